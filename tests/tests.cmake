@@ -1,0 +1,30 @@
+# Native test targets: Catch2 suites for the core and the screens (headless ImGui), and shader
+# validation with glslangValidator. Included from the top-level CMakeLists for non-web builds.
+find_package(Catch2 2 REQUIRED)
+include(CTest)
+include(Catch)
+
+add_library(catch_main STATIC "${CMAKE_SOURCE_DIR}/tests/catch_main.cpp")
+target_link_libraries(catch_main PUBLIC Catch2::Catch2)
+
+file(GLOB CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
+add_executable(core_tests ${CORE_TEST_SOURCES})
+target_link_libraries(core_tests PRIVATE trash_core catch_main)
+target_compile_options(core_tests PRIVATE ${OWN_WARNINGS})
+target_compile_definitions(core_tests PRIVATE TRASH_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+catch_discover_tests(core_tests TEST_PREFIX "core: ")
+
+file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/ui/*.cpp")
+if(UI_TEST_SOURCES AND TARGET trash_ui)
+  add_executable(ui_tests ${UI_TEST_SOURCES})
+  target_link_libraries(ui_tests PRIVATE trash_ui catch_main)
+  target_compile_options(ui_tests PRIVATE ${OWN_WARNINGS})
+  target_compile_definitions(ui_tests PRIVATE TRASH_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+  catch_discover_tests(ui_tests TEST_PREFIX "ui: ")
+endif()
+
+find_program(GLSLANG_VALIDATOR glslangValidator REQUIRED)
+foreach(shader ${SHADER_SOURCES})
+  get_filename_component(name "${shader}" NAME)
+  add_test(NAME "shader: ${name} compiles as GLSL ES 3.00" COMMAND ${GLSLANG_VALIDATOR} "${shader}")
+endforeach()
