@@ -1,0 +1,53 @@
+// What the screens ask for: plain values emitted by Draw() and handed to PageState::Apply. The
+// screens never perform I/O; every effect of a click goes through one of these.
+#pragma once
+
+#include <cstdint>  // uint64_t
+#include <string>   // names, credentials
+#include <variant>  // Intent
+#include <vector>   // keys
+
+#include "core/trash_item.h"  // ItemKey
+
+namespace trash {
+
+enum class Screen { SignIn, Trash, Projects, Forbidden };
+
+enum class DialogKind {
+    None,
+    ConfirmRestoreAll,
+    ConfirmDeletePermanently,  // lists what goes and the bytes it frees
+    ConfirmEmptyTrash,         // needs the workspace name typed
+    ConfirmDeleteProject,      // with "Also delete images from Asset Library"
+};
+
+namespace intent {
+// Dialogs: open one (computes what it lists), close it without acting.
+struct OpenDialog { DialogKind kind = DialogKind::None; std::vector<ItemKey> keys; std::string projectUrl; };
+struct CloseDialog {};
+// Trash actions; the irreversible ones are emitted by their dialog's confirm button.
+struct Restore { std::vector<ItemKey> keys; };
+struct RestoreParentFirst { ItemKey child; };  // restores the child's project
+struct RestoreAll {};
+struct DeletePermanently { std::vector<ItemKey> keys; };
+struct EmptyTrash { std::string typedName; };
+struct Undo { uint64_t toastId = 0; };
+struct DismissToast { uint64_t toastId = 0; };
+// Session and navigation.
+struct SignIn { std::string email, password; };
+struct SignOut {};
+struct Navigate { Screen screen = Screen::Trash; };
+struct Retry {};     // reload what failed to load
+struct Refresh {};   // reload the current screen's data now
+struct FocusGained {};  // the tab came back: refresh
+// Projects page.
+struct DeleteProject { std::string projectUrl; bool deleteImages = false; };
+}  // namespace intent
+
+using Intent = std::variant<intent::OpenDialog, intent::CloseDialog, intent::Restore,
+                            intent::RestoreParentFirst, intent::RestoreAll, intent::DeletePermanently,
+                            intent::EmptyTrash, intent::Undo, intent::DismissToast, intent::SignIn,
+                            intent::SignOut, intent::Navigate, intent::Retry, intent::Refresh,
+                            intent::FocusGained, intent::DeleteProject>;
+
+}  // namespace trash

@@ -1,0 +1,40 @@
+// Decodes the `GET /:workspace/trash` listing with nlohmann's SAX interface straight into
+// TrashItems (no DOM: 100,000 items are 18 MB, and a DOM costs seconds in wasm). Also encodes a
+// listing, for tests, fixtures and a static demo backend.
+#pragma once
+
+#include <string>       // cursor, warnings
+#include <string_view>  // input
+#include <vector>       // items
+
+#include "core/result.h"      // ParseResult
+#include "core/trash_item.h"  // TrashItem
+
+namespace trash {
+
+struct TrashListing {
+    std::vector<TrashItem> items;
+    std::string nextCursor;             // empty: this was the last page
+    std::vector<std::string> warnings;  // things repaired on the way (e.g. invalid UTF-8 replaced)
+};
+
+// Rules (tests/core/test_listing_codec.cpp pins each one):
+// - The top level must be an object. Items come from "items"; "sections" holds the same items
+//   grouped, so it is only syntax-checked, unless "items" is absent: then items are gathered from
+//   every array under "sections", in section order.
+// - Unknown fields are skipped at any depth; unknown types are kept as ItemType::Unknown.
+// - Required per item: type, id, deletedAt, scheduledCleanupAt. A missing or ill-typed required
+//   field fails the whole listing with a message naming it ("items[3].id is missing"): a partial
+//   list would make Empty Trash and Restore All act on what the user cannot see.
+// - Optional fields default to ""/0/false; null counts as absent. Numbers may be integers or
+//   floats (floats are truncated).
+// - Invalid UTF-8 inside strings is replaced with U+FFFD (and a warning added) rather than
+//   rejecting the listing, so one hostile name cannot hide the whole Trash.
+// Never throws.
+ParseResult<TrashListing> ParseTrashListing(std::string_view json);
+
+// The listing in the server's shape; with `withSections` the items are repeated under "sections".
+std::string EncodeTrashListing(const std::vector<TrashItem>& items, bool withSections = true,
+                               const std::string& nextCursor = {});
+
+}  // namespace trash

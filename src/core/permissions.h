@@ -1,0 +1,49 @@
+// Role permissions as named by the server (design.md §2) and what they allow on the Trash page:
+// which permission restoring or trashing a type needs, and why an action is unavailable, worded
+// for the disabled button's tooltip.
+#pragma once
+
+#include <optional>     // nothing missing
+#include <string>       // reasons
+#include <string_view>  // names
+
+#include "core/api_codec.h"   // Session
+#include "core/trash_item.h"  // TrashItem, ItemType
+
+namespace trash {
+namespace permission {
+inline constexpr std::string_view kViewTrash = "view_trash";
+inline constexpr std::string_view kTrashDataset = "trash_dataset";
+inline constexpr std::string_view kRestoreDataset = "restore_dataset";
+inline constexpr std::string_view kTrashVersion = "trash_version";
+inline constexpr std::string_view kRestoreVersion = "restore_version";
+inline constexpr std::string_view kTrashModel = "trash_model";
+inline constexpr std::string_view kRestoreModel = "restore_model";
+inline constexpr std::string_view kTrashWorkflow = "trash_workflow";
+inline constexpr std::string_view kRestoreWorkflow = "restore_workflow";
+inline constexpr std::string_view kDeletePermanently = "delete_permanently";
+}  // namespace permission
+
+bool HasPermission(const Session& session, std::string_view permission);
+
+// Projects and datasets share *_dataset. Empty for Unknown (no permission can allow it).
+std::string_view TrashPermissionFor(ItemType type);
+std::string_view RestorePermissionFor(ItemType type);
+
+// The permission the role lacks for the action, if any (for "Your role lacks restore_version").
+std::optional<std::string> MissingPermissionToRestore(const Session& session, const TrashItem& item);
+std::optional<std::string> MissingPermissionToTrash(const Session& session, ItemType type);
+std::optional<std::string> MissingPermissionToDelete(const Session& session);
+std::optional<std::string> MissingPermissionToView(const Session& session);
+
+// Why the Restore button of this row is disabled, as a tooltip sentence, or nullopt if it is not:
+// "Your role lacks restore_version", "Restore the project \"My Detector\" first: this version's
+// project is in Trash", "This page cannot restore \"pipeline\" items".
+std::optional<std::string> RestoreBlockedReason(const Session& session, const TrashItem& item);
+// "Your role lacks delete_permanently", or nullopt.
+std::optional<std::string> DeleteBlockedReason(const Session& session);
+// Only a project's owner can move it to Trash: "Only the owner, Alice, can delete this project".
+std::optional<std::string> DeleteProjectBlockedReason(const Session& session, std::string_view ownerId,
+                                                      std::string_view ownerName);
+
+}  // namespace trash

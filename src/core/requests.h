@@ -1,0 +1,45 @@
+// The HTTP requests the page sends, as plain data built from domain values: the platform layer
+// only has to perform them. Paths are relative to the origin; segments are URL-encoded.
+#pragma once
+
+#include <optional>     // routes that may not exist
+#include <string>       // std::string
+#include <string_view>  // inputs
+#include <utility>      // std::pair
+#include <vector>       // keys, headers
+
+#include "core/trash_item.h"  // ItemKey, TrashItem
+
+namespace trash {
+
+struct Request {
+    std::string method;  // "GET", "POST", "DELETE"
+    std::string path;    // "/my-workspace/trash?sections=0"
+    std::string body;    // JSON, or empty
+    bool needsCsrf = false;  // state-changing request of the web session
+};
+bool operator==(const Request& a, const Request& b);
+
+using Header = std::pair<std::string, std::string>;
+// Content-Type for a JSON body and X-CSRF-Token when the request needs it.
+std::vector<Header> HeadersFor(const Request& request, std::string_view csrfToken);
+
+namespace requests {
+
+Request ListTrash(std::string_view workspaceUrl);  // GET /<ws>/trash?sections=0
+Request RestoreItems(std::string_view workspaceUrl, const std::vector<ItemKey>& keys);
+Request RestoreAll(std::string_view workspaceUrl);  // {"all":true}
+Request DeletePermanently(std::string_view workspaceUrl, const std::vector<ItemKey>& keys);
+Request EmptyTrash(std::string_view workspaceUrl, std::string_view typedName);
+Request SignIn(std::string_view email, std::string_view password);
+Request SignOut();
+Request WhoAmI();
+Request ListProjects(std::string_view workspaceUrl);
+Request DeleteProject(std::string_view workspaceUrl, std::string_view projectUrl, bool deleteImages);
+Request DemoInfo();
+// Moves an item back to Trash (Undo after a restore) through the ordinary delete routes:
+// project, version (by parentUrl + id) and workflow. Other types have no route: nullopt.
+std::optional<Request> MoveToTrash(std::string_view workspaceUrl, const TrashItem& item);
+
+}  // namespace requests
+}  // namespace trash

@@ -1,0 +1,24 @@
+// Small text helpers shared by the core: ASCII case folding for search, URL encoding of path
+// segments, and making untrusted names safe to draw (control and bidi-override characters).
+#pragma once
+
+#include <string>       // std::string
+#include <string_view>  // inputs
+
+namespace trash {
+
+// Lowercases ASCII letters only; UTF-8 sequences pass through unchanged, so search is
+// case-insensitive for ASCII and exact for other scripts.
+std::string ToLowerAscii(std::string_view text);
+// Percent-encodes everything except RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~).
+std::string UrlEncode(std::string_view segment);
+// Replaces C0/C1 controls, DEL and bidirectional overrides/isolates (U+202A-202E, U+2066-2069)
+// with U+FFFD, so a hostile name cannot break a row or reorder the text around it.
+// Invalid UTF-8 bytes are replaced too.
+std::string SanitizeForDisplay(std::string_view text);
+// True when every byte sequence is well-formed UTF-8.
+bool IsValidUtf8(std::string_view text);
+// Replaces each ill-formed UTF-8 sequence with U+FFFD.
+std::string RepairUtf8(std::string_view text);
+
+}  // namespace trash

@@ -1,0 +1,171 @@
+// The Trash list's state: the items, the filters, the sort, the grouping by type, the selection,
+// the keyboard cursor and the optimistic removals in flight. The derived View (the rows to draw)
+// is cached and rebuilt only when one of its inputs changes, never per frame.
+#pragma once
+
+#include <array>          // per-type group state
+#include <cstddef>        // size_t
+#include <cstdint>        // int64_t, uint64_t
+#include <optional>       // focused key
+#include <string>         // query
+#include <unordered_map>  // pending operations
+#include <unordered_set>  // selection, hidden keys
+#include <vector>         // items, rows
+
+#include "core/trash_item.h"  // TrashItem, ItemKey, ItemType
+
+namespace trash {
+
+enum class SortColumn { Name, DeletedBy, DeletedAt, TimeLeft, Size };
+
+struct SortSpec {
+    SortColumn column = SortColumn::DeletedAt;
+    bool ascending = false;  // newest deletions first by default
+};
+
+inline constexpr int64_t kExpiringSoonMs = 7 * 24 * 60 * 60 * 1000LL;
+
+struct Filters {
+    std::string query;  // case-insensitive (ASCII) substring of name or parent name; "" = all
+    std::array<bool, kItemTypeCount> types{};  // indexed by ItemType; all false = every type
+    bool expiringSoon = false;  // only items whose cleanup is under 7 days away (or due)
+};
+
+struct ViewRow {
+    bool isHeader = false;
+    ItemType group = ItemType::Unknown;
+    size_t itemIndex = 0;  // index into TrashView::items(); meaningless for headers
+};
+
+struct GroupSummary {
+    ItemType type = ItemType::Unknown;
+    size_t count = 0;       // rows matching the filters, shown or collapsed
+    int64_t bytes = 0;
+    bool collapsed = false;
+};
+
+// What the table draws: header rows (one per non-empty group, in kAllItemTypes order) each
+// followed by its item rows (none when collapsed).
+struct View {
+    std::vector<ViewRow> rows;
+    std::vector<GroupSummary> groups;  // the non-empty groups, in order
+    size_t matchCount = 0;             // items matching the filters
+    int64_t matchBytes = 0;
+};
+
+struct ClickModifiers {
+    bool toggle = false;  // Ctrl / Cmd
+    bool range = false;   // Shift
+};
+
+enum class FocusMove { Up, Down, PageUp, PageDown, Home, End };
+
+using OpId = uint64_t;
+
+class TrashView {
+public:
+    // [SECTION] Items
+    // Replaces the items with a fresh listing. Items of removals in flight stay hidden; selection
+    // and focus stay on the items that still exist.
+    void SetItems(std::vector<TrashItem> items);
+    const std::vector<TrashItem>& items() const { return items_; }
+    const TrashItem* Find(const ItemKey& key) const;  // includes hidden items; nullptr if absent
+    size_t visibleItemCount() const;  // items not hidden by a pending removal
+    int64_t visibleItemBytes() const;
+    std::vector<ItemKey> AllVisibleKeys() const;  // every item not hidden, whatever the filters
+
+    // [SECTION] Time (only the "expiring soon" filter depends on it)
+    void SetNow(int64_t nowMs);  // rebuilds only when the filter is on and a boundary was crossed
+    int64_t nowMs() const { return nowMs_; }
+    int64_t NextFilterChangeMs() const;  // when the expiring-soon set next changes; kNever if off
+
+    // [SECTION] Filters, sort, groups
+    void SetQuery(const std::string& query);
+    void SetTypeFilter(ItemType type, bool shown);
+    void ClearTypeFilter();
+    void SetExpiringSoon(bool on);
+    void SetSort(SortSpec sort);
+    void SetGroupCollapsed(ItemType type, bool collapsed);
+    bool IsGroupCollapsed(ItemType type) const;
+    const Filters& filters() const { return filters_; }
+    SortSpec sort() const { return sort_; }
+    void Refresh();  // forces a rebuild on the next view()
+
+    // [SECTION] The derived view
+    const View& view();  // rebuilds first if an input changed
+    uint64_t viewGeneration() const { return generation_; }  // bumps when an input changes
+    uint64_t recomputeCount() const { return recomputeCount_; }
+
+    // [SECTION] Selection (by key: it survives sorting and refreshes). Selection is kept within
+    // the items matching the filters: a rebuild drops selected items the filters now hide, so
+    // an action never reaches rows the user cannot see.
+    void Click(const ItemKey& key, ClickModifiers mods = {});
+    void SetSelected(const ItemKey& key, bool selected);  // a row's checkbox
+    void SelectAllVisible();  // item rows of the view (collapsed groups excluded)
+    void ClearSelection();
+    bool IsSelected(const ItemKey& key) const;
+    size_t selectionCount() const;
+    std::vector<ItemKey> selectedKeys() const;  // in view order
+    std::vector<const TrashItem*> selectedItems() const;  // in view order
+    int64_t selectionBytes() const;
+
+    // [SECTION] Keyboard cursor over the item rows of the view
+    void MoveFocus(FocusMove move, size_t pageRows = 10);
+    void SetFocus(const ItemKey& key);
+    const std::optional<ItemKey>& focused() const { return focused_; }
+    std::optional<size_t> focusedRow();  // index into view().rows
+
+    // [SECTION] Optimistic removals (restore, permanent delete): hide now, settle on the answer
+    void BeginRemove(OpId op, std::vector<ItemKey> keys);
+    void CommitRemove(OpId op);  // gone for good
+    void RollBack(OpId op);      // back exactly as before, selection included
+    // Commits the op's keys in `done` and rolls back the rest (partial success).
+    void SettleRemove(OpId op, const std::vector<ItemKey>& done);
+    bool IsPending(OpId op) const;
+    bool IsHidden(const ItemKey& key) const;
+
+private:
+    struct PendingRemove {
+        std::vector<ItemKey> keys;
+        std::vector<ItemKey> wasSelected;
+    };
+    using KeySet = std::unordered_set<ItemKey, ItemKeyHash>;
+
+    void Invalidate();
+    void InvalidateOrder();
+    void Rebuild();
+    void SortOrder();
+    bool Matches(size_t index) const;
+    size_t ExpiringCountAt(int64_t nowMs) const;
+    void RebuildHidden();
+    void PruneSelection();
+    std::vector<size_t> VisibleItemRows();  // view row indices of item rows
+
+    std::vector<TrashItem> items_;
+    std::vector<std::string> lowerNames_, lowerParents_;  // per item, for search
+    std::vector<int64_t> expiringThresholds_;  // sorted; item i expires-soon when now >= threshold
+    std::vector<size_t> order_;  // item indices in sort order
+    bool orderValid_ = false;
+
+    Filters filters_;
+    std::string lowerQuery_;
+    SortSpec sort_;
+    std::array<bool, kItemTypeCount> collapsed_{};
+    int64_t nowMs_ = 0;
+    size_t expiringCount_ = 0;
+
+    View view_;
+    bool dirty_ = true;
+    uint64_t generation_ = 1;
+    uint64_t recomputeCount_ = 0;
+
+    KeySet selection_;
+    std::optional<ItemKey> anchor_;
+    std::optional<ItemKey> focused_;
+    size_t focusFallbackRow_ = 0;  // where the cursor goes when its item disappears
+
+    std::unordered_map<OpId, PendingRemove> pending_;
+    KeySet hidden_;
+};
+
+}  // namespace trash
