@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""serve.py: the reference Trash server. One command serves the built page and the Trash REST API
+on an embedded SQLite database (seeded with the demo workspace on first run) and runs the daily
+retention cleanup. Python 3.11 standard library only.
+
+    python3 serve.py [--host 127.0.0.1] [--port 8000] [--db build/trash.db] [--web build/web]
+                     [--seed FILE] [--demo-items N] [--cleanup-interval SECONDS]
+    python3 serve.py cleanup --db PATH [--now ISO-TIME] [--batch-size N]
+
+The code lives in src/server/trash_server/ (one module per concern; see its __init__ and the
+README's "Server" section). This file is configuration and start-up only.
+"""
+import argparse
+import json
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(ROOT, "src", "server"))
+
+from trash_server import cleanup, db, seed  # noqa: E402  (needs the path above)
+from trash_server.httpd import TrashServer  # noqa: E402
+from trash_server.jsonio import parse_iso  # noqa: E402
+
+DEFAULT_DB = os.path.join(ROOT, "build", "trash.db")
+DEFAULT_WEB = os.path.join(ROOT, "build", "web")
+DEMO_FIXTURE = os.path.join(ROOT, "assets", "demo", "workspace.json")
+
+
+def open_database(path, fixture=DEMO_FIXTURE):
+    """Open (creating and migrating) the database; a new one is seeded from `fixture`."""
+    if os.path.dirname(path):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+    conn = db.connect(path)
+    db.migrate(conn)
+    if db.is_empty(conn):
+        seed.load_file(conn, fixture)
+    elif fixture != DEMO_FIXTURE:
+        print("serve.py: %s already holds a workspace; --seed applies to a new database only" % path,
+              file=sys.stderr)
+    return conn
+
+
+def serve(argv):
+    parser = argparse.ArgumentParser(prog="serve.py", description="Serve the Trash page and API.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one")
+    parser.add_argument("--db", default=DEFAULT_DB, help="SQLite file (default build/trash.db)")
+    parser.add_argument("--web", default=DEFAULT_WEB, help="folder of the built page (default build/web)")
+    parser.add_argument("--seed", default=DEMO_FIXTURE, help="workspace fixture for a new database")
+    parser.add_argument("--demo-items", type=int, default=0, metavar="N",
+                        help="add N synthetic items to the demo workspace's Trash (load tests)")
+    parser.add_argument("--cleanup-interval", type=float, default=cleanup.DAY_SECONDS, metavar="SECONDS",
+                        help="seconds between retention cleanups (default one day; 0 disables)")
+    args = parser.parse_args(argv)
+    try:
+        conn = open_database(args.db, args.seed)
+        if args.demo_items > 0:
+            demo = json.loads(db.get_meta(conn, "demo") or "{}").get("workspace")
+            first = conn.execute("SELECT url FROM workspaces ORDER BY rowid LIMIT 1").fetchone()[0]
+            seed.add_synthetic_items(conn, demo or first, args.demo_items)
+        conn.close()
+    except (OSError, ValueError, RuntimeError) as exc:
+        parser.exit(2, "serve.py: %s\n" % exc)
+    server = TrashServer((args.host, args.port), args.db, args.web)
+    sweeper = cleanup.CleanupThread(args.db, args.cleanup_interval) if args.cleanup_interval > 0 else None
+    if sweeper:
+        sweeper.start()
+    print("Serving the Trash page on %s" % server.url, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if sweeper:
+            sweeper.stop()
+        server.server_close()
+
+
+def run_cleanup(argv):
+    parser = argparse.ArgumentParser(prog="serve.py cleanup",
+                                     description="Permanently delete every Trash item that is due.")
+    parser.add_argument("--db", required=True, help="SQLite file")
+    parser.add_argument("--now", help="the time to judge expiry at, ISO 8601 (default: now)")
+    parser.add_argument("--batch-size", type=int, default=100)
+    args = parser.parse_args(argv)
+    try:
+        now = parse_iso(args.now) if args.now else None
+    except ValueError as exc:
+        parser.exit(2, "serve.py cleanup: %s\n" % exc)
+    if not os.path.exists(args.db):
+        parser.exit(2, "serve.py cleanup: no database at %s\n" % args.db)
+    conn = db.connect(args.db)
+    db.migrate(conn)
+    cleanup.run_cleanup(conn, now, max(1, args.batch_size), out=lambda line: print(line, flush=True))
+    conn.close()
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["cleanup"]:
+        run_cleanup(argv[1:])
+    else:
+        serve(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""SQLite storage: connections (WAL, foreign keys, busy timeout), the schema and its migrations,
+and the transaction helper every request and the cleanup job use.
+
+Schema in one paragraph: `items` holds every resource (project, version, model, dataset,
+workflow) with `parent_pk` for versions and models. An item is in Trash when `trash_event` points
+at a `deletion_events` row; the children that went to Trash with their parent share its event, and
+the event's `root_pk` is the item that was deleted, so the listing shows one row per event root.
+Permanent deletion removes rows (children cascade). Scheduled cleanup is computed, never stored:
+deletion time plus the workspace's current retention.
+"""
+import contextlib
+import sqlite3
+
+SCHEMA_VERSION = 2
+
+MIGRATIONS = {
+    1: """
+CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    retention_days INTEGER NOT NULL DEFAULT 30 CHECK (retention_days BETWEEN 1 AND 90),
+    quota_bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE roles (
+    pk INTEGER PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    permissions TEXT NOT NULL,
+    UNIQUE (workspace_id, name)
+);
+CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    role_pk INTEGER NOT NULL REFERENCES roles(pk)
+);
+CREATE TABLE api_keys (
+    key_hash TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    scopes TEXT NOT NULL
+);
+CREATE TABLE deletion_events (
+    pk INTEGER PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    root_pk INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    via TEXT NOT NULL
+);
+CREATE TABLE items (
+    pk INTEGER PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    type TEXT NOT NULL CHECK (type IN ('project', 'version', 'model', 'dataset', 'workflow')),
+    id TEXT NOT NULL,
+    parent_pk INTEGER REFERENCES items(pk) ON DELETE CASCADE,
+    trained_on_pk INTEGER REFERENCES items(pk) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    url TEXT,
+    owner_id TEXT,
+    size_bytes INTEGER NOT NULL DEFAULT 0,
+    deployed INTEGER NOT NULL DEFAULT 0,
+    cleanup_delete_images INTEGER NOT NULL DEFAULT 0,
+    trash_event INTEGER REFERENCES deletion_events(pk)
+);
+CREATE UNIQUE INDEX items_identity ON items (workspace_id, type, ifnull(parent_pk, 0), id);
+CREATE UNIQUE INDEX items_active_url ON items (workspace_id, type, url)
+    WHERE trash_event IS NULL AND url IS NOT NULL;
+CREATE INDEX items_trash ON items (workspace_id, trash_event) WHERE trash_event IS NOT NULL;
+CREATE INDEX items_parent ON items (parent_pk);
+CREATE INDEX events_due ON deletion_events (at);
+CREATE TABLE images (
+    pk INTEGER PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    size_bytes INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (workspace_id, id)
+);
+CREATE TABLE project_images (
+    project_pk INTEGER NOT NULL REFERENCES items(pk) ON DELETE CASCADE,
+    image_pk INTEGER NOT NULL REFERENCES images(pk) ON DELETE CASCADE,
+    PRIMARY KEY (project_pk, image_pk)
+) WITHOUT ROWID;
+CREATE INDEX project_images_image ON project_images (image_pk);
+CREATE TABLE training_jobs (
+    pk INTEGER PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    item_pk INTEGER NOT NULL REFERENCES items(pk) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'succeeded', 'failed', 'cancelled'))
+);
+CREATE TABLE audit_events (
+    pk INTEGER PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    at INTEGER NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    action TEXT NOT NULL,
+    via TEXT NOT NULL,
+    type TEXT,
+    item_id TEXT,
+    name TEXT,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_by_time ON audit_events (workspace_id, at DESC, pk DESC);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+""",
+    # Sessions came after the first release of the API, which knew only API keys.
+    2: """
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+);
+""",
+}
+
+
+def connect(path):
+    """A connection in autocommit mode: transactions are opened explicitly by `transaction`."""
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def migrate(conn):
+    """Bring the schema up to SCHEMA_VERSION, one migration per transaction; refuse newer files."""
+    conn.execute("PRAGMA journal_mode = WAL")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise RuntimeError("database schema %d is newer than this server (%d)" % (version, SCHEMA_VERSION))
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        with transaction(conn):
+            for statement in MIGRATIONS[step].split(";\n"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("PRAGMA user_version = %d" % step)
+
+
+@contextlib.contextmanager
+def transaction(conn, write=True):
+    """One transaction; writes take the lock up front (BEGIN IMMEDIATE) so concurrent restores and
+    deletes serialise instead of failing half-way with SQLITE_BUSY on upgrade."""
+    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def savepoint(conn):
+    """A nested step inside a transaction that can fail alone (one item of a batch)."""
+    conn.execute("SAVEPOINT item")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK TO item")
+        conn.execute("RELEASE item")
+        raise
+    conn.execute("RELEASE item")
+
+
+def is_empty(conn):
+    return conn.execute("SELECT count(*) FROM workspaces").fetchone()[0] == 0
+
+
+def get_meta(conn, key):
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,344 @@
+"""The route table and its handlers: Roboflow-compatible, Ultralytics-compatible and web-session
+routes. A handler gets a Request (parsed path, query, body, credentials, an open connection),
+runs one transaction and answers (status, JSON object[, headers]).
+
+Order of checks on a workspace route: credentials (401), workspace (404, for another workspace's
+ids as for unknown ones), then permission or scope, then the item itself.
+"""
+import json
+import re
+
+from . import auth, db, domain, listing
+from .jsonio import CHILD_TYPES, ApiError, get_bool, get_int, get_str, item_ref, iso, now_ms
+
+NO_AUTH, ANY, SESSION = "none", "any", "session"
+MAX_BATCH = 10000
+
+
+# [SECTION] Shared helpers
+
+def _workspace(req):
+    """The caller's workspace; the dispatcher has already answered 404 for any other one."""
+    return req.principal.workspace
+
+
+def _not_found(kind, name):
+    return ApiError(404, "No %s %s" % (kind, name))
+
+
+def _actor(req):
+    return domain.Actor(req.principal.actor_id, req.principal.actor_name, req.principal.via)
+
+
+def whoami(conn, principal):
+    ws = principal.workspace
+    return {"user": principal.user, "role": {"name": principal.role,
+                                             "permissions": sorted(principal.permissions, key=auth.PERMISSIONS.index)},
+            "workspace": {"id": ws["id"], "url": ws["url"], "name": ws["name"],
+                          "retentionDays": ws["retention_days"]},
+            "storage": domain.storage(conn, ws), "csrfToken": principal.csrf}
+
+
+def _refs(body):
+    """The items of a batch body, parents first so "restore a project and its version" works."""
+    items = body.get("items")
+    if not isinstance(items, list) or not items:
+        raise ApiError(400, "items must be a non-empty array")
+    if len(items) > MAX_BATCH:
+        raise ApiError(400, "items may hold at most %d entries" % MAX_BATCH)
+    refs = [item_ref(item) for item in items]
+    return sorted(refs, key=lambda ref: ref[0] in CHILD_TYPES)
+
+
+# [SECTION] Moving items to Trash (Roboflow-compatible)
+
+def _soft_delete(req, kind, find, answer, delete_images=False):
+    req.principal.need(auth.TRASH_PERMISSION[kind], auth.UPDATE_SCOPE[kind])
+    with db.transaction(req.conn):
+        ws = _workspace(req)
+        item = find(ws)
+        if kind == "project" and req.principal.kind == "session" and item["owner_id"] != req.principal.actor_id:
+            owner = req.conn.execute("SELECT name FROM users WHERE id = ?", (item["owner_id"],)).fetchone()
+            name = owner["name"] if owner else "someone else"
+            raise ApiError(403, "Only the project owner (%s) can move this project to Trash" % name,
+                           extra={"ownerName": name})
+        domain.soft_delete(req.conn, item, _actor(req), now_ms(), delete_images)
+        return 200, dict({"deleted": True, "type": kind, "workspace": ws["url"]}, **answer(item), trash=True)
+
+
+def _active_project(req, ws):
+    project = domain.find_active_by_url(req.conn, ws["id"], "project", req.params["project"])
+    if project is None:
+        raise _not_found("project", req.params["project"])
+    return project
+
+
+def delete_project(req):
+    flag = req.query.get("deleteImages", "false")
+    if flag not in ("true", "false"):
+        raise ApiError(400, "deleteImages must be true or false")
+    return _soft_delete(req, "project", lambda ws: _active_project(req, ws),
+                        lambda p: {"project": p["url"], "projectId": p["id"]}, flag == "true")
+
+
+def _child_finder(req, kind, key):
+    def find(ws):
+        project = _active_project(req, ws)
+        child = domain.find_active_child(req.conn, project, kind, req.params[key])
+        if child is None:
+            raise _not_found(kind, req.params[key])
+        req.params["projectId"] = project["id"]
+        return child
+    return find
+
+
+def delete_version(req):
+    return _soft_delete(req, "version", _child_finder(req, "version", "version"),
+                        lambda v: {"project": req.params["project"], "projectId": req.params["projectId"],
+                                   "version": v["id"]})
+
+
+def delete_model(req):
+    return _soft_delete(req, "model", _child_finder(req, "model", "model"),
+                        lambda m: {"project": req.params["project"], "projectId": req.params["projectId"],
+                                   "model": m["id"]})
+
+
+def _top_finder(req, kind):
+    def find(ws):
+        item = domain.find_active_by_url(req.conn, ws["id"], kind, req.params["url"])
+        if item is None:
+            raise _not_found(kind, req.params["url"])
+        return item
+    return find
+
+
+def delete_workflow(req):
+    return _soft_delete(req, "workflow", _top_finder(req, "workflow"),
+                        lambda w: {"workflow": w["url"], "workflowId": w["id"]})
+
+
+def delete_dataset(req):
+    return _soft_delete(req, "dataset", _top_finder(req, "dataset"),
+                        lambda d: {"dataset": d["url"], "datasetId": d["id"]})
+
+
+# [SECTION] Listing and restore
+
+def list_trash(req):
+    req.principal.need("view_trash", "project:read")
+    with db.transaction(req.conn, write=False):
+        return 200, listing.workspace_listing(req.conn, _workspace(req), req.query)
+
+
+def _restore_one(req, ws, ref):
+    kind, item_id, parent_id = ref
+    req.principal.need(auth.RESTORE_PERMISSION[kind], auth.UPDATE_SCOPE[kind])
+    return domain.restore(req.conn, ws["id"], kind, item_id, parent_id, _actor(req), now_ms())
+
+
+def restore(req, id_names=("id",)):
+    body = req.json()
+    if "items" not in body and "all" not in body:
+        ref = item_ref(body, id_names)
+        with db.transaction(req.conn):
+            result = _restore_one(req, _workspace(req), ref)
+        return 200, dict({"restored": True}, **result)
+    if req.principal.kind != "session":
+        raise ApiError(403, "Restoring several items at once is only available from the web app")
+    with db.transaction(req.conn):
+        ws = _workspace(req)
+        if get_bool(body, "all"):
+            refs = [(r["type"], r["id"], r["parentId"] if "parentId" in r else None)
+                    for r in listing.trash_items(req.conn, ws)]
+            refs.sort(key=lambda ref: ref[0] in CHILD_TYPES)
+        else:
+            refs = _refs(body)
+        restored, failed = [], []
+        for ref in refs:
+            try:
+                with db.savepoint(req.conn):
+                    restored.append(_restore_one(req, ws, ref))
+            except ApiError as exc:
+                failed.append({"type": ref[0], "id": ref[1], "status": exc.status, "error": exc.message})
+    return 200, {"restored": restored, "failed": failed}
+
+
+# [SECTION] Permanent deletion (web session only)
+
+def _purge_refs(req, ws, refs):
+    items = []
+    for kind, item_id, parent_id in refs:
+        item = domain.find_item(req.conn, ws["id"], kind, item_id, parent_id, in_trash=True)
+        if item is None:
+            raise ApiError(404, "No %s in Trash" % domain.describe(kind, item_id, parent_id))
+        items.append(item)
+    freed = images = 0
+    now = now_ms()
+    for item in items:
+        # A child listed after its parent is already gone with it (and counted there).
+        if req.conn.execute("SELECT 1 FROM items WHERE pk = ?", (item["pk"],)).fetchone():
+            f, n = domain.purge(req.conn, item, _actor(req), now)
+            freed, images = freed + f, images + n
+    deleted = [{"type": kind, "id": item_id} for kind, item_id, _ in refs]
+    return {"deleted": deleted, "freedBytes": freed, "imagesDeleted": images}
+
+
+def delete_permanently(req):
+    req.principal.need_session()
+    req.principal.need_permission("delete_permanently")
+    body = req.json()
+    if body.get("confirm") is not True:
+        raise ApiError(400, "confirm must be true to delete permanently")
+    refs = _refs(body)
+    with db.transaction(req.conn):
+        return 200, _purge_refs(req, _workspace(req), refs)
+
+
+def empty_trash(req):
+    req.principal.need_session()
+    req.principal.need_permission("delete_permanently")
+    body = req.json()
+    with db.transaction(req.conn):
+        ws = _workspace(req)
+        if body.get("confirm") != ws["name"]:
+            raise ApiError(400, "Type the workspace name to confirm")
+        count, freed, images = domain.empty_trash(req.conn, ws["id"], _actor(req), now_ms())
+        domain.audit(req.conn, ws["id"], _actor(req), "empty_trash", now_ms(),
+                     detail="%d items, freed %d bytes" % (count, freed))
+    return 200, {"deleted": count, "freedBytes": freed, "imagesDeleted": images}
+
+
+# [SECTION] Projects page, audit log, workspace settings
+
+def list_projects(req):
+    if req.principal.kind == "key":
+        req.principal.need_scope("project:read")
+    with db.transaction(req.conn, write=False):
+        return 200, {"projects": domain.active_projects(req.conn, _workspace(req)["id"])}
+
+
+def audit_log(req):
+    if req.principal.kind == "key":
+        raise ApiError(403, "The audit log is only available from the web app")
+    req.principal.need_permission("view_trash")
+    limit = listing.parse_int(req.query, "limit", 100, 1, 1000)
+    with db.transaction(req.conn, write=False):
+        rows = req.conn.execute(
+            "SELECT * FROM audit_events WHERE workspace_id = ? ORDER BY at DESC, pk DESC LIMIT ?",
+            (_workspace(req)["id"], limit)).fetchall()
+    return 200, {"events": [{"at": iso(r["at"]), "actorId": r["actor_id"], "actorName": r["actor_name"],
+                             "action": r["action"], "via": r["via"], "type": r["type"], "id": r["item_id"],
+                             "name": r["name"], "detail": r["detail"]} for r in rows]}
+
+
+def patch_workspace(req):
+    body = req.json()
+    days = get_int(body, "retentionDays", 1, 90)
+    if req.principal.role != "Owner":
+        raise ApiError(403, "Only the workspace Owner can change the retention period")
+    with db.transaction(req.conn):
+        ws = _workspace(req)
+        domain.set_retention(req.conn, ws["id"], days)
+        domain.audit(req.conn, ws["id"], _actor(req), "set_retention", now_ms(), detail="%d days" % days)
+    req.principal.workspace = dict(ws, retention_days=days)
+    with db.transaction(req.conn, write=False):
+        return 200, whoami(req.conn, req.principal)
+
+
+# [SECTION] Ultralytics-compatible routes (the credential's workspace)
+
+def ultra_list(req):
+    req.principal.need("view_trash", "project:read")
+    with db.transaction(req.conn, write=False):
+        return 200, listing.ultralytics_listing(req.conn, _workspace(req), req.query)
+
+
+def ultra_restore(req):
+    return restore(req, id_names=("id", "itemId"))
+
+
+def ultra_delete(req):
+    req.principal.need_session()
+    req.principal.need_permission("delete_permanently")
+    body = req.json()
+    if body.get("confirm") is not True:
+        raise ApiError(400, "confirm must be true to delete permanently")
+    ref = item_ref(body, ("id", "itemId"))
+    with db.transaction(req.conn):
+        return 200, _purge_refs(req, _workspace(req), [ref])
+
+
+# [SECTION] Web session
+
+def sign_in(req):
+    body = req.json()
+    email, password = get_str(body, "email"), get_str(body, "password")
+    with db.transaction(req.conn):
+        token, csrf = auth.sign_in(req.conn, email, password)
+        principal = auth.principal_for_session(req.conn, token)
+        answer = whoami(req.conn, principal)
+    return 200, answer, {"Set-Cookie": "%s=%s; HttpOnly; SameSite=Strict; Path=/" % (auth.SESSION_COOKIE, token)}
+
+
+def get_session(req):
+    with db.transaction(req.conn, write=False):
+        return 200, whoami(req.conn, req.principal)
+
+
+def sign_out(req):
+    with db.transaction(req.conn):
+        auth.sign_out(req.conn, req.principal)
+    return 200, {"signedOut": True}, {"Set-Cookie": "%s=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0"
+                                      % auth.SESSION_COOKIE}
+
+
+def demo(req):
+    value = db.get_meta(req.conn, "demo")
+    if value is None:
+        raise ApiError(404, "Not found")
+    return 200, json.loads(value)
+
+
+# [SECTION] The route table: method, path pattern, handler, who may call
+
+_SEG = r"[^/]+"
+ROUTES = [(method, re.compile("^%s$" % pattern.replace("{", "(?P<").replace("}", ">%s)" % _SEG)), handler, who)
+          for method, pattern, handler, who in [
+    ("POST", "/api/session", sign_in, NO_AUTH),
+    ("GET", "/api/session", get_session, SESSION),
+    ("DELETE", "/api/session", sign_out, SESSION),
+    ("GET", "/api/demo", demo, NO_AUTH),
+    ("PATCH", "/api/workspace", patch_workspace, SESSION),
+    ("GET", "/api/trash", ultra_list, ANY),
+    ("POST", "/api/trash", ultra_restore, ANY),
+    ("DELETE", "/api/trash", ultra_delete, ANY),
+    ("POST", "/api/trash/empty", empty_trash, ANY),
+    ("DELETE", "/api/trash/empty", empty_trash, ANY),
+    ("GET", "/{ws}/trash", list_trash, ANY),
+    ("POST", "/{ws}/trash/restore", restore, ANY),
+    ("POST", "/{ws}/trash/delete", delete_permanently, ANY),
+    ("POST", "/{ws}/trash/empty", empty_trash, ANY),
+    ("GET", "/{ws}/projects", list_projects, ANY),
+    ("GET", "/{ws}/audit", audit_log, ANY),
+    ("DELETE", "/{ws}/workflows/{url}", delete_workflow, ANY),
+    ("DELETE", "/{ws}/datasets/{url}", delete_dataset, ANY),
+    ("DELETE", "/{ws}/{project}/models/{model}", delete_model, ANY),
+    ("DELETE", "/{ws}/{project}/{version}", delete_version, ANY),
+    ("DELETE", "/{ws}/{project}", delete_project, ANY),
+]]
+
+
+def match(method, path):
+    """(handler, who, params) for an API route, or None; a path that only other methods serve
+    is a 405, except for GET, which falls through to the static files."""
+    allowed = False
+    for route_method, pattern, handler, who in ROUTES:
+        found = pattern.match(path)
+        if found:
+            if route_method == method:
+                return handler, who, found.groupdict()
+            allowed = True
+    if allowed and method not in ("GET", "HEAD"):
+        raise ApiError(405, "Method not allowed")
+    return None

@@ -1,0 +1,130 @@
+"""Shared test fixtures: a seeded template database copied for each test, the server on port 0 in
+a thread (shut down cleanly), and a small JSON client for API keys and web sessions."""
+import http.client
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import unittest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "src", "server"))
+
+from trash_server import db, seed  # noqa: E402
+from trash_server.httpd import TrashServer  # noqa: E402
+
+DEMO_FIXTURE = os.path.join(ROOT, "assets", "demo", "workspace.json")
+ACME, GLOBEX = "acme-robotics", "globex-vision"
+FULL_KEY, READ_KEY, VERSION_KEY = "acme_full_demo_key", "acme_read_demo_key", "acme_version_demo_key"
+GLOBEX_KEY = "globex_full_demo_key"
+PASSWORDS = {"alice@acme.test": "demo-alice", "erin@acme.test": "demo-erin", "bob@acme.test": "demo-bob",
+             "carol@acme.test": "demo-carol", "dan@acme.test": "demo-dan", "gina@globex.test": "demo-gina",
+             "hank@globex.test": "demo-hank"}
+
+_template = {}
+
+
+def template_db():
+    """The demo workspace seeded once per test run (cheap scrypt), copied by every test."""
+    if "path" not in _template:
+        folder = tempfile.mkdtemp(prefix="trash-template-")
+        path = os.path.join(folder, "template.db")
+        conn = db.connect(path)
+        db.migrate(conn)
+        seed.load_file(conn, DEMO_FIXTURE, scrypt_n=2 ** 10)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        _template["path"] = path
+    return _template["path"]
+
+
+def fresh_db(folder):
+    path = os.path.join(folder, "trash.db")
+    shutil.copyfile(template_db(), path)
+    return path
+
+
+class Client:
+    """JSON over http.client; `key` adds ?api_key=, a signed-in client sends cookie and CSRF."""
+
+    def __init__(self, port, key=None):
+        self.port, self.key = port, key
+        self.cookie = self.csrf = None
+
+    def request(self, method, path, body=None, raw=None, headers=None, csrf=True, key=None):
+        key = key or self.key
+        if key:
+            path += ("&" if "?" in path else "?") + "api_key=" + key
+        head = dict(headers or {})
+        if self.cookie:
+            head["Cookie"] = self.cookie
+            if csrf and self.csrf and method != "GET":
+                head["X-CSRF-Token"] = self.csrf
+        if body is not None:
+            raw = json.dumps(body).encode()
+        if raw is not None:
+            head.setdefault("Content-Type", "application/json")
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            conn.request(method, path, body=raw, headers=head)
+            response = conn.getresponse()
+            data = response.read()
+        finally:
+            conn.close()
+        try:
+            parsed = json.loads(data) if data else None
+        except ValueError:
+            parsed = None
+        return response.status, parsed, response
+
+    def sign_in(self, email):
+        status, body, response = self.request("POST", "/api/session",
+                                              {"email": email, "password": PASSWORDS[email]})
+        assert status == 200, body
+        self.cookie = response.getheader("Set-Cookie").split(";")[0]
+        self.csrf = body["csrfToken"]
+        return body
+
+
+class ServerTest(unittest.TestCase):
+    """Each test gets its own copy of the demo database and its own server on a free port."""
+
+    web_dir = None
+
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="trash-test-")
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+        self.db_path = fresh_db(self.folder)
+        self.log_lines = []
+        web = self.web_dir or os.path.join(self.folder, "web")
+        self.server = TrashServer(("127.0.0.1", 0), self.db_path, web, log=self.log_lines.append)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05})
+        self.thread.start()
+        self.addCleanup(self._stop)
+        self.port = self.server.server_address[1]
+
+    def _stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+
+    def client(self, key=None, email=None):
+        client = Client(self.port, key)
+        if email:
+            client.sign_in(email)
+        return client
+
+    def db(self):
+        conn = db.connect(self.db_path)
+        self.addCleanup(conn.close)
+        return conn
+
+    def trash(self, client=None):
+        status, body, _ = (client or self.client(FULL_KEY)).request("GET", "/%s/trash" % ACME)
+        self.assertEqual(status, 200, body)
+        return body["items"]
+
+    def find(self, items, kind, item_id):
+        return next((i for i in items if i["type"] == kind and i["id"] == item_id), None)
