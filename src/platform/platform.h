@@ -1,0 +1,37 @@
+// The one seam between the page and where it runs. The app talks to the browser (or to a test
+// double) only through this interface: HTTP, the clock, frame scheduling, clipboard and cursor.
+// The web implementation is src/platform/web/; tests provide their own. Chosen by CMake.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace platform {
+
+struct HttpRequest {
+  std::string method;  // "GET", "POST", "DELETE", ...
+  std::string url;     // same-origin path such as "/demo/trash"
+  std::string body;    // JSON, empty for none
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// status 0 means the server could not be reached (network failure, CORS, abort).
+using HttpCallback = std::function<void(int status, std::string body)>;
+
+enum class Cursor { Arrow, TextInput, Hand, ResizeEW, NotAllowed };
+
+class Platform {
+ public:
+  virtual ~Platform() = default;
+  virtual void Fetch(const HttpRequest& request, HttpCallback done) = 0;
+  virtual int64_t NowMs() const = 0;              // wall clock, ms since the Unix epoch (UTC)
+  virtual void RequestFrame() = 0;                // draw again soon (input, data arrived)
+  virtual void WakeAt(int64_t wallMs) = 0;        // draw at this time (countdown tick, toast expiry)
+  virtual void SetClipboardText(const std::string& text) = 0;
+  virtual void SetCursor(Cursor cursor) = 0;
+};
+
+}  // namespace platform

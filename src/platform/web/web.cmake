@@ -1,0 +1,52 @@
+# WebAssembly page: links the core, ImGui, the screens, the WebGL2 renderer and the web platform
+# into trash_page.js + trash_page.wasm, then gathers the HTML shell, its JS and the subset fonts
+# into build/web, a folder any static file server can host. Included for Emscripten builds only.
+set(WEB_OUT "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the servable page is assembled")
+file(GLOB WEB_SOURCES CONFIGURE_DEPENDS
+  "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp" "${CMAKE_SOURCE_DIR}/src/render/*.cpp")
+add_executable(trash_page ${WEB_SOURCES})
+add_dependencies(trash_page embedded_shaders)
+target_include_directories(trash_page PRIVATE "${CMAKE_BINARY_DIR}/generated")
+target_link_libraries(trash_page PRIVATE trash_ui)
+target_compile_options(trash_page PRIVATE ${OWN_WARNINGS})
+set_target_properties(trash_page PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
+target_link_options(trash_page PRIVATE
+  -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sFILESYSTEM=0 -sASSERTIONS=0
+  -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[preRun,canvas,print,printErr,instantiateWasm,onAbort]
+  -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
+  -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
+  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0)
+
+# Fonts come from Debian's packages at build time, cut down to the glyphs the page uses.
+set(FONT_PY /usr/bin/python3)
+set(LATIN "U+0020-007E,U+00A0-00FF,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
+set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F013,U+F017,U+F021,U+F023,U+F02B,U+F03E,U+F054,U+F05A,U+F06A,U+F070,U+F071,U+F078,U+F07B,U+F07C,U+F08B,U+F0A0,U+F0B0,U+F0C5,U+F0DC,U+F0DD,U+F0DE,U+F0E2,U+F0E8,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1DA,U+F1F8,U+F185,U+F186,U+F0C9,U+F096,U+F14A,U+F146")
+set(FONT_OUTPUTS)
+foreach(pair "Inter-Regular.otf|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN}"
+             "Inter-SemiBold.otf|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LATIN}"
+             "icons.ttf|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}")
+  string(REPLACE "|" ";" parts "${pair}")
+  list(GET parts 0 out_name)
+  list(GET parts 1 source)
+  list(GET parts 2 unicodes)
+  set(out "${WEB_OUT}/fonts/${out_name}")
+  add_custom_command(OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${WEB_OUT}/fonts"
+    COMMAND ${FONT_PY} -m fontTools.subset "${source}" "--unicodes=${unicodes}" --layout-features=
+            --no-hinting --desubroutinize --name-IDs= "--output-file=${out}"
+    DEPENDS "${source}" COMMENT "Subsetting ${out_name}")
+  list(APPEND FONT_OUTPUTS "${out}")
+endforeach()
+
+file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+set(SHELL_OUTPUTS)
+foreach(file ${SHELL_FILES})
+  get_filename_component(name "${file}" NAME)
+  add_custom_command(OUTPUT "${WEB_OUT}/${name}"
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${file}" "${WEB_OUT}/${name}"
+    DEPENDS "${file}")
+  list(APPEND SHELL_OUTPUTS "${WEB_OUT}/${name}")
+endforeach()
+add_custom_target(web_assets ALL DEPENDS ${FONT_OUTPUTS} ${SHELL_OUTPUTS})
+add_dependencies(trash_page web_assets)

@@ -1,0 +1,203 @@
+// Entry point of the WebAssembly page: creates the WebGL2 context, sizes the canvas backing store
+// at the device pixel ratio, builds fonts and style, wires input, and draws a frame only when
+// something asked for one (input, data, a timer). Every EM_JS of the page lives in src/platform/web.
+#include <emscripten.h>        // EM_JS, EMSCRIPTEN_KEEPALIVE, emscripten_get_now
+#include <emscripten/html5.h>  // WebGL context, canvas size, resize and focus callbacks
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/app.h"
+#include "platform/web/web_input.h"
+#include "platform/web/web_platform.h"
+#include "render/webgl2_renderer.h"
+#include "ui/theme.h"
+
+// [SECTION] JavaScript glue
+EM_JS(double, trash_css_width, (), { return window.innerWidth; });
+EM_JS(double, trash_css_height, (), { return window.innerHeight; });
+EM_JS(int, trash_font_size, (int index), {
+  const fonts = Module.trashFonts || [];
+  return fonts[index] ? fonts[index].byteLength : 0;
+});
+EM_JS(void, trash_copy_font, (int index, unsigned char* target), {
+  HEAPU8.set(new Uint8Array(Module.trashFonts[index]), target);
+});
+EM_JS(int, trash_prefers_dark, (), {
+  return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+});
+EM_JS(void, trash_watch_theme, (), {
+  if (!window.matchMedia) return;
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => _trash_on_theme_change());
+});
+EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr), {
+  const page = window.trashPage || (window.trashPage = {});
+  page.frames = frames;
+  page.canvasWidth = width;
+  page.canvasHeight = height;
+  page.devicePixelRatio = dpr;
+  if (!page.ready) {
+    page.ready = true;
+    document.body.classList.add('ready');
+    if (window.trashShell) window.trashShell.ready();
+  }
+});
+EM_JS(void, trash_fatal, (const char* message), {
+  if (window.trashShell) window.trashShell.fail(UTF8ToString(message));
+});
+
+namespace {
+
+// [SECTION] Page state
+struct Page {
+  std::unique_ptr<web::WebPlatform> platform;
+  std::unique_ptr<app::App> app;
+  render::WebGL2Renderer renderer;
+  web::InputContext input;
+  std::vector<unsigned char> fontBytes[3];
+  ui::FontSources fontSources;
+  ui::Theme theme = ui::Theme::Light;
+  float dpr = 0.f;
+  int width = 0, height = 0;  // canvas backing store, device pixels
+  double lastFrameSeconds = 0;
+  int frames = 0;
+};
+Page* g_page = nullptr;
+
+void LoadFontFiles(Page& page) {
+  for (int i = 0; i < 3; ++i) {
+    const int size = trash_font_size(i);
+    page.fontBytes[i].resize(size_t(std::max(size, 0)));
+    if (size > 0) trash_copy_font(i, page.fontBytes[i].data());
+  }
+  page.fontSources = {page.fontBytes[0].data(), page.fontBytes[0].size(), page.fontBytes[1].data(),
+                      page.fontBytes[1].size(), page.fontBytes[2].data(), page.fontBytes[2].size()};
+}
+
+// Sizes the backing store to CSS size × device pixel ratio; rebuilds fonts and style when the
+// ratio changed (a HiDPI screen, a move between screens, browser zoom).
+void UpdateCanvasSize(Page& page) {
+  const float dpr = float(std::max(0.5, emscripten_get_device_pixel_ratio()));
+  const int width = int(std::lround(trash_css_width() * dpr));
+  const int height = int(std::lround(trash_css_height() * dpr));
+  if (width != page.width || height != page.height) {
+    page.width = width;
+    page.height = height;
+    emscripten_set_canvas_element_size("#canvas", width, height);
+  }
+  if (dpr != page.dpr) {
+    page.dpr = dpr;
+    page.input.devicePixelRatio = dpr;
+    ui::BuildFonts(*ImGui::GetIO().Fonts, page.fontSources, dpr);
+    ui::ApplyStyle(page.theme, dpr);
+    page.renderer.UploadFontAtlas();
+  }
+}
+
+platform::Cursor CursorFor(ImGuiMouseCursor cursor) {
+  switch (cursor) {
+    case ImGuiMouseCursor_TextInput: return platform::Cursor::TextInput;
+    case ImGuiMouseCursor_Hand: return platform::Cursor::Hand;
+    case ImGuiMouseCursor_ResizeEW: return platform::Cursor::ResizeEW;
+    case ImGuiMouseCursor_NotAllowed: return platform::Cursor::NotAllowed;
+    default: return platform::Cursor::Arrow;
+  }
+}
+
+// [SECTION] Frame
+void DrawFrame() {
+  Page& page = *g_page;
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(float(page.width), float(page.height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  const double now = emscripten_get_now() / 1000.0;
+  // ImGui 1.86 asserts on a zero delta (coarse timers under fingerprinting protection).
+  io.DeltaTime = float(std::clamp(now - page.lastFrameSeconds, 1e-4, 0.25));
+  page.lastFrameSeconds = now;
+
+  ImGui::NewFrame();
+  const app::FrameOutput out = page.app->Draw();
+  ImGui::Render();
+
+  render::Backdrop backdrop;
+  backdrop.firstDialogList = out.firstDialogList;
+  backdrop.blurRadiusPx = 1.6f * page.dpr;
+  page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop);
+  page.platform->SetCursor(CursorFor(ImGui::GetMouseCursor()));
+  web::AfterFrame();
+  trash_publish_frame(++page.frames, page.width, page.height, page.dpr);
+}
+
+EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {
+  UpdateCanvasSize(*g_page);
+  g_page->platform->RequestFrames(2);
+  return EM_FALSE;
+}
+
+EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*) {
+  g_page->app->OnWindowFocus();
+  g_page->platform->RequestFrames(2);
+  return EM_FALSE;
+}
+
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_theme_change() {
+  g_page->theme = trash_prefers_dark() ? ui::Theme::Dark : ui::Theme::Light;
+  ui::ApplyStyle(g_page->theme, g_page->dpr);
+  g_page->platform->RequestFrames(2);
+}
+
+int main() {
+  g_page = new Page;  // lives as long as the tab
+  Page& page = *g_page;
+
+  EmscriptenWebGLContextAttributes attributes;
+  emscripten_webgl_init_context_attributes(&attributes);
+  attributes.majorVersion = 2;
+  attributes.minorVersion = 0;
+  attributes.alpha = EM_FALSE;
+  attributes.depth = EM_FALSE;
+  attributes.stencil = EM_FALSE;
+  attributes.antialias = EM_FALSE;
+  attributes.premultipliedAlpha = EM_TRUE;
+  attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
+  if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
+    trash_fatal("This page needs WebGL2, which this browser or device does not provide.");
+    return 0;
+  }
+
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing to persist between visits
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would cost frames while idle
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.BackendPlatformName = "trash_web";
+  io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
+
+  std::string error;
+  if (!page.renderer.Init(&error)) {
+    trash_fatal(("The page could not start its renderer: " + error).c_str());
+    return 0;
+  }
+  page.theme = trash_prefers_dark() ? ui::Theme::Dark : ui::Theme::Light;
+  LoadFontFiles(page);
+  page.platform = std::make_unique<web::WebPlatform>([] { DrawFrame(); });
+  page.input.platform = page.platform.get();
+  UpdateCanvasSize(page);
+  web::InstallInput(&page.input);
+  trash_watch_theme();
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
+  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnFocus);
+
+  page.app = std::make_unique<app::App>(*page.platform);
+  page.app->Start();
+  page.lastFrameSeconds = emscripten_get_now() / 1000.0;
+  page.platform->RequestFrames(3);  // the clipper measures row heights on the first frame
+  return 0;  // the browser's event loop drives everything from here
+}

@@ -1,0 +1,128 @@
+// Browser implementation of the platform seam: HTTP through emscripten_fetch (same origin, so the
+// session cookie rides along), the wall clock, frame and timer scheduling, clipboard and cursor.
+#include "platform/web/web_platform.h"
+
+#include <emscripten.h>           // EM_JS
+#include <emscripten/eventloop.h>  // emscripten_set_timeout
+#include <emscripten/fetch.h>      // emscripten_fetch
+#include <emscripten/html5.h>      // emscripten_request_animation_frame
+
+#include <cstring>
+#include <memory>
+#include <vector>
+
+EM_JS(double, trash_now_ms, (), { return Date.now(); });
+EM_JS(void, trash_write_clipboard, (const char* text), {
+  const value = UTF8ToString(text);
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
+});
+EM_JS(void, trash_set_cursor, (const char* css), {
+  const canvas = document.getElementById('canvas');
+  if (canvas) canvas.style.cursor = UTF8ToString(css);
+});
+
+namespace web {
+namespace {
+
+struct PendingFetch {
+  platform::HttpCallback done;
+  std::vector<std::string> headerStorage;
+  std::vector<const char*> headerPointers;
+};
+
+void FinishFetch(emscripten_fetch_t* fetch) {
+  std::unique_ptr<PendingFetch> pending(static_cast<PendingFetch*>(fetch->userData));
+  // Non-2xx answers arrive here too, with their status and body; a network failure has status 0.
+  std::string body(fetch->data ? fetch->data : "", fetch->data ? size_t(fetch->numBytes) : 0);
+  const int status = fetch->status;
+  emscripten_fetch_close(fetch);
+  pending->done(status, std::move(body));
+}
+
+}  // namespace
+
+void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCallback done) {
+  auto pending = std::make_unique<PendingFetch>();
+  pending->done = std::move(done);
+  pending->headerStorage.reserve(request.headers.size() * 2 + 4);
+  for (const auto& [key, value] : request.headers) {
+    pending->headerStorage.push_back(key);
+    pending->headerStorage.push_back(value);
+  }
+  if (!request.body.empty()) {
+    pending->headerStorage.push_back("Content-Type");
+    pending->headerStorage.push_back("application/json");
+  }
+  for (const std::string& s : pending->headerStorage) pending->headerPointers.push_back(s.c_str());
+  pending->headerPointers.push_back(nullptr);
+
+  emscripten_fetch_attr_t attr;
+  emscripten_fetch_attr_init(&attr);
+  std::strncpy(attr.requestMethod, request.method.c_str(), sizeof attr.requestMethod - 1);
+  attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+  attr.requestHeaders = pending->headerPointers.data();
+  attr.onsuccess = FinishFetch;
+  attr.onerror = FinishFetch;
+  if (!request.body.empty()) {
+    attr.requestData = request.body.data();
+    attr.requestDataSize = request.body.size();
+  }
+  attr.userData = pending.release();
+  // emscripten_fetch copies the body into the XHR synchronously, so request.body may go after this.
+  emscripten_fetch(&attr, request.url.c_str());
+}
+
+int64_t WebPlatform::NowMs() const { return int64_t(trash_now_ms()); }
+
+void WebPlatform::RequestFrame() {
+  if (frameRequested_) return;
+  frameRequested_ = true;
+  emscripten_request_animation_frame(&WebPlatform::OnAnimationFrame, this);
+}
+
+void WebPlatform::RequestFrames(int count) {
+  if (count - 1 > extraFrames_) extraFrames_ = count - 1;
+  RequestFrame();
+}
+
+int WebPlatform::OnAnimationFrame(double, void* raw) {
+  auto* self = static_cast<WebPlatform*>(raw);
+  self->frameRequested_ = false;
+  self->drawFrame_();
+  if (self->extraFrames_ > 0) {
+    --self->extraFrames_;
+    self->RequestFrame();
+  }
+  return EM_FALSE;  // one frame per request: an idle page draws nothing
+}
+
+void WebPlatform::WakeAt(int64_t wallMs) {
+  const int64_t now = NowMs();
+  if (wakeTimer_ && wakeAtMs_ <= wallMs && wakeAtMs_ >= now) return;  // an earlier wake is pending
+  if (wakeTimer_) emscripten_clear_timeout(wakeTimer_);
+  wakeAtMs_ = wallMs;
+  const double delay = wallMs > now ? double(wallMs - now) : 0.0;
+  wakeTimer_ = emscripten_set_timeout(&WebPlatform::OnWake, delay, this);
+}
+
+void WebPlatform::OnWake(void* raw) {
+  auto* self = static_cast<WebPlatform*>(raw);
+  self->wakeTimer_ = 0;
+  self->RequestFrame();
+}
+
+void WebPlatform::SetClipboardText(const std::string& text) { trash_write_clipboard(text.c_str()); }
+
+void WebPlatform::SetCursor(platform::Cursor cursor) {
+  if (cursor == cursor_) return;
+  cursor_ = cursor;
+  switch (cursor) {
+    case platform::Cursor::Arrow: trash_set_cursor("default"); break;
+    case platform::Cursor::TextInput: trash_set_cursor("text"); break;
+    case platform::Cursor::Hand: trash_set_cursor("pointer"); break;
+    case platform::Cursor::ResizeEW: trash_set_cursor("ew-resize"); break;
+    case platform::Cursor::NotAllowed: trash_set_cursor("not-allowed"); break;
+  }
+}
+
+}  // namespace web

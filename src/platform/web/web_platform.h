@@ -1,0 +1,37 @@
+// The browser implementation of platform::Platform (emscripten_fetch, Date.now, requestAnimationFrame,
+// timers, navigator.clipboard, the canvas CSS cursor) and the frame scheduler the input code uses.
+#pragma once
+
+#include <functional>
+
+#include "platform/platform.h"
+
+namespace web {
+
+class WebPlatform final : public platform::Platform {
+ public:
+  explicit WebPlatform(std::function<void()> drawFrame) : drawFrame_(std::move(drawFrame)) {}
+
+  void Fetch(const platform::HttpRequest& request, platform::HttpCallback done) override;
+  int64_t NowMs() const override;
+  void RequestFrame() override;
+  void WakeAt(int64_t wallMs) override;
+  void SetClipboardText(const std::string& text) override;
+  void SetCursor(platform::Cursor cursor) override;
+
+  // Input asks for a few frames in a row: ImGui settles hover and popup state over 2-3 frames.
+  void RequestFrames(int count);
+
+ private:
+  static int OnAnimationFrame(double time, void* self);
+  static void OnWake(void* self);
+
+  std::function<void()> drawFrame_;
+  bool frameRequested_ = false;
+  int extraFrames_ = 0;
+  long wakeTimer_ = 0;
+  int64_t wakeAtMs_ = 0;
+  platform::Cursor cursor_ = platform::Cursor::Arrow;
+};
+
+}  // namespace web

@@ -1,0 +1,143 @@
+// Fonts, palettes and the ImGui style. Everything is built in device pixels: fonts are rasterised
+// at size × device pixel ratio and the style is scaled by the same ratio, so text stays crisp on
+// HiDPI screens and at any browser zoom (the platform rebuilds both when the ratio changes).
+#include "ui/theme.h"
+
+#include <imgui.h>
+
+namespace ui {
+namespace {
+
+Palette g_palette;
+Fonts g_fonts;
+float g_dpr = 1.f;
+
+constexpr unsigned Rgb(unsigned rgb, unsigned alpha = 255) {
+  return (alpha << 24) | ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
+}
+
+const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201F, 0x2022, 0x2022,
+                               0x2026, 0x2026, 0x2039, 0x203A, 0x2190, 0x2193, 0x2212, 0x2212,
+                               0x2713, 0x2713, 0x2715, 0x2715, 0};
+const ImWchar kIconRanges[] = {0xF000, 0xF2FF, 0};
+
+ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels, const ImWchar* ranges,
+                bool merge = false) {
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the platform keeps the file bytes alive
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  config.MergeMode = merge;
+  if (merge) {
+    config.GlyphMinAdvanceX = pixels * 1.25f;  // icons line up in columns
+    config.GlyphOffset.y = pixels * 0.05f;
+  }
+  return atlas.AddFontFromMemoryTTF(const_cast<void*>(data), int(size), pixels, &config, ranges);
+}
+
+ImFont* AddTextFont(ImFontAtlas& atlas, const void* data, size_t size, const FontSources& sources,
+                    float pixels, bool withIcons) {
+  if (!data || !size) {
+    ImFontConfig config;
+    config.SizePixels = pixels;
+    return atlas.AddFontDefault(&config);
+  }
+  ImFont* font = AddFont(atlas, data, size, pixels, kTextRanges);
+  if (withIcons && sources.icons && sources.iconsSize)
+    AddFont(atlas, sources.icons, sources.iconsSize, pixels * 0.92f, kIconRanges, true);
+  return font;
+}
+
+}  // namespace
+
+Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float dpr) {
+  atlas.Clear();
+  const void* strongData = sources.semibold ? sources.semibold : sources.regular;
+  const size_t strongSize = sources.semibold ? sources.semiboldSize : sources.regularSize;
+  g_fonts.body = AddTextFont(atlas, sources.regular, sources.regularSize, sources, 14.f * dpr, true);
+  g_fonts.strong = AddTextFont(atlas, strongData, strongSize, sources, 14.f * dpr, true);
+  g_fonts.title = AddTextFont(atlas, strongData, strongSize, sources, 20.f * dpr, true);
+  atlas.Build();
+  return g_fonts;
+}
+
+void ApplyStyle(Theme theme, float dpr) {
+  g_dpr = dpr;
+  const bool dark = theme == Theme::Dark;
+  Palette& p = g_palette;
+  if (dark) {
+    p = {Rgb(0xE6E8EC), Rgb(0x9AA3AF), Rgb(0x0F1115), Rgb(0x171A21), Rgb(0x1E222B), Rgb(0x2A2F3A),
+         Rgb(0x818CF8), Rgb(0x0F1115), Rgb(0xEF4444), Rgb(0xFFFFFF), Rgb(0xFBBF24), Rgb(0xF87171),
+         Rgb(0x4ADE80), Rgb(0x818CF8, 46), Rgb(0xFFFFFF, 10), {0.059f, 0.067f, 0.082f, 1.f}};
+  } else {
+    p = {Rgb(0x1B1F24), Rgb(0x6B7280), Rgb(0xF6F7F9), Rgb(0xFFFFFF), Rgb(0xF1F3F5), Rgb(0xE3E6EA),
+         Rgb(0x4F46E5), Rgb(0xFFFFFF), Rgb(0xDC2626), Rgb(0xFFFFFF), Rgb(0xB45309), Rgb(0xDC2626),
+         Rgb(0x15803D), Rgb(0x4F46E5, 28), Rgb(0x0F172A, 8), {0.965f, 0.969f, 0.976f, 1.f}};
+  }
+
+  ImGuiStyle style;
+  style.WindowPadding = ImVec2(0, 0);
+  style.WindowBorderSize = 0;
+  style.WindowRounding = 0;
+  style.ChildRounding = 8;
+  style.ChildBorderSize = 1;
+  style.PopupRounding = 8;
+  style.PopupBorderSize = 1;
+  style.FrameRounding = 6;
+  style.FramePadding = ImVec2(10, 6);
+  style.FrameBorderSize = 1;
+  style.ItemSpacing = ImVec2(8, 8);
+  style.ItemInnerSpacing = ImVec2(6, 6);
+  style.CellPadding = ImVec2(8, 7);
+  style.IndentSpacing = 18;
+  style.ScrollbarSize = 10;
+  style.ScrollbarRounding = 6;
+  style.GrabRounding = 6;
+  style.TabRounding = 6;
+  style.SelectableTextAlign = ImVec2(0, 0.5f);
+  style.DisplaySafeAreaPadding = ImVec2(0, 0);
+
+  auto c = [](unsigned rgba) { return ImGui::ColorConvertU32ToFloat4(rgba); };
+  ImVec4* col = style.Colors;
+  col[ImGuiCol_Text] = c(p.text);
+  col[ImGuiCol_TextDisabled] = c(p.textMuted);
+  col[ImGuiCol_WindowBg] = c(p.background);
+  col[ImGuiCol_ChildBg] = c(p.surface);
+  col[ImGuiCol_PopupBg] = c(p.surface);
+  col[ImGuiCol_Border] = c(p.border);
+  col[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
+  col[ImGuiCol_FrameBg] = c(p.surface);
+  col[ImGuiCol_FrameBgHovered] = c(p.surfaceAlt);
+  col[ImGuiCol_FrameBgActive] = c(p.surfaceAlt);
+  col[ImGuiCol_TitleBg] = col[ImGuiCol_TitleBgActive] = col[ImGuiCol_TitleBgCollapsed] = c(p.surface);
+  col[ImGuiCol_MenuBarBg] = c(p.surface);
+  col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+  col[ImGuiCol_ScrollbarGrab] = c(p.border);
+  col[ImGuiCol_ScrollbarGrabHovered] = c(p.textMuted);
+  col[ImGuiCol_ScrollbarGrabActive] = c(p.textMuted);
+  col[ImGuiCol_CheckMark] = c(p.accentText);
+  col[ImGuiCol_SliderGrab] = col[ImGuiCol_SliderGrabActive] = c(p.accent);
+  col[ImGuiCol_Button] = c(p.surface);
+  col[ImGuiCol_ButtonHovered] = c(p.surfaceAlt);
+  col[ImGuiCol_ButtonActive] = c(p.border);
+  col[ImGuiCol_Header] = c(p.selection);
+  col[ImGuiCol_HeaderHovered] = c(p.rowHover);
+  col[ImGuiCol_HeaderActive] = c(p.selection);
+  col[ImGuiCol_Separator] = col[ImGuiCol_SeparatorHovered] = col[ImGuiCol_SeparatorActive] = c(p.border);
+  col[ImGuiCol_ResizeGrip] = col[ImGuiCol_ResizeGripHovered] = col[ImGuiCol_ResizeGripActive] = ImVec4(0, 0, 0, 0);
+  col[ImGuiCol_TableHeaderBg] = c(p.surfaceAlt);
+  col[ImGuiCol_TableBorderStrong] = col[ImGuiCol_TableBorderLight] = c(p.border);
+  col[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
+  col[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0);
+  col[ImGuiCol_TextSelectedBg] = c(p.selection);
+  col[ImGuiCol_NavHighlight] = c(p.accent);
+  col[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0);  // the renderer blurs and dims instead
+  style.ScaleAllSizes(dpr);
+  ImGui::GetStyle() = style;
+}
+
+const Palette& CurrentPalette() { return g_palette; }
+const Fonts& CurrentFonts() { return g_fonts; }
+float Dpr() { return g_dpr; }
+
+}  // namespace ui

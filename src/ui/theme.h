@@ -1,0 +1,86 @@
+// Look of the page: fonts (Inter + Font Awesome icons, rasterised at the device pixel ratio),
+// the light and dark palettes and the ImGui style scaled to device pixels.
+#pragma once
+
+#include <cstddef>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace ui {
+
+enum class Theme { Light, Dark };
+
+struct FontSources {  // font files in memory; empty ones fall back to ImGui's built-in font
+  const void* regular = nullptr;
+  size_t regularSize = 0;
+  const void* semibold = nullptr;
+  size_t semiboldSize = 0;
+  const void* icons = nullptr;
+  size_t iconsSize = 0;
+};
+
+struct Fonts {
+  ImFont* body = nullptr;     // Inter Regular 14 px, with the icons merged in
+  ImFont* strong = nullptr;   // Inter SemiBold 14 px, with the icons merged in
+  ImFont* title = nullptr;    // Inter SemiBold 20 px
+};
+
+struct Palette {
+  unsigned text, textMuted, background, surface, surfaceAlt, border, accent, accentText,
+      danger, dangerText, amber, red, success, selection, rowHover;
+  float clear[4];
+};
+
+// Rebuilds the atlas for this ratio; the renderer must upload it again afterwards.
+Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float devicePixelRatio);
+void ApplyStyle(Theme theme, float devicePixelRatio);
+const Palette& CurrentPalette();
+const Fonts& CurrentFonts();
+float Dpr();  // the ratio the style was built for: sizes written in CSS pixels multiply by it
+
+// Font Awesome 4.7 code points the page uses, as UTF-8.
+namespace icon {
+inline constexpr const char* kSearch = "\xef\x80\x82";
+inline constexpr const char* kUser = "\xef\x80\x87";
+inline constexpr const char* kCheck = "\xef\x80\x8c";
+inline constexpr const char* kClose = "\xef\x80\x8d";
+inline constexpr const char* kSettings = "\xef\x80\x93";
+inline constexpr const char* kClock = "\xef\x80\x97";
+inline constexpr const char* kRefresh = "\xef\x80\xa1";
+inline constexpr const char* kLock = "\xef\x80\xa3";
+inline constexpr const char* kVersion = "\xef\x80\xab";      // tag
+inline constexpr const char* kImage = "\xef\x80\xbe";
+inline constexpr const char* kChevronRight = "\xef\x81\x94";
+inline constexpr const char* kInfo = "\xef\x81\x9a";
+inline constexpr const char* kError = "\xef\x81\xaa";
+inline constexpr const char* kHidden = "\xef\x81\xb0";
+inline constexpr const char* kWarning = "\xef\x81\xb1";
+inline constexpr const char* kChevronDown = "\xef\x81\xb8";
+inline constexpr const char* kProject = "\xef\x81\xbb";      // folder
+inline constexpr const char* kProjectOpen = "\xef\x81\xbc";
+inline constexpr const char* kSignOut = "\xef\x82\x8b";
+inline constexpr const char* kStorage = "\xef\x82\xa0";      // hdd
+inline constexpr const char* kFilter = "\xef\x82\xb0";
+inline constexpr const char* kCopy = "\xef\x83\x85";
+inline constexpr const char* kMenu = "\xef\x83\x89";
+inline constexpr const char* kSort = "\xef\x83\x9c";
+inline constexpr const char* kSortDown = "\xef\x83\x9d";
+inline constexpr const char* kSortUp = "\xef\x83\x9e";
+inline constexpr const char* kUndo = "\xef\x83\xa2";
+inline constexpr const char* kSitemap = "\xef\x83\xa8";
+inline constexpr const char* kSquare = "\xef\x82\x96";
+inline constexpr const char* kWorkflow = "\xef\x84\xa6";     // code-fork
+inline constexpr const char* kCheckSquare = "\xef\x85\x8a";
+inline constexpr const char* kMinusSquare = "\xef\x85\x86";
+inline constexpr const char* kLevelUp = "\xef\x85\x88";
+inline constexpr const char* kModel = "\xef\x86\xb2";        // cube
+inline constexpr const char* kDataset = "\xef\x87\x80";      // database
+inline constexpr const char* kHistory = "\xef\x87\x9a";
+inline constexpr const char* kTrash = "\xef\x87\xb8";
+inline constexpr const char* kSun = "\xef\x86\x85";
+inline constexpr const char* kMoon = "\xef\x86\x86";
+inline constexpr const char* kMore = "\xef\x85\x82";         // ellipsis-v
+}  // namespace icon
+
+}  // namespace ui

@@ -1,0 +1,59 @@
+// Shared helpers of the browser tests: start serve.py on a free port with a fresh database, launch
+// Debian's Chromium through playwright-core with the flags this machine needs, and wait for the
+// page's own readiness signal (window.trashPage.ready) rather than sleeping.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const artifactsDir = path.join(repoRoot, 'tests', 'browser', 'artifacts');
+mkdirSync(artifactsDir, { recursive: true });
+
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+];
+
+// Starts serve.py on port 0 and resolves with its base URL once it has printed the line it serves on.
+export async function startServer(extraArgs = []) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'trash-browser-'));
+  const child = spawn('python3', [path.join(repoRoot, 'serve.py'), '--port', '0', '--db', path.join(dir, 'trash.db'),
+    ...extraArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr += chunk; if (stderr.length > 20000) stderr = stderr.slice(-10000); });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + stderr)), 60000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (match) { clearTimeout(timer); resolve(match[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}:\n${stderr}`)); });
+  });
+  return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS, headless: true });
+}
+
+// Opens the page and waits until it has drawn its first frame.
+export async function openPage(browser, url, { deviceScaleFactor = 1, viewport = { width: 1280, height: 800 },
+  colorScheme = 'light', hasTouch = false, isMobile = false } = {}) {
+  const context = await browser.newContext({ deviceScaleFactor, viewport, colorScheme, hasTouch, isMobile });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.trashPage && window.trashPage.ready, null, { timeout: 60000 });
+  return { page, context, errors };
+}
+
+// Waits until the page has drawn at least `count` more frames than `since`, or its predicate holds.
+export async function waitForFrames(page, since, count = 1) {
+  await page.waitForFunction(([s, c]) => window.trashPage.frames >= s + c, [since, count], { timeout: 30000 });
+}
