@@ -20,8 +20,9 @@ struct TrashListing {
 
 // Rules (tests/core/test_listing_codec.cpp pins each one):
 // - The top level must be an object. Items come from "items"; "sections" holds the same items
-//   grouped, so it is only syntax-checked, unless "items" is absent: then items are gathered from
-//   every array under "sections", in section order.
+//   grouped, so once "items" has been read (the server sends it first) sections are only
+//   syntax-checked. Without "items", items are gathered from every array under "sections", in
+//   section order, and checked like items ("sections.versions[0].id is missing").
 // - Unknown fields are skipped at any depth; unknown types are kept as ItemType::Unknown.
 // - Required per item: type, id, deletedAt, scheduledCleanupAt. A missing or ill-typed required
 //   field fails the whole listing with a message naming it ("items[3].id is missing"): a partial

@@ -1,0 +1,428 @@
+// The Trash listing codec. Parsing is a SAX handler: a small stack of frames (top object, items
+// array, sections, one item) and the slot the next value fills; everything else is skipped by
+// depth counting. The encoder writes the server's shape directly, without building a DOM.
+//
+// Index: [SECTION] SAX handler, [SECTION] Parse entry point, [SECTION] Encoder
+#include "core/listing_codec.h"
+
+#include <cstdint>            // int64_t
+#include <exception>          // std::exception
+#include <limits>             // number clamping
+#include <nlohmann/json.hpp>  // nlohmann::json::sax_parse
+
+#include "core/iso_time.h"  // ParseIsoTime, FormatIsoTime
+#include "core/text.h"      // RepairUtf8
+
+namespace trash {
+
+namespace {
+using json = nlohmann::json;
+
+// [SECTION] SAX handler
+
+enum class Field {
+    Type, Id, Name, Url, DeletedAt, ScheduledCleanupAt, DeletedBy, DeletedByName, SizeBytes,
+    CleanupDeleteImages, ChildCount, ParentId, ParentName, ParentUrl, ParentInTrash,
+};
+struct FieldName {
+    std::string_view name;
+    Field field;
+};
+constexpr FieldName kFields[] = {
+    {"type", Field::Type}, {"id", Field::Id}, {"name", Field::Name}, {"url", Field::Url},
+    {"deletedAt", Field::DeletedAt}, {"scheduledCleanupAt", Field::ScheduledCleanupAt},
+    {"deletedBy", Field::DeletedBy}, {"deletedByName", Field::DeletedByName},
+    {"sizeBytes", Field::SizeBytes}, {"cleanupDeleteImages", Field::CleanupDeleteImages},
+    {"childCount", Field::ChildCount}, {"parentId", Field::ParentId}, {"parentName", Field::ParentName},
+    {"parentUrl", Field::ParentUrl}, {"parentInTrash", Field::ParentInTrash},
+};
+
+// The JSON value being delivered, whatever its kind; containers arrive as ObjectStart/ArrayStart.
+struct Value {
+    enum Kind { Null, Bool, Integer, Float, String, ObjectStart, ArrayStart } kind = Null;
+    bool boolean = false;
+    int64_t integer = 0;
+    double number = 0;
+    std::string* text = nullptr;
+    bool isContainer() const { return kind == ObjectStart || kind == ArrayStart; }
+};
+
+std::string Quoted(const std::string& text) {
+    constexpr size_t kMaxShown = 40;
+    std::string shown = text.size() > kMaxShown ? text.substr(0, kMaxShown) + "..." : text;
+    return "\"" + shown + "\"";
+}
+
+class ListingHandler {
+public:
+    explicit ListingHandler(TrashListing& out) : out_(out) {}
+
+    const std::string& error() const { return error_; }
+    bool utf8Error() const { return utf8Error_; }
+    bool sawItems() const { return sawItems_; }
+    bool sawSections() const { return sawSections_; }
+    std::vector<TrashItem>& sectionItems() { return sectionItems_; }
+
+    // nlohmann's SAX interface (its signatures are checked at compile time).
+    bool null() { return OnValue(Value{}); }
+    bool boolean(bool v) { Value x; x.kind = Value::Bool; x.boolean = v; return OnValue(x); }
+    bool number_integer(json::number_integer_t v) { Value x; x.kind = Value::Integer; x.integer = v; return OnValue(x); }
+    bool number_unsigned(json::number_unsigned_t v) {
+        Value x;
+        x.kind = Value::Integer;
+        x.integer = v > static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())
+                        ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(v);
+        return OnValue(x);
+    }
+    bool number_float(json::number_float_t v, const json::string_t&) { Value x; x.kind = Value::Float; x.number = v; return OnValue(x); }
+    bool string(json::string_t& v) { Value x; x.kind = Value::String; x.text = &v; return OnValue(x); }
+    bool binary(json::binary_t&) { return Fail("Unexpected binary value"); }
+    bool start_object(std::size_t) { Value x; x.kind = Value::ObjectStart; return OnValue(x); }
+    bool start_array(std::size_t) { Value x; x.kind = Value::ArrayStart; return OnValue(x); }
+    bool end_object() { return OnEnd(); }
+    bool end_array() { return OnEnd(); }
+    bool key(json::string_t& name) {
+        if (skipDepth_ > 0) return true;
+        OnKey(name);
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+        // ex.what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: <why>".
+        std::string why = ex.what();
+        const size_t column = why.find("column ");
+        const size_t colon = why.find(": ", column == std::string::npos ? 0 : column);
+        if (colon != std::string::npos) why = why.substr(colon + 2);
+        // Drop the echo of the last token: it can be a 10 KB hostile string.
+        const size_t lastRead = why.find("; last read: '");
+        if (lastRead != std::string::npos) {
+            const size_t expected = why.rfind("'; expected ");
+            why = why.substr(0, lastRead) + (expected != std::string::npos && expected >= lastRead ? why.substr(expected + 1) : "");
+        }
+        utf8Error_ = why.find("UTF-8") != std::string::npos;
+        return Fail("Malformed JSON at byte " + std::to_string(position) + ": " + why);
+    }
+
+private:
+    enum class Frame { Top, Items, Sections, SectionArray, Item, Skipped };
+    enum class Slot { None, TopLevel, Items, Sections, NextCursor, SectionArray, ItemField, Ignore };
+
+    bool Fail(std::string message) {
+        if (error_.empty()) error_ = std::move(message);
+        return false;
+    }
+
+    void OnKey(const std::string& name) {
+        slot_ = Slot::Ignore;
+        switch (stack_.back()) {
+        case Frame::Top:
+            if (name == "items") slot_ = Slot::Items;
+            else if (name == "sections") slot_ = Slot::Sections;
+            else if (name == "nextCursor") slot_ = Slot::NextCursor;
+            break;
+        case Frame::Sections:
+            // Sections repeat the items; only needed when "items" is absent (so far).
+            if (!sawItems_) {
+                slot_ = Slot::SectionArray;
+                sectionName_ = name;
+            }
+            break;
+        case Frame::Item:
+            for (const FieldName& f : kFields)
+                if (f.name == name) {
+                    slot_ = Slot::ItemField;
+                    field_ = f.field;
+                    fieldName_ = f.name;
+                }
+            break;
+        default:
+            break;
+        }
+    }
+
+    bool OnValue(const Value& value) {
+        if (skipDepth_ > 0) {
+            if (value.isContainer()) ++skipDepth_;
+            return true;
+        }
+        Slot slot = slot_;
+        slot_ = Slot::None;
+        if (stack_.empty()) slot = Slot::TopLevel;
+        else if (stack_.back() == Frame::Items || stack_.back() == Frame::SectionArray) return OnElement(value);
+
+        switch (slot) {
+        case Slot::TopLevel:
+            if (value.kind != Value::ObjectStart) return Fail("Expected an object at the top level");
+            stack_.push_back(Frame::Top);
+            return true;
+        case Slot::Items:
+            if (value.kind != Value::ArrayStart) return Fail("items must be an array");
+            sawItems_ = true;
+            sectionItems_.clear();
+            out_.items.clear();
+            pathPrefix_ = "items";
+            index_ = 0;
+            stack_.push_back(Frame::Items);
+            return true;
+        case Slot::Sections:
+            if (value.kind == Value::Null) return true;
+            if (value.kind != Value::ObjectStart) return Fail("sections must be an object");
+            sawSections_ = true;
+            stack_.push_back(Frame::Sections);
+            return true;
+        case Slot::NextCursor:
+            if (value.kind == Value::String) out_.nextCursor = *value.text;
+            else if (value.kind != Value::Null) return Fail("nextCursor must be a string");
+            return true;
+        case Slot::SectionArray:
+            if (value.kind == Value::Null) return true;
+            if (value.kind != Value::ArrayStart) return Fail("sections." + sectionName_ + " must be an array");
+            pathPrefix_ = "sections." + sectionName_;
+            index_ = 0;
+            stack_.push_back(Frame::SectionArray);
+            return true;
+        case Slot::ItemField:
+            return OnField(value);
+        case Slot::Ignore:
+        case Slot::None:
+            if (value.isContainer()) skipDepth_ = 1;
+            return true;
+        }
+        return true;
+    }
+
+    bool OnElement(const Value& value) {
+        if (value.kind != Value::ObjectStart) return Fail(ItemPath() + " must be an object");
+        item_ = TrashItem{};
+        seen_ = 0;
+        stack_.push_back(Frame::Item);
+        return true;
+    }
+
+    bool OnEnd() {
+        if (skipDepth_ > 0) {
+            --skipDepth_;
+            return true;
+        }
+        const Frame frame = stack_.back();
+        stack_.pop_back();
+        if (frame == Frame::Item) return FinishItem();
+        return true;
+    }
+
+    bool FinishItem() {
+        static constexpr std::pair<Field, const char*> kRequired[] = {
+            {Field::Type, "type"}, {Field::Id, "id"}, {Field::DeletedAt, "deletedAt"},
+            {Field::ScheduledCleanupAt, "scheduledCleanupAt"}};
+        for (const auto& [field, name] : kRequired)
+            if (!(seen_ & Bit(field))) return Fail(ItemPath() + "." + name + " is missing");
+        (stack_.back() == Frame::Items ? out_.items : sectionItems_).push_back(std::move(item_));
+        ++index_;
+        return true;
+    }
+
+    static unsigned Bit(Field field) { return 1u << static_cast<unsigned>(field); }
+    std::string ItemPath() const { return pathPrefix_ + "[" + std::to_string(index_) + "]"; }
+    std::string FieldPath() const { return ItemPath() + "." + std::string(fieldName_); }
+
+    bool TakeString(const Value& value, std::string& out, bool acceptInteger = false) {
+        if (value.kind == Value::Null) return true;
+        if (value.kind == Value::String) out = std::move(*value.text);
+        else if (acceptInteger && value.kind == Value::Integer) out = std::to_string(value.integer);
+        else return Fail(FieldPath() + " must be a string");
+        seen_ |= Bit(field_);
+        return true;
+    }
+    bool TakeTime(const Value& value, int64_t& out) {
+        if (value.kind == Value::Null) return true;
+        if (value.kind != Value::String) return Fail(FieldPath() + " must be an ISO 8601 time string");
+        const std::optional<int64_t> ms = ParseIsoTime(*value.text);
+        if (!ms) return Fail(FieldPath() + " is not an ISO 8601 time: " + Quoted(*value.text));
+        out = *ms;
+        seen_ |= Bit(field_);
+        return true;
+    }
+    bool TakeInteger(const Value& value, int64_t& out) {
+        if (value.kind == Value::Null) return true;
+        if (value.kind == Value::Integer) out = value.integer;
+        else if (value.kind == Value::Float) {
+            constexpr double kLimit = 9.2e18;
+            out = value.number >= kLimit ? std::numeric_limits<int64_t>::max()
+                  : value.number <= -kLimit ? std::numeric_limits<int64_t>::min()
+                  : static_cast<int64_t>(value.number);
+        } else return Fail(FieldPath() + " must be a number");
+        return true;
+    }
+    bool TakeBool(const Value& value, bool& out) {
+        if (value.kind == Value::Null) return true;
+        if (value.kind != Value::Bool) return Fail(FieldPath() + " must be true or false");
+        out = value.boolean;
+        return true;
+    }
+
+    bool OnField(const Value& value) {
+        switch (field_) {
+        case Field::Type:
+            if (!TakeString(value, item_.typeName)) return false;
+            item_.type = ItemTypeFromName(item_.typeName);
+            return true;
+        case Field::Id: return TakeString(value, item_.id, true);
+        case Field::Name: return TakeString(value, item_.name);
+        case Field::Url: return TakeString(value, item_.url);
+        case Field::DeletedAt: return TakeTime(value, item_.deletedAtMs);
+        case Field::ScheduledCleanupAt: return TakeTime(value, item_.scheduledCleanupAtMs);
+        case Field::DeletedBy: return TakeString(value, item_.deletedBy);
+        case Field::DeletedByName: return TakeString(value, item_.deletedByName);
+        case Field::SizeBytes: return TakeInteger(value, item_.sizeBytes);
+        case Field::CleanupDeleteImages: return TakeBool(value, item_.cleanupDeleteImages);
+        case Field::ChildCount: {
+            int64_t count = item_.childCount;
+            if (!TakeInteger(value, count)) return false;
+            item_.childCount = count < 0 ? 0 : count > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max()
+                                                                                     : static_cast<int>(count);
+            return true;
+        }
+        case Field::ParentId: return TakeString(value, item_.parentId, true);
+        case Field::ParentName: return TakeString(value, item_.parentName);
+        case Field::ParentUrl: return TakeString(value, item_.parentUrl);
+        case Field::ParentInTrash: return TakeBool(value, item_.parentInTrash);
+        }
+        return true;
+    }
+
+    TrashListing& out_;
+    std::vector<TrashItem> sectionItems_;
+    std::vector<Frame> stack_;
+    Slot slot_ = Slot::None;
+    int skipDepth_ = 0;
+    Field field_ = Field::Type;
+    std::string_view fieldName_;
+    std::string sectionName_, pathPrefix_;
+    size_t index_ = 0;
+    TrashItem item_;
+    unsigned seen_ = 0;
+    bool sawItems_ = false, sawSections_ = false, utf8Error_ = false;
+    std::string error_;
+};
+
+ParseResult<TrashListing> ParseOnce(std::string_view text, bool& utf8Error) {
+    TrashListing listing;
+    ListingHandler handler(listing);
+    const bool ok = json::sax_parse(text.begin(), text.end(), &handler);
+    utf8Error = handler.utf8Error();
+    if (!ok) return ParseError{handler.error().empty() ? "Malformed JSON" : handler.error()};
+    if (!handler.sawItems()) {
+        if (!handler.sawSections()) return ParseError{"The listing has neither \"items\" nor \"sections\""};
+        listing.items = std::move(handler.sectionItems());
+    }
+    return listing;
+}
+}  // namespace
+
+// [SECTION] Parse entry point
+
+ParseResult<TrashListing> ParseTrashListing(std::string_view json) {
+    try {
+        bool utf8Error = false;
+        ParseResult<TrashListing> result = ParseOnce(json, utf8Error);
+        if (result.ok() || !utf8Error) return result;
+        // Rare: repair a copy rather than scanning every 18 MB listing up front.
+        const std::string repaired = RepairUtf8(json);
+        ParseResult<TrashListing> second = ParseOnce(repaired, utf8Error);
+        if (second.ok()) second.value().warnings.push_back("Invalid UTF-8 in the listing was replaced with \xEF\xBF\xBD");
+        return second;
+    } catch (const std::exception& ex) {
+        return ParseError{std::string("Could not read the listing: ") + ex.what()};
+    }
+}
+
+// [SECTION] Encoder
+
+namespace {
+void AppendJsonString(std::string& out, std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    for (char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (b < 0x20) {
+            out += "\\u00";
+            out += kHex[b >> 4];
+            out += kHex[b & 0xF];
+        } else {
+            out += c;
+        }
+    }
+    out += '"';
+}
+
+void AppendField(std::string& out, const char* name, std::string_view value) {
+    out += ",\"";
+    out += name;
+    out += "\":";
+    AppendJsonString(out, value);
+}
+
+void AppendItem(std::string& out, const TrashItem& item) {
+    out += "{\"type\":";
+    AppendJsonString(out, item.type == ItemType::Unknown ? item.typeName : std::string(ItemTypeName(item.type)));
+    AppendField(out, "id", item.id);
+    AppendField(out, "name", item.name);
+    if (!item.url.empty() || item.type == ItemType::Project || item.type == ItemType::Workflow)
+        AppendField(out, "url", item.url);
+    AppendField(out, "deletedAt", FormatIsoTime(item.deletedAtMs));
+    AppendField(out, "scheduledCleanupAt", FormatIsoTime(item.scheduledCleanupAtMs));
+    AppendField(out, "deletedBy", item.deletedBy);
+    AppendField(out, "deletedByName", item.deletedByName);
+    out += ",\"sizeBytes\":" + std::to_string(item.sizeBytes);
+    if (item.type == ItemType::Project) {
+        out += std::string(",\"cleanupDeleteImages\":") + (item.cleanupDeleteImages ? "true" : "false");
+        out += ",\"childCount\":" + std::to_string(item.childCount);
+    }
+    if (IsChildType(item.type)) {
+        AppendField(out, "parentId", item.parentId);
+        AppendField(out, "parentName", item.parentName);
+        AppendField(out, "parentUrl", item.parentUrl);
+        out += std::string(",\"parentInTrash\":") + (item.parentInTrash ? "true" : "false");
+    }
+    out += '}';
+}
+
+void AppendItems(std::string& out, const std::vector<TrashItem>& items, ItemType only, bool all) {
+    out += '[';
+    bool first = true;
+    for (const TrashItem& item : items) {
+        if (!all && item.type != only) continue;
+        if (!first) out += ',';
+        first = false;
+        AppendItem(out, item);
+    }
+    out += ']';
+}
+}  // namespace
+
+std::string EncodeTrashListing(const std::vector<TrashItem>& items, bool withSections, const std::string& nextCursor) {
+    std::string out;
+    out.reserve(items.size() * (withSections ? 500 : 250) + 64);
+    out += "{\"items\":";
+    AppendItems(out, items, ItemType::Unknown, true);
+    if (withSections) {
+        out += ",\"sections\":{";
+        bool first = true;
+        for (ItemType type : kAllItemTypes) {
+            if (type == ItemType::Unknown) continue;
+            if (!first) out += ',';
+            first = false;
+            AppendJsonString(out, ItemTypeSection(type));
+            out += ':';
+            AppendItems(out, items, type, false);
+        }
+        out += '}';
+    }
+    if (!nextCursor.empty()) AppendField(out, "nextCursor", nextCursor);
+    out += '}';
+    return out;
+}
+
+}  // namespace trash

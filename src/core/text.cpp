@@ -1,0 +1,121 @@
+// Text helpers: ASCII case folding, URL encoding, UTF-8 validation and repair, and display
+// sanitising of untrusted names.
+#include "core/text.h"
+
+#include <cstdint>  // uint32_t
+
+namespace trash {
+
+namespace {
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the well-formed UTF-8 sequence at `pos` (1-4), or 0 if it is ill-formed.
+// Follows the table of Unicode 15 §3.9 (no overlongs, no surrogates, nothing above U+10FFFF).
+size_t Utf8SequenceLength(std::string_view text, size_t pos, uint32_t& codePoint) {
+    const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+    const unsigned char b0 = byte(pos);
+    if (b0 < 0x80) {
+        codePoint = b0;
+        return 1;
+    }
+    size_t length;
+    unsigned char low = 0x80, high = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) length = 2;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        length = 3;
+        if (b0 == 0xE0) low = 0xA0;
+        if (b0 == 0xED) high = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        length = 4;
+        if (b0 == 0xF0) low = 0x90;
+        if (b0 == 0xF4) high = 0x8F;
+    } else
+        return 0;
+    if (pos + length > text.size()) return 0;
+    const unsigned char b1 = byte(pos + 1);
+    if (b1 < low || b1 > high) return 0;
+    codePoint = b0 & (0x7F >> length);
+    for (size_t i = 1; i < length; ++i) {
+        const unsigned char b = byte(pos + i);
+        if (i > 1 && (b < 0x80 || b > 0xBF)) return 0;
+        codePoint = (codePoint << 6) | (b & 0x3F);
+    }
+    return length;
+}
+
+bool IsUnsafeToDraw(uint32_t c) {
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+}  // namespace
+
+std::string ToLowerAscii(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return lower;
+}
+
+std::string UrlEncode(std::string_view segment) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string encoded;
+    encoded.reserve(segment.size());
+    for (char c : segment) {
+        const auto b = static_cast<unsigned char>(c);
+        if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' ||
+            b == '.' || b == '_' || b == '~') {
+            encoded += c;
+        } else {
+            encoded += '%';
+            encoded += kHex[b >> 4];
+            encoded += kHex[b & 0xF];
+        }
+    }
+    return encoded;
+}
+
+bool IsValidUtf8(std::string_view text) {
+    uint32_t codePoint;
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t length = Utf8SequenceLength(text, pos, codePoint);
+        if (length == 0) return false;
+        pos += length;
+    }
+    return true;
+}
+
+std::string RepairUtf8(std::string_view text) {
+    std::string repaired;
+    repaired.reserve(text.size());
+    uint32_t codePoint;
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t length = Utf8SequenceLength(text, pos, codePoint);
+        if (length == 0) {
+            repaired += kReplacement;
+            ++pos;
+        } else {
+            repaired.append(text, pos, length);
+            pos += length;
+        }
+    }
+    return repaired;
+}
+
+std::string SanitizeForDisplay(std::string_view text) {
+    std::string safe;
+    safe.reserve(text.size());
+    uint32_t codePoint;
+    for (size_t pos = 0; pos < text.size();) {
+        const size_t length = Utf8SequenceLength(text, pos, codePoint);
+        if (length == 0 || IsUnsafeToDraw(codePoint)) {
+            safe += kReplacement;
+            pos += length == 0 ? 1 : length;
+        } else {
+            safe.append(text, pos, length);
+            pos += length;
+        }
+    }
+    return safe;
+}
+
+}  // namespace trash
