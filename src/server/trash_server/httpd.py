@@ -83,9 +83,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         started = time.perf_counter()
         self._auth_kind = None
         url = urllib.parse.urlsplit(self.path)
-        path = urllib.parse.unquote(url.path)
         try:
-            status, length = self._dispatch(method, url, path)
+            status, length = self._dispatch(method, url)
         except ApiError as exc:
             status, length = self._send_json(exc.status, exc.body())
         except Exception:
@@ -96,14 +95,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "ms": round((time.perf_counter() - started) * 1000, 1), "auth": self._auth_kind,
             "client": self.client_address[0]}))
 
-    def _dispatch(self, method, url, path):
+    def _dispatch(self, method, url):
         raw_body = self._read_body()
-        route = routes.match("GET" if method == "HEAD" else method, path)
+        # Routes match the raw path and decode each segment after, so "%2F" never splits one.
+        route = routes.match("GET" if method == "HEAD" else method, url.path)
         if route is None:
             if method in ("GET", "HEAD"):
                 return self._send_static(url.path, method == "HEAD")
             raise ApiError(404, "Not found")
         handler, who, params = route
+        try:
+            params = {k: urllib.parse.unquote(v, errors="strict") for k, v in params.items()}
+        except UnicodeDecodeError:
+            raise ApiError(400, "The path is not valid UTF-8") from None
         query = {k: v[0] for k, v in urllib.parse.parse_qs(url.query, keep_blank_values=True).items()}
         conn = db.connect(self.server.db_path)
         try:
@@ -112,7 +116,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 raise ApiError(404, "Not found")
             if who != routes.NO_AUTH and method in STATE_CHANGING:
                 auth.check_csrf(principal, self.headers.get("X-CSRF-Token"))
-            answer = handler(Request(method, path, query, params, raw_body, conn, principal))
+            answer = handler(Request(method, url.path, query, params, raw_body, conn, principal))
         finally:
             conn.close()
         status, body = answer[0], answer[1]

@@ -1,0 +1,153 @@
+"""The built page as static files (content types, gzip, ETag, no listings, no way out of the
+folder), and serve.py as a command: the one-line URL on stdout, --seed, --demo-items, Ctrl-C."""
+import gzip
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from tests.server.helper import ROOT, ServerTest
+
+SERVE = os.path.join(ROOT, "serve.py")
+
+
+def make_web(folder):
+    web = os.path.join(folder, "web")
+    os.makedirs(os.path.join(web, "sub"))
+    files = {"index.html": b"<!doctype html><title>Trash</title>" + b" " * 2000, "trash.js": b"console.log(1);" * 200,
+             "trash.wasm": b"\0asm" + bytes(range(256)) * 20, "Inter.otf": b"OTTO" + b"\1" * 3000,
+             "icons.ttf": b"\0\1\0\0" + b"\2" * 3000, "data.json": b'{"a": 1}', "sub/page.html": b"<p>sub</p>"}
+    for name, data in files.items():
+        with open(os.path.join(web, name), "wb") as f:
+            f.write(data)
+    with open(os.path.join(folder, "secret.txt"), "w") as f:
+        f.write("secret")
+    os.symlink(os.path.join(folder, "secret.txt"), os.path.join(web, "link-out"))
+    return web, files
+
+
+class StaticFiles(ServerTest):
+    def setUp(self):
+        self.outer = tempfile.mkdtemp(prefix="trash-web-")
+        self.addCleanup(shutil.rmtree, self.outer, ignore_errors=True)
+        self.web_dir, self.files = make_web(self.outer)
+        super().setUp()
+
+    def get(self, path, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        conn.request("GET", path, headers=headers or {})
+        response = conn.getresponse()
+        data = response.read()
+        conn.close()
+        return response, data
+
+    def test_index_and_content_types(self):
+        expected = {"/": "text/html; charset=utf-8", "/trash.js": "text/javascript; charset=utf-8",
+                    "/trash.wasm": "application/wasm", "/Inter.otf": "font/otf", "/icons.ttf": "font/ttf",
+                    "/data.json": "application/json", "/sub/page.html": "text/html; charset=utf-8"}
+        for path, ctype in expected.items():
+            with self.subTest(path=path):
+                response, data = self.get(path)
+                self.assertEqual((response.status, response.getheader("Content-Type")), (200, ctype))
+                self.assertEqual(data, self.files["index.html" if path == "/" else path[1:]])
+                self.assertEqual(response.getheader("Cache-Control"), "no-cache")
+
+    def test_gzip_when_accepted_and_etag_revalidation(self):
+        response, data = self.get("/trash.wasm", {"Accept-Encoding": "gzip, br"})
+        self.assertEqual(response.getheader("Content-Encoding"), "gzip")
+        self.assertEqual(gzip.decompress(data), self.files["trash.wasm"])
+        response, data = self.get("/trash.wasm")
+        self.assertIsNone(response.getheader("Content-Encoding"))
+        etag = response.getheader("ETag")
+        response, data = self.get("/trash.wasm", {"If-None-Match": etag})
+        self.assertEqual((response.status, data), (304, b""))
+
+    def test_nothing_outside_the_folder_and_no_listings(self):
+        for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/sub/..%2f..%2fsecret.txt", "/sub/%2E%2E/%2E%2E/secret.txt",
+                     "/sub\\..\\..\\secret.txt", "/%5c..%5csecret.txt", "//etc/passwd", "/%2fetc%2fpasswd",
+                     "/link-out", "/sub", "/sub/", "/missing.js", "/./index.html", "/C:/Windows/win.ini",
+                     "/index.html%00.js"):
+            with self.subTest(path=path):
+                response, data = self.get(path)
+                self.assertEqual(response.status, 404)
+                self.assertEqual(json.loads(data), {"error": "Not found"})
+
+    def test_api_json_is_gzipped_when_accepted(self):
+        response, data = self.get("/api/demo", {"Accept-Encoding": "gzip"})
+        self.assertEqual(response.getheader("Content-Encoding"), "gzip")
+        self.assertEqual(json.loads(gzip.decompress(data))["workspace"], "acme-robotics")
+
+
+class Command(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="trash-cli-")
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+
+    def start(self, *args):
+        process = subprocess.Popen([sys.executable, SERVE, "--db", os.path.join(self.folder, "t.db"), "--port", "0",
+                                    "--cleanup-interval", "0"] + list(args),
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.addCleanup(self.stop, process)
+        line = process.stdout.readline()
+        found = re.fullmatch(r"Serving the Trash page on http://127\.0\.0\.1:(\d+)/\n", line)
+        self.assertIsNotNone(found, line)
+        return process, int(found.group(1))
+
+    def stop(self, process):
+        if process.poll() is None:
+            process.kill()
+        process.wait(10)
+        process.stdout.close()
+
+    def get(self, port, path):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", path)
+        response = conn.getresponse()
+        body = response.read()
+        conn.close()
+        return response.status, body
+
+    def test_prints_the_url_serves_and_stops_on_ctrl_c(self):
+        web, files = make_web(self.folder)
+        process, port = self.start("--web", web, "--demo-items", "2000")
+        self.assertEqual(self.get(port, "/"), (200, files["index.html"]))
+        status, body = self.get(port, "/acme-robotics/trash?limit=1&api_key=acme_full_demo_key")
+        self.assertEqual((status, json.loads(body)["total"]), (200, 2000 + 14))
+        process.send_signal(signal.SIGINT)
+        self.assertEqual(process.wait(10), 0)
+
+    def test_seed_loads_a_fixture_into_a_new_database(self):
+        fixture = {"format": 1, "workspaces": [{
+            "id": "ws_tiny", "url": "tiny", "name": "Tiny", "retentionDays": 3,
+            "roles": [{"name": "Owner", "permissions": "all"}],
+            "users": [{"id": "u_t", "email": "t@tiny.test", "name": "T", "password": "pw", "role": "Owner"}],
+            "apiKeys": [{"key": "tiny_key", "scopes": ["project:read"]}],
+            "workflows": [{"id": "wf_t", "url": "t", "name": "T flow", "owner": "u_t", "sizeBytes": 5,
+                           "trash": {"deletedAt": "2026-01-01T00:00:00Z", "by": "u_t"}}]}]}
+        path = os.path.join(self.folder, "tiny.json")
+        with open(path, "w") as f:
+            json.dump(fixture, f)
+        process, port = self.start("--seed", path)
+        status, body = self.get(port, "/tiny/trash?api_key=tiny_key")
+        item = json.loads(body)["items"][0]
+        self.assertEqual((item["deletedAt"], item["scheduledCleanupAt"]), ("2026-01-01T00:00:00.000Z", "2026-01-04T00:00:00.000Z"))
+        self.assertEqual(self.get(port, "/api/demo")[0], 404)
+
+    def test_a_bad_fixture_is_a_clear_error(self):
+        path = os.path.join(self.folder, "bad.json")
+        with open(path, "w") as f:
+            json.dump({"format": 1, "workspaces": [{"id": "ws_b", "url": "api", "name": "B", "roles": []}]}, f)
+        result = subprocess.run([sys.executable, SERVE, "--db", os.path.join(self.folder, "b.db"), "--seed", path],
+                                capture_output=True, text=True, timeout=30)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("ws_b: the url 'api' is reserved", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
