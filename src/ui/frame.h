@@ -1,0 +1,30 @@
+// What every screen's Draw() gets: the page state to read, the time, and where to put the intents
+// it emits and the moment the page must next redraw for a countdown label.
+#pragma once
+
+#include <algorithm>  // std::min
+#include <cstdint>    // int64_t
+#include <utility>    // std::move
+#include <vector>     // intents
+
+#include "core/countdown.h"   // kNever
+#include "core/intents.h"     // Intent
+#include "core/page_state.h"  // PageState
+
+struct ImDrawList;
+
+namespace ui {
+
+struct Frame {
+  trash::PageState& page;
+  int64_t nowMs = 0;
+  std::vector<trash::Intent>& intents;
+  int64_t wakeAtMs = trash::kNever;
+  const ImDrawList* firstDialogList = nullptr;
+  bool dialogOpen = false;  // a modal is up: the page underneath takes no keyboard shortcuts
+
+  void Emit(trash::Intent intent) { intents.push_back(std::move(intent)); }
+  void WakeAt(int64_t ms) { wakeAtMs = std::min(wakeAtMs, ms); }
+};
+
+}  // namespace ui

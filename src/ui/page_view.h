@@ -1,0 +1,42 @@
+// The page's top-level view: draws whichever screen the PageState says (sign-in, the Settings shell
+// with Trash or Projects, forbidden), the open dialog and the toasts, once per frame, and returns
+// what the user asked for as intents. Owns every screen's UI-only state; no I/O, no domain logic.
+#pragma once
+
+#include <cstdint>  // int64_t
+#include <vector>   // intents
+
+#include "core/countdown.h"   // kNever
+#include "core/intents.h"     // Intent
+#include "core/page_state.h"  // PageState
+#include "ui/dialogs.h"         // DialogHost
+#include "ui/projects_screen.h" // ProjectsScreen
+#include "ui/settings_shell.h"  // SettingsShell
+#include "ui/sign_in_screen.h"  // SignInScreen
+#include "ui/toasts.h"          // ToastStack
+#include "ui/trash_screen.h"    // TrashScreen
+
+struct ImDrawList;
+
+namespace ui {
+
+struct DrawResult {
+  std::vector<trash::Intent> intents;           // what the user asked for this frame, in order
+  const ImDrawList* firstDialogList = nullptr;  // the open modal's window draw list: the renderer blurs everything before it
+  int64_t wakeAtMs = trash::kNever;             // when a visible countdown label next changes
+};
+
+class PageView {  // owns every screen's UI-only state (text buffers, open popups, scroll)
+ public:
+  DrawResult Draw(trash::PageState& page, int64_t nowMs);
+
+ private:
+  SignInScreen signIn_;
+  SettingsShell shell_;
+  TrashScreen trash_;
+  ProjectsScreen projects_;
+  DialogHost dialogs_;
+  ToastStack toasts_;
+};
+
+}  // namespace ui

@@ -1,0 +1,48 @@
+// The per-frame widget registry (see registry.h): a flat list rebuilt every frame, so it never
+// describes something that is no longer on screen.
+#include "ui/registry.h"
+
+#include <cstring>  // strlen
+
+namespace ui {
+
+bool WidgetInfo::Has(const char* s) const {
+  const size_t n = std::strlen(s);
+  for (size_t pos = state.find(s); pos != std::string::npos; pos = state.find(s, pos + 1)) {
+    const bool startOk = pos == 0 || state[pos - 1] == ' ';
+    const bool endOk = pos + n == state.size() || state[pos + n] == ' ';
+    if (startOk && endOk) return true;
+  }
+  return false;
+}
+
+WidgetInfo& Registry::Add(WidgetInfo info) {
+  widgets_.push_back(std::move(info));
+  return widgets_.back();
+}
+
+const WidgetInfo* Registry::FindById(const std::string& id) const {
+  for (const WidgetInfo& w : widgets_)
+    if (w.id == id) return &w;
+  return nullptr;
+}
+
+const WidgetInfo* Registry::Find(const std::string& role, const std::string& label) const {
+  for (const WidgetInfo& w : widgets_)
+    if (w.role == role && w.label == label) return &w;
+  return nullptr;
+}
+
+std::vector<const WidgetInfo*> Registry::All(const std::string& role) const {
+  std::vector<const WidgetInfo*> out;
+  for (const WidgetInfo& w : widgets_)
+    if (w.role == role) out.push_back(&w);
+  return out;
+}
+
+Registry& CurrentRegistry() {
+  static Registry registry;
+  return registry;
+}
+
+}  // namespace ui

@@ -1,0 +1,41 @@
+// What was drawn this frame, widget by widget: role, label, state, tooltip and rectangle (device
+// pixels, ImGui coordinates). Tests click and inspect through it, and the accessibility mirror of
+// a later issue reads it. Cleared at the start of every PageView::Draw.
+#pragma once
+
+#include <string>   // fields
+#include <vector>   // entries
+
+namespace ui {
+
+struct WidgetInfo {
+  std::string id;           // unique within the frame ("trash/row/project/d_abc")
+  std::string role;         // button, checkbox, row, textbox, dialog, alert, status, link, tab
+  std::string label;        // what a person reads ("Restore", "My Detector", "29 days left")
+  std::string state;        // space-separated: "checked", "selected", "disabled", "focused", "busy"
+  std::string description;  // the tooltip
+  float x = 0, y = 0, w = 0, h = 0;
+  bool enabled = true;
+
+  float cx() const { return x + w * 0.5f; }
+  float cy() const { return y + h * 0.5f; }
+  bool Has(const char* s) const;  // state contains the word s
+};
+
+class Registry {
+ public:
+  void Clear() { widgets_.clear(); }
+  WidgetInfo& Add(WidgetInfo info);
+  const std::vector<WidgetInfo>& widgets() const { return widgets_; }
+  // Lookups for tests and the mirror: the first match, or nullptr.
+  const WidgetInfo* FindById(const std::string& id) const;
+  const WidgetInfo* Find(const std::string& role, const std::string& label) const;
+  std::vector<const WidgetInfo*> All(const std::string& role) const;
+
+ private:
+  std::vector<WidgetInfo> widgets_;
+};
+
+Registry& CurrentRegistry();
+
+}  // namespace ui

@@ -1,0 +1,6 @@
+// Placeholder while the screen is built: draws nothing yet.
+#include "ui/trash_screen.h"
+
+namespace ui {
+void TrashScreen::Draw(Frame&) {}
+}  // namespace ui

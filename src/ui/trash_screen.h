@@ -1,0 +1,48 @@
+// The Trash screen inside the Settings shell: title and retention, storage panel, the toolbar
+// (search, type chips, "Expiring within 7 days", Refresh), the selection / bulk-action bar, the
+// table, the loading, empty, no-match, error and forbidden states, and the keyboard shortcuts.
+#pragma once
+
+#include <array>    // per-type counts
+#include <cstddef>  // size_t
+#include <cstdint>  // uint64_t
+#include <string>   // reasons
+
+#include "core/trash_item.h"  // kItemTypeCount
+#include "ui/frame.h"         // Frame
+#include "ui/trash_table.h"   // TrashTable
+
+namespace ui {
+
+class TrashScreen {
+ public:
+  void Draw(Frame& frame);
+  const TrashTable& table() const { return table_; }
+
+ private:
+  void DrawHeader(Frame& frame);
+  void DrawStorage(Frame& frame);
+  void DrawToolbar(Frame& frame);
+  void DrawActionBar(Frame& frame);
+  bool DrawState(Frame& frame);  // loading / empty / no-match / error; true if it replaced the table
+  void DrawForbidden(Frame& frame, const char* missing);
+  void HandleKeys(Frame& frame);
+  void UpdateCounts(Frame& frame);
+  void UpdateSelectionSummary(Frame& frame);
+
+  TrashTable table_;
+  char query_[256] = {};
+  bool focusSearch_ = false;
+  // Per-type counts for the chips, recomputed only when the view's inputs change.
+  std::array<size_t, trash::kItemTypeCount> typeCounts_{};
+  uint64_t countsGeneration_ = 0;
+  // What the selection allows, recomputed only when the selection or the view changes.
+  struct SelectionSummary {
+    uint64_t generation = 0, epoch = ~0ull;
+    size_t count = static_cast<size_t>(-1);
+    size_t restorable = 0;
+    std::string firstBlockedReason;
+  } selection_;
+};
+
+}  // namespace ui

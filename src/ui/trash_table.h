@@ -1,0 +1,32 @@
+// The Trash table: group header rows per type (click to collapse) and item rows with select,
+// name, deleted by, deleted, time left, size and actions; sortable headers; only the rows in view
+// are drawn (ImGuiListClipper), so a 100,000-item Trash costs the same per frame as a short one.
+#pragma once
+
+#include <cstddef>  // size_t
+#include <cstdint>  // int64_t
+
+#include "ui/frame.h"  // Frame
+
+namespace ui {
+
+class TrashTable {
+ public:
+  void Draw(Frame& frame, float height);
+  // Keyboard: scroll the focused row into view on the next Draw.
+  void ScrollToFocus() { scrollToFocus_ = true; }
+  size_t pageRows() const { return pageRows_; }
+  size_t drawnRows() const { return drawnRows_; }  // rows drawn last frame (tests, benchmark)
+  uint64_t selectionEpoch = 0;  // bumped on every selection change made here or by the screen
+
+ private:
+  void DrawHeaderRow(Frame& frame, size_t rowIndex);
+  void DrawItemRow(Frame& frame, size_t rowIndex, bool focused);
+
+  bool scrollToFocus_ = false;
+  float rowHeight_ = 0;
+  size_t pageRows_ = 10;
+  size_t drawnRows_ = 0;
+};
+
+}  // namespace ui

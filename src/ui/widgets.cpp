@@ -1,0 +1,300 @@
+// Widgets in the page's look that draw and register (see widgets.h). Colours come from the
+// palette only; every size is CSS pixels × Dpr().
+#include "ui/widgets.h"
+
+#include <cmath>    // spinner arc
+#include <cstdio>   // snprintf for ImGui ids
+#include <string>   // labels
+
+#include "ui/registry.h"  // CurrentRegistry
+#include "ui/theme.h"     // CurrentPalette, Dpr
+
+namespace ui {
+namespace {
+
+ImU32 Mix(ImU32 a, ImU32 b, float t) {
+  const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
+  return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
+                                               x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+}
+
+std::string StateWord(bool enabled, const char* extra = nullptr) {
+  std::string s = extra ? extra : "";
+  if (!enabled) s += s.empty() ? "disabled" : " disabled";
+  return s;
+}
+
+// Pushes the colours of a button kind; returns how many to pop.
+int PushButtonColors(ButtonKind kind) {
+  const Palette& p = CurrentPalette();
+  auto push = [](ImGuiCol col, ImU32 c) { ImGui::PushStyleColor(col, c); };
+  switch (kind) {
+    case ButtonKind::Primary:
+      push(ImGuiCol_Button, p.accent);
+      push(ImGuiCol_ButtonHovered, Mix(p.accent, 0xFF000000, 0.12f));
+      push(ImGuiCol_ButtonActive, Mix(p.accent, 0xFF000000, 0.22f));
+      push(ImGuiCol_Text, p.accentText);
+      push(ImGuiCol_Border, p.accent);
+      return 5;
+    case ButtonKind::Danger:
+      push(ImGuiCol_Button, p.danger);
+      push(ImGuiCol_ButtonHovered, Mix(p.danger, 0xFF000000, 0.12f));
+      push(ImGuiCol_ButtonActive, Mix(p.danger, 0xFF000000, 0.22f));
+      push(ImGuiCol_Text, p.dangerText);
+      push(ImGuiCol_Border, p.danger);
+      return 5;
+    case ButtonKind::Ghost:
+      push(ImGuiCol_Button, 0);
+      push(ImGuiCol_Border, 0);
+      return 2;
+    case ButtonKind::Link:
+      push(ImGuiCol_Button, 0);
+      push(ImGuiCol_ButtonHovered, 0);
+      push(ImGuiCol_ButtonActive, 0);
+      push(ImGuiCol_Border, 0);
+      push(ImGuiCol_Text, p.accent);
+      return 5;
+    case ButtonKind::Secondary:
+    default:
+      push(ImGuiCol_Text, p.text);
+      return 1;
+  }
+}
+
+bool DrawButton(const char* visible, const char* label, const char* regId, const ButtonOptions& o) {
+  const float d = Dpr();
+  const bool enabled = o.enabled && !o.busy;
+  char imguiId[512];
+  std::snprintf(imguiId, sizeof imguiId, "%s##%s", visible, regId);
+  const int colors = PushButtonColors(o.kind);
+  int vars = 0;
+  if (o.small) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * d, 3 * d)); ++vars; }
+  if (o.kind == ButtonKind::Link) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * d, 3 * d)); ++vars; }
+  ImGui::BeginDisabled(!enabled);
+  const bool pressed = ImGui::Button(imguiId, ImVec2(o.width, 0));
+  ImGui::EndDisabled();
+  ImGui::PopStyleVar(vars);
+  ImGui::PopStyleColor(colors);
+  const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+  if (o.kind == ButtonKind::Link && hovered && enabled) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float y = b.y - 3 * d;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x + 2 * d, y), ImVec2(b.x - 2 * d, y), CurrentPalette().accent, d);
+  }
+  if (o.busy) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    SpinnerAt(ImVec2(a.x + 16 * d, (a.y + b.y) * 0.5f), 6 * d, o.kind == ButtonKind::Secondary ? CurrentPalette().text : CurrentPalette().accentText, ImGui::GetTime());
+  }
+  if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
+  if (o.tooltip && *o.tooltip) ItemTooltip(o.tooltip);
+  RegisterLastItem(regId, o.kind == ButtonKind::Link ? "link" : "button", label,
+                   StateWord(enabled, o.busy ? "busy" : nullptr), o.tooltip ? o.tooltip : "", enabled);
+  return pressed && enabled;
+}
+
+}  // namespace
+
+bool Button(const char* label, const ButtonOptions& o) {
+  std::string visible = o.icon ? std::string(o.icon) + "  " + label : std::string(label);
+  return DrawButton(visible.c_str(), label, o.id ? o.id : label, o);
+}
+
+bool Button(const char* label, bool enabled, const char* tooltip) {
+  ButtonOptions o;
+  o.enabled = enabled;
+  o.tooltip = tooltip;
+  return Button(label, o);
+}
+
+bool IconButton(const char* icon, const char* label, const ButtonOptions& options) {
+  ButtonOptions o = options;
+  if (!o.tooltip) o.tooltip = label;
+  if (o.kind == ButtonKind::Secondary) o.kind = ButtonKind::Ghost;
+  return DrawButton(icon, label, o.id ? o.id : label, o);
+}
+
+bool Checkbox(const char* id, const char* label, bool* value, bool enabled, const char* tooltip, bool mixed) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const float size = 16 * d;
+  const float lineH = ImGui::GetFrameHeight();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::BeginDisabled(!enabled);
+  const bool clicked = ImGui::InvisibleButton(id, ImVec2(size, lineH));
+  ImGui::EndDisabled();
+  const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+  if (clicked && enabled) *value = !*value;
+  const bool on = *value || mixed;
+  const ImVec2 a(pos.x, pos.y + (lineH - size) * 0.5f), b(a.x + size, a.y + size);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float alpha = enabled ? 1.f : 0.45f;
+  if (on) {
+    dl->AddRectFilled(a, b, WithAlpha(hovered && enabled ? Mix(p.accent, 0xFF000000, 0.12f) : p.accent, alpha), 4 * d);
+    if (*value && !mixed) {
+      const ImVec2 pts[3] = {ImVec2(a.x + 3.8f * d, a.y + 8.2f * d), ImVec2(a.x + 6.8f * d, a.y + 11.2f * d),
+                             ImVec2(a.x + 12.3f * d, a.y + 5.0f * d)};
+      dl->AddPolyline(pts, 3, WithAlpha(p.accentText, alpha), 0, 1.8f * d);
+    } else {
+      dl->AddLine(ImVec2(a.x + 4 * d, a.y + 8 * d), ImVec2(b.x - 4 * d, a.y + 8 * d), WithAlpha(p.accentText, alpha), 1.8f * d);
+    }
+  } else {
+    dl->AddRectFilled(a, b, WithAlpha(p.surface, alpha), 4 * d);
+    dl->AddRect(a, b, WithAlpha(hovered && enabled ? p.accent : Mix(p.border, p.textMuted, 0.45f), alpha), 4 * d, 0, d);
+  }
+  if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
+  if (tooltip && *tooltip) ItemTooltip(tooltip);
+  std::string state = *value ? "checked" : (mixed ? "mixed" : "");
+  if (!enabled) state += state.empty() ? "disabled" : " disabled";
+  RegisterLastItem(id, "checkbox", label, state, tooltip ? tooltip : "", enabled);
+  return clicked && enabled;
+}
+
+bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
+               float width, ImGuiInputTextFlags flags) {
+  ImGui::SetNextItemWidth(width);
+  ImGui::PushStyleColor(ImGuiCol_FrameBg, CurrentPalette().surface);
+  const bool result = ImGui::InputTextWithHint(id, placeholder, buffer, size, flags);
+  ImGui::PopStyleColor();
+  const bool active = ImGui::IsItemActive();
+  if (active) {  // an accent ring around the field being typed into
+    const float d = Dpr();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - d, a.y - d), ImVec2(b.x + d, b.y + d),
+                                        WithAlpha(CurrentPalette().accent, 0.6f), ImGui::GetStyle().FrameRounding + d, 0, 2 * d);
+  }
+  RegisterLastItem(id, "textbox", label, active ? "focused" : "", placeholder ? placeholder : "", true);
+  return result;
+}
+
+void RegisterLastItem(const std::string& id, const char* role, const std::string& label,
+                      const std::string& state, const std::string& description, bool enabled) {
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  WidgetInfo info;
+  info.id = id;
+  info.role = role;
+  info.label = label;
+  info.state = state;
+  info.description = description;
+  info.x = a.x;
+  info.y = a.y;
+  info.w = b.x - a.x;
+  info.h = b.y - a.y;
+  info.enabled = enabled;
+  CurrentRegistry().Add(std::move(info));
+}
+
+bool ItemTooltip(const char* text) {
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return false;
+  const float d = Dpr();
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * d, 7 * d));
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 320 * d);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+  ImGui::PopStyleVar();
+  return true;
+}
+
+void SetHandCursorIfHovered() {
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+}
+
+void Pill(const char* text, ImU32 background, ImU32 foreground) {
+  const float d = Dpr();
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  const ImVec2 pad(7 * d, 1 * d);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float lineH = ImGui::GetTextLineHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImVec2 a(pos.x, pos.y - pad.y), b(pos.x + size.x + pad.x * 2, pos.y + lineH + pad.y);
+  dl->AddRectFilled(a, b, background, (b.y - a.y) * 0.5f);
+  dl->AddText(ImVec2(pos.x + pad.x, pos.y), foreground, text);
+  ImGui::Dummy(ImVec2(b.x - a.x, lineH));
+}
+
+void SpinnerAt(ImVec2 c, float radius, ImU32 color, double t) {
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddCircle(c, radius, WithAlpha(color, 0.2f), 24, radius * 0.28f);
+  const float start = float(std::fmod(t * 5.0, 2 * 3.14159265));
+  dl->PathArcTo(c, radius, start, start + 1.8f, 16);
+  dl->PathStroke(color, 0, radius * 0.28f);
+}
+
+void Spinner(float radius, ImU32 color, double t) {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  SpinnerAt(ImVec2(pos.x + radius, pos.y + ImGui::GetTextLineHeight() * 0.5f), radius, color, t);
+  ImGui::Dummy(ImVec2(radius * 2, ImGui::GetTextLineHeight()));
+}
+
+void Separator() {
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float w = ImGui::GetContentRegionAvail().x;
+  ImGui::GetWindowDrawList()->AddLine(pos, ImVec2(pos.x + w, pos.y), CurrentPalette().border, Dpr());
+  ImGui::Dummy(ImVec2(w, Dpr()));
+}
+
+void TextColored(ImU32 color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+}
+
+void TextMuted(const char* text) { TextColored(CurrentPalette().textMuted, text); }
+
+void TextWrappedMuted(const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().textMuted);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+ImU32 WithAlpha(ImU32 color, float alpha) {
+  const unsigned a = (color >> IM_COL32_A_SHIFT) & 0xFF;
+  return (color & ~IM_COL32_A_MASK) | (ImU32(a * alpha + 0.5f) << IM_COL32_A_SHIFT);
+}
+
+// [SECTION] Cards
+namespace {
+struct CardFrame {
+  ImVec2 start;
+  float width, padding;
+};
+ImVector<CardFrame> g_cards;
+}  // namespace
+
+void BeginCard(const char* id, float width, float padding) {
+  ImGui::PushID(id);
+  const float d = Dpr();
+  CardFrame card{ImGui::GetCursorScreenPos(), width > 0 ? width : ImGui::GetContentRegionAvail().x, padding * d};
+  g_cards.push_back(card);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);
+  dl->ChannelsSetCurrent(1);
+  ImGui::SetCursorScreenPos(ImVec2(card.start.x + card.padding, card.start.y + card.padding));
+  ImGui::BeginGroup();
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card.width - 2 * card.padding);
+}
+
+void EndCard() {
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  const CardFrame card = g_cards.back();
+  g_cards.pop_back();
+  const float height = ImGui::GetItemRectMax().y + card.padding - card.start.y;
+  const ImVec2 end(card.start.x + card.width, card.start.y + height);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSetCurrent(0);
+  const Palette& p = CurrentPalette();
+  const float r = 10 * Dpr();
+  dl->AddRectFilled(ImVec2(card.start.x, card.start.y + Dpr()), ImVec2(end.x, end.y + Dpr()), WithAlpha(0xFF000000, 0.04f), r);
+  dl->AddRectFilled(card.start, end, p.surface, r);
+  dl->AddRect(card.start, end, p.border, r, 0, Dpr());
+  dl->ChannelsMerge();
+  ImGui::SetCursorScreenPos(card.start);
+  ImGui::Dummy(ImVec2(card.width, height));
+  ImGui::PopID();
+}
+
+}  // namespace ui

@@ -1,0 +1,63 @@
+// The page's widgets: ImGui items drawn in the page's look that also register themselves in the
+// widget registry (role, label, state, tooltip, rectangle). A disabled widget never reports a
+// click, and still shows its tooltip saying why. Sizes are CSS pixels scaled by ui::Dpr().
+#pragma once
+
+#include <cstddef>  // size_t
+#include <string>   // labels
+
+#include <imgui.h>  // ImVec2, ImU32, ImGuiInputTextFlags
+
+namespace ui {
+
+enum class ButtonKind { Secondary, Primary, Danger, Ghost, Link };
+
+struct ButtonOptions {
+  ButtonKind kind = ButtonKind::Secondary;
+  bool enabled = true;
+  const char* tooltip = nullptr;  // shown on hover, also when disabled
+  const char* icon = nullptr;     // drawn before the label
+  const char* id = nullptr;       // registry id and ImGui id; defaults to the label
+  float width = 0;                // device pixels; 0 fits the label
+  bool small = false;             // compact padding, for table rows
+  bool busy = false;              // a spinner instead of the icon; reports no click
+};
+
+// Draws a button; true only when it is enabled and was clicked this frame.
+bool Button(const char* label, const ButtonOptions& options = {});
+bool Button(const char* label, bool enabled, const char* tooltip);
+// An icon-only button; `label` names it for the registry and the tooltip when none is given.
+bool IconButton(const char* icon, const char* label, const ButtonOptions& options = {});
+
+// A checkbox in the page's look (accent fill). `mixed` draws the indeterminate dash.
+bool Checkbox(const char* id, const char* label, bool* value, bool enabled = true,
+              const char* tooltip = nullptr, bool mixed = false);
+
+// A text field with a placeholder; registered as "textbox". Returns ImGui::InputText's result.
+bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
+               float width, ImGuiInputTextFlags flags = 0);
+
+// Registers the last ImGui item under `role`, with its rectangle.
+void RegisterLastItem(const std::string& id, const char* role, const std::string& label,
+                      const std::string& state = {}, const std::string& description = {},
+                      bool enabled = true);
+// Shows a tooltip for the last item when hovered (also when disabled), wrapped at a readable width.
+bool ItemTooltip(const char* text);
+void SetHandCursorIfHovered();
+
+// Small pieces of the look.
+void Pill(const char* text, ImU32 background, ImU32 foreground);  // a rounded label
+void Spinner(float radius, ImU32 color, double timeSeconds);  // inline, one text line high
+void SpinnerAt(ImVec2 center, float radius, ImU32 color, double timeSeconds);
+void Separator();                                // a 1 px line in the border colour
+void TextColored(ImU32 color, const char* text);  // no formatting: names are never format strings
+void TextMuted(const char* text);
+void TextWrappedMuted(const char* text);
+ImU32 WithAlpha(ImU32 color, float alpha);
+
+// A rounded, bordered surface behind everything drawn between the calls (no tables inside: it
+// splits the window's draw list into channels). Width 0 spans the available width.
+void BeginCard(const char* id, float width = 0, float padding = 20);
+void EndCard();
+
+}  // namespace ui
