@@ -62,6 +62,17 @@ enum class FocusMove { Up, Down, PageUp, PageDown, Home, End };
 
 using OpId = uint64_t;
 
+// Finds an item's position by key without copying keys: an open-addressing table of positions
+// into the item vector it was built from (a 100,000-item map of string keys costs ~100 ms).
+class ItemIndex {
+public:
+    void Build(const std::vector<TrashItem>& items);
+    std::optional<size_t> Find(const std::vector<TrashItem>& items, const ItemKey& key) const;
+
+private:
+    std::vector<uint32_t> slots_;  // kEmpty or a position; size is a power of two
+};
+
 class TrashView {
 public:
     // [SECTION] Items
@@ -92,15 +103,16 @@ public:
     void Refresh();  // forces a rebuild on the next view()
 
     // [SECTION] The derived view
-    const View& view();  // rebuilds first if an input changed
+    const View& view() const;  // rebuilds first if an input changed
     uint64_t viewGeneration() const { return generation_; }  // bumps when an input changes
     uint64_t recomputeCount() const { return recomputeCount_; }
 
-    // [SECTION] Selection (by key: it survives sorting and refreshes). Selection is kept within
-    // the items matching the filters: a rebuild drops selected items the filters now hide, so
-    // an action never reaches rows the user cannot see.
+    // [SECTION] Selection, by key: it survives sorting, filtering and refreshes, and is dropped
+    // for items that disappear. What actions act on is the *effective* selection: selected items
+    // that match the filters and are not hidden by a removal in flight, so an action never
+    // reaches rows the user cannot see. Clearing a filter shows the earlier selection again.
     void Click(const ItemKey& key, ClickModifiers mods = {});
-    void SetSelected(const ItemKey& key, bool selected);  // a row's checkbox
+    void SetSelected(const ItemKey& key, bool selected);  // a row's checkbox (also sets the anchor)
     void SelectAllVisible();  // item rows of the view (collapsed groups excluded)
     void ClearSelection();
     bool IsSelected(const ItemKey& key) const;
@@ -132,21 +144,26 @@ private:
     using KeySet = std::unordered_set<ItemKey, ItemKeyHash>;
 
     void Invalidate();
-    void InvalidateOrder();
-    void Rebuild();
-    void SortOrder();
+    void Reindex();  // per-item caches after items_ changed
+    void RebuildHidden();
+    void RemoveItems(const std::vector<char>& gone);
+    void EnsureView() const;
+    void SortOrder() const;
     bool Matches(size_t index) const;
     size_t ExpiringCountAt(int64_t nowMs) const;
-    void RebuildHidden();
-    void PruneSelection();
-    std::vector<size_t> VisibleItemRows();  // view row indices of item rows
+    std::optional<size_t> IndexOf(const ItemKey& key) const;
+    std::vector<size_t> ItemRowPositions() const;  // view row indices of item rows
+    std::optional<size_t> RowOfItem(size_t itemIndex) const;
 
+    // Items and what is derived from them once per item set.
     std::vector<TrashItem> items_;
-    std::vector<std::string> lowerNames_, lowerParents_;  // per item, for search
-    std::vector<int64_t> expiringThresholds_;  // sorted; item i expires-soon when now >= threshold
-    std::vector<size_t> order_;  // item indices in sort order
-    bool orderValid_ = false;
+    ItemIndex index_;
+    std::vector<std::string> lowerNames_, lowerParents_, lowerDeleters_;
+    std::vector<uint32_t> nameRank_;          // position in (name, id, ...) order: the tie-breaker
+    std::vector<int64_t> expiringThresholds_;  // sorted; an item expires soon when now >= its threshold
+    std::vector<char> hiddenFlags_;            // per item: hidden by a pending removal
 
+    // Inputs of the view.
     Filters filters_;
     std::string lowerQuery_;
     SortSpec sort_;
@@ -154,15 +171,19 @@ private:
     int64_t nowMs_ = 0;
     size_t expiringCount_ = 0;
 
-    View view_;
-    bool dirty_ = true;
+    // The cache (rebuilt by const accessors, hence mutable).
+    mutable std::vector<uint32_t> order_;  // item indices in sort order
+    mutable bool orderValid_ = false;
+    mutable std::vector<char> matched_;    // per item: passes filters and is not hidden
+    mutable View view_;
+    mutable bool dirty_ = true;
+    mutable uint64_t recomputeCount_ = 0;
     uint64_t generation_ = 1;
-    uint64_t recomputeCount_ = 0;
 
     KeySet selection_;
     std::optional<ItemKey> anchor_;
     std::optional<ItemKey> focused_;
-    size_t focusFallbackRow_ = 0;  // where the cursor goes when its item disappears
+    size_t focusFallback_ = 0;  // item-row position the cursor takes when its item disappears
 
     std::unordered_map<OpId, PendingRemove> pending_;
     KeySet hidden_;

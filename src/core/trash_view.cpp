@@ -1,0 +1,512 @@
+// The Trash list's state. Per item set it lowercases names once and ranks items by name (the
+// universal tie-breaker); per sort it orders indices; per filter change it makes one linear pass.
+// Nothing here runs per frame: view() returns the cached View until an input changes.
+//
+// Index: [SECTION] Items, [SECTION] Time, [SECTION] Filters and sort, [SECTION] Building the view,
+//        [SECTION] Selection, [SECTION] Keyboard cursor, [SECTION] Optimistic removals
+#include "core/trash_view.h"
+
+#include <algorithm>  // std::stable_sort, std::upper_bound
+#include <numeric>    // std::iota
+#include <tuple>      // std::tie
+
+#include "core/countdown.h"  // kNever
+#include "core/text.h"       // ToLowerAscii
+
+namespace trash {
+
+// [SECTION] Items
+
+namespace {
+constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+
+size_t HashKey(ItemType type, std::string_view parentId, std::string_view id) {
+    const std::hash<std::string_view> hash;
+    size_t h = hash(id) * 31 + static_cast<size_t>(type);
+    if (!parentId.empty()) h ^= hash(parentId) + 0x9e3779b9u + (h << 6) + (h >> 2);
+    return h;
+}
+
+bool HasKey(const TrashItem& item, const ItemKey& key) {
+    return item.type == key.type && item.id == key.id &&
+           (IsChildType(item.type) ? item.parentId == key.parentId : key.parentId.empty());
+}
+}  // namespace
+
+void ItemIndex::Build(const std::vector<TrashItem>& items) {
+    size_t capacity = 16;
+    while (capacity < items.size() * 2) capacity *= 2;
+    slots_.assign(capacity, kEmpty);
+    for (size_t i = 0; i < items.size(); ++i) {
+        const TrashItem& item = items[i];
+        size_t slot = HashKey(item.type, IsChildType(item.type) ? item.parentId : std::string(), item.id) & (capacity - 1);
+        while (slots_[slot] != kEmpty) {
+            if (HasKey(items[slots_[slot]], KeyOf(item))) break;  // a duplicate key: the first wins
+            slot = (slot + 1) & (capacity - 1);
+        }
+        if (slots_[slot] == kEmpty) slots_[slot] = static_cast<uint32_t>(i);
+    }
+}
+
+std::optional<size_t> ItemIndex::Find(const std::vector<TrashItem>& items, const ItemKey& key) const {
+    if (slots_.empty()) return std::nullopt;
+    const size_t mask = slots_.size() - 1;
+    for (size_t slot = HashKey(key.type, key.parentId, key.id) & mask; slots_[slot] != kEmpty; slot = (slot + 1) & mask)
+        if (HasKey(items[slots_[slot]], key)) return slots_[slot];
+    return std::nullopt;
+}
+
+void TrashView::SetItems(std::vector<TrashItem> items) {
+    items_ = std::move(items);
+    Reindex();
+    for (auto it = selection_.begin(); it != selection_.end();)
+        it = IndexOf(*it) ? std::next(it) : selection_.erase(it);
+    if (anchor_ && !IndexOf(*anchor_)) anchor_.reset();
+    Invalidate();
+}
+
+void TrashView::Reindex() {
+    const size_t n = items_.size();
+    index_.Build(items_);
+    lowerNames_.resize(n);
+    lowerParents_.resize(n);
+    lowerDeleters_.resize(n);
+    expiringThresholds_.resize(n);
+    for (size_t i = 0; i < n; ++i) {
+        const TrashItem& item = items_[i];
+        lowerNames_[i] = ToLowerAscii(item.name);
+        lowerParents_[i] = ToLowerAscii(item.parentName);
+        lowerDeleters_[i] = ToLowerAscii(item.deletedByName.empty() ? item.deletedBy : item.deletedByName);
+        expiringThresholds_[i] = item.scheduledCleanupAtMs - kExpiringSoonMs + 1;
+    }
+    std::sort(expiringThresholds_.begin(), expiringThresholds_.end());
+    expiringCount_ = ExpiringCountAt(nowMs_);
+
+    // Name, then exact name, then id, then parent and type: a total order, so every sort is
+    // deterministic and ties read alphabetically.
+    std::vector<uint32_t> byName(n);
+    std::iota(byName.begin(), byName.end(), 0u);
+    std::sort(byName.begin(), byName.end(), [this](uint32_t a, uint32_t b) {
+        if (const int c = lowerNames_[a].compare(lowerNames_[b]); c != 0) return c < 0;
+        const TrashItem& x = items_[a];
+        const TrashItem& y = items_[b];
+        return std::tie(x.name, x.id, x.parentId, x.type) < std::tie(y.name, y.id, y.parentId, y.type);
+    });
+    nameRank_.resize(n);
+    for (uint32_t rank = 0; rank < n; ++rank) nameRank_[byName[rank]] = rank;
+
+    orderValid_ = false;
+    RebuildHidden();
+}
+
+void TrashView::RebuildHidden() {
+    hiddenFlags_.assign(items_.size(), 0);
+    for (const ItemKey& key : hidden_)
+        if (std::optional<size_t> index = IndexOf(key)) hiddenFlags_[*index] = 1;
+}
+
+std::optional<size_t> TrashView::IndexOf(const ItemKey& key) const {
+    return index_.Find(items_, key);
+}
+
+const TrashItem* TrashView::Find(const ItemKey& key) const {
+    const std::optional<size_t> index = IndexOf(key);
+    return index ? &items_[*index] : nullptr;
+}
+
+size_t TrashView::visibleItemCount() const {
+    return items_.size() - static_cast<size_t>(std::count(hiddenFlags_.begin(), hiddenFlags_.end(), 1));
+}
+
+int64_t TrashView::visibleItemBytes() const {
+    int64_t bytes = 0;
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (!hiddenFlags_[i]) bytes += items_[i].sizeBytes;
+    return bytes;
+}
+
+std::vector<ItemKey> TrashView::AllVisibleKeys() const {
+    std::vector<ItemKey> keys;
+    keys.reserve(items_.size());
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (!hiddenFlags_[i]) keys.push_back(KeyOf(items_[i]));
+    return keys;
+}
+
+// [SECTION] Time
+
+size_t TrashView::ExpiringCountAt(int64_t nowMs) const {
+    return static_cast<size_t>(std::upper_bound(expiringThresholds_.begin(), expiringThresholds_.end(), nowMs) -
+                               expiringThresholds_.begin());
+}
+
+void TrashView::SetNow(int64_t nowMs) {
+    nowMs_ = nowMs;
+    // Thresholds are sorted, so the expiring set is a prefix: same count, same set.
+    const size_t count = ExpiringCountAt(nowMs);
+    if (count != expiringCount_ && filters_.expiringSoon) Invalidate();
+    expiringCount_ = count;
+}
+
+int64_t TrashView::NextFilterChangeMs() const {
+    if (!filters_.expiringSoon) return kNever;
+    const auto next = std::upper_bound(expiringThresholds_.begin(), expiringThresholds_.end(), nowMs_);
+    return next == expiringThresholds_.end() ? kNever : *next;
+}
+
+// [SECTION] Filters and sort
+
+void TrashView::Invalidate() {
+    dirty_ = true;
+    ++generation_;
+}
+
+void TrashView::SetQuery(const std::string& query) {
+    if (query == filters_.query) return;
+    filters_.query = query;
+    lowerQuery_ = ToLowerAscii(query);
+    Invalidate();
+}
+
+void TrashView::SetTypeFilter(ItemType type, bool shown) {
+    bool& slot = filters_.types[static_cast<size_t>(type)];
+    if (slot == shown) return;
+    slot = shown;
+    Invalidate();
+}
+
+void TrashView::ClearTypeFilter() {
+    if (filters_.types == std::array<bool, kItemTypeCount>{}) return;
+    filters_.types = {};
+    Invalidate();
+}
+
+void TrashView::SetExpiringSoon(bool on) {
+    if (filters_.expiringSoon == on) return;
+    filters_.expiringSoon = on;
+    expiringCount_ = ExpiringCountAt(nowMs_);
+    Invalidate();
+}
+
+void TrashView::SetSort(SortSpec sort) {
+    if (sort.column == sort_.column && sort.ascending == sort_.ascending) return;
+    sort_ = sort;
+    orderValid_ = false;
+    Invalidate();
+}
+
+void TrashView::SetGroupCollapsed(ItemType type, bool collapsed) {
+    bool& slot = collapsed_[static_cast<size_t>(type)];
+    if (slot == collapsed) return;
+    slot = collapsed;
+    Invalidate();
+}
+
+bool TrashView::IsGroupCollapsed(ItemType type) const { return collapsed_[static_cast<size_t>(type)]; }
+
+void TrashView::Refresh() {
+    expiringCount_ = ExpiringCountAt(nowMs_);
+    Invalidate();
+}
+
+// [SECTION] Building the view
+
+void TrashView::SortOrder() const {
+    const size_t n = items_.size();
+    order_.resize(n);
+    if (sort_.column == SortColumn::Name) {
+        // The name rank is already the order.
+        for (uint32_t i = 0; i < n; ++i) order_[sort_.ascending ? nameRank_[i] : n - 1 - nameRank_[i]] = i;
+        orderValid_ = true;
+        return;
+    }
+    std::iota(order_.begin(), order_.end(), 0u);
+    const bool ascending = sort_.ascending;
+    if (sort_.column == SortColumn::DeletedBy) {
+        std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+            const int c = lowerDeleters_[a].compare(lowerDeleters_[b]);
+            if (c != 0) return ascending ? c < 0 : c > 0;
+            return nameRank_[a] < nameRank_[b];
+        });
+        orderValid_ = true;
+        return;
+    }
+    // Numeric columns: copy the keys out first so the sort reads one dense array, not the items.
+    std::vector<int64_t> keys(n);
+    for (size_t i = 0; i < n; ++i) {
+        const TrashItem& item = items_[i];
+        keys[i] = sort_.column == SortColumn::DeletedAt  ? item.deletedAtMs
+                  : sort_.column == SortColumn::TimeLeft ? item.scheduledCleanupAtMs
+                                                         : item.sizeBytes;
+    }
+    std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+        if (keys[a] != keys[b]) return ascending ? keys[a] < keys[b] : keys[b] < keys[a];
+        return nameRank_[a] < nameRank_[b];  // ties read alphabetically whatever the direction
+    });
+    orderValid_ = true;
+}
+
+bool TrashView::Matches(size_t index) const {
+    const TrashItem& item = items_[index];
+    if (hiddenFlags_[index]) return false;
+    if (filters_.types != std::array<bool, kItemTypeCount>{} && !filters_.types[static_cast<size_t>(item.type)])
+        return false;
+    if (filters_.expiringSoon && item.scheduledCleanupAtMs - nowMs_ >= kExpiringSoonMs) return false;
+    if (!lowerQuery_.empty() && lowerNames_[index].find(lowerQuery_) == std::string::npos &&
+        lowerParents_[index].find(lowerQuery_) == std::string::npos)
+        return false;
+    return true;
+}
+
+const View& TrashView::view() const {
+    EnsureView();
+    return view_;
+}
+
+void TrashView::EnsureView() const {
+    if (!dirty_) return;
+    if (!orderValid_) SortOrder();
+
+    std::array<std::vector<uint32_t>, kItemTypeCount> groups;
+    matched_.assign(items_.size(), 0);
+    for (uint32_t index : order_) {
+        if (!Matches(index)) continue;
+        matched_[index] = 1;
+        groups[static_cast<size_t>(items_[index].type)].push_back(index);
+    }
+
+    view_ = View{};
+    view_.rows.reserve(items_.size() + kItemTypeCount);
+    for (ItemType type : kAllItemTypes) {
+        const std::vector<uint32_t>& members = groups[static_cast<size_t>(type)];
+        if (members.empty()) continue;
+        GroupSummary summary;
+        summary.type = type;
+        summary.count = members.size();
+        summary.collapsed = collapsed_[static_cast<size_t>(type)];
+        for (uint32_t index : members) summary.bytes += items_[index].sizeBytes;
+        view_.matchCount += summary.count;
+        view_.matchBytes += summary.bytes;
+        view_.groups.push_back(summary);
+
+        view_.rows.push_back(ViewRow{true, type, 0});
+        if (!summary.collapsed)
+            for (uint32_t index : members) view_.rows.push_back(ViewRow{false, type, index});
+    }
+    dirty_ = false;
+    ++recomputeCount_;
+}
+
+std::vector<size_t> TrashView::ItemRowPositions() const {
+    EnsureView();
+    std::vector<size_t> positions;
+    positions.reserve(view_.rows.size());
+    for (size_t row = 0; row < view_.rows.size(); ++row)
+        if (!view_.rows[row].isHeader) positions.push_back(row);
+    return positions;
+}
+
+std::optional<size_t> TrashView::RowOfItem(size_t itemIndex) const {
+    EnsureView();
+    for (size_t row = 0; row < view_.rows.size(); ++row)
+        if (!view_.rows[row].isHeader && view_.rows[row].itemIndex == itemIndex) return row;
+    return std::nullopt;
+}
+
+// [SECTION] Selection
+
+void TrashView::Click(const ItemKey& key, ClickModifiers mods) {
+    const std::optional<size_t> clicked = IndexOf(key);
+    if (!clicked) return;
+    SetFocus(key);
+    const std::optional<size_t> anchor = anchor_ ? IndexOf(*anchor_) : std::nullopt;
+    const std::optional<size_t> anchorRow = anchor ? RowOfItem(*anchor) : std::nullopt;
+    const std::optional<size_t> clickedRow = RowOfItem(*clicked);
+    if (mods.range && anchorRow && clickedRow) {
+        if (!mods.toggle) selection_.clear();
+        const size_t first = std::min(*anchorRow, *clickedRow), last = std::max(*anchorRow, *clickedRow);
+        for (size_t row = first; row <= last; ++row)
+            if (!view_.rows[row].isHeader) selection_.insert(KeyOf(items_[view_.rows[row].itemIndex]));
+        return;  // the anchor stays, so the next Shift-click re-ranges from it
+    }
+    if (mods.toggle) {
+        if (!selection_.erase(key)) selection_.insert(key);
+    } else {
+        selection_.clear();
+        selection_.insert(key);
+    }
+    anchor_ = key;
+}
+
+void TrashView::SetSelected(const ItemKey& key, bool selected) {
+    if (!IndexOf(key)) return;
+    if (selected) selection_.insert(key);
+    else selection_.erase(key);
+    anchor_ = key;
+}
+
+void TrashView::SelectAllVisible() {
+    EnsureView();
+    for (const ViewRow& row : view_.rows)
+        if (!row.isHeader) selection_.insert(KeyOf(items_[row.itemIndex]));
+}
+
+void TrashView::ClearSelection() {
+    selection_.clear();
+    anchor_.reset();
+}
+
+bool TrashView::IsSelected(const ItemKey& key) const {
+    if (!selection_.count(key)) return false;
+    EnsureView();
+    const std::optional<size_t> index = IndexOf(key);
+    return index && matched_[*index];
+}
+
+std::vector<ItemKey> TrashView::selectedKeys() const {
+    std::vector<ItemKey> keys;
+    for (const TrashItem* item : selectedItems()) keys.push_back(KeyOf(*item));
+    return keys;
+}
+
+std::vector<const TrashItem*> TrashView::selectedItems() const {
+    EnsureView();
+    std::vector<const TrashItem*> selected;
+    if (selection_.empty()) return selected;
+    // Selected items in view order: sort order, grouped by type (collapsed groups included).
+    for (ItemType type : kAllItemTypes)
+        for (uint32_t index : order_)
+            if (items_[index].type == type && matched_[index] && selection_.count(KeyOf(items_[index])))
+                selected.push_back(&items_[index]);
+    return selected;
+}
+
+size_t TrashView::selectionCount() const {
+    EnsureView();
+    size_t count = 0;
+    for (const ItemKey& key : selection_)
+        if (const std::optional<size_t> index = IndexOf(key); index && matched_[*index]) ++count;
+    return count;
+}
+
+int64_t TrashView::selectionBytes() const {
+    EnsureView();
+    int64_t bytes = 0;
+    for (const ItemKey& key : selection_)
+        if (const std::optional<size_t> index = IndexOf(key); index && matched_[*index]) bytes += items_[*index].sizeBytes;
+    return bytes;
+}
+
+// [SECTION] Keyboard cursor
+
+void TrashView::SetFocus(const ItemKey& key) {
+    const std::optional<size_t> index = IndexOf(key);
+    if (!index) return;
+    focused_ = key;
+    const std::vector<size_t> positions = ItemRowPositions();
+    if (const std::optional<size_t> row = RowOfItem(*index))
+        focusFallback_ = static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), *row) - positions.begin());
+}
+
+std::optional<size_t> TrashView::focusedRow() {
+    EnsureView();
+    if (focused_)
+        if (const std::optional<size_t> index = IndexOf(*focused_))
+            if (const std::optional<size_t> row = RowOfItem(*index)) return row;
+    // The focused item went away (filtered, removed, collapsed): take the row now at its place.
+    const std::vector<size_t> positions = ItemRowPositions();
+    if (positions.empty() || !focused_) {
+        if (positions.empty()) focused_.reset();
+        return std::nullopt;
+    }
+    const size_t position = std::min(focusFallback_, positions.size() - 1);
+    focused_ = KeyOf(items_[view_.rows[positions[position]].itemIndex]);
+    return positions[position];
+}
+
+void TrashView::MoveFocus(FocusMove move, size_t pageRows) {
+    const std::vector<size_t> positions = ItemRowPositions();
+    if (positions.empty()) return;
+    const size_t last = positions.size() - 1;
+    const std::optional<size_t> row = focusedRow();
+    size_t at = 0;
+    bool hadFocus = false;
+    if (row) {
+        at = static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), *row) - positions.begin());
+        hadFocus = true;
+    }
+    const size_t page = std::max<size_t>(pageRows, 1);
+    switch (move) {
+    case FocusMove::Up: at = hadFocus && at > 0 ? at - 1 : 0; break;
+    case FocusMove::Down: at = hadFocus ? std::min(at + 1, last) : 0; break;
+    case FocusMove::PageUp: at = at > page ? at - page : 0; break;
+    case FocusMove::PageDown: at = std::min(at + page, last); break;
+    case FocusMove::Home: at = 0; break;
+    case FocusMove::End: at = last; break;
+    }
+    focused_ = KeyOf(items_[view_.rows[positions[at]].itemIndex]);
+    focusFallback_ = at;
+}
+
+// [SECTION] Optimistic removals
+
+void TrashView::BeginRemove(OpId op, std::vector<ItemKey> keys) {
+    PendingRemove pending;
+    for (const ItemKey& key : keys) {
+        if (selection_.erase(key)) pending.wasSelected.push_back(key);
+        hidden_.insert(key);
+    }
+    pending.keys = std::move(keys);
+    pending_[op] = std::move(pending);
+    RebuildHidden();
+    Invalidate();
+}
+
+void TrashView::CommitRemove(OpId op) {
+    const auto it = pending_.find(op);
+    if (it == pending_.end()) return;
+    SettleRemove(op, it->second.keys);
+}
+
+void TrashView::RollBack(OpId op) { SettleRemove(op, {}); }
+
+void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
+    const auto it = pending_.find(op);
+    if (it == pending_.end()) return;
+    std::vector<char> gone(items_.size(), 0);
+    bool anyGone = false;
+    for (const ItemKey& key : done)
+        if (const std::optional<size_t> index = IndexOf(key)) gone[*index] = anyGone = true;
+    for (const ItemKey& key : it->second.wasSelected)
+        if (const std::optional<size_t> index = IndexOf(key); index && !gone[*index]) selection_.insert(key);
+    pending_.erase(it);
+
+    hidden_.clear();
+    for (const auto& [id, pending] : pending_) hidden_.insert(pending.keys.begin(), pending.keys.end());
+    if (anyGone) RemoveItems(gone);
+    else RebuildHidden();
+    Invalidate();
+}
+
+void TrashView::RemoveItems(const std::vector<char>& gone) {
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (gone[i]) {
+            const ItemKey key = KeyOf(items_[i]);
+            selection_.erase(key);
+            if (anchor_ == key) anchor_.reset();
+        }
+    size_t kept = 0;
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (!gone[i]) {
+            if (kept != i) items_[kept] = std::move(items_[i]);
+            ++kept;
+        }
+    items_.resize(kept);
+    Reindex();
+}
+
+bool TrashView::IsPending(OpId op) const { return pending_.count(op) > 0; }
+
+bool TrashView::IsHidden(const ItemKey& key) const { return hidden_.count(key) > 0; }
+
+}  // namespace trash

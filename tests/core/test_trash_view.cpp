@@ -1,0 +1,454 @@
+// Tests of the Trash list state: filters, sort on every column, grouping, the view cache,
+// selection (click, Ctrl, Shift ranges across groups), keyboard cursor, optimistic removals,
+// and the 100,000-item rebuild benchmark.
+#include <catch2/catch.hpp>
+
+#include <iostream>
+
+#include "core/countdown.h"
+#include "core/trash_view.h"
+#include "test_support.h"
+
+using namespace trash;
+using test::kNow;
+using test::MakeChild;
+using test::MakeItem;
+
+namespace {
+// Names of the item rows, in view order; group headers as "#Projects (2)".
+std::vector<std::string> Rows(const TrashView& view) {
+    std::vector<std::string> rows;
+    const View& v = view.view();
+    for (const ViewRow& row : v.rows) {
+        if (row.isHeader) {
+            for (const GroupSummary& g : v.groups)
+                if (g.type == row.group)
+                    rows.push_back("#" + std::string(ItemTypeDisplayName(g.type)) + " (" + std::to_string(g.count) + ")");
+        } else {
+            rows.push_back(view.items()[row.itemIndex].name);
+        }
+    }
+    return rows;
+}
+
+std::vector<std::string> Names(const std::vector<const TrashItem*>& items) {
+    std::vector<std::string> names;
+    for (const TrashItem* item : items) names.push_back(item->name);
+    return names;
+}
+
+ItemKey Key(const TrashView& view, const std::string& name) {
+    for (const TrashItem& item : view.items())
+        if (item.name == name) return KeyOf(item);
+    FAIL("no item named " << name);
+    return {};
+}
+
+// Five groups, two items in some: deleted at kNow - k days, cleanup 30 days after.
+std::vector<TrashItem> SampleItems() {
+    std::vector<TrashItem> items = {
+        MakeItem(ItemType::Project, "p1", "Traffic Lights", kNow - 2 * kDayMs, 5000),
+        MakeItem(ItemType::Project, "p2", "cats", kNow - 25 * kDayMs, 100),
+        MakeChild(ItemType::Version, "3", "augmented-416", "p9", "Street Scenes"),
+        MakeChild(ItemType::Version, "3", "v3 of cats", "p2", "cats", true),
+        MakeChild(ItemType::Model, "m1", "yolov8n", "p9", "Street Scenes"),
+        MakeItem(ItemType::Dataset, "d1", "Bees", kNow - 29 * kDayMs - 23 * kHourMs, 70),
+        MakeItem(ItemType::Workflow, "w1", "slow webhooks", kNow - 10 * kDayMs, 1),
+    };
+    items[2].deletedAtMs = kNow - 3 * kDayMs;
+    items[2].scheduledCleanupAtMs = items[2].deletedAtMs + 30 * kDayMs;
+    items[2].sizeBytes = 900;
+    items[3].deletedByName = "bob";
+    items[4].deletedByName = "Carol";
+    items[4].sizeBytes = 5000;  // ties with Traffic Lights on size
+    return items;
+}
+
+TrashView SampleView() {
+    TrashView view;
+    view.SetNow(kNow);
+    view.SetItems(SampleItems());
+    return view;
+}
+}  // namespace
+
+TEST_CASE("Items are grouped by type in a fixed order with counts", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetSort({SortColumn::Name, true});
+    CHECK(Rows(view) == std::vector<std::string>{"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)",
+                                                 "augmented-416", "v3 of cats", "#Models (1)", "yolov8n",
+                                                 "#Datasets (1)", "Bees", "#Workflows (1)", "slow webhooks"});
+    CHECK(view.view().matchCount == 7);
+    CHECK(view.view().matchBytes == 5000 + 100 + 900 + 1000 + 5000 + 70 + 1);
+
+    SECTION("unknown types come last as Other") {
+        std::vector<TrashItem> items = SampleItems();
+        TrashItem odd = MakeItem(ItemType::Unknown, "x", "pipeline thing");
+        odd.typeName = "pipeline";
+        items.insert(items.begin(), odd);
+        view.SetItems(items);
+        CHECK(Rows(view).back() == "pipeline thing");
+        CHECK(Rows(view)[Rows(view).size() - 2] == "#Other (1)");
+    }
+    SECTION("collapsed groups keep their header and count") {
+        view.SetGroupCollapsed(ItemType::Version, true);
+        CHECK(Rows(view) == std::vector<std::string>{"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)",
+                                                     "#Models (1)", "yolov8n", "#Datasets (1)", "Bees",
+                                                     "#Workflows (1)", "slow webhooks"});
+        CHECK(view.view().groups[1].collapsed);
+        CHECK(view.IsGroupCollapsed(ItemType::Version));
+    }
+}
+
+TEST_CASE("Filters narrow the rows and the group counts", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetSort({SortColumn::Name, true});
+
+    SECTION("search is a case-insensitive substring of the name or the parent's name") {
+        view.SetQuery("CATS");
+        CHECK(Rows(view) == std::vector<std::string>{"#Projects (1)", "cats", "#Versions (1)", "v3 of cats"});
+        view.SetQuery("street");
+        CHECK(Rows(view) == std::vector<std::string>{"#Versions (1)", "augmented-416", "#Models (1)", "yolov8n"});
+        view.SetQuery("nothing like it");
+        CHECK(Rows(view).empty());
+        CHECK(view.view().matchCount == 0);
+        view.SetQuery("");
+        CHECK(view.view().matchCount == 7);
+    }
+    SECTION("type filter: a set of types, empty means all") {
+        view.SetTypeFilter(ItemType::Dataset, true);
+        view.SetTypeFilter(ItemType::Workflow, true);
+        CHECK(Rows(view) == std::vector<std::string>{"#Datasets (1)", "Bees", "#Workflows (1)", "slow webhooks"});
+        view.SetTypeFilter(ItemType::Dataset, false);
+        CHECK(Rows(view) == std::vector<std::string>{"#Workflows (1)", "slow webhooks"});
+        view.ClearTypeFilter();
+        CHECK(view.view().matchCount == 7);
+    }
+    SECTION("expiring within 7 days, and filters combine") {
+        view.SetExpiringSoon(true);
+        CHECK(Rows(view) == std::vector<std::string>{"#Projects (1)", "cats", "#Datasets (1)", "Bees"});
+        view.SetQuery("bee");
+        CHECK(Rows(view) == std::vector<std::string>{"#Datasets (1)", "Bees"});
+    }
+}
+
+TEST_CASE("The expiring filter follows the clock, rebuilding only when an item crosses 7 days", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetExpiringSoon(true);
+    CHECK(view.view().matchCount == 2);  // cats (5 days left) and Bees (1 hour left)
+    const uint64_t recomputes = view.recomputeCount();
+
+    // Next to cross: the workflow, 20 days left, so at cleanup - 7 days + 1 ms.
+    const int64_t workflowCleanup = kNow - 10 * kDayMs + 30 * kDayMs;
+    CHECK(view.NextFilterChangeMs() == workflowCleanup - 7 * kDayMs + 1);
+
+    view.SetNow(kNow + kHourMs);  // nothing crosses; Bees becomes due, still "expiring"
+    view.view();
+    CHECK(view.recomputeCount() == recomputes);
+    view.SetNow(view.NextFilterChangeMs() - 1);
+    view.view();
+    CHECK(view.recomputeCount() == recomputes);
+    view.SetNow(view.NextFilterChangeMs());
+    CHECK(view.view().matchCount == 3);
+    CHECK(view.recomputeCount() == recomputes + 1);
+
+    view.SetExpiringSoon(false);
+    CHECK(view.NextFilterChangeMs() == kNever);
+}
+
+TEST_CASE("Every column sorts both ways, ties broken by name then id", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetTypeFilter(ItemType::Project, true);
+    view.SetTypeFilter(ItemType::Version, true);
+    view.SetTypeFilter(ItemType::Model, true);
+    // Sorting happens within each group; check projects + versions + models.
+    struct Case {
+        SortColumn column;
+        bool ascending;
+        std::vector<std::string> rows;
+    };
+    const Case cases[] = {
+        {SortColumn::Name, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
+        {SortColumn::Name, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
+        {SortColumn::DeletedBy, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
+        {SortColumn::DeletedBy, false, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
+        {SortColumn::DeletedAt, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
+        {SortColumn::DeletedAt, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
+        {SortColumn::TimeLeft, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
+        {SortColumn::TimeLeft, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
+        {SortColumn::Size, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
+        {SortColumn::Size, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
+    };
+    for (const Case& c : cases) {
+        INFO("column " << static_cast<int>(c.column) << (c.ascending ? " ascending" : " descending"));
+        view.SetSort({c.column, c.ascending});
+        CHECK(Rows(view) == c.rows);
+    }
+
+    SECTION("ties on the primary key read alphabetically in both directions") {
+        std::vector<TrashItem> items;
+        for (const char* name : {"delta", "Alpha", "charlie", "bravo"}) items.push_back(MakeItem(ItemType::Dataset, name, name, kNow, 42));
+        items.push_back(MakeItem(ItemType::Dataset, "z-id", "alpha", kNow, 42));
+        items.push_back(MakeItem(ItemType::Dataset, "a-id", "alpha", kNow, 42));
+        view.SetItems(items);
+        view.ClearTypeFilter();
+        for (bool ascending : {true, false}) {
+            view.SetSort({SortColumn::Size, ascending});
+            // Case-insensitive first, then exact (uppercase first), then id.
+            CHECK(Rows(view) == std::vector<std::string>{"#Datasets (6)", "Alpha", "alpha", "alpha", "bravo", "charlie", "delta"});
+            const View& v = view.view();
+            CHECK(view.items()[v.rows[2].itemIndex].id == "a-id");
+            CHECK(view.items()[v.rows[3].itemIndex].id == "z-id");
+        }
+    }
+}
+
+TEST_CASE("The view is cached: nothing is recomputed while its inputs stay the same", "[trash_view]") {
+    TrashView view = SampleView();
+    view.view();
+    const uint64_t recomputes = view.recomputeCount();
+    const uint64_t generation = view.viewGeneration();
+    for (int frame = 0; frame < 100; ++frame) {
+        view.view();
+        view.SetQuery("");
+        view.SetSort(view.sort());
+        view.SetNow(kNow + frame);  // the expiring filter is off: time does not matter
+        view.SetTypeFilter(ItemType::Model, false);
+        view.IsSelected(Key(view, "cats"));
+        view.selectionBytes();
+    }
+    CHECK(view.recomputeCount() == recomputes);
+    CHECK(view.viewGeneration() == generation);
+
+    view.SetQuery("c");
+    CHECK(view.viewGeneration() == generation + 1);
+    view.SetQuery("ca");
+    view.view();
+    view.view();
+    CHECK(view.recomputeCount() == recomputes + 1);  // two changes, one rebuild when read
+    view.Refresh();
+    view.view();
+    CHECK(view.recomputeCount() == recomputes + 2);
+}
+
+TEST_CASE("Selection: click, Ctrl-click and Shift ranges over the view order", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetSort({SortColumn::Name, true});
+    // Rows: cats, Traffic Lights | augmented-416, v3 of cats | yolov8n | Bees | slow webhooks
+
+    view.Click(Key(view, "Traffic Lights"));
+    CHECK(Names(view.selectedItems()) == std::vector<std::string>{"Traffic Lights"});
+    view.Click(Key(view, "yolov8n"));
+    CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n"});
+
+    SECTION("Ctrl-click toggles one row") {
+        view.Click(Key(view, "cats"), {true, false});
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "yolov8n"});
+        view.Click(Key(view, "yolov8n"), {true, false});
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats"});
+    }
+    SECTION("Shift-click selects the range from the anchor across groups, skipping headers") {
+        view.Click(Key(view, "Traffic Lights"), {false, true});
+        CHECK(Names(view.selectedItems()) ==
+              std::vector<std::string>{"Traffic Lights", "augmented-416", "v3 of cats", "yolov8n"});
+        view.Click(Key(view, "slow webhooks"), {false, true});  // re-ranges from the same anchor
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n", "Bees", "slow webhooks"});
+        CHECK(view.selectionCount() == 3);
+        CHECK(view.selectionBytes() == 5000 + 70 + 1);
+    }
+    SECTION("Ctrl+Shift adds the range to the selection") {
+        view.Click(Key(view, "cats"), {true, false});  // anchor moves to cats
+        view.Click(Key(view, "augmented-416"), {true, true});
+        CHECK(Names(view.selectedItems()) ==
+              std::vector<std::string>{"cats", "Traffic Lights", "augmented-416", "yolov8n"});
+    }
+    SECTION("the range follows the current sort") {
+        view.SetSort({SortColumn::Name, false});
+        view.Click(Key(view, "cats"), {false, true});
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "v3 of cats", "augmented-416", "yolov8n"});
+    }
+    SECTION("select all visible under a filter, clear") {
+        view.SetQuery("cats");
+        view.SelectAllVisible();
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "v3 of cats"});
+        view.SetQuery("");
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "v3 of cats", "yolov8n"});
+        view.ClearSelection();
+        CHECK(view.selectedItems().empty());
+        CHECK(view.selectionCount() == 0);
+    }
+    SECTION("selected rows a filter hides are not acted on, and come back with the filter") {
+        view.SetQuery("traffic");
+        CHECK(view.selectedItems().empty());
+        CHECK(view.selectionBytes() == 0);
+        CHECK_FALSE(view.IsSelected(Key(view, "yolov8n")));
+        view.SetQuery("");
+        CHECK(view.IsSelected(Key(view, "yolov8n")));
+    }
+    SECTION("select all visible skips collapsed groups") {
+        view.ClearSelection();
+        view.SetGroupCollapsed(ItemType::Project, true);
+        view.SelectAllVisible();
+        CHECK(view.selectionCount() == 5);
+    }
+    SECTION("checkboxes set one row and the anchor") {
+        view.SetSelected(Key(view, "Bees"), true);
+        view.Click(Key(view, "slow webhooks"), {true, true});
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n", "Bees", "slow webhooks"});
+        view.SetSelected(Key(view, "Bees"), false);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n", "slow webhooks"});
+    }
+}
+
+TEST_CASE("Selection and focus survive a fresh listing, dropping what disappeared", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetSort({SortColumn::Name, true});
+    view.Click(Key(view, "cats"));
+    view.Click(Key(view, "Bees"), {true, false});
+    view.SetFocus(Key(view, "Bees"));
+
+    std::vector<TrashItem> fresh = SampleItems();
+    fresh.erase(fresh.begin() + 1);  // "cats" is gone (restored elsewhere)
+    std::reverse(fresh.begin(), fresh.end());
+    view.SetItems(fresh);
+    CHECK(Names(view.selectedItems()) == std::vector<std::string>{"Bees"});
+    CHECK(view.focused() == Key(view, "Bees"));
+    REQUIRE(view.focusedRow());
+    CHECK(view.items()[view.view().rows[*view.focusedRow()].itemIndex].name == "Bees");
+}
+
+TEST_CASE("The keyboard cursor moves over item rows only", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetSort({SortColumn::Name, true});
+    auto focusedName = [&] { return view.items()[view.view().rows[*view.focusedRow()].itemIndex].name; };
+
+    CHECK_FALSE(view.focusedRow());
+    view.MoveFocus(FocusMove::Down);
+    CHECK(focusedName() == "cats");
+    CHECK(*view.focusedRow() == 1);  // row 0 is the Projects header
+    view.MoveFocus(FocusMove::Up);
+    CHECK(focusedName() == "cats");
+    view.MoveFocus(FocusMove::Down);
+    view.MoveFocus(FocusMove::Down);
+    CHECK(focusedName() == "augmented-416");  // over the Versions header
+    view.MoveFocus(FocusMove::PageDown, 3);
+    CHECK(focusedName() == "Bees");
+    view.MoveFocus(FocusMove::PageDown, 3);
+    CHECK(focusedName() == "slow webhooks");
+    view.MoveFocus(FocusMove::PageUp, 2);
+    CHECK(focusedName() == "yolov8n");
+    view.MoveFocus(FocusMove::Home);
+    CHECK(focusedName() == "cats");
+    view.MoveFocus(FocusMove::End);
+    CHECK(focusedName() == "slow webhooks");
+
+    SECTION("when the focused item is filtered out the cursor takes the row at its place") {
+        view.SetFocus(Key(view, "augmented-416"));
+        view.SetQuery("cat");  // hides augmented-416, the third item row
+        CHECK(focusedName() == "v3 of cats");
+    }
+    SECTION("an empty view has no cursor") {
+        view.SetQuery("zzz");
+        CHECK_FALSE(view.focusedRow());
+        view.MoveFocus(FocusMove::Down);
+        CHECK_FALSE(view.focusedRow());
+    }
+}
+
+TEST_CASE("Optimistic removals hide at once, then commit or roll back exactly", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetSort({SortColumn::Name, true});
+    const std::vector<std::string> before = Rows(view);
+    view.Click(Key(view, "cats"));
+    view.Click(Key(view, "Bees"), {true, false});
+    const ItemKey cats = Key(view, "cats"), bees = Key(view, "Bees"), wf = Key(view, "slow webhooks");
+
+    view.BeginRemove(1, {cats, wf});
+    CHECK(view.IsPending(1));
+    CHECK(view.IsHidden(cats));
+    CHECK(Rows(view) == std::vector<std::string>{"#Projects (1)", "Traffic Lights", "#Versions (2)", "augmented-416",
+                                                 "v3 of cats", "#Models (1)", "yolov8n", "#Datasets (1)", "Bees"});
+    CHECK(view.visibleItemCount() == 5);
+    CHECK(Names(view.selectedItems()) == std::vector<std::string>{"Bees"});
+
+    SECTION("roll back restores the same rows and the selection") {
+        view.RollBack(1);
+        CHECK_FALSE(view.IsPending(1));
+        CHECK(Rows(view) == before);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "Bees"});
+    }
+    SECTION("commit drops them for good") {
+        view.CommitRemove(1);
+        CHECK(view.items().size() == 5);
+        CHECK(view.Find(cats) == nullptr);
+        CHECK(Rows(view) == std::vector<std::string>{"#Projects (1)", "Traffic Lights", "#Versions (2)", "augmented-416",
+                                                     "v3 of cats", "#Models (1)", "yolov8n", "#Datasets (1)", "Bees"});
+        view.RollBack(1);  // unknown op: nothing happens
+        CHECK(view.items().size() == 5);
+    }
+    SECTION("partial success commits what was done and brings back the rest") {
+        view.SettleRemove(1, {wf});
+        CHECK(view.Find(wf) == nullptr);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "Bees"});
+        CHECK(view.view().matchCount == 6);
+    }
+    SECTION("a fresh listing during the op keeps pending items hidden") {
+        view.SetItems(SampleItems());  // the server has not finished: they are still listed
+        CHECK(view.view().matchCount == 5);
+        CHECK(view.IsHidden(cats));
+        view.BeginRemove(2, {bees});
+        CHECK(view.view().matchCount == 4);
+        view.RollBack(1);
+        CHECK(view.view().matchCount == 6);
+        view.CommitRemove(2);
+        CHECK(view.view().matchCount == 6);
+        CHECK(view.items().size() == 6);
+    }
+    SECTION("a fresh listing without the items, then a roll back, does not resurrect them") {
+        std::vector<TrashItem> fresh = SampleItems();
+        fresh.erase(fresh.begin() + 1);  // cats
+        view.SetItems(fresh);
+        view.RollBack(1);
+        CHECK(view.Find(cats) == nullptr);
+        CHECK(view.view().matchCount == 6);
+    }
+}
+
+TEST_CASE("100,000 items rebuild fast (benchmark)", "[trash_view][benchmark]") {
+    TrashView view;
+    view.SetNow(kNow);
+    std::vector<TrashItem> items = test::GenerateItems(100'000);
+    const double setMs = test::MillisecondsOf([&] { view.SetItems(std::move(items)); });
+    const double firstMs = test::MillisecondsOf([&] { view.view(); });
+    CHECK(view.view().matchCount == 100'000);
+    CHECK(view.view().rows.size() == 100'005);
+
+    view.SetSort({SortColumn::Name, true});
+    const double nameMs = test::MillisecondsOf([&] { view.view(); });
+    view.SetSort({SortColumn::Size, false});
+    const double sizeMs = test::MillisecondsOf([&] { view.view(); });
+    view.SetQuery("traffic-light");
+    const double searchMs = test::MillisecondsOf([&] { view.view(); });
+    CHECK(view.view().matchCount > 0);
+    CHECK(view.view().matchCount < 100'000);
+    view.SetQuery("");
+    view.SetExpiringSoon(true);
+    const double expiringMs = test::MillisecondsOf([&] { view.view(); });
+    const uint64_t recomputes = view.recomputeCount();
+    const double cachedMs = test::MillisecondsOf([&] {
+        for (int frame = 0; frame < 1000; ++frame) view.view();
+    });
+    CHECK(view.recomputeCount() == recomputes);
+    view.SetExpiringSoon(false);
+    view.SelectAllVisible();
+    CHECK(view.selectionCount() == 100'000);
+    view.BeginRemove(1, view.selectedKeys());
+    CHECK(view.view().matchCount == 0);
+    const double commitMs = test::MillisecondsOf([&] { view.CommitRemove(1); });
+    CHECK(view.items().empty());
+
+    std::cout << "[benchmark] TrashView, 100,000 items: SetItems " << setMs << " ms, first view " << firstMs
+              << " ms, sort by name " << nameMs << " ms, sort by size " << sizeMs << " ms, search " << searchMs
+              << " ms, expiring filter " << expiringMs << " ms, 1000 cached reads " << cachedMs
+              << " ms, commit removal of all " << commitMs << " ms\n";
+}
