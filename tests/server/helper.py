@@ -1,5 +1,6 @@
 """Shared test fixtures: a seeded template database copied for each test, the server on port 0 in
 a thread (shut down cleanly), and a small JSON client for API keys and web sessions."""
+import gzip
 import http.client
 import json
 import os
@@ -71,6 +72,8 @@ class Client:
             conn.request(method, path, body=raw, headers=head)
             response = conn.getresponse()
             data = response.read()
+            if response.getheader("Content-Encoding") == "gzip":
+                data = gzip.decompress(data)
         finally:
             conn.close()
         try:

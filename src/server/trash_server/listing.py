@@ -7,6 +7,7 @@ per item was several times slower, and so was ORDER BY in SQL, whose sorter carr
 """
 import base64
 import json
+import operator
 
 from .domain import DAY_MS
 from .jsonio import TYPES, ApiError
@@ -74,8 +75,8 @@ def query_rows(conn, workspace, kind=None, needle=None, sort="-deletedAt", limit
         args["q"] = needle
     sql = _ROWS.format(where=where, base=_BASE, parent=_PARENT, key=SORT_COLUMNS[sort.lstrip("-")])
     rows = conn.execute(sql, args).fetchall()
-    rows.sort(key=lambda row: (row[0], row[1]), reverse=sort.startswith("-"))
-    page = rows[offset:] if limit < 0 else rows[offset:offset + limit]
+    rows.sort(key=operator.itemgetter(0, 1), reverse=sort.startswith("-"))
+    page = rows if limit < 0 and not offset else rows[offset:] if limit < 0 else rows[offset:offset + limit]
     return [(row[2], row[3]) for row in page], len(rows)
 
 
