@@ -3,6 +3,7 @@ missing parentId, bad query parameters, tricks in paths; a crash inside a handle
 generic 500 and is logged; every request writes one JSON access-log line without secrets."""
 import json
 import socket
+import time
 import unittest
 
 from tests.server.helper import ACME, FULL_KEY, ServerTest
@@ -129,6 +130,9 @@ class Failures(ServerTest):
         client = self.client(FULL_KEY)
         client.request("GET", "/%s/trash" % ACME)
         client.request("POST", RESTORE, raw=b"[")
+        deadline = time.time() + 5
+        while len(self.log_lines) < 2 and time.time() < deadline:  # written just after the response
+            time.sleep(0.01)
         lines = [json.loads(line) for line in self.log_lines]
         self.assertEqual([(l["method"], l["path"], l["status"], l["auth"]) for l in lines],
                          [("GET", "/%s/trash" % ACME, 200, "key"), ("POST", RESTORE, 400, "key")])

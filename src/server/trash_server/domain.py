@@ -18,6 +18,10 @@ DAY_MS = 86400 * 1000
 
 
 def audit(conn, workspace_id, actor, action, now, item=None, detail=""):
+    if item is not None and item["parent_pk"] is not None:
+        # A version id ("3") means nothing without its project.
+        parent = conn.execute("SELECT id FROM items WHERE pk = ?", (item["parent_pk"],)).fetchone()
+        detail = "project %s%s" % (parent["id"], "; " + detail if detail else "")
     conn.execute(
         "INSERT INTO audit_events (workspace_id, at, actor_id, actor_name, action, via, type, item_id,"
         " name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
