@@ -13,6 +13,7 @@ README's "Server" section). This file is configuration and start-up only.
 import argparse
 import json
 import os
+import signal
 import sys
 
 ROOT = os.path.dirname(os.path.abspath(__file__))
@@ -66,6 +67,8 @@ def serve(argv):
     sweeper = cleanup.CleanupThread(args.db, args.cleanup_interval) if args.cleanup_interval > 0 else None
     if sweeper:
         sweeper.start()
+    # SIGTERM (how scripts and tests stop it) takes the same clean path as Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     print("Serving the Trash page on %s" % server.url, flush=True)
     try:
         server.serve_forever()

@@ -122,6 +122,12 @@ class Command(unittest.TestCase):
         process.send_signal(signal.SIGINT)
         self.assertEqual(process.wait(10), 0)
 
+    def test_sigterm_stops_it_cleanly(self):
+        process, port = self.start()
+        self.assertEqual(self.get(port, "/api/demo")[0], 200)
+        process.send_signal(signal.SIGTERM)
+        self.assertEqual(process.wait(10), 0)
+
     def test_seed_loads_a_fixture_into_a_new_database(self):
         fixture = {"format": 1, "workspaces": [{
             "id": "ws_tiny", "url": "tiny", "name": "Tiny", "retentionDays": 3,

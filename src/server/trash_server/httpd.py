@@ -23,8 +23,8 @@ GZIP_MIN_BYTES = 1400
 class Request:
     """What a route handler sees of one HTTP request."""
 
-    def __init__(self, method, path, query, params, raw_body, conn, principal):
-        self.method, self.path, self.query, self.params = method, path, query, params
+    def __init__(self, query, params, raw_body, conn, principal):
+        self.query, self.params = query, params
         self.raw_body, self.conn, self.principal = raw_body, conn, principal
 
     def json(self):
@@ -116,7 +116,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 raise ApiError(404, "Not found")
             if who != routes.NO_AUTH and method in STATE_CHANGING:
                 auth.check_csrf(principal, self.headers.get("X-CSRF-Token"))
-            answer = handler(Request(method, url.path, query, params, raw_body, conn, principal))
+            answer = handler(Request(query, params, raw_body, conn, principal))
         finally:
             conn.close()
         status, body = answer[0], answer[1]
