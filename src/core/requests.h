@@ -2,6 +2,7 @@
 // only has to perform them. Paths are relative to the origin; segments are URL-encoded.
 #pragma once
 
+#include <cstddef>      // size_t
 #include <optional>     // routes that may not exist
 #include <string>       // std::string
 #include <string_view>  // inputs
@@ -27,6 +28,8 @@ std::vector<Header> HeadersFor(const Request& request, std::string_view csrfToke
 namespace requests {
 
 Request ListTrash(std::string_view workspaceUrl);  // GET /<ws>/trash?sections=0
+// The batch routes take at most kMaxBatch items (the server's limit); callers split larger sets.
+inline constexpr size_t kMaxBatch = 10000;
 Request RestoreItems(std::string_view workspaceUrl, const std::vector<ItemKey>& keys);
 Request RestoreAll(std::string_view workspaceUrl);  // {"all":true}
 Request DeletePermanently(std::string_view workspaceUrl, const std::vector<ItemKey>& keys);
@@ -38,7 +41,9 @@ Request ListProjects(std::string_view workspaceUrl);
 Request DeleteProject(std::string_view workspaceUrl, std::string_view projectUrl, bool deleteImages);
 Request DemoInfo();
 // Moves an item back to Trash (Undo after a restore) through the ordinary delete routes:
-// project, version (by parentUrl + id) and workflow. Other types have no route: nullopt.
+// DELETE /<ws>/<project url>, /<ws>/<parent url>/<version id>, /<ws>/<parent url>/models/<id>,
+// /<ws>/datasets/<url>, /<ws>/workflows/<url>. nullopt when the item lacks the url it needs
+// or its type is unknown.
 std::optional<Request> MoveToTrash(std::string_view workspaceUrl, const TrashItem& item);
 
 }  // namespace requests

@@ -1,0 +1,58 @@
+// Tests of permission checks and the tooltip reasons of disabled actions.
+#include <catch2/catch.hpp>
+
+#include "core/permissions.h"
+#include "test_support.h"
+
+using namespace trash;
+
+namespace {
+Session WithPermissions(std::vector<std::string> permissions) {
+    Session session;
+    session.user.id = "u_alice";
+    session.role.permissions = std::move(permissions);
+    return session;
+}
+}  // namespace
+
+TEST_CASE("Each type maps to its trash and restore permission", "[permissions]") {
+    CHECK(RestorePermissionFor(ItemType::Project) == "restore_dataset");
+    CHECK(RestorePermissionFor(ItemType::Dataset) == "restore_dataset");
+    CHECK(RestorePermissionFor(ItemType::Version) == "restore_version");
+    CHECK(RestorePermissionFor(ItemType::Model) == "restore_model");
+    CHECK(RestorePermissionFor(ItemType::Workflow) == "restore_workflow");
+    CHECK(RestorePermissionFor(ItemType::Unknown).empty());
+    CHECK(TrashPermissionFor(ItemType::Project) == "trash_dataset");
+    CHECK(TrashPermissionFor(ItemType::Model) == "trash_model");
+}
+
+TEST_CASE("Missing permissions are named for the tooltip", "[permissions]") {
+    const Session viewer = WithPermissions({"view_trash", "restore_dataset"});
+    const TrashItem version = test::MakeChild(ItemType::Version, "3", "v3", "p1", "Cats");
+    const TrashItem project = test::MakeItem(ItemType::Project, "p1", "Cats");
+    CHECK(MissingPermissionToRestore(viewer, version) == std::string("restore_version"));
+    CHECK_FALSE(MissingPermissionToRestore(viewer, project));
+    CHECK(RestoreBlockedReason(viewer, version) == std::string("Your role lacks restore_version"));
+    CHECK_FALSE(RestoreBlockedReason(viewer, project));
+    CHECK(DeleteBlockedReason(viewer) == std::string("Your role lacks delete_permanently"));
+    CHECK_FALSE(MissingPermissionToView(viewer));
+    CHECK(MissingPermissionToView(WithPermissions({})) == std::string("view_trash"));
+    CHECK(MissingPermissionToTrash(viewer, ItemType::Workflow) == std::string("trash_workflow"));
+}
+
+TEST_CASE("A child whose project is in Trash says to restore the project first", "[permissions]") {
+    const Session owner = WithPermissions({"view_trash", "restore_version", "restore_model"});
+    const TrashItem model = test::MakeChild(ItemType::Model, "m1", "yolo", "p1", "Cats", true);
+    CHECK(RestoreBlockedReason(owner, model) ==
+          std::string("Restore the project \"Cats\" first: this model's project is in Trash"));
+    TrashItem odd = test::MakeItem(ItemType::Unknown, "x", "x");
+    odd.typeName = "pipeline";
+    CHECK(RestoreBlockedReason(owner, odd) == std::string("This page cannot restore \"pipeline\" items"));
+}
+
+TEST_CASE("Only a project's owner can move it to Trash", "[permissions]") {
+    const Session alice = WithPermissions({"trash_dataset"});
+    CHECK_FALSE(DeleteProjectBlockedReason(alice, "u_alice", "Alice"));
+    CHECK(DeleteProjectBlockedReason(alice, "u_bob", "Bob") == std::string("Only the owner, Bob, can delete this project"));
+    CHECK(DeleteProjectBlockedReason(WithPermissions({}), "u_alice", "Alice") == std::string("Your role lacks trash_dataset"));
+}
