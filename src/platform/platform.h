@@ -28,7 +28,9 @@ class Platform {
   virtual ~Platform() = default;
   virtual void Fetch(const HttpRequest& request, HttpCallback done) = 0;
   virtual int64_t NowMs() const = 0;              // wall clock, ms since the Unix epoch (UTC)
-  virtual void RequestFrame() = 0;                // draw again soon (input, data arrived)
+  // Draw soon (input, data arrived). Several frames in a row let ImGui settle hover, popups and
+  // the clipper's row measurement; an idle page asks for none.
+  virtual void RequestFrames(int count = 2) = 0;
   virtual void WakeAt(int64_t wallMs) = 0;        // draw at this time (countdown tick, toast expiry)
   virtual void SetClipboardText(const std::string& text) = 0;
   virtual void SetCursor(Cursor cursor) = 0;

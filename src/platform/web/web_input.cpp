@@ -187,6 +187,6 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_paste(const char* text) {
   // Replay Ctrl+V for one frame now that GetClipboardText has the browser's text.
   io.KeyCtrl = true;
   io.KeysDown[86] = true;
-  web::g_context->platform->RequestFrame();
+  web::g_context->platform->RequestFrames(2);
   web::g_pasteFramePending = true;
 }

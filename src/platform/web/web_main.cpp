@@ -34,9 +34,11 @@ EM_JS(void, trash_watch_theme, (), {
   if (!window.matchMedia) return;
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => _trash_on_theme_change());
 });
-EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr), {
+EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr, double frameMs), {
   const page = window.trashPage || (window.trashPage = {});
   page.frames = frames;
+  page.frameMs = frameMs;
+  page.frameMsTotal = (page.frameMsTotal || 0) + frameMs;
   page.canvasWidth = width;
   page.canvasHeight = height;
   page.devicePixelRatio = dpr;
@@ -129,7 +131,8 @@ void DrawFrame() {
   page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop);
   page.platform->SetCursor(CursorFor(ImGui::GetMouseCursor()));
   web::AfterFrame();
-  trash_publish_frame(++page.frames, page.width, page.height, page.dpr);
+  trash_publish_frame(++page.frames, page.width, page.height, page.dpr,
+                      emscripten_get_now() - now * 1000.0);
 }
 
 EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {

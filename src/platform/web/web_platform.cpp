@@ -49,10 +49,6 @@ void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCall
     pending->headerStorage.push_back(key);
     pending->headerStorage.push_back(value);
   }
-  if (!request.body.empty()) {
-    pending->headerStorage.push_back("Content-Type");
-    pending->headerStorage.push_back("application/json");
-  }
   for (const std::string& s : pending->headerStorage) pending->headerPointers.push_back(s.c_str());
   pending->headerPointers.push_back(nullptr);
 
@@ -74,7 +70,7 @@ void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCall
 
 int64_t WebPlatform::NowMs() const { return int64_t(trash_now_ms()); }
 
-void WebPlatform::RequestFrame() {
+void WebPlatform::RequestOneFrame() {
   if (frameRequested_) return;
   frameRequested_ = true;
   emscripten_request_animation_frame(&WebPlatform::OnAnimationFrame, this);
@@ -82,7 +78,7 @@ void WebPlatform::RequestFrame() {
 
 void WebPlatform::RequestFrames(int count) {
   if (count - 1 > extraFrames_) extraFrames_ = count - 1;
-  RequestFrame();
+  RequestOneFrame();
 }
 
 int WebPlatform::OnAnimationFrame(double, void* raw) {
@@ -91,7 +87,7 @@ int WebPlatform::OnAnimationFrame(double, void* raw) {
   self->drawFrame_();
   if (self->extraFrames_ > 0) {
     --self->extraFrames_;
-    self->RequestFrame();
+    self->RequestOneFrame();
   }
   return EM_FALSE;  // one frame per request: an idle page draws nothing
 }
@@ -108,7 +104,7 @@ void WebPlatform::WakeAt(int64_t wallMs) {
 void WebPlatform::OnWake(void* raw) {
   auto* self = static_cast<WebPlatform*>(raw);
   self->wakeTimer_ = 0;
-  self->RequestFrame();
+  self->RequestOneFrame();
 }
 
 void WebPlatform::SetClipboardText(const std::string& text) { trash_write_clipboard(text.c_str()); }

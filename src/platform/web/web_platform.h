@@ -14,17 +14,15 @@ class WebPlatform final : public platform::Platform {
 
   void Fetch(const platform::HttpRequest& request, platform::HttpCallback done) override;
   int64_t NowMs() const override;
-  void RequestFrame() override;
+  void RequestFrames(int count = 2) override;
   void WakeAt(int64_t wallMs) override;
   void SetClipboardText(const std::string& text) override;
   void SetCursor(platform::Cursor cursor) override;
 
-  // Input asks for a few frames in a row: ImGui settles hover and popup state over 2-3 frames.
-  void RequestFrames(int count);
-
  private:
   static int OnAnimationFrame(double time, void* self);
   static void OnWake(void* self);
+  void RequestOneFrame();
 
   std::function<void()> drawFrame_;
   bool frameRequested_ = false;
