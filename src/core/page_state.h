@@ -1,13 +1,15 @@
 // The page above the list: which screen shows, the signed-in session, load states, toasts, modal
 // dialogs and refresh timing. A reducer: Apply(intent) and OnResponse(tag, status, body) update
 // the state and return the requests to send, so click → request → response → state is testable
-// natively with no network. The platform layer performs each PendingRequest and calls OnResponse.
+// natively with no network. The platform layer performs each PendingRequest (adding
+// HeadersFor(request, session()->csrfToken)) and calls OnResponse with its tag.
 #pragma once
 
 #include <cstdint>   // int64_t, uint64_t
 #include <map>       // in-flight requests
 #include <optional>  // session
 #include <string>    // messages
+#include <string_view>  // bodies
 #include <vector>    // toasts, requests
 
 #include "core/api_codec.h"   // Session, Project, DemoInfo
@@ -43,75 +45,123 @@ struct Toast {
 
 struct Dialog {
     DialogKind kind = DialogKind::None;
-    std::vector<ItemKey> keys;      // what the action covers
-    std::vector<std::string> names; // what it lists ("My Detector (project)")
-    int64_t bytes = 0;              // storage it frees
-    std::string projectUrl;         // ConfirmDeleteProject
+    std::vector<ItemKey> keys;       // what the action covers
+    std::vector<std::string> names;  // the first few, for the list: "My Detector (project)"
+    size_t count = 0;                // how many in all ("and 41 more")
+    int64_t bytes = 0;               // storage it frees
+    std::string projectUrl;          // ConfirmDeleteProject
 };
 
 enum class RequestKind { WhoAmI, SignIn, SignOut, DemoInfo, ListTrash, Restore, RestoreAll,
                          DeletePermanently, EmptyTrash, ListProjects, DeleteProject, UndoMove };
 
-// A request to perform; answer it with OnResponse(tag, status, body).
+// A request to perform; answer it with OnResponse(tag, status, body). Status 0 means the server
+// could not be reached.
 struct PendingRequest {
     uint64_t tag = 0;
     RequestKind kind = RequestKind::WhoAmI;
     Request request;
 };
+using Requests = std::vector<PendingRequest>;
 
 class PageState {
 public:
     explicit PageState(PageConfig config = {});
 
     // [SECTION] Driving it
-    std::vector<PendingRequest> Start(int64_t nowMs);  // asks who-am-I (the cookie may be valid)
-    std::vector<PendingRequest> Apply(const Intent& intent);
-    std::vector<PendingRequest> OnResponse(uint64_t tag, int status, std::string_view body);
-    std::vector<PendingRequest> Tick(int64_t nowMs);  // expires toasts, periodic refresh
-    // The next time anything time-driven changes (toast expiry, refresh, the expiring filter);
-    // the countdown labels of visible rows are the screen's to add.
+    Requests Start(int64_t nowMs);  // asks who-am-I: the session cookie may still be valid
+    Requests Apply(const Intent& intent);
+    Requests OnResponse(uint64_t tag, int status, std::string_view body);
+    Requests Tick(int64_t nowMs);  // sets the clock, expires toasts, refreshes every 30 s
+    // The next time anything time-driven changes here (toast expiry, refresh, the expiring
+    // filter); the screen adds the countdowns of the rows it shows.
     int64_t NextWakeMs() const;
 
     // [SECTION] What the screens read
     Screen screen() const { return screen_; }
     const std::optional<Session>& session() const { return session_; }
+    const LoadState& sessionLoad() const { return sessionLoad_; }  // Loading while who-am-I runs
     const LoadState& trashLoad() const { return trashLoad_; }
     const LoadState& projectsLoad() const { return projectsLoad_; }
     const std::string& signInError() const { return signInError_; }
     bool signingIn() const { return signingIn_; }
     const std::vector<Toast>& toasts() const { return toasts_; }
     const Dialog& dialog() const { return dialog_; }
-    bool CanConfirmEmpty(std::string_view typedName) const;  // typed == workspace name
+    bool CanConfirmEmpty(std::string_view typedName) const;  // typed == the workspace name, exactly
     const std::vector<Project>& projects() const { return projects_; }
     const DemoInfo& demo() const { return demo_; }
     int64_t nowMs() const { return nowMs_; }
     int64_t nextRefreshAtMs() const { return nextRefreshAtMs_; }
     bool HasRequestInFlight(RequestKind kind) const;
+    bool busy() const { return !batches_.empty(); }  // an action awaits the server
     TrashView& view() { return view_; }
     const TrashView& view() const { return view_; }
 
 private:
+    // One user action: one or more requests (chunks of kMaxBatch items, or one move per item
+    // for Undo) whose results are gathered into one toast when the last one answers.
+    struct Batch {
+        RequestKind kind = RequestKind::Restore;
+        size_t outstanding = 0;
+        std::vector<TrashItem> done;  // restored / deleted / moved back
+        std::vector<std::string> failures;  // "\"v3\": The parent project is in Trash..."
+        std::string requestError;  // a whole request failed: the server's message
+        int64_t freedBytes = 0, deletedCount = 0;
+    };
     struct InFlight {
         RequestKind kind = RequestKind::WhoAmI;
+        uint64_t batch = 0;
         OpId op = 0;
-        std::vector<TrashItem> items;  // what an optimistic op removed (names for toasts)
+        std::vector<TrashItem> items;  // what the request covers (copies, for names and Undo)
+        uint64_t mutationsAtSend = 0;  // ListTrash: stale if an action finished meanwhile
+        std::optional<Project> project;  // DeleteProject: put back on failure
+        size_t projectIndex = 0;
     };
 
-    PendingRequest Send(RequestKind kind, Request request, OpId op = 0, std::vector<TrashItem> items = {});
+    // [SECTION] Intent handlers (page_state.cpp)
+    Requests Handle(const intent::OpenDialog& intent);
+    Requests Handle(const intent::CloseDialog& intent);
+    Requests Handle(const intent::Restore& intent);
+    Requests Handle(const intent::RestoreParentFirst& intent);
+    Requests Handle(const intent::RestoreAll& intent);
+    Requests Handle(const intent::DeletePermanently& intent);
+    Requests Handle(const intent::EmptyTrash& intent);
+    Requests Handle(const intent::Undo& intent);
+    Requests Handle(const intent::DismissToast& intent);
+    Requests Handle(const intent::SignIn& intent);
+    Requests Handle(const intent::SignOut& intent);
+    Requests Handle(const intent::Navigate& intent);
+    Requests Handle(const intent::Retry& intent);
+    Requests Handle(const intent::Refresh& intent);
+    Requests Handle(const intent::FocusGained& intent);
+    Requests Handle(const intent::DeleteProject& intent);
+
+    // [SECTION] Response handlers (page_responses.cpp)
+    Requests OnSessionResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnListTrashResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnRemovalResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnProjectsResponse(int status, std::string_view body);
+    Requests OnDeleteProjectResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnUndoMoveResponse(const InFlight& call, int status, std::string_view body);
+    Requests FinishBatch(uint64_t batchId);
+
+    // [SECTION] Helpers
+    static InFlight Call(RequestKind kind, uint64_t batch = 0, OpId op = 0, std::vector<TrashItem> items = {});
+    static Batch NewBatch(RequestKind kind, size_t outstanding);
+    PendingRequest Send(Request request, InFlight call);
+    Requests StartRemoval(RequestKind kind, std::vector<ItemKey> keys);
+    Requests LoadScreenData();
+    Requests Reload(bool onlyIfIdle);
     void ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
-    void SetSession(Session session);
+    Requests SetSession(Session session);
     void SignedOut(std::string message);
-    std::vector<PendingRequest> LoadScreenData();
-    std::vector<PendingRequest> StartRemoval(RequestKind kind, std::vector<ItemKey> keys, Request request);
     std::vector<TrashItem> ItemsFor(const std::vector<ItemKey>& keys) const;
-    // Per-intent and per-response handlers live in page_state.cpp / page_responses.cpp.
-    friend struct PageIntentHandler;
-    friend struct PageResponseHandler;
+    const std::string& workspaceUrl() const;
 
     PageConfig config_;
     Screen screen_ = Screen::SignIn;
     std::optional<Session> session_;
-    LoadState trashLoad_, projectsLoad_;
+    LoadState sessionLoad_, trashLoad_, projectsLoad_;
     std::string signInError_;
     bool signingIn_ = false;
     std::vector<Toast> toasts_;
@@ -121,11 +171,11 @@ private:
     TrashView view_;
     int64_t nowMs_ = 0;
     int64_t nextRefreshAtMs_ = 0;
-    uint64_t nextTag_ = 1;
-    uint64_t nextToastId_ = 1;
+    uint64_t nextTag_ = 1, nextToastId_ = 1, nextBatch_ = 1;
     OpId nextOp_ = 1;
+    uint64_t mutations_ = 0;  // actions finished; a listing sent before one is stale
     std::map<uint64_t, InFlight> inFlight_;
-    std::map<uint64_t, size_t> undoBatches_;  // undo toast id → moves still in flight
+    std::map<uint64_t, Batch> batches_;
 };
 
 }  // namespace trash

@@ -1,0 +1,292 @@
+// The page reducer, part two: what each response does to the state. Optimistic removals are
+// settled here (committed, partly committed or rolled back), results of a multi-request action
+// are gathered into one toast, and every finished action reloads the listing and the storage.
+//
+// Index: [SECTION] Dispatch, [SECTION] Session, [SECTION] Listing, [SECTION] Trash actions,
+//        [SECTION] Finishing an action, [SECTION] Projects page
+#include <algorithm>  // std::find_if
+
+#include "core/countdown.h"      // FormatBytes
+#include "core/listing_codec.h"  // ParseTrashListing
+#include "core/page_state.h"
+
+namespace trash {
+
+namespace {
+std::string Quote(const std::string& name) { return "\"" + name + "\""; }
+
+// "\"Cats\"" for one item, "3 items" for more.
+std::string Describe(const std::vector<TrashItem>& items) {
+    return items.size() == 1 ? Quote(items[0].name) : std::to_string(items.size()) + " items";
+}
+
+// The server names items by type and id only (no parentId): match them to what was sent,
+// each sent item at most once, so two "version 3" of different projects are told apart by order.
+std::vector<size_t> Resolve(const std::vector<TrashItem>& sent, const std::vector<ItemKey>& reported) {
+    std::vector<size_t> matched;
+    std::vector<char> used(sent.size(), 0);
+    for (const ItemKey& key : reported)
+        for (size_t i = 0; i < sent.size(); ++i) {
+            const TrashItem& item = sent[i];
+            if (used[i] || item.type != key.type || item.id != key.id) continue;
+            if (!key.parentId.empty() && IsChildType(item.type) && item.parentId != key.parentId) continue;
+            used[i] = 1;
+            matched.push_back(i);
+            break;
+        }
+    return matched;
+}
+
+std::vector<ItemKey> KeysOf(const std::vector<TrashItem>& items, const std::vector<size_t>& indices) {
+    std::vector<ItemKey> keys;
+    for (size_t i : indices) keys.push_back(KeyOf(items[i]));
+    return keys;
+}
+}  // namespace
+
+// [SECTION] Dispatch
+
+Requests PageState::OnResponse(uint64_t tag, int status, std::string_view body) {
+    const auto it = inFlight_.find(tag);
+    if (it == inFlight_.end()) return {};  // answered after sign-out, or twice
+    const InFlight call = std::move(it->second);
+    inFlight_.erase(it);
+
+    const bool expired = status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;
+    if (expired) {
+        SignedOut(ErrorMessageFromResponse(401, body));
+        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    }
+    switch (call.kind) {
+    case RequestKind::WhoAmI:
+    case RequestKind::SignIn: return OnSessionResponse(call, status, body);
+    case RequestKind::SignOut: return {};
+    case RequestKind::DemoInfo:
+        if (IsSuccess(status))
+            if (ParseResult<DemoInfo> demo = ParseDemoInfo(body); demo.ok()) demo_ = std::move(demo.value());
+        return {};
+    case RequestKind::ListTrash: return OnListTrashResponse(call, status, body);
+    case RequestKind::Restore:
+    case RequestKind::RestoreAll:
+    case RequestKind::DeletePermanently:
+    case RequestKind::EmptyTrash: return OnRemovalResponse(call, status, body);
+    case RequestKind::ListProjects: return OnProjectsResponse(status, body);
+    case RequestKind::DeleteProject: return OnDeleteProjectResponse(call, status, body);
+    case RequestKind::UndoMove: return OnUndoMoveResponse(call, status, body);
+    }
+    return {};
+}
+
+// [SECTION] Session
+
+Requests PageState::OnSessionResponse(const InFlight& call, int status, std::string_view body) {
+    const bool signIn = call.kind == RequestKind::SignIn;
+    if (signIn) signingIn_ = false;
+    if (IsSuccess(status)) {
+        ParseResult<Session> session = ParseSession(body);
+        if (session.ok()) return SetSession(std::move(session.value()));
+        if (signIn) signInError_ = session.error();
+        else if (!session_) sessionLoad_ = {LoadStatus::Error, session.error()};
+        return {};
+    }
+    if (signIn) {
+        signInError_ = ErrorMessageFromResponse(status, body);
+        return {};
+    }
+    if (session_) return {};  // a failed storage refresh changes nothing
+    if (status == 401) {  // no valid cookie: the sign-in screen, with the demo accounts if any
+        sessionLoad_ = LoadState{};
+        screen_ = Screen::SignIn;
+        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    }
+    sessionLoad_ = {LoadStatus::Error, ErrorMessageFromResponse(status, body)};
+    return {};
+}
+
+// [SECTION] Listing
+
+Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::string_view body) {
+    nextRefreshAtMs_ = nowMs_ + config_.refreshIntervalMs;
+    if (call.mutationsAtSend != mutations_) return LoadScreenData();  // predates an action: ask again
+    std::string error;
+    if (status == 403) {
+        screen_ = Screen::Forbidden;
+        trashLoad_ = {LoadStatus::Error, ErrorMessageFromResponse(status, body)};
+        return {};
+    }
+    if (IsSuccess(status)) {
+        ParseResult<TrashListing> listing = ParseTrashListing(body);
+        if (listing.ok()) {
+            view_.SetItems(std::move(listing.value().items));
+            trashLoad_ = {LoadStatus::Loaded, {}};
+            for (std::string& warning : listing.value().warnings) ShowToast(ToastKind::Info, std::move(warning));
+            return {};
+        }
+        error = "The Trash listing could not be read: " + listing.error();
+    } else {
+        error = ErrorMessageFromResponse(status, body);
+    }
+    // Keep what is shown when a refresh fails; with nothing shown yet, the error state with Retry.
+    if (trashLoad_.status == LoadStatus::Loaded) ShowToast(ToastKind::Error, "Could not refresh the Trash: " + error);
+    else trashLoad_ = {LoadStatus::Error, error};
+    return {};
+}
+
+// [SECTION] Trash actions
+
+Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::string_view body) {
+    const auto batchIt = batches_.find(call.batch);
+    if (batchIt == batches_.end()) return {};
+    Batch& batch = batchIt->second;
+
+    if (!IsSuccess(status)) {
+        view_.RollBack(call.op);
+        batch.requestError = ErrorMessageFromResponse(status, body);
+    } else if (call.kind == RequestKind::Restore || call.kind == RequestKind::RestoreAll) {
+        ParseResult<RestoreResult> result = ParseRestoreResult(body);
+        if (!result.ok()) {
+            view_.RollBack(call.op);
+            batch.requestError = result.error();
+        } else {
+            std::vector<ItemKey> restoredKeys, failedKeys;
+            for (const RestoredItem& r : result.value().restored) restoredKeys.push_back(r.key);
+            const std::vector<size_t> restored = Resolve(call.items, restoredKeys);
+            for (size_t n = 0; n < restored.size(); ++n) {
+                TrashItem item = call.items[restored[n]];
+                // A taken slug was restored under a new one: Undo must use it.
+                for (const RestoredItem& r : result.value().restored)
+                    if (r.key.type == item.type && r.key.id == item.id && !r.url.empty()) item.url = r.url;
+                batch.done.push_back(std::move(item));
+            }
+            for (const FailedItem& failed : result.value().failed) {
+                const std::vector<size_t> match = Resolve(call.items, {failed.key});
+                const std::string name = match.empty() ? failed.key.id : call.items[match[0]].name;
+                batch.failures.push_back(Quote(name) + ": " + failed.error);
+            }
+            view_.SettleRemove(call.op, KeysOf(call.items, restored));
+        }
+    } else {
+        ParseResult<PurgeResult> result = ParsePurgeResult(body);
+        if (!result.ok()) {
+            view_.RollBack(call.op);
+            batch.requestError = result.error();
+        } else {
+            // All or nothing on the server; a count instead of a list means everything sent.
+            std::vector<size_t> deleted = Resolve(call.items, result.value().deleted);
+            if (result.value().deleted.empty() && result.value().deletedCount > 0)
+                for (size_t i = 0; i < call.items.size(); ++i) deleted.push_back(i);
+            if (call.kind == RequestKind::EmptyTrash) view_.CommitRemove(call.op);
+            else view_.SettleRemove(call.op, KeysOf(call.items, deleted));
+            for (size_t i : deleted) batch.done.push_back(call.items[i]);
+            batch.freedBytes += result.value().freedBytes;
+            batch.deletedCount += result.value().deletedCount;
+        }
+    }
+    if (--batch.outstanding > 0) return {};
+    return FinishBatch(call.batch);
+}
+
+Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::string_view body) {
+    const auto batchIt = batches_.find(call.batch);
+    if (batchIt == batches_.end()) return {};
+    Batch& batch = batchIt->second;
+    if (IsSuccess(status)) batch.done.push_back(call.items.front());
+    else batch.failures.push_back(Quote(call.items.front().name) + ": " + ErrorMessageFromResponse(status, body));
+    if (--batch.outstanding > 0) return {};
+    return FinishBatch(call.batch);
+}
+
+// [SECTION] Finishing an action
+
+Requests PageState::FinishBatch(uint64_t batchId) {
+    Batch batch = std::move(batches_.at(batchId));
+    batches_.erase(batchId);
+    ++mutations_;
+
+    const auto failuresToast = [&](const std::string& verb) {
+        if (batch.failures.empty()) return;
+        if (batch.failures.size() == 1) ShowToast(ToastKind::Error, "Could not " + verb + " " + batch.failures[0]);
+        else ShowToast(ToastKind::Error, "Could not " + verb + " " + std::to_string(batch.failures.size()) +
+                                             " items. " + batch.failures[0]);
+    };
+    switch (batch.kind) {
+    case RequestKind::Restore:
+    case RequestKind::RestoreAll: {
+        if (!batch.done.empty()) {
+            bool undoable = batch.done.size() <= config_.maxUndoItems;
+            for (const TrashItem& item : batch.done) undoable = undoable && requests::MoveToTrash(workspaceUrl(), item);
+            const std::string message = "Restored " + Describe(batch.done);
+            ShowToast(ToastKind::Success, message, undoable ? batch.done : std::vector<TrashItem>{});
+        }
+        failuresToast("restore");
+        break;
+    }
+    case RequestKind::DeletePermanently:
+    case RequestKind::EmptyTrash: {
+        if (batch.deletedCount > 0 || !batch.done.empty()) {
+            const std::string what = batch.kind == RequestKind::EmptyTrash
+                                         ? "Emptied the Trash: " + std::to_string(batch.deletedCount) +
+                                               (batch.deletedCount == 1 ? " item" : " items")
+                                         : "Permanently deleted " + Describe(batch.done);
+            ShowToast(ToastKind::Success, what + ", freed " + FormatBytes(batch.freedBytes));
+            if (session_) {
+                Storage& storage = session_->storage;
+                storage.trashBytes = std::max<int64_t>(0, storage.trashBytes - batch.freedBytes);
+                storage.usedBytes = std::max<int64_t>(0, storage.usedBytes - batch.freedBytes);
+            }
+        }
+        failuresToast("delete");
+        break;
+    }
+    case RequestKind::UndoMove:
+        if (!batch.done.empty()) ShowToast(ToastKind::Info, "Moved " + Describe(batch.done) + " back to Trash");
+        failuresToast("move back to Trash");
+        break;
+    default:
+        break;
+    }
+    if (!batch.requestError.empty()) ShowToast(ToastKind::Error, batch.requestError);
+
+    // The server is the authority: reload what the action changed, and the storage figures.
+    Requests next = LoadScreenData();
+    if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
+    return next;
+}
+
+// [SECTION] Projects page
+
+Requests PageState::OnProjectsResponse(int status, std::string_view body) {
+    std::string error;
+    if (IsSuccess(status)) {
+        ParseResult<std::vector<Project>> projects = ParseProjects(body);
+        if (projects.ok()) {
+            projects_ = std::move(projects.value());
+            projectsLoad_ = {LoadStatus::Loaded, {}};
+            return {};
+        }
+        error = projects.error();
+    } else {
+        error = ErrorMessageFromResponse(status, body);
+    }
+    if (projectsLoad_.status == LoadStatus::Loaded) ShowToast(ToastKind::Error, "Could not refresh the projects: " + error);
+    else projectsLoad_ = {LoadStatus::Error, error};
+    return {};
+}
+
+Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, std::string_view body) {
+    if (!call.project) return {};
+    if (!IsSuccess(status)) {
+        projects_.insert(projects_.begin() + static_cast<std::ptrdiff_t>(std::min(call.projectIndex, projects_.size())),
+                         *call.project);
+        ShowToast(ToastKind::Error, ErrorMessageFromResponse(status, body));
+        return {};
+    }
+    ++mutations_;
+    ShowToast(ToastKind::Success, "Moved " + Quote(call.project->name) + " to Trash");
+    trashLoad_ = trashLoad_.status == LoadStatus::Loaded ? trashLoad_ : LoadState{};
+    Requests next = LoadScreenData();
+    if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
+    return next;
+}
+
+}  // namespace trash

@@ -1,0 +1,367 @@
+// The page reducer, part one: driving (Start, Apply, Tick), the intent handlers and helpers.
+// Responses are handled in page_responses.cpp. Every handler returns the requests to send.
+//
+// Index: [SECTION] Driving, [SECTION] Dialogs, [SECTION] Trash actions, [SECTION] Session and
+//        navigation, [SECTION] Projects page, [SECTION] Helpers
+#include "core/page_state.h"
+
+#include <algorithm>  // std::min, std::find_if
+#include <unordered_set>  // keys of an Undo
+
+#include "core/countdown.h"    // kNever, FormatBytes
+#include "core/permissions.h"  // DeleteBlockedReason
+
+namespace trash {
+
+namespace {
+constexpr size_t kDialogNames = 10;
+
+std::string Quote(const std::string& name) { return "\"" + name + "\""; }
+}  // namespace
+
+PageState::PageState(PageConfig config) : config_(config) {}
+
+// [SECTION] Driving
+
+Requests PageState::Start(int64_t nowMs) {
+    nowMs_ = nowMs;
+    view_.SetNow(nowMs);
+    sessionLoad_ = {LoadStatus::Loading, {}};
+    return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI))};
+}
+
+Requests PageState::Apply(const Intent& intent) {
+    return std::visit([this](const auto& value) { return Handle(value); }, intent);
+}
+
+Requests PageState::Tick(int64_t nowMs) {
+    nowMs_ = nowMs;
+    view_.SetNow(nowMs);
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.expiresAtMs <= nowMs; }),
+                  toasts_.end());
+    if (session_ && screen_ == Screen::Trash && trashLoad_.status != LoadStatus::Idle && nowMs >= nextRefreshAtMs_)
+        return Reload(true);
+    return {};
+}
+
+int64_t PageState::NextWakeMs() const {
+    int64_t next = view_.NextFilterChangeMs();
+    for (const Toast& toast : toasts_) next = std::min(next, toast.expiresAtMs);
+    if (session_ && screen_ == Screen::Trash && trashLoad_.status != LoadStatus::Idle)
+        next = std::min(next, nextRefreshAtMs_);
+    return next;
+}
+
+bool PageState::HasRequestInFlight(RequestKind kind) const {
+    return std::any_of(inFlight_.begin(), inFlight_.end(), [&](const auto& entry) { return entry.second.kind == kind; });
+}
+
+bool PageState::CanConfirmEmpty(std::string_view typedName) const {
+    return session_ && !typedName.empty() && typedName == session_->workspace.name;
+}
+
+// [SECTION] Dialogs
+
+Requests PageState::Handle(const intent::OpenDialog& intent) {
+    if (!session_) return {};
+    Dialog dialog;
+    dialog.kind = intent.kind;
+    switch (intent.kind) {
+    case DialogKind::None:
+        break;
+    case DialogKind::ConfirmRestoreAll:
+    case DialogKind::ConfirmEmptyTrash:
+    case DialogKind::ConfirmDeletePermanently: {
+        if (intent.kind != DialogKind::ConfirmRestoreAll)
+            if (std::optional<std::string> reason = DeleteBlockedReason(*session_)) {
+                ShowToast(ToastKind::Error, *reason);
+                return {};
+            }
+        dialog.keys = intent.kind == DialogKind::ConfirmDeletePermanently ? intent.keys : view_.AllVisibleKeys();
+        for (const TrashItem& item : ItemsFor(dialog.keys)) {
+            if (dialog.names.size() < kDialogNames)
+                dialog.names.push_back(item.name + " (" + std::string(ItemTypeSingular(item.type)) + ")");
+            dialog.bytes += item.sizeBytes;
+            ++dialog.count;
+        }
+        if (dialog.count == 0) return {};
+        break;
+    }
+    case DialogKind::ConfirmDeleteProject: {
+        const auto project = std::find_if(projects_.begin(), projects_.end(),
+                                          [&](const Project& p) { return p.url == intent.projectUrl; });
+        if (project == projects_.end()) return {};
+        if (std::optional<std::string> reason = DeleteProjectBlockedReason(*session_, project->ownerId, project->ownerName)) {
+            ShowToast(ToastKind::Error, *reason);
+            return {};
+        }
+        dialog.projectUrl = project->url;
+        dialog.names.push_back(project->name);
+        dialog.count = 1;
+        dialog.bytes = project->sizeBytes;
+        break;
+    }
+    }
+    dialog_ = std::move(dialog);
+    return {};
+}
+
+Requests PageState::Handle(const intent::CloseDialog&) {
+    dialog_ = Dialog{};
+    return {};
+}
+
+// [SECTION] Trash actions
+
+Requests PageState::Handle(const intent::Restore& intent) { return StartRemoval(RequestKind::Restore, intent.keys); }
+
+Requests PageState::Handle(const intent::RestoreParentFirst& intent) {
+    const TrashItem* child = view_.Find(intent.child);
+    if (child == nullptr || !IsChildType(child->type) || child->parentId.empty()) return {};
+    const ItemKey parent = ParentKeyOf(*child);
+    if (view_.Find(parent) == nullptr) {
+        ShowToast(ToastKind::Error, "The project " + Quote(child->parentName) + " is not in Trash any more: refresh");
+        return {};
+    }
+    return StartRemoval(RequestKind::Restore, {parent});
+}
+
+Requests PageState::Handle(const intent::RestoreAll&) {
+    dialog_ = Dialog{};
+    return StartRemoval(RequestKind::RestoreAll, view_.AllVisibleKeys());
+}
+
+Requests PageState::Handle(const intent::DeletePermanently& intent) {
+    if (!session_) return {};
+    dialog_ = Dialog{};
+    if (std::optional<std::string> reason = DeleteBlockedReason(*session_)) {
+        ShowToast(ToastKind::Error, *reason);
+        return {};
+    }
+    return StartRemoval(RequestKind::DeletePermanently, intent.keys);
+}
+
+Requests PageState::Handle(const intent::EmptyTrash& intent) {
+    if (!CanConfirmEmpty(intent.typedName)) return {};  // the dialog stays open
+    dialog_ = Dialog{};
+    if (std::optional<std::string> reason = DeleteBlockedReason(*session_)) {
+        ShowToast(ToastKind::Error, *reason);
+        return {};
+    }
+    Requests sent = StartRemoval(RequestKind::EmptyTrash, view_.AllVisibleKeys());
+    if (sent.empty()) {  // nothing listed here: still ask the server, it is the authority
+        const uint64_t batch = nextBatch_++;
+        batches_[batch] = NewBatch(RequestKind::EmptyTrash, 1);
+        sent.push_back(Send(requests::EmptyTrash(workspaceUrl(), intent.typedName), Call(RequestKind::EmptyTrash, batch)));
+    }
+    return sent;
+}
+
+Requests PageState::Handle(const intent::Undo& intent) {
+    const auto toast = std::find_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.id == intent.toastId; });
+    if (toast == toasts_.end() || toast->undoItems.empty() || !session_) return {};
+    std::vector<TrashItem> items = std::move(toast->undoItems);
+    toasts_.erase(toast);
+
+    // A child restored together with its project goes back with the project.
+    std::unordered_set<std::string> projects;
+    for (const TrashItem& item : items)
+        if (item.type == ItemType::Project) projects.insert(item.id);
+    const uint64_t batch = nextBatch_++;
+    Requests sent;
+    for (const TrashItem& item : items) {
+        if (IsChildType(item.type) && projects.count(item.parentId)) continue;
+        if (std::optional<Request> request = requests::MoveToTrash(workspaceUrl(), item))
+            sent.push_back(Send(*request, Call(RequestKind::UndoMove, batch, 0, {item})));
+    }
+    if (!sent.empty()) batches_[batch] = NewBatch(RequestKind::UndoMove, sent.size());
+    return sent;
+}
+
+Requests PageState::Handle(const intent::DismissToast& intent) {
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.id == intent.toastId; }),
+                  toasts_.end());
+    return {};
+}
+
+// [SECTION] Session and navigation
+
+Requests PageState::Handle(const intent::SignIn& intent) {
+    if (signingIn_) return {};
+    signingIn_ = true;
+    signInError_.clear();
+    return {Send(requests::SignIn(intent.email, intent.password), Call(RequestKind::SignIn))};
+}
+
+Requests PageState::Handle(const intent::SignOut&) {
+    if (!session_) return {};
+    Requests sent = {Send(requests::SignOut(), Call(RequestKind::SignOut))};
+    SignedOut("");
+    return sent;
+}
+
+Requests PageState::Handle(const intent::Navigate& intent) {
+    if (!session_ || (screen_ == Screen::Forbidden && intent.screen == Screen::Trash)) return {};
+    if (intent.screen != Screen::Trash && intent.screen != Screen::Projects) return {};
+    dialog_ = Dialog{};
+    screen_ = intent.screen;
+    return LoadScreenData();
+}
+
+Requests PageState::Handle(const intent::Retry&) {
+    if (!session_) {
+        if (sessionLoad_.status == LoadStatus::Error) return Start(nowMs_);
+        return {};
+    }
+    return Reload(false);
+}
+
+Requests PageState::Handle(const intent::Refresh&) { return session_ ? Reload(true) : Requests{}; }
+
+Requests PageState::Handle(const intent::FocusGained&) { return session_ ? Reload(true) : Requests{}; }
+
+// [SECTION] Projects page
+
+Requests PageState::Handle(const intent::DeleteProject& intent) {
+    dialog_ = Dialog{};
+    const auto project = std::find_if(projects_.begin(), projects_.end(),
+                                      [&](const Project& p) { return p.url == intent.projectUrl; });
+    if (!session_ || project == projects_.end()) return {};
+    if (std::optional<std::string> reason = DeleteProjectBlockedReason(*session_, project->ownerId, project->ownerName)) {
+        ShowToast(ToastKind::Error, *reason);
+        return {};
+    }
+    InFlight call = Call(RequestKind::DeleteProject);
+    call.project = *project;
+    call.projectIndex = static_cast<size_t>(project - projects_.begin());
+    projects_.erase(project);  // optimistic: gone from the list at once
+    return {Send(requests::DeleteProject(workspaceUrl(), intent.projectUrl, intent.deleteImages), std::move(call))};
+}
+
+// [SECTION] Helpers
+
+PageState::InFlight PageState::Call(RequestKind kind, uint64_t batch, OpId op, std::vector<TrashItem> items) {
+    InFlight call;
+    call.kind = kind;
+    call.batch = batch;
+    call.op = op;
+    call.items = std::move(items);
+    return call;
+}
+
+PageState::Batch PageState::NewBatch(RequestKind kind, size_t outstanding) {
+    Batch batch;
+    batch.kind = kind;
+    batch.outstanding = outstanding;
+    return batch;
+}
+
+PendingRequest PageState::Send(Request request, InFlight call) {
+    const uint64_t tag = nextTag_++;
+    if (call.kind == RequestKind::ListTrash) call.mutationsAtSend = mutations_;
+    PendingRequest pending{tag, call.kind, std::move(request)};
+    inFlight_[tag] = std::move(call);
+    return pending;
+}
+
+// Hides the items at once and sends the requests, in chunks the server accepts.
+Requests PageState::StartRemoval(RequestKind kind, std::vector<ItemKey> keys) {
+    if (!session_) return {};
+    std::vector<ItemKey> present;
+    for (ItemKey& key : keys)
+        if (view_.Find(key) != nullptr && !view_.IsHidden(key)) present.push_back(std::move(key));
+    if (present.empty()) return {};
+
+    const uint64_t batch = nextBatch_++;
+    Requests sent;
+    // Restore All and Empty Trash are one request for everything; the others are chunked.
+    const size_t chunk = kind == RequestKind::RestoreAll || kind == RequestKind::EmptyTrash ? present.size() : requests::kMaxBatch;
+    for (size_t begin = 0; begin < present.size(); begin += chunk) {
+        std::vector<ItemKey> part(present.begin() + static_cast<std::ptrdiff_t>(begin),
+                                  present.begin() + static_cast<std::ptrdiff_t>(std::min(present.size(), begin + chunk)));
+        InFlight call = Call(kind, batch, nextOp_++, ItemsFor(part));
+        Request request = kind == RequestKind::Restore             ? requests::RestoreItems(workspaceUrl(), part)
+                          : kind == RequestKind::RestoreAll        ? requests::RestoreAll(workspaceUrl())
+                          : kind == RequestKind::DeletePermanently ? requests::DeletePermanently(workspaceUrl(), part)
+                                                                   : requests::EmptyTrash(workspaceUrl(), session_->workspace.name);
+        view_.BeginRemove(call.op, std::move(part));
+        sent.push_back(Send(std::move(request), std::move(call)));
+    }
+    batches_[batch] = NewBatch(kind, sent.size());
+    return sent;
+}
+
+Requests PageState::LoadScreenData() {
+    if (!session_) return {};
+    if (screen_ == Screen::Trash && !HasRequestInFlight(RequestKind::ListTrash)) {
+        if (trashLoad_.status != LoadStatus::Loaded) trashLoad_ = {LoadStatus::Loading, {}};
+        return {Send(requests::ListTrash(workspaceUrl()), Call(RequestKind::ListTrash))};
+    }
+    if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects)) {
+        if (projectsLoad_.status != LoadStatus::Loaded) projectsLoad_ = {LoadStatus::Loading, {}};
+        return {Send(requests::ListProjects(workspaceUrl()), Call(RequestKind::ListProjects))};
+    }
+    return {};
+}
+
+Requests PageState::Reload(bool onlyIfIdle) {
+    if (onlyIfIdle && (HasRequestInFlight(RequestKind::ListTrash) || HasRequestInFlight(RequestKind::ListProjects)))
+        return {};
+    nextRefreshAtMs_ = nowMs_ + config_.refreshIntervalMs;
+    return LoadScreenData();
+}
+
+void PageState::ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems) {
+    const int64_t lifetime = kind == ToastKind::Error ? config_.errorToastMs
+                             : undoItems.empty()      ? config_.toastMs
+                                                      : config_.undoToastMs;
+    toasts_.push_back(Toast{nextToastId_++, kind, std::move(message), nowMs_ + lifetime, std::move(undoItems)});
+    if (toasts_.size() > config_.maxToasts) toasts_.erase(toasts_.begin());
+}
+
+Requests PageState::SetSession(Session session) {
+    const bool wasSignedIn = session_.has_value();
+    session_ = std::move(session);
+    sessionLoad_ = {LoadStatus::Loaded, {}};
+    signInError_.clear();
+    if (MissingPermissionToView(*session_)) {
+        screen_ = Screen::Forbidden;
+        return {};
+    }
+    if (wasSignedIn && screen_ != Screen::Forbidden) return {};  // a storage refresh: stay where we are
+    screen_ = Screen::Trash;
+    nextRefreshAtMs_ = nowMs_ + config_.refreshIntervalMs;
+    return LoadScreenData();
+}
+
+void PageState::SignedOut(std::string message) {
+    for (auto& [tag, call] : inFlight_)
+        if (call.op != 0) view_.RollBack(call.op);
+    inFlight_.clear();
+    batches_.clear();
+    session_.reset();
+    screen_ = Screen::SignIn;
+    sessionLoad_ = trashLoad_ = projectsLoad_ = LoadState{};
+    signInError_ = std::move(message);
+    signingIn_ = false;
+    toasts_.clear();
+    dialog_ = Dialog{};
+    projects_.clear();
+    view_.SetItems({});
+    view_.ClearSelection();
+}
+
+std::vector<TrashItem> PageState::ItemsFor(const std::vector<ItemKey>& keys) const {
+    std::vector<TrashItem> items;
+    items.reserve(keys.size());
+    for (const ItemKey& key : keys)
+        if (const TrashItem* item = view_.Find(key)) items.push_back(*item);
+    return items;
+}
+
+const std::string& PageState::workspaceUrl() const {
+    static const std::string kNone;
+    return session_ ? session_->workspace.url : kNone;
+}
+
+}  // namespace trash

@@ -1,0 +1,404 @@
+// Tests of the page reducer: the whole loop click → intent → request → response → state, with
+// the server played by the test (no network): sign-in, loading, restore with Undo, failures
+// (409, 500, unreachable), permanent deletion, Empty Trash gating, refresh and toasts.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/listing_codec.h"
+#include "core/page_state.h"
+#include "test_support.h"
+
+using namespace trash;
+using test::kNow;
+
+namespace {
+const std::vector<std::string> kAllPermissions = {
+    "view_trash", "trash_dataset", "restore_dataset", "trash_version", "restore_version", "trash_model",
+    "restore_model", "trash_workflow", "restore_workflow", "delete_permanently"};
+
+std::string SessionJson(const std::vector<std::string>& permissions, const std::string& userId = "u_alice") {
+    std::string list;
+    for (const std::string& p : permissions) list += (list.empty() ? "\"" : ",\"") + p + "\"";
+    return R"({"user":{"id":")" + userId + R"(","name":"Alice","email":"alice@acme.test"},"role":{"name":"Owner","permissions":[)" +
+           list + R"(]},"workspace":{"id":"w1","url":"acme","name":"Acme Robotics","retentionDays":30},)"
+           R"("storage":{"usedBytes":5000000000,"trashBytes":1400000000,"quotaBytes":0},"csrfToken":"tok"})";
+}
+
+// The one request of `kind` among `sent` (fails the test when there is not exactly one).
+PendingRequest Only(const Requests& sent, RequestKind kind) {
+    std::vector<PendingRequest> found;
+    for (const PendingRequest& r : sent)
+        if (r.kind == kind) found.push_back(r);
+    REQUIRE(found.size() == 1);
+    return found[0];
+}
+
+bool Has(const Requests& sent, RequestKind kind) {
+    return std::any_of(sent.begin(), sent.end(), [&](const PendingRequest& r) { return r.kind == kind; });
+}
+
+// A page signed in with `permissions`, showing the full fixture listing.
+struct Page {
+    PageState state;
+    explicit Page(const std::vector<std::string>& permissions = kAllPermissions) {
+        const Requests start = state.Start(kNow);
+        const Requests afterSession = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 200, SessionJson(permissions));
+        if (state.screen() == Screen::Trash)
+            state.OnResponse(Only(afterSession, RequestKind::ListTrash).tag, 200, test::ReadFixture("trash_listing_full.json"));
+    }
+    ItemKey Key(const std::string& id) {
+        for (const TrashItem& item : state.view().items())
+            if (item.id == id) return KeyOf(item);
+        FAIL("no item " << id);
+        return {};
+    }
+    size_t Shown() { return state.view().view().matchCount; }
+};
+}  // namespace
+
+TEST_CASE("Signing in loads the Trash", "[page_state]") {
+    PageState state;
+    const Requests start = state.Start(kNow);
+    CHECK(start.size() == 1);
+    CHECK(Only(start, RequestKind::WhoAmI).request == requests::WhoAmI());
+    CHECK(state.sessionLoad().status == LoadStatus::Loading);
+
+    // No valid cookie: the sign-in screen, with the demo accounts.
+    const Requests noSession = state.OnResponse(start[0].tag, 401, R"({"error":"Sign in first"})");
+    CHECK(state.screen() == Screen::SignIn);
+    CHECK(state.signInError().empty());
+    state.OnResponse(Only(noSession, RequestKind::DemoInfo).tag, 200,
+                     R"({"workspace":"acme","users":[{"email":"alice@acme.test","name":"Alice","role":"Owner","password":"pw"}],"apiKeys":[]})");
+    REQUIRE(state.demo().users.size() == 1);
+
+    SECTION("a wrong password shows the server's message") {
+        const Requests signIn = state.Apply(intent::SignIn{"alice@acme.test", "nope"});
+        CHECK(Only(signIn, RequestKind::SignIn).request.body == R"({"email":"alice@acme.test","password":"nope"})");
+        CHECK(state.signingIn());
+        CHECK(state.Apply(intent::SignIn{"alice@acme.test", "nope"}).empty());  // no double submit
+        state.OnResponse(signIn[0].tag, 401, R"({"error":"Wrong email or password"})");
+        CHECK_FALSE(state.signingIn());
+        CHECK(state.signInError() == "Wrong email or password");
+        CHECK(state.screen() == Screen::SignIn);
+    }
+    SECTION("the right password shows the Trash, loading then loaded") {
+        const Requests signIn = state.Apply(intent::SignIn{"alice@acme.test", "pw"});
+        const Requests load = state.OnResponse(signIn[0].tag, 200, SessionJson(kAllPermissions));
+        CHECK(state.screen() == Screen::Trash);
+        REQUIRE(state.session());
+        CHECK(state.session()->csrfToken == "tok");
+        CHECK(Only(load, RequestKind::ListTrash).request == requests::ListTrash("acme"));
+        CHECK(state.trashLoad().status == LoadStatus::Loading);
+
+        state.OnResponse(load[0].tag, 200, test::ReadFixture("trash_listing_full.json"));
+        CHECK(state.trashLoad().status == LoadStatus::Loaded);
+        CHECK(state.view().view().matchCount == 5);
+        CHECK(state.nextRefreshAtMs() == kNow + 30'000);
+    }
+}
+
+TEST_CASE("Without view_trash the page says so instead of loading", "[page_state]") {
+    Page page({"restore_dataset"});
+    CHECK(page.state.screen() == Screen::Forbidden);
+    CHECK(page.state.trashLoad().status == LoadStatus::Idle);
+    CHECK(page.state.Apply(intent::Navigate{Screen::Trash}).empty());
+    CHECK(Has(page.state.Apply(intent::Navigate{Screen::Projects}), RequestKind::ListProjects));
+}
+
+TEST_CASE("Restore hides at once, then toasts with Undo", "[page_state]") {
+    Page page;
+    const Requests sent = page.state.Apply(intent::Restore{{page.Key("p_1")}});
+    const PendingRequest restore = Only(sent, RequestKind::Restore);
+    CHECK(restore.request == requests::RestoreItems("acme", {page.Key("p_1")}));
+    CHECK(page.Shown() == 4);
+    CHECK(page.state.busy());
+
+    const Requests after = page.state.OnResponse(
+        restore.tag, 200, R"({"restored":[{"type":"project","id":"p_1","url":"traffic-lights-2"}],"failed":[]})");
+    CHECK_FALSE(page.state.busy());
+    CHECK(page.state.view().Find(ItemKey{ItemType::Project, "", "p_1"}) == nullptr);
+    CHECK(page.state.view().items().size() == 4);  // committed
+    REQUIRE(page.state.toasts().size() == 1);
+    const Toast toast = page.state.toasts()[0];
+    CHECK(toast.kind == ToastKind::Success);
+    CHECK(toast.message == "Restored \"Traffic Lights\"");
+    REQUIRE(toast.undoItems.size() == 1);
+    CHECK(toast.undoItems[0].url == "traffic-lights-2");  // restored under a new slug
+    CHECK(toast.expiresAtMs == kNow + 10'000);
+    CHECK(Has(after, RequestKind::ListTrash));  // the server is the authority
+    CHECK(Has(after, RequestKind::WhoAmI));      // storage figures
+
+    SECTION("Undo moves it back to Trash through the delete route") {
+        const Requests undo = page.state.Apply(intent::Undo{toast.id});
+        CHECK(page.state.toasts().empty());
+        const PendingRequest move = Only(undo, RequestKind::UndoMove);
+        CHECK(move.request == Request{"DELETE", "/acme/traffic-lights-2", "", true});
+        page.state.OnResponse(move.tag, 200, R"({"deleted":true,"type":"project","trash":true})");
+        REQUIRE(page.state.toasts().size() == 1);
+        CHECK(page.state.toasts()[0].message == "Moved \"Traffic Lights\" back to Trash");
+        // The listing asked for after the restore predates the Undo: its answer triggers a new one.
+        const Requests again = page.state.OnResponse(Only(after, RequestKind::ListTrash).tag, 200, R"({"items":[]})");
+        const Requests fresh = page.state.OnResponse(Only(again, RequestKind::ListTrash).tag, 200,
+                                                     test::ReadFixture("trash_listing_full.json"));
+        CHECK(fresh.empty());
+        CHECK(page.Shown() == 5);
+    }
+    SECTION("the storage refresh keeps the page where it is") {
+        page.state.OnResponse(Only(after, RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
+        CHECK(page.state.screen() == Screen::Trash);
+    }
+}
+
+TEST_CASE("A refused restore rolls back and shows the server's message", "[page_state]") {
+    Page page;
+    page.state.view().Click(page.Key("2"));
+    const Requests sent = page.state.Apply(intent::Restore{{page.Key("2")}});
+    CHECK(page.Shown() == 4);
+    const std::string message = "The parent project is in Trash: restore the parent project first";
+
+    SECTION("409 for the whole request") {
+        page.state.OnResponse(sent[0].tag, 409, R"({"error":")" + message + "\"}");
+        CHECK(page.Shown() == 5);
+        CHECK(page.state.view().IsSelected(page.Key("2")));  // selection back too
+        REQUIRE(page.state.toasts().size() == 1);
+        CHECK(page.state.toasts()[0].kind == ToastKind::Error);
+        CHECK(page.state.toasts()[0].message == message);
+        CHECK(page.state.toasts()[0].undoItems.empty());
+    }
+    SECTION("409 for one item of a batch") {
+        page.state.OnResponse(sent[0].tag, 200,
+                              R"({"restored":[],"failed":[{"type":"version","id":"2","status":409,"error":")" + message + "\"}]}");
+        CHECK(page.Shown() == 5);
+        REQUIRE(page.state.toasts().size() == 1);
+        CHECK(page.state.toasts()[0].message == "Could not restore \"v2 augmented\": " + message);
+    }
+    SECTION("500 with an HTML page from a proxy") {
+        page.state.OnResponse(sent[0].tag, 500, "<html><body>Internal Server Error</body></html>");
+        CHECK(page.Shown() == 5);
+        CHECK(page.state.toasts()[0].message == "The server had a problem (HTTP 500)");
+    }
+    SECTION("the network dropped (status 0)") {
+        page.state.OnResponse(sent[0].tag, 0, "");
+        CHECK(page.Shown() == 5);
+        CHECK(page.state.toasts()[0].message == "The server could not be reached");
+    }
+    SECTION("200 with a body that is not a restore result") {
+        page.state.OnResponse(sent[0].tag, 200, "OK");
+        CHECK(page.Shown() == 5);
+        CHECK(page.state.toasts()[0].message == "The restore result is not valid JSON");
+    }
+}
+
+TEST_CASE("Restore parent first restores the child's project", "[page_state]") {
+    Page page;
+    const Requests sent = page.state.Apply(intent::RestoreParentFirst{page.Key("m_7")});
+    CHECK(Only(sent, RequestKind::Restore).request == requests::RestoreItems("acme", {page.Key("p_1")}));
+}
+
+TEST_CASE("Loading failures show an error state with Retry, or a toast when data is shown", "[page_state]") {
+    PageState state;
+    const Requests start = state.Start(kNow);
+    const Requests load = state.OnResponse(start[0].tag, 200, SessionJson(kAllPermissions));
+    state.OnResponse(load[0].tag, 0, "");
+    CHECK(state.trashLoad().status == LoadStatus::Error);
+    CHECK(state.trashLoad().error == "The server could not be reached");
+
+    const Requests retry = state.Apply(intent::Retry{});
+    CHECK(state.trashLoad().status == LoadStatus::Loading);
+    state.OnResponse(Only(retry, RequestKind::ListTrash).tag, 200, R"({"items":[{"type":"project"}]})");
+    CHECK(state.trashLoad().error == "The Trash listing could not be read: items[0].id is missing");
+
+    const Requests again = state.Apply(intent::Retry{});
+    state.OnResponse(again[0].tag, 200, test::ReadFixture("trash_listing_full.json"));
+    CHECK(state.trashLoad().status == LoadStatus::Loaded);
+
+    CHECK(Has(state.Tick(kNow + 30'000), RequestKind::ListTrash));
+    CHECK(state.Tick(kNow + 30'001).empty());  // one listing at a time
+}
+
+TEST_CASE("Refresh every 30 s and on focus; the page knows when to wake", "[page_state]") {
+    Page page;
+    CHECK(page.state.NextWakeMs() == kNow + 30'000);
+    CHECK(page.state.Tick(kNow + 29'999).empty());
+    const Requests refresh = page.state.Tick(kNow + 30'000);
+    const PendingRequest list = Only(refresh, RequestKind::ListTrash);
+    CHECK(page.state.Apply(intent::FocusGained{}).empty());  // one listing at a time
+    page.state.OnResponse(list.tag, 502, "Bad Gateway");
+    REQUIRE(page.state.toasts().size() == 1);
+    CHECK(page.state.toasts()[0].message == "Could not refresh the Trash: The server had a problem (HTTP 502)");
+    CHECK(page.state.view().view().matchCount == 5);  // nothing lost
+    CHECK(page.state.NextWakeMs() == kNow + 30'000 + 10'000);  // the toast expires before the next refresh
+    CHECK(Has(page.state.Apply(intent::FocusGained{}), RequestKind::ListTrash));
+
+    page.state.Tick(kNow + 40'000);
+    CHECK(page.state.toasts().empty());
+}
+
+TEST_CASE("A listing sent before an action finished is not trusted", "[page_state]") {
+    Page page;
+    const Requests refresh = page.state.Apply(intent::Refresh{});
+    const Requests sent = page.state.Apply(intent::Restore{{page.Key("ds_9")}});
+    const Requests after = page.state.OnResponse(sent[0].tag, 200, R"({"restored":[{"type":"dataset","id":"ds_9"}],"failed":[]})");
+    CHECK_FALSE(Has(after, RequestKind::ListTrash));  // one is already in flight
+    // The old listing still has ds_9: it must not come back; the page asks again instead.
+    const Requests again = page.state.OnResponse(refresh[0].tag, 200, test::ReadFixture("trash_listing_full.json"));
+    CHECK(page.state.view().Find(page.Key("p_1")) != nullptr);
+    CHECK(page.Shown() == 4);
+    CHECK(Has(again, RequestKind::ListTrash));
+}
+
+TEST_CASE("Permanent deletion needs the permission and a confirmation", "[page_state]") {
+    SECTION("without delete_permanently nothing is sent") {
+        Page page({"view_trash", "restore_dataset"});
+        CHECK(page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeletePermanently, {page.Key("ds_9")}, ""}).empty());
+        CHECK(page.state.dialog().kind == DialogKind::None);
+        CHECK(page.state.toasts()[0].message == "Your role lacks delete_permanently");
+        CHECK(page.state.Apply(intent::DeletePermanently{{page.Key("ds_9")}}).empty());
+        CHECK(page.Shown() == 5);
+    }
+    SECTION("the dialog lists what goes and the bytes freed; confirming deletes") {
+        Page page;
+        const std::vector<ItemKey> keys = {page.Key("ds_9"), page.Key("wf_4")};
+        page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeletePermanently, keys, ""});
+        const Dialog& dialog = page.state.dialog();
+        CHECK(dialog.kind == DialogKind::ConfirmDeletePermanently);
+        CHECK(dialog.names == std::vector<std::string>{"Street scenes (dataset)", "Slow webhooks (workflow)"});
+        CHECK(dialog.count == 2);
+        CHECK(dialog.bytes == 21286092 + 512);
+
+        const Requests sent = page.state.Apply(intent::DeletePermanently{keys});
+        CHECK(page.state.dialog().kind == DialogKind::None);
+        CHECK(Only(sent, RequestKind::DeletePermanently).request == requests::DeletePermanently("acme", keys));
+        CHECK(page.Shown() == 3);
+        page.state.OnResponse(sent[0].tag, 200,
+                              R"({"deleted":[{"type":"dataset","id":"ds_9"},{"type":"workflow","id":"wf_4"}],"freedBytes":21286604,"imagesDeleted":0})");
+        CHECK(page.state.view().items().size() == 3);
+        CHECK(page.state.toasts()[0].message == "Permanently deleted 2 items, freed 20.3 MB");
+        CHECK(page.state.session()->storage.trashBytes == 1400000000 - 21286604);
+    }
+}
+
+TEST_CASE("Empty Trash needs the workspace name typed exactly", "[page_state]") {
+    Page page;
+    page.state.Apply(intent::OpenDialog{DialogKind::ConfirmEmptyTrash, {}, ""});
+    CHECK(page.state.dialog().kind == DialogKind::ConfirmEmptyTrash);
+    CHECK(page.state.dialog().count == 5);
+    CHECK_FALSE(page.state.CanConfirmEmpty(""));
+    CHECK_FALSE(page.state.CanConfirmEmpty("acme"));
+    CHECK_FALSE(page.state.CanConfirmEmpty("acme robotics"));
+    CHECK_FALSE(page.state.CanConfirmEmpty("Acme Robotics "));
+    CHECK(page.state.CanConfirmEmpty("Acme Robotics"));
+
+    CHECK(page.state.Apply(intent::EmptyTrash{"acme robotics"}).empty());
+    CHECK(page.state.dialog().kind == DialogKind::ConfirmEmptyTrash);  // still open
+
+    const Requests sent = page.state.Apply(intent::EmptyTrash{"Acme Robotics"});
+    CHECK(Only(sent, RequestKind::EmptyTrash).request == requests::EmptyTrash("acme", "Acme Robotics"));
+    CHECK(page.state.dialog().kind == DialogKind::None);
+    CHECK(page.Shown() == 0);
+
+    SECTION("success empties the list") {
+        page.state.OnResponse(sent[0].tag, 200, R"({"deleted":5,"freedBytes":1368000000,"imagesDeleted":12})");
+        CHECK(page.state.view().items().empty());
+        CHECK(page.state.toasts()[0].message == "Emptied the Trash: 5 items, freed 1.3 GB");
+    }
+    SECTION("a refusal brings everything back") {
+        page.state.OnResponse(sent[0].tag, 400, R"({"error":"Type the workspace name to confirm"})");
+        CHECK(page.Shown() == 5);
+        CHECK(page.state.toasts()[0].message == "Type the workspace name to confirm");
+    }
+}
+
+TEST_CASE("Restore All confirms, then restores everything shown", "[page_state]") {
+    Page page;
+    page.state.Apply(intent::OpenDialog{DialogKind::ConfirmRestoreAll, {}, ""});
+    CHECK(page.state.dialog().count == 5);
+    const Requests sent = page.state.Apply(intent::RestoreAll{});
+    CHECK(Only(sent, RequestKind::RestoreAll).request == requests::RestoreAll("acme"));
+    CHECK(page.Shown() == 0);
+    page.state.OnResponse(sent[0].tag, 200,
+                          R"({"restored":[{"type":"project","id":"p_1","url":"traffic-lights"},{"type":"dataset","id":"ds_9","url":"street-scenes"},)"
+                          R"({"type":"workflow","id":"wf_4","url":"slow-webhooks"}],"failed":[{"type":"version","id":"2","status":404,"error":"No version 2 in Trash"},)"
+                          R"({"type":"model","id":"m_7","status":404,"error":"No model m_7 in Trash"}]})");
+    CHECK(page.Shown() == 2);
+    REQUIRE(page.state.toasts().size() == 2);
+    CHECK(page.state.toasts()[0].message == "Restored 3 items");
+    CHECK(page.state.toasts()[0].undoItems.size() == 3);
+    CHECK(page.state.toasts()[1].message == "Could not restore 2 items. \"v2 augmented\": No version 2 in Trash");
+}
+
+TEST_CASE("Large selections are sent in chunks the server accepts, with one toast", "[page_state]") {
+    PageState state;
+    const Requests start = state.Start(kNow);
+    const Requests load = state.OnResponse(start[0].tag, 200, SessionJson(kAllPermissions));
+    state.OnResponse(load[0].tag, 200, EncodeTrashListing(test::GenerateItems(25'000), false));
+    state.view().SelectAllVisible();
+    const Requests sent = state.Apply(intent::Restore{state.view().selectedKeys()});
+    REQUIRE(sent.size() == 3);
+    CHECK(state.view().view().matchCount == 0);
+    for (const PendingRequest& r : sent) {
+        CHECK(r.kind == RequestKind::Restore);
+        CHECK(state.toasts().empty());
+        // Echo every item of the chunk as restored.
+        std::string restored;
+        const size_t begin = r.request.body.find('[');
+        restored = "{\"restored\":" + r.request.body.substr(begin, r.request.body.size() - begin - 1) + ",\"failed\":[]}";
+        state.OnResponse(r.tag, 200, restored);
+    }
+    CHECK(state.view().items().empty());
+    REQUIRE(state.toasts().size() == 1);
+    CHECK(state.toasts()[0].message == "Restored 25000 items");
+    CHECK(state.toasts()[0].undoItems.empty());  // too many to undo one by one
+}
+
+TEST_CASE("An expired session returns to sign-in and loses no data on the server", "[page_state]") {
+    Page page;
+    const Requests sent = page.state.Apply(intent::Restore{{page.Key("p_1")}});
+    const Requests after = page.state.OnResponse(sent[0].tag, 401, R"({"error":"Your session has expired"})");
+    CHECK(page.state.screen() == Screen::SignIn);
+    CHECK(page.state.signInError() == "Your session has expired");
+    CHECK_FALSE(page.state.session());
+    CHECK(Has(after, RequestKind::DemoInfo));
+    CHECK(page.state.OnResponse(sent[0].tag, 200, "{}").empty());  // late answers are ignored
+}
+
+TEST_CASE("Sign out clears the page at once", "[page_state]") {
+    Page page;
+    const Requests sent = page.state.Apply(intent::SignOut{});
+    CHECK(Only(sent, RequestKind::SignOut).request == requests::SignOut());
+    CHECK(page.state.screen() == Screen::SignIn);
+    CHECK(page.state.view().items().empty());
+}
+
+TEST_CASE("Projects page: only the owner deletes, optimistically", "[page_state]") {
+    Page page;
+    const Requests nav = page.state.Apply(intent::Navigate{Screen::Projects});
+    CHECK(page.state.screen() == Screen::Projects);
+    page.state.OnResponse(Only(nav, RequestKind::ListProjects).tag, 200,
+                          R"({"projects":[{"id":"p1","name":"Cats","url":"cats","ownerId":"u_alice","ownerName":"Alice","sizeBytes":10},)"
+                          R"({"id":"p2","name":"Dogs","url":"dogs","ownerId":"u_bob","ownerName":"Bob","sizeBytes":20}]})");
+    REQUIRE(page.state.projects().size() == 2);
+
+    page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeleteProject, {}, "dogs"});
+    CHECK(page.state.dialog().kind == DialogKind::None);
+    CHECK(page.state.toasts().back().message == "Only the owner, Bob, can delete this project");
+
+    page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeleteProject, {}, "cats"});
+    CHECK(page.state.dialog().names == std::vector<std::string>{"Cats"});
+    const Requests sent = page.state.Apply(intent::DeleteProject{"cats", true});
+    CHECK(Only(sent, RequestKind::DeleteProject).request == requests::DeleteProject("acme", "cats", true));
+    CHECK(page.state.projects().size() == 1);
+
+    SECTION("success") {
+        const Requests after = page.state.OnResponse(sent[0].tag, 200, R"({"deleted":true})");
+        CHECK(page.state.toasts().back().message == "Moved \"Cats\" to Trash");
+        CHECK(Has(after, RequestKind::ListProjects));
+    }
+    SECTION("refused: the project comes back in place") {
+        page.state.OnResponse(sent[0].tag, 403, R"({"error":"Only the project owner (Bob) can move this project to Trash"})");
+        REQUIRE(page.state.projects().size() == 2);
+        CHECK(page.state.projects()[0].name == "Cats");
+        CHECK(page.state.toasts().back().message == "Only the project owner (Bob) can move this project to Trash");
+    }
+}
