@@ -36,6 +36,16 @@ ItemType ItemTypeFromName(std::string_view name) {
 
 bool IsChildType(ItemType type) { return type == ItemType::Version || type == ItemType::Model; }
 
+bool operator==(const TrashItem& a, const TrashItem& b) {
+    return std::tie(a.type, a.typeName, a.id, a.name, a.url, a.deletedAtMs, a.scheduledCleanupAtMs, a.deletedBy,
+                    a.deletedByName, a.sizeBytes, a.cleanupDeleteImages, a.childCount, a.parentId, a.parentName,
+                    a.parentUrl, a.parentInTrash) ==
+           std::tie(b.type, b.typeName, b.id, b.name, b.url, b.deletedAtMs, b.scheduledCleanupAtMs, b.deletedBy,
+                    b.deletedByName, b.sizeBytes, b.cleanupDeleteImages, b.childCount, b.parentId, b.parentName,
+                    b.parentUrl, b.parentInTrash);
+}
+bool operator!=(const TrashItem& a, const TrashItem& b) { return !(a == b); }
+
 bool operator==(const ItemKey& a, const ItemKey& b) {
     return a.type == b.type && a.id == b.id && a.parentId == b.parentId;
 }

@@ -35,6 +35,9 @@ struct TrashItem {
     bool parentInTrash = false;
 };
 
+bool operator==(const TrashItem& a, const TrashItem& b);  // every field
+bool operator!=(const TrashItem& a, const TrashItem& b);
+
 // Identifies an item across listings. Versions are numbered per project, so children are keyed by
 // parent + id; for other types parentId is always empty. Unknown types share one key space.
 struct ItemKey {

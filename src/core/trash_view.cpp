@@ -57,6 +57,9 @@ std::optional<size_t> ItemIndex::Find(const std::vector<TrashItem>& items, const
 }
 
 void TrashView::SetItems(std::vector<TrashItem> items) {
+    // The 30-second refresh of an idle page usually brings the same listing: keep everything,
+    // so neither the caches nor the view are rebuilt and no frame needs drawing.
+    if (items == items_) return;
     items_ = std::move(items);
     Reindex();
     for (auto it = selection_.begin(); it != selection_.end();)

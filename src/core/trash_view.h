@@ -77,7 +77,8 @@ class TrashView {
 public:
     // [SECTION] Items
     // Replaces the items with a fresh listing. Items of removals in flight stay hidden; selection
-    // and focus stay on the items that still exist.
+    // and focus stay on the items that still exist. An identical listing changes nothing (the
+    // view generation stays the same).
     void SetItems(std::vector<TrashItem> items);
     const std::vector<TrashItem>& items() const { return items_; }
     const TrashItem* Find(const ItemKey& key) const;  // includes hidden items; nullptr if absent
