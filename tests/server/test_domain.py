@@ -108,6 +108,15 @@ class PermanentDeletion(ServerTest):
         self.assertEqual(body["imagesDeleted"], 120)
         self.assertEqual(set(self.images()), {"shelf", "helmet"})
 
+    def test_empty_trash_judges_images_after_everything_is_gone(self):
+        client = self.client(email="alice@acme.test")
+        client.request("DELETE", "/%s/forklift-detector" % ACME)  # without the image flag
+        status, body, _ = client.request("POST", "/%s/trash/empty" % ACME, {"confirm": "Acme Robotics"})
+        # Pallet Counter's 240 + the 60 it shared with Forklift Detector, and Conveyor Defects' 120
+        # shared with Forklift Detector: no remaining project uses them. Unflagged projects keep theirs.
+        self.assertEqual((status, body["imagesDeleted"]), (200, 240 + 60 + 120))
+        self.assertEqual(self.images(), {"forklift": 300, "shelf": 80, "helmet": 150})
+
     def test_children_go_too_and_images_stay_without_the_flag(self):
         client = self.client(email="alice@acme.test")
         body = self.delete(client, {"type": "project", "id": "d_shelf"})

@@ -13,14 +13,22 @@ from .jsonio import iso, now_ms
 
 DAY_SECONDS = 86400
 
+# Oldest first through the (workspace_id, at) index, so each batch costs the same however full
+# the Trash is. A child due before its parent goes alone; one due with it goes with it.
 _DUE = """
-SELECT i.* FROM items i
-JOIN deletion_events e ON e.pk = i.trash_event AND e.root_pk = i.pk
-JOIN workspaces w ON w.id = i.workspace_id
-WHERE e.at + w.retention_days * 86400000 <= ?
-ORDER BY i.parent_pk IS NOT NULL, e.at, i.pk
-LIMIT ?
+SELECT i.* FROM deletion_events e JOIN items i ON i.pk = e.root_pk
+WHERE e.workspace_id = :ws AND e.at <= :cutoff ORDER BY e.at, e.pk LIMIT :limit
 """
+
+
+def _due(conn, now, limit):
+    due = []
+    for ws in conn.execute("SELECT id, retention_days FROM workspaces").fetchall():
+        cutoff = now - ws["retention_days"] * domain.DAY_MS
+        due += conn.execute(_DUE, {"ws": ws["id"], "cutoff": cutoff, "limit": limit - len(due)}).fetchall()
+        if len(due) >= limit:
+            break
+    return due
 
 
 def run_cleanup(conn, now=None, batch_size=100, out=print, after_batch=None):
@@ -31,12 +39,8 @@ def run_cleanup(conn, now=None, batch_size=100, out=print, after_batch=None):
     while True:
         lines = []
         with db.transaction(conn):
-            due = conn.execute(_DUE, (now, batch_size)).fetchall()
-            for item in due:
-                # A child in the same batch as its parent went with it a moment ago.
-                if conn.execute("SELECT 1 FROM items WHERE pk = ?", (item["pk"],)).fetchone() is None:
-                    continue
-                f, n = domain.purge(conn, item, domain.CLEANUP_ACTOR, now)
+            due = _due(conn, now, batch_size)
+            for item, f, n in domain.purge(conn, due, domain.CLEANUP_ACTOR, now):
                 purged, freed, images = purged + 1, freed + f, images + n
                 lines.append("purged %s %s %r from %s (%d bytes%s)" % (
                     item["type"], item["id"], item["name"], item["workspace_id"], f,

@@ -11,7 +11,7 @@ deletion time plus the workspace's current retention.
 import contextlib
 import sqlite3
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS = {
     1: """
@@ -116,6 +116,16 @@ CREATE TABLE sessions (
     csrf_token TEXT NOT NULL,
     expires_at INTEGER NOT NULL
 );
+""",
+    # Every foreign key needs an index on its child column, or each permanent deletion scans the
+    # referencing tables: emptying a 20,000-item Trash took 95 s without these.
+    3: """
+CREATE INDEX items_by_event ON items (trash_event);
+CREATE INDEX items_trained_on ON items (trained_on_pk);
+CREATE INDEX training_jobs_item ON training_jobs (item_pk);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE INDEX events_by_workspace ON deletion_events (workspace_id, at);
+DROP INDEX events_due;
 """,
 }
 

@@ -5,6 +5,7 @@ Every function here runs inside a transaction opened by its caller and never com
 route or a cleanup batch is all-or-nothing.
 """
 import collections
+import json
 
 from .jsonio import CHILD_TYPES, ApiError
 
@@ -17,17 +18,18 @@ RESERVED_WORKSPACE_SLUGS = frozenset({"api", "assets", "static", "web", "build",
 DAY_MS = 86400 * 1000
 
 
+_AUDIT_INSERT = ("INSERT INTO audit_events (workspace_id, at, actor_id, actor_name, action, via, type, item_id,"
+                 " name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
 def audit(conn, workspace_id, actor, action, now, item=None, detail=""):
     if item is not None and item["parent_pk"] is not None:
         # A version id ("3") means nothing without its project.
         parent = conn.execute("SELECT id FROM items WHERE pk = ?", (item["parent_pk"],)).fetchone()
         detail = "project %s%s" % (parent["id"], "; " + detail if detail else "")
-    conn.execute(
-        "INSERT INTO audit_events (workspace_id, at, actor_id, actor_name, action, via, type, item_id,"
-        " name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (workspace_id, now, actor.id, actor.name, action, actor.via,
-         item["type"] if item else None, item["id"] if item else None,
-         item["name"] if item else None, detail))
+    conn.execute(_AUDIT_INSERT, (workspace_id, now, actor.id, actor.name, action, actor.via,
+                                 item["type"] if item else None, item["id"] if item else None,
+                                 item["name"] if item else None, detail))
 
 
 # [SECTION] Finding items
@@ -146,31 +148,61 @@ def exclusive_images(conn, project_pk):
         " WHERE o.image_pk = pi.image_pk AND o.project_pk != pi.project_pk)", (project_pk,)).fetchall()
 
 
-def purge(conn, item, actor, now):
-    """Permanently delete an item in Trash with all its children; a project flagged "also delete
-    images" takes the images exclusive to it, judged now. Answers (freedBytes, imagesDeleted)."""
-    freed = conn.execute("SELECT ifnull(sum(size_bytes), 0), count(*) FROM items WHERE pk = ? OR parent_pk = ?",
-                         (item["pk"], item["pk"])).fetchone()
-    freed_bytes, rows = freed[0], freed[1]
-    images = exclusive_images(conn, item["pk"]) if item["type"] == "project" and item["cleanup_delete_images"] else []
-    if images:
-        conn.executemany("DELETE FROM images WHERE pk = ?", [(im["pk"],) for im in images])
-        freed_bytes += sum(im["size_bytes"] for im in images)
-    events = [r[0] for r in conn.execute(
-        "SELECT DISTINCT trash_event FROM items WHERE (pk = ? OR parent_pk = ?) AND trash_event IS NOT NULL",
-        (item["pk"], item["pk"]))]
-    conn.execute("DELETE FROM items WHERE pk = ?", (item["pk"],))
-    conn.executemany("DELETE FROM deletion_events WHERE pk = ? AND NOT EXISTS"
-                     " (SELECT 1 FROM items WHERE trash_event = deletion_events.pk AND workspace_id = ?)",
-                     [(e, item["workspace_id"]) for e in events])
-    detail = "freed %d bytes" % freed_bytes
-    if rows > 1:
-        detail += "; with %d children" % (rows - 1)
-    if images:
-        detail += "; deleted %d exclusive images" % len(images)
-    audit(conn, item["workspace_id"], actor, "cleanup" if actor.via == "cleanup" else "delete_permanently",
-          now, item, detail)
-    return freed_bytes, len(images)
+def _pk_list(pks):
+    """A list of primary keys as one parameter, for `IN (SELECT value FROM json_each(?))`."""
+    return json.dumps(list(pks))
+
+
+def purge(conn, items, actor, now):
+    """Permanently delete items in Trash with all their children, a few statements for the whole
+    set. A project flagged "also delete images" takes its images that no remaining project uses,
+    judged once the whole set is gone. Answers [(item, freedBytes, imagesDeleted)]; an item whose
+    parent is in the same set goes with it and is counted there."""
+    chosen = {item["pk"]: item for item in items}
+    roots = [item for item in chosen.values() if item["parent_pk"] not in chosen]
+    pks = _pk_list(item["pk"] for item in roots)
+    children = {r[0]: (r[1], r[2]) for r in conn.execute(
+        "SELECT parent_pk, sum(size_bytes), count(*) FROM items WHERE parent_pk IN (SELECT value FROM json_each(?))"
+        " GROUP BY parent_pk", (pks,))}
+    parents = dict(conn.execute("SELECT i.pk, p.id FROM items i JOIN items p ON p.pk = i.parent_pk"
+                                " WHERE i.pk IN (SELECT value FROM json_each(?))", (pks,)).fetchall())
+    flagged = _pk_list(item["pk"] for item in roots if item["type"] == "project" and item["cleanup_delete_images"])
+    candidates = conn.execute(
+        "SELECT pi.project_pk, im.pk, im.size_bytes FROM project_images pi JOIN images im ON im.pk = pi.image_pk"
+        " WHERE pi.project_pk IN (SELECT value FROM json_each(?))", (flagged,)).fetchall()
+    events = _pk_list(r[0] for r in conn.execute(
+        "SELECT trash_event FROM items WHERE pk IN (SELECT value FROM json_each(?)) UNION"
+        " SELECT trash_event FROM items WHERE parent_pk IN (SELECT value FROM json_each(?))", (pks, pks)))
+    conn.execute("DELETE FROM items WHERE pk IN (SELECT value FROM json_each(?))", (pks,))
+    conn.execute("DELETE FROM deletion_events WHERE pk IN (SELECT value FROM json_each(?))"
+                 " AND NOT EXISTS (SELECT 1 FROM items WHERE trash_event = deletion_events.pk)", (events,))
+    unused = {r[0] for r in conn.execute(
+        "SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM project_images WHERE image_pk = value)",
+        (_pk_list({c[1] for c in candidates}),))}
+    conn.execute("DELETE FROM images WHERE pk IN (SELECT value FROM json_each(?))", (_pk_list(unused),))
+    taken = collections.defaultdict(lambda: [0, 0])
+    for project_pk, image_pk, size in candidates:
+        if image_pk in unused:
+            unused.discard(image_pk)  # an image two flagged projects shared counts once
+            taken[project_pk][0] += 1
+            taken[project_pk][1] += size
+    results, audit_rows = [], []
+    action = "cleanup" if actor.via == "cleanup" else "delete_permanently"
+    for item in roots:
+        child_bytes, child_count = children.get(item["pk"], (0, 0))
+        images, image_bytes = taken.get(item["pk"], (0, 0))
+        freed = item["size_bytes"] + child_bytes + image_bytes
+        detail = ["project %s" % parents[item["pk"]]] if item["pk"] in parents else []
+        detail.append("freed %d bytes" % freed)
+        if child_count:
+            detail.append("with %d children" % child_count)
+        if images:
+            detail.append("deleted %d exclusive images" % images)
+        audit_rows.append((item["workspace_id"], now, actor.id, actor.name, action, actor.via, item["type"],
+                           item["id"], item["name"], "; ".join(detail)))
+        results.append((item, freed, images))
+    conn.executemany(_AUDIT_INSERT, audit_rows)
+    return results
 
 
 def trash_roots(conn, workspace_id):
@@ -181,16 +213,10 @@ def trash_roots(conn, workspace_id):
 
 
 def empty_trash(conn, workspace_id, actor, now):
-    """Permanently delete every Trash row. Answers (count, freedBytes, imagesDeleted)."""
-    count = freed = images = 0
-    for item in trash_roots(conn, workspace_id):
-        count += 1
-        # A child row went with its parent (parents come first), and its bytes were counted there.
-        if conn.execute("SELECT 1 FROM items WHERE pk = ?", (item["pk"],)).fetchone() is None:
-            continue
-        f, n = purge(conn, item, actor, now)
-        freed, images = freed + f, images + n
-    return count, freed, images
+    """Permanently delete every Trash row. Answers (rows, freedBytes, imagesDeleted)."""
+    roots = trash_roots(conn, workspace_id)
+    results = purge(conn, roots, actor, now)
+    return len(roots), sum(r[1] for r in results), sum(r[2] for r in results)
 
 
 # [SECTION] Storage and retention

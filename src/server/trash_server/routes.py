@@ -173,15 +173,9 @@ def _purge_refs(req, ws, refs):
         if item is None:
             raise ApiError(404, "No %s in Trash" % domain.describe(kind, item_id, parent_id))
         items.append(item)
-    freed = images = 0
-    now = now_ms()
-    for item in items:
-        # A child listed after its parent is already gone with it (and counted there).
-        if req.conn.execute("SELECT 1 FROM items WHERE pk = ?", (item["pk"],)).fetchone():
-            f, n = domain.purge(req.conn, item, _actor(req), now)
-            freed, images = freed + f, images + n
-    deleted = [{"type": kind, "id": item_id} for kind, item_id, _ in refs]
-    return {"deleted": deleted, "freedBytes": freed, "imagesDeleted": images}
+    results = domain.purge(req.conn, items, _actor(req), now_ms())
+    return {"deleted": [{"type": kind, "id": item_id} for kind, item_id, _ in refs],
+            "freedBytes": sum(r[1] for r in results), "imagesDeleted": sum(r[2] for r in results)}
 
 
 def delete_permanently(req):
