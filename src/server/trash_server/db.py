@@ -140,13 +140,13 @@ def connect(path):
     return conn
 
 
-def migrate(conn):
-    """Bring the schema up to SCHEMA_VERSION, one migration per transaction; refuse newer files."""
+def migrate(conn, target=SCHEMA_VERSION):
+    """Bring the schema up to `target`, one migration per transaction; refuse newer files."""
     conn.execute("PRAGMA journal_mode = WAL")
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise RuntimeError("database schema %d is newer than this server (%d)" % (version, SCHEMA_VERSION))
-    for step in range(version + 1, SCHEMA_VERSION + 1):
+    for step in range(version + 1, target + 1):
         with transaction(conn):
             for statement in MIGRATIONS[step].split(";\n"):
                 if statement.strip():

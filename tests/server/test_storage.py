@@ -1,0 +1,81 @@
+"""Storage: the schema migrates step by step from any earlier version and refuses a newer one;
+fixtures are validated with messages naming the bad place; passwords and keys are stored hashed."""
+import os
+import shutil
+import sqlite3
+import tempfile
+import unittest
+
+from tests.server.helper import template_db
+from trash_server import auth, db, seed
+
+
+class Migrations(unittest.TestCase):
+    def setUp(self):
+        self.folder = tempfile.mkdtemp(prefix="trash-db-")
+        self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
+        self.conn = db.connect(os.path.join(self.folder, "t.db"))
+        self.addCleanup(self.conn.close)
+
+    def version(self):
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def test_a_version_2_database_is_brought_up_to_date(self):
+        db.migrate(self.conn, target=2)
+        self.assertEqual(self.version(), 2)
+        db.migrate(self.conn)
+        self.assertEqual(self.version(), db.SCHEMA_VERSION)
+        indexes = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        self.assertTrue({"items_by_event", "events_by_workspace"} <= indexes)
+        self.assertEqual(self.conn.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        db.migrate(self.conn)  # idempotent
+        self.assertEqual(self.version(), db.SCHEMA_VERSION)
+
+    def test_a_newer_database_is_refused(self):
+        self.conn.execute("PRAGMA user_version = %d" % (db.SCHEMA_VERSION + 1))
+        with self.assertRaisesRegex(RuntimeError, "newer than this server"):
+            db.migrate(self.conn)
+
+
+class Fixtures(unittest.TestCase):
+    def setUp(self):
+        self.conn = db.connect(":memory:")
+        db.migrate(self.conn)
+
+    def workspace(self, **changes):
+        ws = {"id": "ws_t", "url": "t", "name": "T", "roles": [{"name": "Owner", "permissions": "all"}],
+              "users": [{"id": "u_t", "email": "t@t.test", "name": "T", "password": "pw", "role": "Owner"}]}
+        ws.update(changes)
+        return {"format": 1, "workspaces": [ws]}
+
+    def test_bad_fixtures_name_the_place(self):
+        cases = [({"format": 2}, "fixture: format must be 1"),
+                 (self.workspace(roles=[{"name": "R", "permissions": ["fly"]}]), "ws_t role R: unknown permissions: fly"),
+                 (self.workspace(apiKeys=[{"key": "k", "scopes": ["project:delete"]}]), "unknown scopes"),
+                 (self.workspace(projects=[{"id": "d_1", "url": "trash", "name": "X"}]), "the url 'trash' is reserved"),
+                 (self.workspace(workflows=[{"id": "wf_1", "url": "w", "name": "W", "trash": {"by": "u_t"}}]),
+                  "wf_1: trash needs deletedDaysAgo"),
+                 (self.workspace(datasets=[{"id": "ds_1", "url": "d", "name": "D", "owner": "u_nobody"}]),
+                  "unknown owner 'u_nobody'"),
+                 (self.workspace(projects=[{"id": "d_1", "url": "p", "name": "P", "sizeBytes": -1}]),
+                  "sizeBytes must be a non-negative integer")]
+        for fixture, message in cases:
+            with self.subTest(message=message):
+                with self.assertRaisesRegex(seed.FixtureError, message):
+                    seed.load(self.conn, fixture, scrypt_n=2 ** 10)
+                self.assertTrue(db.is_empty(self.conn))  # all or nothing
+
+    def test_secrets_are_stored_hashed(self):
+        conn = sqlite3.connect(template_db())
+        self.addCleanup(conn.close)
+        stored = conn.execute("SELECT password_hash FROM users WHERE id = 'u_alice'").fetchone()[0]
+        self.assertTrue(stored.startswith("scrypt$"))
+        self.assertTrue(auth.verify_password("demo-alice", stored))
+        self.assertFalse(auth.verify_password("demo-alicE", stored))
+        keys = [r[0] for r in conn.execute("SELECT key_hash FROM api_keys")]
+        self.assertIn(auth.token_hash("acme_full_demo_key"), keys)
+        self.assertNotIn("acme_full_demo_key", keys)
+
+
+if __name__ == "__main__":
+    unittest.main()
