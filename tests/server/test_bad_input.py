@@ -79,6 +79,12 @@ class BadBodies(ServerTest):
         self.assertEqual(self.raw_request(head + b"{" + b" " * 1000),
                          (413, {"error": "Request body is larger than 1048576 bytes"}))
 
+    def test_http_level_errors_are_json_too(self):
+        self.assertEqual(self.raw_request(b"OPTIONS /api/demo HTTP/1.1\r\nHost: x\r\n\r\n"),
+                         (501, {"error": "Unsupported method ('OPTIONS')"}))
+        self.assertEqual(self.raw_request(b"GET / extra HTTP/1.1\r\n\r\n")[0], 400)
+        self.assertEqual(self.raw_request(b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n")[0], 414)
+
     def test_chunked_and_bad_lengths(self):
         base = "POST %s?api_key=%s HTTP/1.1\r\nHost: x\r\n" % (RESTORE, FULL_KEY)
         self.assertEqual(self.raw_request((base + "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n").encode())[0], 411)

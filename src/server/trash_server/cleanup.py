@@ -5,6 +5,7 @@ a kill at any point loses at most the uncommitted batch, which the next run simp
 nothing can be purged twice because a purged row no longer exists. Runs daily inside the server
 and as `serve.py cleanup` for cron and tests.
 """
+import json
 import sys
 import threading
 
@@ -63,7 +64,8 @@ class CleanupThread(threading.Thread):
     def __init__(self, db_path, interval=DAY_SECONDS, log=None):
         super().__init__(name="trash-cleanup", daemon=True)
         self.db_path, self.interval = db_path, interval
-        self.log = log or (lambda line: print(line, file=sys.stderr, flush=True))
+        self.log = log or (lambda line: print(json.dumps({"time": iso(now_ms()), "cleanup": line}),
+                                               file=sys.stderr, flush=True))
         self._stop_event = threading.Event()
 
     def run(self):

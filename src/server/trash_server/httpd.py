@@ -4,6 +4,7 @@ request, falls back to the static page for GET, and writes one JSON access-log l
 No exception text ever reaches a client: a 500 is a generic JSON error, logged here with its trace.
 """
 import gzip
+import http
 import http.cookies
 import http.server
 import json
@@ -76,6 +77,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_request(self, code="-", size="-"):
         """Replaced by the JSON access-log line written in `_handle`."""
+
+    def send_error(self, code, message=None, explain=None):
+        """http.server's own refusals (a garbled request line, an unknown method, huge headers)
+        are JSON errors like every other answer, not its HTML page."""
+        self.close_connection = True
+        body = dumps({"error": message or http.HTTPStatus(code).phrase})
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     # [SECTION] Dispatch
 
