@@ -34,16 +34,21 @@ def audit(conn, workspace_id, actor, action, now, item=None, detail=""):
 
 # [SECTION] Finding items
 
+def _by_identity(conn, workspace_id, kind, parent_pk, item_id):
+    # Spelled like the items_identity index (ifnull(parent_pk, 0)) so that index answers it.
+    return conn.execute("SELECT * FROM items WHERE workspace_id = ? AND type = ? AND ifnull(parent_pk, 0) = ?"
+                        " AND id = ?", (workspace_id, kind, parent_pk, item_id)).fetchone()
+
+
 def find_item(conn, workspace_id, kind, item_id, parent_id=None, in_trash=None):
     """One item by its public identity; a version or model is identified within its project."""
+    parent_pk = 0
     if kind in CHILD_TYPES:
-        row = conn.execute(
-            "SELECT c.* FROM items c JOIN items p ON p.pk = c.parent_pk WHERE c.workspace_id = ?"
-            " AND c.type = ? AND c.id = ? AND p.type = 'project' AND p.id = ?",
-            (workspace_id, kind, item_id, parent_id)).fetchone()
-    else:
-        row = conn.execute("SELECT * FROM items WHERE workspace_id = ? AND type = ? AND id = ?"
-                           " AND parent_pk IS NULL", (workspace_id, kind, item_id)).fetchone()
+        parent = _by_identity(conn, workspace_id, "project", 0, parent_id)
+        if parent is None:
+            return None
+        parent_pk = parent["pk"]
+    row = _by_identity(conn, workspace_id, kind, parent_pk, item_id)
     if row is None or (in_trash is not None and (row["trash_event"] is not None) != in_trash):
         return None
     return row
