@@ -60,8 +60,8 @@ def find_active_by_url(conn, workspace_id, kind, url):
 
 
 def find_active_child(conn, parent, kind, item_id):
-    return conn.execute("SELECT * FROM items WHERE parent_pk = ? AND type = ? AND id = ?"
-                        " AND trash_event IS NULL", (parent["pk"], kind, item_id)).fetchone()
+    row = _by_identity(conn, parent["workspace_id"], kind, parent["pk"], item_id)
+    return row if row is not None and row["trash_event"] is None else None
 
 
 def describe(kind, item_id, parent_id=None):
