@@ -93,7 +93,6 @@ def soft_delete(conn, item, actor, now, delete_images=False):
     if delete_images and item["type"] == "project":
         detail.append("exclusive images will be deleted at cleanup")
     audit(conn, item["workspace_id"], actor, "trash", now, item, "; ".join(detail))
-    return children
 
 
 def is_serving(conn, model_pk):

@@ -50,6 +50,7 @@ class TrashServer(http.server.ThreadingHTTPServer):
 
 class Handler(http.server.BaseHTTPRequestHandler):
     server_version = "TrashServer/1"
+    sys_version = ""  # no interpreter version in the Server header
     protocol_version = "HTTP/1.1"
     timeout = 60  # a client that stalls mid-request does not hold its thread forever
 
@@ -97,13 +98,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         started = time.perf_counter()
         self._auth_kind = None
         url = urllib.parse.urlsplit(self.path)
+        head = method == "HEAD"
         try:
             status, length = self._dispatch(method, url)
         except ApiError as exc:
-            status, length = self._send_json(exc.status, exc.body())
+            status, length = self._send_json(exc.status, exc.body(), head=head)
+        except ConnectionError:
+            # The client went away mid-answer; there is no one left to tell.
+            self.close_connection = True
+            status, length = "disconnected", 0
         except Exception:
             self.server.log(json.dumps({"time": iso(now_ms()), "error": traceback.format_exc()}))
-            status, length = self._send_json(500, {"error": "Internal server error"})
+            status, length = self._send_json(500, {"error": "Internal server error"}, head=head)
         self.server.log(json.dumps({
             "time": iso(now_ms()), "method": method, "path": url.path, "status": status, "bytes": length,
             "ms": round((time.perf_counter() - started) * 1000, 1), "auth": self._auth_kind,
