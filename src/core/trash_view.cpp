@@ -1,5 +1,6 @@
-// The Trash list's state. Per item set it lowercases names once and ranks items by name (the
-// universal tie-breaker); per sort it orders indices; per filter change it makes one linear pass.
+// The Trash list's state. Per item set it lowercases names once; per sort it orders indices (the
+// name order, the universal tie-breaker, is kept once computed); per filter change it makes one
+// linear pass.
 // Nothing here runs per frame: view() returns the cached View until an input changes.
 //
 // Index: [SECTION] Items, [SECTION] Time, [SECTION] Filters and sort, [SECTION] Building the view,
@@ -85,20 +86,8 @@ void TrashView::Reindex() {
     std::sort(expiringThresholds_.begin(), expiringThresholds_.end());
     expiringCount_ = ExpiringCountAt(nowMs_);
 
-    // Name, then exact name, then id, then parent and type: a total order, so every sort is
-    // deterministic and ties read alphabetically.
-    std::vector<uint32_t> byName(n);
-    std::iota(byName.begin(), byName.end(), 0u);
-    std::sort(byName.begin(), byName.end(), [this](uint32_t a, uint32_t b) {
-        if (const int c = lowerNames_[a].compare(lowerNames_[b]); c != 0) return c < 0;
-        const TrashItem& x = items_[a];
-        const TrashItem& y = items_[b];
-        return std::tie(x.name, x.id, x.parentId, x.type) < std::tie(y.name, y.id, y.parentId, y.type);
-    });
-    nameRank_.resize(n);
-    for (uint32_t rank = 0; rank < n; ++rank) nameRank_[byName[rank]] = rank;
-
     orderValid_ = false;
+    nameOrderValid_ = false;
     RebuildHidden();
 }
 
@@ -214,38 +203,76 @@ void TrashView::Refresh() {
 
 // [SECTION] Building the view
 
+// Name, then exact name, then id, then parent and type: a total order, so every sort is
+// deterministic and ties read alphabetically. Only reached on ties, except when sorting by name.
+bool TrashView::NameLess(uint32_t a, uint32_t b) const {
+    if (const int c = lowerNames_[a].compare(lowerNames_[b]); c != 0) return c < 0;
+    const TrashItem& x = items_[a];
+    const TrashItem& y = items_[b];
+    return std::tie(x.name, x.id, x.parentId, x.type) < std::tie(y.name, y.id, y.parentId, y.type);
+}
+
+// The name order, computed once per item set when first needed. Most comparisons are settled by
+// the first 16 bytes of the lowercased name packed into two integers: one dense array, no pointer
+// chasing into 100,000 separately allocated strings.
+void TrashView::EnsureNameOrder() const {
+    if (nameOrderValid_) return;
+    struct Entry {
+        uint64_t high, low;
+        uint32_t index;
+    };
+    const auto pack = [](const std::string& text, size_t from) {
+        uint64_t packed = 0;
+        for (size_t b = from; b < from + 8; ++b)
+            packed = (packed << 8) | (b < text.size() ? static_cast<unsigned char>(text[b]) : 0u);
+        return packed;
+    };
+    std::vector<Entry> entries(items_.size());
+    for (uint32_t i = 0; i < entries.size(); ++i) entries[i] = {pack(lowerNames_[i], 0), pack(lowerNames_[i], 8), i};
+    std::sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+        if (a.high != b.high) return a.high < b.high;
+        if (a.low != b.low) return a.low < b.low;
+        return NameLess(a.index, b.index);
+    });
+    nameOrder_.resize(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) nameOrder_[i] = entries[i].index;
+    nameOrderValid_ = true;
+}
+
 void TrashView::SortOrder() const {
     const size_t n = items_.size();
     order_.resize(n);
-    if (sort_.column == SortColumn::Name) {
-        // The name rank is already the order.
-        for (uint32_t i = 0; i < n; ++i) order_[sort_.ascending ? nameRank_[i] : n - 1 - nameRank_[i]] = i;
-        orderValid_ = true;
-        return;
-    }
     std::iota(order_.begin(), order_.end(), 0u);
     const bool ascending = sort_.ascending;
-    if (sort_.column == SortColumn::DeletedBy) {
+    switch (sort_.column) {
+    case SortColumn::Name:
+        EnsureNameOrder();
+        if (ascending) order_ = nameOrder_;
+        else order_.assign(nameOrder_.rbegin(), nameOrder_.rend());
+        break;
+    case SortColumn::DeletedBy:
         std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
             const int c = lowerDeleters_[a].compare(lowerDeleters_[b]);
             if (c != 0) return ascending ? c < 0 : c > 0;
-            return nameRank_[a] < nameRank_[b];
+            return NameLess(a, b);
         });
-        orderValid_ = true;
-        return;
+        break;
+    default: {
+        // Numeric columns: copy the keys out first so the sort reads one dense array, not the items.
+        std::vector<int64_t> keys(n);
+        for (size_t i = 0; i < n; ++i) {
+            const TrashItem& item = items_[i];
+            keys[i] = sort_.column == SortColumn::DeletedAt  ? item.deletedAtMs
+                      : sort_.column == SortColumn::TimeLeft ? item.scheduledCleanupAtMs
+                                                             : item.sizeBytes;
+        }
+        std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
+            if (keys[a] != keys[b]) return ascending ? keys[a] < keys[b] : keys[b] < keys[a];
+            return NameLess(a, b);  // ties read alphabetically whatever the direction
+        });
+        break;
     }
-    // Numeric columns: copy the keys out first so the sort reads one dense array, not the items.
-    std::vector<int64_t> keys(n);
-    for (size_t i = 0; i < n; ++i) {
-        const TrashItem& item = items_[i];
-        keys[i] = sort_.column == SortColumn::DeletedAt  ? item.deletedAtMs
-                  : sort_.column == SortColumn::TimeLeft ? item.scheduledCleanupAtMs
-                                                         : item.sizeBytes;
     }
-    std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {
-        if (keys[a] != keys[b]) return ascending ? keys[a] < keys[b] : keys[b] < keys[a];
-        return nameRank_[a] < nameRank_[b];  // ties read alphabetically whatever the direction
-    });
     orderValid_ = true;
 }
 

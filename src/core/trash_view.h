@@ -150,6 +150,8 @@ private:
     void RemoveItems(const std::vector<char>& gone);
     void EnsureView() const;
     void SortOrder() const;
+    bool NameLess(uint32_t a, uint32_t b) const;
+    void EnsureNameOrder() const;
     bool Matches(size_t index) const;
     size_t ExpiringCountAt(int64_t nowMs) const;
     std::optional<size_t> IndexOf(const ItemKey& key) const;
@@ -160,7 +162,6 @@ private:
     std::vector<TrashItem> items_;
     ItemIndex index_;
     std::vector<std::string> lowerNames_, lowerParents_, lowerDeleters_;
-    std::vector<uint32_t> nameRank_;          // position in (name, id, ...) order: the tie-breaker
     std::vector<int64_t> expiringThresholds_;  // sorted; an item expires soon when now >= its threshold
     std::vector<char> hiddenFlags_;            // per item: hidden by a pending removal
 
@@ -175,6 +176,8 @@ private:
     // The cache (rebuilt by const accessors, hence mutable).
     mutable std::vector<uint32_t> order_;  // item indices in sort order
     mutable bool orderValid_ = false;
+    mutable std::vector<uint32_t> nameOrder_;  // item indices by name; valid per item set
+    mutable bool nameOrderValid_ = false;
     mutable std::vector<char> matched_;    // per item: passes filters and is not hidden
     mutable View view_;
     mutable bool dirty_ = true;
