@@ -166,33 +166,38 @@ def restore(req, id_names=("id",)):
 
 # [SECTION] Permanent deletion (web session only)
 
-def _purge_refs(req, ws, refs):
-    items = []
-    for kind, item_id, parent_id in refs:
-        item = domain.find_item(req.conn, ws["id"], kind, item_id, parent_id, in_trash=True)
-        if item is None:
-            raise ApiError(404, "No %s in Trash" % domain.describe(kind, item_id, parent_id))
-        items.append(item)
-    results = domain.purge(req.conn, items, _actor(req), now_ms())
-    return {"deleted": [{"type": kind, "id": item_id} for kind, item_id, _ in refs],
-            "freedBytes": sum(r[1] for r in results), "imagesDeleted": sum(r[2] for r in results)}
+def _permanent_body(req, confirmed=True):
+    """What every permanent deletion checks first: a web session whose role may, then (for the
+    item routes) the explicit confirmation. Answers the body."""
+    req.principal.need_session()
+    req.principal.need_permission("delete_permanently")
+    body = req.json()
+    if confirmed and body.get("confirm") is not True:
+        raise ApiError(400, "confirm must be true to delete permanently")
+    return body
+
+
+def _purge_refs(req, refs):
+    """Permanently delete the referenced Trash items, all or nothing (404 if one is not there)."""
+    with db.transaction(req.conn):
+        ws = _workspace(req)
+        items = []
+        for kind, item_id, parent_id in refs:
+            item = domain.find_item(req.conn, ws["id"], kind, item_id, parent_id, in_trash=True)
+            if item is None:
+                raise ApiError(404, "No %s in Trash" % domain.describe(kind, item_id, parent_id))
+            items.append(item)
+        results = domain.purge(req.conn, items, _actor(req), now_ms())
+    return 200, {"deleted": [{"type": kind, "id": item_id} for kind, item_id, _ in refs],
+                 "freedBytes": sum(r[1] for r in results), "imagesDeleted": sum(r[2] for r in results)}
 
 
 def delete_permanently(req):
-    req.principal.need_session()
-    req.principal.need_permission("delete_permanently")
-    body = req.json()
-    if body.get("confirm") is not True:
-        raise ApiError(400, "confirm must be true to delete permanently")
-    refs = _refs(body)
-    with db.transaction(req.conn):
-        return 200, _purge_refs(req, _workspace(req), refs)
+    return _purge_refs(req, _refs(_permanent_body(req)))
 
 
 def empty_trash(req):
-    req.principal.need_session()
-    req.principal.need_permission("delete_permanently")
-    body = req.json()
+    body = _permanent_body(req, confirmed=False)
     with db.transaction(req.conn):
         ws = _workspace(req)
         if body.get("confirm") != ws["name"]:
@@ -253,14 +258,7 @@ def ultra_restore(req):
 
 
 def ultra_delete(req):
-    req.principal.need_session()
-    req.principal.need_permission("delete_permanently")
-    body = req.json()
-    if body.get("confirm") is not True:
-        raise ApiError(400, "confirm must be true to delete permanently")
-    ref = item_ref(body, ("id", "itemId"))
-    with db.transaction(req.conn):
-        return 200, _purge_refs(req, _workspace(req), [ref])
+    return _purge_refs(req, [item_ref(_permanent_body(req), ("id", "itemId"))])
 
 
 # [SECTION] Web session
