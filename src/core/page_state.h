@@ -5,12 +5,12 @@
 // HeadersFor(request, session()->csrfToken)) and calls OnResponse with its tag.
 #pragma once
 
-#include <cstdint>   // int64_t, uint64_t
-#include <map>       // in-flight requests
-#include <optional>  // session
-#include <string>    // messages
+#include <cstdint>      // int64_t, uint64_t
+#include <map>          // in-flight requests
+#include <optional>     // session
+#include <string>       // messages
 #include <string_view>  // bodies
-#include <vector>    // toasts, requests
+#include <vector>       // toasts, requests
 
 #include "core/api_codec.h"   // Session, Project, DemoInfo
 #include "core/intents.h"     // Intent, Screen, DialogKind

@@ -1,0 +1,207 @@
+// The Trash list's interaction state: selection (click, Ctrl, Shift ranges over the view order),
+// the keyboard cursor, and optimistic removals that hide rows until the server answers.
+//
+// Index: [SECTION] Selection, [SECTION] Keyboard cursor, [SECTION] Optimistic removals
+#include <algorithm>  // std::min, std::max, std::lower_bound
+
+#include "core/trash_view.h"
+
+namespace trash {
+
+// [SECTION] Selection
+
+void TrashView::Click(const ItemKey& key, ClickModifiers mods) {
+    const std::optional<size_t> clicked = IndexOf(key);
+    if (!clicked) return;
+    SetFocus(key);
+    const std::optional<size_t> anchor = anchor_ ? IndexOf(*anchor_) : std::nullopt;
+    const std::optional<size_t> anchorRow = anchor ? RowOfItem(*anchor) : std::nullopt;
+    const std::optional<size_t> clickedRow = RowOfItem(*clicked);
+    if (mods.range && anchorRow && clickedRow) {
+        if (!mods.toggle) selection_.clear();
+        const size_t first = std::min(*anchorRow, *clickedRow), last = std::max(*anchorRow, *clickedRow);
+        for (size_t row = first; row <= last; ++row)
+            if (!view_.rows[row].isHeader) selection_.insert(KeyOf(items_[view_.rows[row].itemIndex]));
+        return;  // the anchor stays, so the next Shift-click re-ranges from it
+    }
+    if (mods.toggle) {
+        if (!selection_.erase(key)) selection_.insert(key);
+    } else {
+        selection_.clear();
+        selection_.insert(key);
+    }
+    anchor_ = key;
+}
+
+void TrashView::SetSelected(const ItemKey& key, bool selected) {
+    if (!IndexOf(key)) return;
+    if (selected) selection_.insert(key);
+    else selection_.erase(key);
+    anchor_ = key;
+}
+
+void TrashView::SelectAllVisible() {
+    EnsureView();
+    for (const ViewRow& row : view_.rows)
+        if (!row.isHeader) selection_.insert(KeyOf(items_[row.itemIndex]));
+}
+
+void TrashView::ClearSelection() {
+    selection_.clear();
+    anchor_.reset();
+}
+
+bool TrashView::IsSelected(const ItemKey& key) const {
+    if (!selection_.count(key)) return false;
+    EnsureView();
+    const std::optional<size_t> index = IndexOf(key);
+    return index && matched_[*index];
+}
+
+std::vector<ItemKey> TrashView::selectedKeys() const {
+    std::vector<ItemKey> keys;
+    for (const TrashItem* item : selectedItems()) keys.push_back(KeyOf(*item));
+    return keys;
+}
+
+std::vector<const TrashItem*> TrashView::selectedItems() const {
+    EnsureView();
+    std::vector<const TrashItem*> selected;
+    if (selection_.empty()) return selected;
+    // Selected items in view order: sort order, grouped by type (collapsed groups included).
+    for (ItemType type : kAllItemTypes)
+        for (uint32_t index : order_)
+            if (items_[index].type == type && matched_[index] && selection_.count(KeyOf(items_[index])))
+                selected.push_back(&items_[index]);
+    return selected;
+}
+
+size_t TrashView::selectionCount() const {
+    EnsureView();
+    size_t count = 0;
+    for (const ItemKey& key : selection_)
+        if (const std::optional<size_t> index = IndexOf(key); index && matched_[*index]) ++count;
+    return count;
+}
+
+int64_t TrashView::selectionBytes() const {
+    EnsureView();
+    int64_t bytes = 0;
+    for (const ItemKey& key : selection_)
+        if (const std::optional<size_t> index = IndexOf(key); index && matched_[*index]) bytes += items_[*index].sizeBytes;
+    return bytes;
+}
+
+// [SECTION] Keyboard cursor
+
+void TrashView::SetFocus(const ItemKey& key) {
+    const std::optional<size_t> index = IndexOf(key);
+    if (!index) return;
+    focused_ = key;
+    const std::vector<size_t> positions = ItemRowPositions();
+    if (const std::optional<size_t> row = RowOfItem(*index))
+        focusFallback_ = static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), *row) - positions.begin());
+}
+
+std::optional<size_t> TrashView::focusedRow() {
+    EnsureView();
+    if (focused_)
+        if (const std::optional<size_t> index = IndexOf(*focused_))
+            if (const std::optional<size_t> row = RowOfItem(*index)) return row;
+    // The focused item went away (filtered, removed, collapsed): take the row now at its place.
+    const std::vector<size_t> positions = ItemRowPositions();
+    if (positions.empty() || !focused_) {
+        if (positions.empty()) focused_.reset();
+        return std::nullopt;
+    }
+    const size_t position = std::min(focusFallback_, positions.size() - 1);
+    focused_ = KeyOf(items_[view_.rows[positions[position]].itemIndex]);
+    return positions[position];
+}
+
+void TrashView::MoveFocus(FocusMove move, size_t pageRows) {
+    const std::vector<size_t> positions = ItemRowPositions();
+    if (positions.empty()) return;
+    const size_t last = positions.size() - 1;
+    const std::optional<size_t> row = focusedRow();
+    size_t at = 0;
+    bool hadFocus = false;
+    if (row) {
+        at = static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), *row) - positions.begin());
+        hadFocus = true;
+    }
+    const size_t page = std::max<size_t>(pageRows, 1);
+    switch (move) {
+    case FocusMove::Up: at = hadFocus && at > 0 ? at - 1 : 0; break;
+    case FocusMove::Down: at = hadFocus ? std::min(at + 1, last) : 0; break;
+    case FocusMove::PageUp: at = at > page ? at - page : 0; break;
+    case FocusMove::PageDown: at = std::min(at + page, last); break;
+    case FocusMove::Home: at = 0; break;
+    case FocusMove::End: at = last; break;
+    }
+    focused_ = KeyOf(items_[view_.rows[positions[at]].itemIndex]);
+    focusFallback_ = at;
+}
+
+// [SECTION] Optimistic removals
+
+void TrashView::BeginRemove(OpId op, std::vector<ItemKey> keys) {
+    PendingRemove pending;
+    for (const ItemKey& key : keys) {
+        if (selection_.erase(key)) pending.wasSelected.push_back(key);
+        hidden_.insert(key);
+    }
+    pending.keys = std::move(keys);
+    pending_[op] = std::move(pending);
+    RebuildHidden();
+    Invalidate();
+}
+
+void TrashView::CommitRemove(OpId op) {
+    const auto it = pending_.find(op);
+    if (it == pending_.end()) return;
+    SettleRemove(op, it->second.keys);
+}
+
+void TrashView::RollBack(OpId op) { SettleRemove(op, {}); }
+
+void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
+    const auto it = pending_.find(op);
+    if (it == pending_.end()) return;
+    std::vector<char> gone(items_.size(), 0);
+    bool anyGone = false;
+    for (const ItemKey& key : done)
+        if (const std::optional<size_t> index = IndexOf(key)) gone[*index] = anyGone = true;
+    for (const ItemKey& key : it->second.wasSelected)
+        if (const std::optional<size_t> index = IndexOf(key); index && !gone[*index]) selection_.insert(key);
+    pending_.erase(it);
+
+    hidden_.clear();
+    for (const auto& [id, pending] : pending_) hidden_.insert(pending.keys.begin(), pending.keys.end());
+    if (anyGone) RemoveItems(gone);
+    else RebuildHidden();
+    Invalidate();
+}
+
+void TrashView::RemoveItems(const std::vector<char>& gone) {
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (gone[i]) {
+            const ItemKey key = KeyOf(items_[i]);
+            selection_.erase(key);
+            if (anchor_ == key) anchor_.reset();
+        }
+    size_t kept = 0;
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (!gone[i]) {
+            if (kept != i) items_[kept] = std::move(items_[i]);
+            ++kept;
+        }
+    items_.resize(kept);
+    Reindex();
+}
+
+bool TrashView::IsPending(OpId op) const { return pending_.count(op) > 0; }
+
+bool TrashView::IsHidden(const ItemKey& key) const { return hidden_.count(key) > 0; }
+
+}  // namespace trash
