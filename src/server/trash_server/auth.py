@@ -134,19 +134,24 @@ def principal_for_session(conn, token):
                      csrf=row["csrf_token"], session_hash=digest)
 
 
-def sign_in(conn, email, password):
-    """Create a session; answers (token, csrf) or raises 401 without saying which half was wrong."""
+def check_password(conn, email, password):
+    """The user id for these credentials, or 401 without saying which half was wrong. Runs outside
+    any write transaction: scrypt takes tens of milliseconds and must not hold the write lock."""
     row = conn.execute("SELECT id, password_hash FROM users WHERE email = ?", (email,)).fetchone()
     # Hash even for an unknown email, so response time does not reveal which emails exist.
     stored = row["password_hash"] if row else hash_password("", n=SCRYPT_N)
     if not verify_password(password, stored) or row is None:
         raise ApiError(401, "Wrong email or password")
-    token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-    now = now_ms()
+    return row["id"]
+
+
+def create_session(conn, user_id):
+    """A new session for the user; answers the cookie's token (stored only as its hash)."""
+    token, now = secrets.token_urlsafe(32), now_ms()
     conn.execute("DELETE FROM sessions WHERE expires_at < ?", (now,))
     conn.execute("INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
-                 (token_hash(token), row["id"], csrf, now + SESSION_LIFETIME_MS))
-    return token, csrf
+                 (token_hash(token), user_id, secrets.token_urlsafe(32), now + SESSION_LIFETIME_MS))
+    return token
 
 
 def sign_out(conn, principal):

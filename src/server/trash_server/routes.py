@@ -265,9 +265,9 @@ def ultra_delete(req):
 
 def sign_in(req):
     body = req.json()
-    email, password = get_str(body, "email"), get_str(body, "password")
+    user_id = auth.check_password(req.conn, get_str(body, "email"), get_str(body, "password"))
     with db.transaction(req.conn):
-        token, csrf = auth.sign_in(req.conn, email, password)
+        token = auth.create_session(req.conn, user_id)
         principal = auth.principal_for_session(req.conn, token)
         answer = whoami(req.conn, principal)
     return 200, answer, {"Set-Cookie": "%s=%s; HttpOnly; SameSite=Strict; Path=/" % (auth.SESSION_COOKIE, token)}
