@@ -141,6 +141,13 @@ class Credentials(ServerTest):
         client.cookie = "trash_session=forged"
         self.assertEqual(client.request("GET", "/api/session")[:2], (401, {"error": "Not signed in"}))
 
+    def test_an_expired_session_is_signed_out(self):
+        client = self.client(email="alice@acme.test")
+        conn = self.db()
+        with db.transaction(conn):
+            conn.execute("UPDATE sessions SET expires_at = ?", (now_ms() - 1,))
+        self.assertEqual(client.request("GET", "/%s/trash" % ACME)[:2], (401, {"error": "Sign in or pass an API key"}))
+
     def test_bearer_header_works_like_api_key(self):
         status, _, _ = self.client().request("GET", "/%s/trash" % ACME, headers={"Authorization": "Bearer " + FULL_KEY})
         self.assertEqual(status, 200)
