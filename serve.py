@@ -63,6 +63,9 @@ def serve(argv):
         conn.close()
     except (OSError, ValueError, RuntimeError) as exc:
         parser.exit(2, "serve.py: %s\n" % exc)
+    if not os.path.isfile(os.path.join(args.web, "index.html")):
+        print("serve.py: no built page in %s (bash .ci/start builds it); serving the API only" % args.web,
+              file=sys.stderr)
     server = TrashServer((args.host, args.port), args.db, args.web)
     sweeper = cleanup.CleanupThread(args.db, args.cleanup_interval) if args.cleanup_interval > 0 else None
     if sweeper:
