@@ -1,39 +1,44 @@
-// First light of the page: the Settings shell with Trash selected. The screens and the page state
-// of the Trash issue plug in here.
+// The bridge between the screens, the core's reducer and the platform: intents in, requests out,
+// responses back in. Every frame also re-arms the platform's wake-up for the earliest moment
+// anything time-driven changes, so an idle page draws nothing in between.
 #include "app/app.h"
 
-#include <imgui.h>
+#include <algorithm>
+#include <utility>
 
-#include "ui/theme.h"
+#include "core/requests.h"
 
 namespace app {
 
-struct App::State {
-  int frames = 0;
-};
+void App::Start() { Send(page_.Start(platform_.NowMs())); }
 
-App::App(platform::Platform& platform) : state_(new State), platform_(platform) {}
-App::~App() { delete state_; }
+void App::OnWindowFocus() { Send(page_.Apply(trash::intent::FocusGained{})); }
 
-void App::Start() {}
-void App::OnWindowFocus() {}
+void App::Send(std::vector<trash::PendingRequest> requests) {
+  for (trash::PendingRequest& pending : requests) {
+    const std::string csrf = page_.session() ? page_.session()->csrfToken : std::string();
+    platform::HttpRequest http;
+    http.headers = trash::HeadersFor(pending.request, csrf);
+    http.method = std::move(pending.request.method);
+    http.url = std::move(pending.request.path);
+    http.body = std::move(pending.request.body);
+    const uint64_t tag = pending.tag;
+    platform_.Fetch(http, [this, tag](int status, std::string body) {
+      Send(page_.OnResponse(tag, status, body));
+      platform_.RequestFrames(2);
+    });
+  }
+}
 
 FrameOutput App::Draw() {
-  ++state_->frames;
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->Pos);
-  ImGui::SetNextWindowSize(viewport->Size);
-  ImGui::Begin("Settings", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
-  const float d = ui::Dpr();
-  ImGui::SetCursorPos(ImVec2(32 * d, 28 * d));
-  ImGui::PushFont(ui::CurrentFonts().title);
-  ImGui::Text("%s  Settings / Trash", ui::icon::kTrash);
-  ImGui::PopFont();
-  ImGui::SetCursorPosX(32 * d);
-  ImGui::TextDisabled("Deleted items stay here for 30 days before they are permanently removed.");
-  ImGui::End();
-  return {};
+  const int64_t now = platform_.NowMs();
+  Send(page_.Tick(now));
+  ui::DrawResult drawn = view_.Draw(page_, now);
+  for (const trash::Intent& intent : drawn.intents) Send(page_.Apply(intent));
+  if (!drawn.intents.empty()) platform_.RequestFrames(2);
+  const int64_t wake = std::min(drawn.wakeAtMs, page_.NextWakeMs());
+  if (wake != trash::kNever) platform_.WakeAt(wake);
+  return {drawn.firstDialogList};
 }
 
 }  // namespace app

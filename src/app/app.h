@@ -1,11 +1,15 @@
-// The page as a whole: owns the core page state and the screens, turns the screens' intents into
-// requests through the platform seam, and feeds responses back. No GL, no Emscripten: the web
-// platform and the native tests drive the same App.
+// The page as a whole: owns the core's PageState and the screens' PageView, turns the screens'
+// intents into requests through the platform seam and feeds the answers back, and tells the
+// platform when the next frame is due. No GL, no Emscripten: the web page and the native tests
+// drive the same App.
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
+#include "core/page_state.h"
 #include "platform/platform.h"
+#include "ui/page_view.h"
 
 struct ImDrawList;
 
@@ -13,26 +17,26 @@ namespace app {
 
 struct FrameOutput {
   const ImDrawList* firstDialogList = nullptr;  // lists from here on are drawn over the blurred page
-  bool modalOpen = false;
 };
 
 class App {
  public:
-  explicit App(platform::Platform& platform);
-  ~App();
-  App(const App&) = delete;
-  App& operator=(const App&) = delete;
+  explicit App(platform::Platform& platform) : platform_(platform) {}
 
-  void Start();            // first requests: who am I, then the listing
-  void OnWindowFocus();    // refresh, so changes by other members show up
+  void Start();          // first request: who am I (the session cookie may still be valid)
+  void OnWindowFocus();  // refresh, so changes by other members show up
   // Between ImGui::NewFrame() and ImGui::Render(): draws the current screen, sends what it asked
-  // for, and tells the platform when the next frame is due (countdown tick, toast expiry, refresh).
+  // for, and schedules the next frame (countdown tick, toast expiry, periodic refresh).
   FrameOutput Draw();
 
+  const trash::PageState& page() const { return page_; }
+
  private:
-  struct State;
-  State* state_;
+  void Send(std::vector<trash::PendingRequest> requests);
+
   platform::Platform& platform_;
+  trash::PageState page_;
+  ui::PageView view_;
 };
 
 }  // namespace app

@@ -34,9 +34,10 @@ EM_JS(void, trash_watch_theme, (), {
   if (!window.matchMedia) return;
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => _trash_on_theme_change());
 });
-EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr, double frameMs), {
+EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr, double frameMs, int itemCount), {
   const page = window.trashPage || (window.trashPage = {});
   page.frames = frames;
+  page.itemCount = itemCount;
   page.frameMs = frameMs;
   page.frameMsTotal = (page.frameMsTotal || 0) + frameMs;
   page.canvasWidth = width;
@@ -132,7 +133,7 @@ void DrawFrame() {
   page.platform->SetCursor(CursorFor(ImGui::GetMouseCursor()));
   web::AfterFrame();
   trash_publish_frame(++page.frames, page.width, page.height, page.dpr,
-                      emscripten_get_now() - now * 1000.0);
+                      emscripten_get_now() - now * 1000.0, int(page.app->page().view().items().size()));
 }
 
 EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {
