@@ -1,6 +1,136 @@
-// Placeholder while the screen is built: draws nothing yet.
+// The Projects screen (see projects_screen.h): a plain table of the active projects; "Move to
+// Trash" opens the Delete Project dialog, and only the project's owner may use it.
 #include "ui/projects_screen.h"
 
+#include <imgui.h>
+
+#include <algorithm>  // std::max
+#include <string>     // labels
+
+#include "core/countdown.h"    // FormatBytes
+#include "core/permissions.h"  // DeleteProjectBlockedReason
+#include "core/text.h"         // SanitizeForDisplay
+#include "ui/theme.h"          // palette, fonts, icons, Dpr
+#include "ui/widgets.h"        // Button, RegisterLastItem
+
 namespace ui {
-void ProjectsScreen::Draw(Frame&) {}
+namespace {
+
+void Cell(const std::string& text, ImU32 color, bool right = false) {
+  ImGui::AlignTextToFramePadding();
+  if (right) {
+    const float w = ImGui::CalcTextSize(text.c_str()).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - w));
+  }
+  TextColored(color, text.c_str());
+}
+
+}  // namespace
+
+void ProjectsScreen::Draw(Frame& frame) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::PageState& page = frame.page;
+  ImGui::PushFont(CurrentFonts().title);
+  ImGui::TextUnformatted("Projects");
+  ImGui::PopFont();
+  TextMuted("Active projects in this workspace. A project moved to the Trash can be restored from there.");
+  ImGui::Dummy(ImVec2(0, 8 * d));
+
+  const trash::LoadState& load = page.projectsLoad();
+  if (load.status == trash::LoadStatus::Error) {
+    const std::string message = trash::SanitizeForDisplay(load.error);
+    TextColored(p.red, icon::kError);
+    ImGui::SameLine(0, 8 * d);
+    TextColored(p.red, message.c_str());
+    RegisterLastItem("projects/error", "alert", message);
+    ButtonOptions retry;
+    retry.icon = icon::kRefresh;
+    retry.id = "projects/retry";
+    if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
+    return;
+  }
+  if (page.projects().empty()) {
+    if (load.status == trash::LoadStatus::Loaded) {
+      TextMuted("No active projects.");
+      RegisterLastItem("projects/empty", "status", "No active projects.");
+    } else {
+      TextMuted("Loading projects\xe2\x80\xa6");
+      RegisterLastItem("projects/loading", "status", "Loading projects\xe2\x80\xa6", "busy");
+    }
+    return;
+  }
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+  const bool open = ImGui::BeginTable("##projects", 7, flags, ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)));
+  ImGui::PopStyleColor();
+  if (!open) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn("Versions", ImGuiTableColumnFlags_WidthFixed, 76 * d);
+  ImGui::TableSetupColumn("Models", ImGuiTableColumnFlags_WidthFixed, 70 * d);
+  ImGui::TableSetupColumn("Own images", ImGuiTableColumnFlags_WidthFixed, 96 * d);
+  ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 84 * d);
+  ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthFixed, 130 * d);
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 140 * d);
+  const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
+  for (int c = 0; c < 7; ++c) {
+    ImGui::TableSetColumnIndex(c);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::PushFont(CurrentFonts().strong);
+    ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+  }
+  const trash::Session* session = page.session() ? &*page.session() : nullptr;
+  ImGuiListClipper clipper;
+  clipper.Begin(int(page.projects().size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const trash::Project& project = page.projects()[size_t(i)];
+      ImGui::TableNextRow(0, rowH);
+      ImGui::PushID(i);
+      const std::string name = trash::SanitizeForDisplay(project.name);
+      ImGui::TableSetColumnIndex(0);
+      ImGui::AlignTextToFramePadding();
+      TextColored(p.textMuted, icon::kProject);
+      ImGui::SameLine(0, 8 * d);
+      Cell(name, p.text);
+      ImGui::SameLine(0, 8 * d);
+      Cell(trash::SanitizeForDisplay(project.url), p.textMuted);
+      ImGui::TableSetColumnIndex(1);
+      Cell(std::to_string(project.versionCount), p.text, true);
+      ImGui::TableSetColumnIndex(2);
+      Cell(std::to_string(project.modelCount), p.text, true);
+      ImGui::TableSetColumnIndex(3);
+      Cell(std::to_string(project.exclusiveImageCount), p.text, true);
+      ItemTooltip((std::to_string(project.exclusiveImageCount) + " of its " + std::to_string(project.imageCount) +
+                   " images belong to no other project")
+                      .c_str());
+      ImGui::TableSetColumnIndex(4);
+      Cell(trash::FormatBytes(project.sizeBytes), p.textMuted, true);
+      ImGui::TableSetColumnIndex(5);
+      Cell(trash::SanitizeForDisplay(project.ownerName), p.text);
+      ImGui::TableSetColumnIndex(6);
+      const auto blocked = session ? trash::DeleteProjectBlockedReason(*session, project.ownerId, project.ownerName)
+                                   : std::optional<std::string>("Not signed in");
+      ButtonOptions move;
+      move.small = true;
+      move.icon = icon::kTrash;
+      move.enabled = !blocked;
+      move.tooltip = blocked ? blocked->c_str() : "Move this project and its versions and models to the Trash";
+      const std::string id = "project/" + project.url + "/move-to-trash";
+      move.id = id.c_str();
+      if (Button("Move to Trash", move))
+        frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeleteProject, {}, project.url});
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
 }  // namespace ui

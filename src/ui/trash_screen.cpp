@@ -1,6 +1,326 @@
-// Placeholder while the screen is built: draws nothing yet.
+// The Trash screen (see trash_screen.h): the parts above the table, the states that replace it,
+// and the keyboard shortcuts. Filters, selection and the row cursor are TrashView UI state and
+// change directly; restore, delete, refresh and retry are intents.
 #include "ui/trash_screen.h"
 
+#include <imgui.h>
+
+#include <algorithm>  // std::max, std::min
+#include <cstdio>     // snprintf
+#include <cstring>    // strlen
+#include <string>     // labels
+
+#include "core/countdown.h"    // FormatBytes
+#include "core/permissions.h"  // MissingPermissionToView, RestoreBlockedReason, DeleteBlockedReason
+#include "core/text.h"         // SanitizeForDisplay
+#include "ui/theme.h"          // palette, fonts, icons, Dpr
+#include "ui/widgets.h"        // Button, TextField, Pill, cards
+
 namespace ui {
-void TrashScreen::Draw(Frame&) {}
+namespace {
+
+// A filter chip: a toggle with a count, accent-tinted when on.
+bool Chip(const char* id, const std::string& label, bool on) {
+  const Palette& p = CurrentPalette();
+  ImGui::PushStyleColor(ImGuiCol_Button, on ? p.selection : p.surface);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.selection : p.surfaceAlt);
+  ImGui::PushStyleColor(ImGuiCol_Border, on ? WithAlpha(p.accent, 0.6f) : p.border);
+  ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.f);
+  const bool clicked = ImGui::Button((label + "##" + id).c_str());
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+  SetHandCursorIfHovered();
+  RegisterLastItem(id, "checkbox", label, on ? "checked" : "");
+  return clicked;
+}
+
+}  // namespace
+
+void TrashScreen::Draw(Frame& frame) {
+  trash::PageState& page = frame.page;
+  std::optional<std::string> missing;
+  if (page.session()) missing = trash::MissingPermissionToView(*page.session());
+  DrawHeader(frame);
+  if (page.screen() == trash::Screen::Forbidden || missing) {
+    DrawForbidden(frame, missing ? missing->c_str() : std::string(trash::permission::kViewTrash).c_str());
+    return;
+  }
+  DrawStorage(frame);
+  ImGui::Dummy(ImVec2(0, 4 * Dpr()));
+  UpdateCounts(frame);
+  DrawToolbar(frame);
+  if (DrawState(frame)) return;
+  DrawActionBar(frame);
+  HandleKeys(frame);
+  const float height = std::max(240 * Dpr(), ImGui::GetContentRegionAvail().y);
+  table_.Draw(frame, height);
+}
+
+// [SECTION] Title and storage
+void TrashScreen::DrawHeader(Frame& frame) {
+  const auto& session = frame.page.session();
+  ImGui::PushFont(CurrentFonts().title);
+  ImGui::TextUnformatted("Trash");
+  ImGui::PopFont();
+  const int days = session ? session->workspace.retentionDays : 30;
+  char line[160];
+  std::snprintf(line, sizeof line, "Items stay here for %d day%s, then they are permanently deleted.", days,
+                days == 1 ? "" : "s");
+  TextMuted(line);
+  ImGui::Dummy(ImVec2(0, 8 * Dpr()));
+}
+
+void TrashScreen::DrawStorage(Frame& frame) {
+  const auto& session = frame.page.session();
+  if (!session) return;
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const trash::Storage& s = session->storage;
+  BeginCard("storage", 0, 18);
+  const float width = CardInnerWidth();
+  const float left = ImGui::GetCursorPosX();
+  ImGui::PushFont(CurrentFonts().strong);
+  TextColored(p.textMuted, icon::kStorage);
+  ImGui::SameLine(0, 8 * d);
+  ImGui::TextUnformatted("Storage");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  const std::string used = trash::FormatBytes(s.usedBytes);
+  std::string summary = s.quotaBytes > 0 ? used + " of " + trash::FormatBytes(s.quotaBytes) + " used" : used + " used";
+  const float summaryW = ImGui::CalcTextSize(summary.c_str()).x;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), left + width - summaryW));
+  TextMuted(summary.c_str());
+  // The bar: everything used, with the part that is in Trash in amber-tinted stripes at its end.
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  const float barH = 8 * d;
+  const float total = float(std::max<int64_t>(s.quotaBytes > 0 ? s.quotaBytes : s.usedBytes, 1));
+  const float usedW = width * std::min(1.f, float(s.usedBytes) / total);
+  const float trashW = std::min(usedW, width * float(s.trashBytes) / total);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.surfaceAlt, barH * 0.5f);
+  if (usedW > 0) dl->AddRectFilled(a, ImVec2(a.x + usedW, a.y + barH), p.accent, barH * 0.5f);
+  if (trashW > 0) {
+    const float x0 = a.x + usedW - trashW;
+    dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(a.x + usedW, a.y + barH), p.amber, barH * 0.5f,
+                      x0 <= a.x ? ImDrawFlags_RoundCornersAll : ImDrawFlags_RoundCornersRight);
+  }
+  ImGui::Dummy(ImVec2(width, barH));
+  RegisterLastItem("storage/bar", "status", summary, "", "In Trash: " + trash::FormatBytes(s.trashBytes));
+  // Legend and the plan note.
+  const float dot = 8 * d;
+  auto legend = [&](ImU32 color, const std::string& text) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float cy = pos.y + ImGui::GetTextLineHeight() * 0.5f;
+    dl->AddCircleFilled(ImVec2(pos.x + dot * 0.5f, cy), dot * 0.5f, color, 12);
+    ImGui::Dummy(ImVec2(dot, 1));
+    ImGui::SameLine(0, 6 * d);
+    ImGui::TextUnformatted(text.c_str());
+  };
+  legend(p.accent, "Active " + trash::FormatBytes(std::max<int64_t>(0, s.usedBytes - s.trashBytes)));
+  ImGui::SameLine(0, 20 * d);
+  char inTrash[96];
+  std::snprintf(inTrash, sizeof inTrash, "In Trash %s \xc2\xb7 %zu item%s", trash::FormatBytes(s.trashBytes).c_str(),
+                frame.page.view().visibleItemCount(), frame.page.view().visibleItemCount() == 1 ? "" : "s");
+  legend(p.amber, inTrash);
+  RegisterLastItem("storage/trash", "status", inTrash, "", "Trash counts toward your plan until permanently deleted.");
+  ImGui::SameLine(0, 20 * d);
+  TextMuted("Trash counts toward your plan until permanently deleted.");
+  EndCard();
+}
+
+// [SECTION] Toolbar: search, type chips, expiring, refresh
+void TrashScreen::UpdateCounts(Frame& frame) {
+  trash::TrashView& tv = frame.page.view();
+  tv.view();  // brings the generation up to date
+  if (countsGeneration_ == tv.viewGeneration()) return;
+  countsGeneration_ = tv.viewGeneration();
+  typeCounts_.fill(0);
+  for (const trash::TrashItem& item : tv.items())
+    if (!tv.IsHidden(trash::KeyOf(item))) ++typeCounts_[size_t(item.type)];
+}
+
+void TrashScreen::DrawToolbar(Frame& frame) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::TrashView& tv = frame.page.view();
+  const trash::Filters& filters = tv.filters();
+
+  if (focusSearch_) {
+    ImGui::SetKeyboardFocusHere();
+    focusSearch_ = false;
+  }
+  const ImVec2 searchPos = ImGui::GetCursorScreenPos();
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(32 * d, ImGui::GetStyle().FramePadding.y));
+  if (TextField("##search", "Search Trash", "Search by name  ( / )", query_, sizeof query_, 260 * d))
+    tv.SetQuery(query_);
+  ImGui::PopStyleVar();
+  const float iconY = searchPos.y + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f;
+  ImGui::GetWindowDrawList()->AddText(ImVec2(searchPos.x + 11 * d, iconY), p.textMuted, icon::kSearch);
+  if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    query_[0] = 0;
+    tv.SetQuery("");
+  }
+
+  ImGui::SameLine(0, 16 * d);
+  bool anyType = false;
+  for (bool on : filters.types) anyType = anyType || on;
+  size_t total = 0;
+  for (size_t c : typeCounts_) total += c;
+  if (Chip("chip/all", "All " + std::to_string(total), !anyType)) tv.ClearTypeFilter();
+  for (trash::ItemType type : trash::kAllItemTypes) {
+    const size_t count = typeCounts_[size_t(type)];
+    if (count == 0 && !filters.types[size_t(type)]) continue;
+    ImGui::SameLine(0, 6 * d);
+    const std::string label = std::string(trash::ItemTypeDisplayName(type)) + " " + std::to_string(count);
+    const bool on = filters.types[size_t(type)];
+    if (Chip((std::string("chip/") + std::string(trash::ItemTypeName(type))).c_str(), label, on))
+      tv.SetTypeFilter(type, !on);
+  }
+  ImGui::SameLine(0, 16 * d);
+  bool expiring = filters.expiringSoon;
+  if (Checkbox("##expiring", "Expiring within 7 days", &expiring, true,
+               "Only items that will be permanently deleted within the next 7 days")) {
+    tv.SetExpiringSoon(expiring);
+  }
+  ImGui::SameLine(0, 6 * d);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Expiring within 7 days");
+  if (ImGui::IsItemClicked()) tv.SetExpiringSoon(!expiring);
+  SetHandCursorIfHovered();
+
+  // Refresh, right-aligned; a spinner while a listing is on its way.
+  const float refreshW = ImGui::GetFrameHeight();
+  ImGui::SameLine();
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - refreshW));
+  const bool loading = frame.page.trashLoad().status == trash::LoadStatus::Loading;
+  ButtonOptions refresh;
+  refresh.busy = loading;
+  refresh.id = "toolbar/refresh";
+  refresh.tooltip = loading ? "Loading…" : "Refresh";
+  refresh.width = refreshW;
+  if (IconButton(loading ? "" : icon::kRefresh, "Refresh", refresh)) frame.Emit(trash::intent::Refresh{});
+  ImGui::Dummy(ImVec2(0, 2 * d));
+}
+
+// [SECTION] Selection and bulk actions
+void TrashScreen::UpdateSelectionSummary(Frame& frame) {
+  trash::TrashView& tv = frame.page.view();
+  if (selection_.generation == tv.viewGeneration() && selection_.epoch == table_.selectionEpoch &&
+      selection_.count == tv.selectionCount())
+    return;
+  selection_.generation = tv.viewGeneration();
+  selection_.epoch = table_.selectionEpoch;
+  selection_.count = tv.selectionCount();
+  selection_.restorable = 0;
+  selection_.firstBlockedReason.clear();
+  if (!frame.page.session()) return;
+  for (const trash::TrashItem* item : tv.selectedItems()) {
+    if (auto reason = trash::RestoreBlockedReason(*frame.page.session(), *item)) {
+      if (selection_.firstBlockedReason.empty()) selection_.firstBlockedReason = *reason;
+    } else {
+      ++selection_.restorable;
+    }
+  }
+}
+
+void TrashScreen::DrawActionBar(Frame& frame) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::TrashView& tv = frame.page.view();
+  const trash::Session& session = *frame.page.session();
+  const auto deleteBlocked = trash::DeleteBlockedReason(session);
+  const float barH = ImGui::GetFrameHeight() + 12 * d;
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float textY = (barH - ImGui::GetFrameHeight()) * 0.5f;
+  UpdateSelectionSummary(frame);
+  const size_t count = tv.selectionCount();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  ImGui::BeginGroup();
+  if (count > 0) {
+    dl->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.selection, 8 * d);
+    ImGui::SetCursorScreenPos(ImVec2(a.x + 14 * d, a.y + textY));
+    char label[96];
+    std::snprintf(label, sizeof label, "%zu selected \xc2\xb7 %s", count, trash::FormatBytes(tv.selectionBytes()).c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(CurrentFonts().strong);
+    TextColored(p.text, label);
+    ImGui::PopFont();
+    RegisterLastItem("selection/summary", "status", label);
+    ImGui::SameLine(0, 16 * d);
+    std::string restoreTip;
+    if (selection_.restorable == 0)
+      restoreTip = selection_.firstBlockedReason;
+    else if (selection_.restorable < count)
+      restoreTip = std::to_string(count - selection_.restorable) + " of the selected items can't be restored: " +
+                   selection_.firstBlockedReason;
+    ButtonOptions restore;
+    restore.kind = ButtonKind::Primary;
+    restore.icon = icon::kUndo;
+    restore.enabled = selection_.restorable > 0;
+    restore.tooltip = restoreTip.c_str();
+    restore.id = "selection/restore";
+    if (Button("Restore", restore)) {
+      std::vector<trash::ItemKey> keys;
+      for (const trash::TrashItem* item : tv.selectedItems())
+        if (!trash::RestoreBlockedReason(session, *item)) keys.push_back(trash::KeyOf(*item));
+      frame.Emit(trash::intent::Restore{std::move(keys)});
+    }
+    ImGui::SameLine(0, 8 * d);
+    ButtonOptions del;
+    del.kind = ButtonKind::Danger;
+    del.icon = icon::kTrash;
+    del.enabled = !deleteBlocked;
+    del.tooltip = deleteBlocked ? deleteBlocked->c_str() : nullptr;
+    del.id = "selection/delete";
+    if (Button("Delete permanently", del))
+      frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, tv.selectedKeys(), {}});
+    ImGui::SameLine(0, 8 * d);
+    ButtonOptions clear;
+    clear.kind = ButtonKind::Ghost;
+    clear.id = "selection/clear";
+    clear.tooltip = "Clear the selection (Esc)";
+    if (Button("Clear", clear)) {
+      tv.ClearSelection();
+      ++table_.selectionEpoch;
+    }
+  } else {
+    ImGui::SetCursorScreenPos(ImVec2(a.x + 2 * d, a.y + textY));
+    const trash::View& view = tv.view();
+    char label[96];
+    std::snprintf(label, sizeof label, "%zu item%s \xc2\xb7 %s", view.matchCount, view.matchCount == 1 ? "" : "s",
+                  trash::FormatBytes(view.matchBytes).c_str());
+    ImGui::AlignTextToFramePadding();
+    TextMuted(label);
+    ImGui::SameLine();
+    const char* restoreAllTip = "Restore every item in the Trash";
+    const float emptyW = ImGui::CalcTextSize("Empty Trash").x + ImGui::CalcTextSize(icon::kTrash).x +
+                         ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
+    const float restoreW = ImGui::CalcTextSize("Restore All").x + ImGui::CalcTextSize(icon::kUndo).x +
+                           ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - emptyW - restoreW - 8 * d, a.y + textY));
+    const bool any = tv.visibleItemCount() > 0;
+    ButtonOptions all;
+    all.icon = icon::kUndo;
+    all.enabled = any;
+    all.tooltip = any ? restoreAllTip : "The Trash is empty";
+    all.id = "bulk/restore-all";
+    if (Button("Restore All", all)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmRestoreAll, {}, {}});
+    ImGui::SameLine(0, 8 * d);
+    ButtonOptions empty;
+    empty.icon = icon::kTrash;
+    empty.enabled = any && !deleteBlocked;
+    empty.tooltip = deleteBlocked ? deleteBlocked->c_str() : any ? "Permanently delete everything in the Trash" : "The Trash is empty";
+    empty.id = "bulk/empty-trash";
+    ImGui::PushStyleColor(ImGuiCol_Text, empty.enabled ? p.danger : p.textMuted);
+    if (Button("Empty Trash", empty)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
+    ImGui::PopStyleColor();
+  }
+  ImGui::SetCursorScreenPos(a);
+  ImGui::Dummy(ImVec2(width, barH));
+  ImGui::EndGroup();
+  ImGui::Dummy(ImVec2(0, 2 * d));
+}
+
 }  // namespace ui

@@ -1,6 +1,402 @@
-// Placeholder while the table is built: draws nothing yet.
+// The Trash table (see trash_table.h). Rows come from the core's cached View; the clipper asks for
+// the rows in view and only those build strings (names, countdowns, dates, sizes). Row clicks
+// and checkboxes change the selection directly (UI state of the TrashView); every action with an
+// effect is an intent.
 #include "ui/trash_table.h"
 
+#include <imgui.h>
+#include <imgui_internal.h>  // GetCurrentTable (row bounds), TablePushBackgroundChannel (focus ring)
+
+#include <algorithm>  // std::max
+#include <string>     // labels
+
+#include "core/countdown.h"    // FormatTimeLeft, FormatPurgeTime, FormatRelative, FormatDateTime, FormatBytes
+#include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
+#include "core/text.h"         // SanitizeForDisplay
+#include "ui/theme.h"          // palette, fonts, icons, Dpr
+#include "ui/widgets.h"        // Button, Checkbox, RegisterLastItem
+
 namespace ui {
-void TrashTable::Draw(Frame&, float) {}
+namespace {
+
+enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kSize, kActions, kColumnCount };
+
+const char* TypeIcon(trash::ItemType type) {
+  switch (type) {
+    case trash::ItemType::Project: return icon::kProject;
+    case trash::ItemType::Version: return icon::kVersion;
+    case trash::ItemType::Model: return icon::kModel;
+    case trash::ItemType::Dataset: return icon::kDataset;
+    case trash::ItemType::Workflow: return icon::kWorkflow;
+    default: return icon::kInfo;
+  }
+}
+
+std::string RowId(const trash::TrashItem& item) {
+  std::string id = "row/" + item.typeName + "/";
+  if (!item.parentId.empty()) id += item.parentId + "/";
+  return id + item.id;
+}
+
+// Text vertically centred on the row's frame height (buttons share the line).
+void CellText(const char* text, ImU32 color) {
+  ImGui::AlignTextToFramePadding();
+  TextColored(color, text);
+}
+
+void RightAligned(const char* text, ImU32 color) {
+  const float w = ImGui::CalcTextSize(text).x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::AlignTextToFramePadding();
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, avail - w));
+  TextColored(color, text);
+}
+
+// The row-wide hit area: a Selectable covering the whole row (cell padding included), drawn
+// under the row's widgets so buttons and the checkbox keep their own clicks.
+bool RowHitArea(const char* id, bool* hovered) {
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 cell = ImGui::GetCursorScreenPos();
+  const ImVec2 savedMax = window->DC.CursorMaxPos;
+  ImGui::SetCursorScreenPos(ImVec2(cell.x, table->RowPosY1));
+  ImGui::PushStyleColor(ImGuiCol_Header, 0u);
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, 0u);
+  ImGui::PushStyleColor(ImGuiCol_HeaderActive, 0u);
+  const bool clicked = ImGui::Selectable(id, false,
+                                         ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
+                                             ImGuiSelectableFlags_NoPadWithHalfSpacing,
+                                         ImVec2(0, table->RowPosY2 - table->RowPosY1));
+  ImGui::PopStyleColor(3);
+  *hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped);
+  ImGui::SetCursorScreenPos(cell);
+  window->DC.CursorMaxPos = savedMax;
+  return clicked;
+}
+
+}  // namespace
+
+void TrashTable::Draw(Frame& frame, float height) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::TrashView& tv = frame.page.view();
+  const trash::View& view = tv.view();
+  const ImGuiStyle& style = ImGui::GetStyle();
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
+                                ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+  ImGui::PushStyleColor(ImGuiCol_TableBorderLight, WithAlpha(p.border, 0.7f));
+  const bool open = ImGui::BeginTable("##trash", kColumnCount, flags, ImVec2(0, height));
+  ImGui::PopStyleColor(2);
+  drawnRows_ = 0;
+  if (!open) return;
+
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 20 * d);
+  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortAscending, 0,
+                          int(trash::SortColumn::Name));
+  ImGui::TableSetupColumn("Deleted by", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
+                          120 * d, int(trash::SortColumn::DeletedBy));
+  ImGui::TableSetupColumn("Deleted",
+                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
+                              ImGuiTableColumnFlags_PreferSortDescending,
+                          112 * d, int(trash::SortColumn::DeletedAt));
+  ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
+                          128 * d, int(trash::SortColumn::TimeLeft));
+  ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
+                          76 * d, int(trash::SortColumn::Size));
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 236 * d);
+
+  // Sorting is cached in the core: only a header click (dirty specs) changes it.
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+    if (specs->SpecsCount > 0) {
+      const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
+      tv.SetSort({trash::SortColumn(s.ColumnUserID), s.SortDirection == ImGuiSortDirection_Ascending});
+    }
+    specs->SpecsDirty = false;
+  }
+
+  // [SECTION] Header row: the select-all checkbox, then sortable column titles
+  const float rowH = ImGui::GetFrameHeight() + style.CellPadding.y * 2;
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
+  size_t itemRows = 0;
+  for (const trash::GroupSummary& g : view.groups)
+    if (!g.collapsed) itemRows += g.count;
+  const size_t selected = tv.selectionCount();
+  for (int c = 0; c < kColumnCount; ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    if (c == kSelect) {
+      bool all = itemRows > 0 && selected >= itemRows;
+      const bool mixed = selected > 0 && !all;
+      if (Checkbox("##select-all", "Select all", &all, itemRows > 0, all ? "Clear the selection" : "Select every row shown",
+                   mixed)) {
+        if (all) tv.SelectAllVisible(); else tv.ClearSelection();
+        ++selectionEpoch;
+      }
+      continue;
+    }
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    ImGui::PushFont(CurrentFonts().strong);
+    const char* name = ImGui::TableGetColumnName(c);
+    ImGui::TableHeader(name);
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    if (c != kActions) {
+      SetHandCursorIfHovered();
+      RegisterLastItem(std::string("header/") + name, "button", name, "", "Sort by this column");
+    }
+  }
+  const float headerH = ImGui::GetCurrentTable()->LastFirstRowHeight > 0 ? ImGui::GetCurrentTable()->LastFirstRowHeight : rowH;
+
+  // [SECTION] Keyboard cursor: keep the focused row in view
+  const std::optional<size_t> focusRow = tv.focusedRow();
+  const float winH = ImGui::GetWindowHeight();
+  const float measured = rowHeight_ > 0 ? rowHeight_ : rowH;
+  pageRows_ = std::max<size_t>(1, size_t((winH - headerH) / measured));
+  if (scrollToFocus_ && focusRow) {
+    const float top = float(*focusRow) * measured;
+    const float sy = ImGui::GetScrollY();
+    if (top < sy)
+      ImGui::SetScrollY(top);
+    else if (headerH + top + measured > sy + winH)
+      ImGui::SetScrollY(headerH + top + measured - winH);
+  }
+  scrollToFocus_ = false;
+
+  // [SECTION] Rows in view
+  ImGuiListClipper clipper;
+  clipper.Begin(int(view.rows.size()), rowHeight_ > 0 ? rowHeight_ : -1.f);
+  if (focusRow) clipper.ForceDisplayRangeByIndices(int(*focusRow), int(*focusRow) + 1);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const trash::ViewRow& row = view.rows[size_t(i)];
+      ImGui::TableNextRow(0, rowH);
+      ImGui::PushID(i);
+      if (row.isHeader)
+        DrawHeaderRow(frame, size_t(i));
+      else
+        DrawItemRow(frame, size_t(i), focusRow && *focusRow == size_t(i));
+      ImGui::PopID();
+      ++drawnRows_;
+    }
+  }
+  if (clipper.ItemsHeight > 0) rowHeight_ = clipper.ItemsHeight;
+  ImGui::EndTable();
+}
+
+void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::TrashView& tv = frame.page.view();
+  const trash::ViewRow& row = tv.view().rows[rowIndex];
+  const trash::GroupSummary* group = nullptr;
+  for (const trash::GroupSummary& g : tv.view().groups)
+    if (g.type == row.group) group = &g;
+  const bool collapsed = tv.IsGroupCollapsed(row.group);
+
+  ImGui::TableSetColumnIndex(kSelect);
+  bool hovered = false;
+  if (RowHitArea("##group", &hovered)) tv.SetGroupCollapsed(row.group, !collapsed);
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, hovered ? p.border : p.surfaceAlt);
+  const std::string title(trash::ItemTypeDisplayName(row.group));
+  RegisterLastItem("group/" + std::string(trash::ItemTypeName(row.group)), "button", title,
+                   collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
+  CellText(collapsed ? icon::kChevronRight : icon::kChevronDown, p.textMuted);
+
+  ImGui::TableSetColumnIndex(kName);
+  ImGui::AlignTextToFramePadding();
+  TextColored(p.textMuted, TypeIcon(row.group));
+  ImGui::SameLine(0, 8 * d);
+  ImGui::PushFont(CurrentFonts().strong);
+  CellText(title.c_str(), p.text);
+  ImGui::PopFont();
+  if (group) {
+    ImGui::SameLine(0, 8 * d);
+    ImGui::AlignTextToFramePadding();
+    Pill(std::to_string(group->count).c_str(), p.surface, p.textMuted);
+    if (ImGui::TableSetColumnIndex(kSize)) RightAligned(trash::FormatBytes(group->bytes).c_str(), p.textMuted);
+  }
+}
+
+void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::TrashView& tv = frame.page.view();
+  const trash::TrashItem& item = tv.items()[tv.view().rows[rowIndex].itemIndex];
+  const trash::ItemKey key = trash::KeyOf(item);
+  const bool selected = tv.IsSelected(key);
+  const std::string rowId = RowId(item);
+  const std::string name = trash::SanitizeForDisplay(item.name.empty() ? item.id : item.name);
+  const std::string parent = trash::SanitizeForDisplay(item.parentName.empty() ? item.parentUrl : item.parentName);
+  const bool child = trash::IsChildType(item.type);
+
+  // [SECTION] Select column (and the row-wide click area)
+  ImGui::TableSetColumnIndex(kSelect);
+  bool hovered = false;
+  if (RowHitArea("##row", &hovered)) {
+    const ImGuiIO& io = ImGui::GetIO();
+    tv.Click(key, {io.KeyCtrl || io.KeySuper, io.KeyShift});
+    tv.SetFocus(key);
+    ++selectionEpoch;
+  }
+  if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  const ImVec2 rowMin(table->WorkRect.Min.x, table->RowPosY1), rowMax(table->WorkRect.Max.x, table->RowPosY2);
+  if (selected || hovered)
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, selected ? p.selection : p.rowHover);
+  if (focused) {  // the keyboard cursor: an accent ring around the row
+    ImGui::TablePushBackgroundChannel();
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(rowMin.x + d, rowMin.y + d), ImVec2(rowMax.x - d, rowMax.y - d), p.accent,
+                                        4 * d, 0, 2 * d);
+    ImGui::TablePopBackgroundChannel();
+  }
+  {
+    std::string state = selected ? "selected" : "";
+    if (focused) state += state.empty() ? "focused" : " focused";
+    RegisterRect(rowId, "row", child && !parent.empty() ? parent + " / " + name : name, rowMin, rowMax, state);
+  }
+  bool checked = selected;
+  if (Checkbox((rowId + "/select").c_str(), ("Select " + name).c_str(), &checked)) {
+    tv.SetSelected(key, checked);
+    tv.SetFocus(key);
+    ++selectionEpoch;
+  }
+
+  // [SECTION] Name: type icon, parent for children, "+N" and the amber indicator for projects
+  ImGui::TableSetColumnIndex(kName);
+  ImGui::AlignTextToFramePadding();
+  TextColored(p.textMuted, TypeIcon(item.type));
+  ImGui::SameLine(0, 8 * d);
+  float avail = ImGui::GetContentRegionAvail().x;
+  float reserve = 0;
+  std::string childPill;
+  if (item.type == trash::ItemType::Project && item.childCount > 0) {
+    childPill = "+" + std::to_string(item.childCount);
+    reserve += ImGui::CalcTextSize(childPill.c_str()).x + 22 * d;
+  }
+  const bool amber = item.type == trash::ItemType::Project && item.cleanupDeleteImages;
+  if (amber) reserve += ImGui::CalcTextSize(icon::kWarning).x + 10 * d;
+  std::string unknownType;
+  if (item.type == trash::ItemType::Unknown) {
+    unknownType = trash::SanitizeForDisplay(item.typeName);
+    reserve += ImGui::CalcTextSize(unknownType.c_str()).x + 22 * d;
+  }
+  if (child && !parent.empty()) {
+    const std::string prefix = parent + " / ";
+    const float prefixW = ImGui::CalcTextSize(prefix.c_str()).x;
+    const float nameW = ImGui::CalcTextSize(name.c_str()).x;
+    const float room = std::max(0.f, avail - reserve);
+    const float prefixRoom = std::min(prefixW, std::max(room * 0.5f, room - nameW));
+    ImGui::AlignTextToFramePadding();
+    EllipsisText(prefix.c_str(), p.textMuted, prefixRoom);
+    ImGui::SameLine(0, 0);
+    avail = ImGui::GetContentRegionAvail().x;
+  }
+  ImGui::AlignTextToFramePadding();
+  if (EllipsisText(name.c_str(), p.text, std::max(0.f, avail - reserve))) ItemTooltip(name.c_str());
+  if (!childPill.empty()) {
+    ImGui::SameLine(0, 8 * d);
+    ImGui::AlignTextToFramePadding();
+    Pill(childPill.c_str(), p.surfaceAlt, p.textMuted);
+    const std::string tip = std::to_string(item.childCount) + " versions and models went to Trash with this project and come back with it";
+    ItemTooltip(tip.c_str());
+  }
+  if (!unknownType.empty()) {
+    ImGui::SameLine(0, 8 * d);
+    ImGui::AlignTextToFramePadding();
+    Pill(unknownType.c_str(), p.surfaceAlt, p.textMuted);
+  }
+  if (amber) {
+    static const char* kAmberTip =
+        "Cleanup will also delete the images that belong only to this project. Images shared with other projects "
+        "are preserved.";
+    ImGui::SameLine(0, 8 * d);
+    CellText(icon::kWarning, p.amber);
+    ItemTooltip(kAmberTip);
+    RegisterLastItem(rowId + "/images", "status", "Also deletes exclusive images", "", kAmberTip);
+  }
+
+  // [SECTION] Deleted by, deleted, time left, size
+  if (ImGui::TableSetColumnIndex(kDeletedBy)) {
+    const std::string by = trash::SanitizeForDisplay(item.deletedByName.empty() ? item.deletedBy : item.deletedByName);
+    ImGui::AlignTextToFramePadding();
+    if (by.empty())
+      TextColored(p.textMuted, "\xe2\x80\x94");  // em dash
+    else if (EllipsisText(by.c_str(), p.text, ImGui::GetContentRegionAvail().x))
+      ItemTooltip(by.c_str());
+  }
+  if (ImGui::TableSetColumnIndex(kDeletedAt)) {
+    CellText(trash::FormatRelative(frame.nowMs, item.deletedAtMs).c_str(), p.textMuted);
+    ItemTooltip(("Deleted " + trash::FormatDateTime(item.deletedAtMs)).c_str());
+  }
+  {
+    // The countdown is always computed for a drawn row, so the page wakes when its label changes.
+    const trash::TimeLeft left = trash::FormatTimeLeft(frame.nowMs, item.scheduledCleanupAtMs);
+    frame.WakeAt(left.nextChangeMs);
+    if (ImGui::TableSetColumnIndex(kTimeLeft)) {
+      const ImU32 color = left.urgency == trash::Urgency::Red ? p.red : left.urgency == trash::Urgency::Amber ? p.amber : p.text;
+      const std::string purge = trash::FormatPurgeTime(item.scheduledCleanupAtMs);
+      ImGui::AlignTextToFramePadding();
+      if (left.urgency != trash::Urgency::Normal) {
+        TextColored(color, icon::kClock);
+        ImGui::SameLine(0, 6 * d);
+      }
+      ImGui::PushFont(left.urgency == trash::Urgency::Normal ? CurrentFonts().body : CurrentFonts().strong);
+      CellText(left.label.c_str(), color);
+      ImGui::PopFont();
+      ItemTooltip(purge.c_str());
+      const char* urgency = left.urgency == trash::Urgency::Red ? "red" : left.urgency == trash::Urgency::Amber ? "amber" : "normal";
+      RegisterLastItem(rowId + "/time-left", "status", left.label, urgency, purge);
+    }
+  }
+  if (ImGui::TableSetColumnIndex(kSize)) RightAligned(trash::FormatBytes(item.sizeBytes).c_str(), p.textMuted);
+
+  // [SECTION] Actions
+  if (!ImGui::TableSetColumnIndex(kActions)) return;
+  const trash::Session* session = frame.page.session() ? &*frame.page.session() : nullptr;
+  if (!session) return;
+  const std::optional<std::string> restoreBlocked = trash::RestoreBlockedReason(*session, item);
+  const std::optional<std::string> deleteBlocked = trash::DeleteBlockedReason(*session);
+  ButtonOptions restore;
+  restore.small = true;
+  restore.enabled = !restoreBlocked;
+  restore.tooltip = restoreBlocked ? restoreBlocked->c_str() : nullptr;
+  restore.icon = icon::kUndo;
+  const std::string restoreId = rowId + "/restore";
+  restore.id = restoreId.c_str();
+  if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{{key}});
+  if (child && item.parentInTrash) {
+    const std::optional<std::string> parentBlocked =
+        trash::HasPermission(*session, trash::RestorePermissionFor(trash::ItemType::Project))
+            ? std::nullopt
+            : std::optional<std::string>("Your role lacks " + std::string(trash::RestorePermissionFor(trash::ItemType::Project)));
+    ButtonOptions first;
+    first.kind = ButtonKind::Link;
+    first.enabled = !parentBlocked;
+    const std::string firstTip = parentBlocked ? *parentBlocked : "Restores \"" + parent + "\" with everything that went to Trash with it";
+    first.tooltip = firstTip.c_str();
+    const std::string firstId = rowId + "/restore-parent";
+    first.id = firstId.c_str();
+    ImGui::SameLine(0, 4 * d);
+    if (Button("Restore project first", first)) frame.Emit(trash::intent::RestoreParentFirst{key});
+  }
+  ImGui::SameLine(0, 4 * d);
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight()));
+  ButtonOptions del;
+  del.kind = ButtonKind::Ghost;
+  del.small = true;
+  del.enabled = !deleteBlocked;
+  del.tooltip = deleteBlocked ? deleteBlocked->c_str() : "Delete permanently";
+  const std::string delId = rowId + "/delete";
+  del.id = delId.c_str();
+  ImGui::PushStyleColor(ImGuiCol_Text, deleteBlocked ? p.textMuted : p.danger);
+  if (IconButton(icon::kTrash, "Delete permanently", del))
+    frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, {key}, {}});
+  ImGui::PopStyleColor();
+}
+
 }  // namespace ui

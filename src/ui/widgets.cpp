@@ -2,6 +2,8 @@
 // palette only; every size is CSS pixels × Dpr().
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>  // RenderTextEllipsis
+
 #include <cmath>    // spinner arc
 #include <cstdio>   // snprintf for ImGui ids
 #include <string>   // labels
@@ -56,8 +58,7 @@ int PushButtonColors(ButtonKind kind) {
       return 5;
     case ButtonKind::Secondary:
     default:
-      push(ImGuiCol_Text, p.text);
-      return 1;
+      return 0;
   }
 }
 
@@ -83,7 +84,7 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   }
   if (o.busy) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    SpinnerAt(ImVec2(a.x + 16 * d, (a.y + b.y) * 0.5f), 6 * d, o.kind == ButtonKind::Secondary ? CurrentPalette().text : CurrentPalette().accentText, ImGui::GetTime());
+    SpinnerAt(ImVec2(visible[0] ? a.x + 16 * d : (a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), 6 * d, o.kind == ButtonKind::Secondary ? CurrentPalette().text : CurrentPalette().accentText, ImGui::GetTime());
   }
   if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
   if (o.tooltip && *o.tooltip) ItemTooltip(o.tooltip);
@@ -109,7 +110,6 @@ bool Button(const char* label, bool enabled, const char* tooltip) {
 bool IconButton(const char* icon, const char* label, const ButtonOptions& options) {
   ButtonOptions o = options;
   if (!o.tooltip) o.tooltip = label;
-  if (o.kind == ButtonKind::Secondary) o.kind = ButtonKind::Ghost;
   return DrawButton(icon, label, o.id ? o.id : label, o);
 }
 
@@ -168,7 +168,11 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
 
 void RegisterLastItem(const std::string& id, const char* role, const std::string& label,
                       const std::string& state, const std::string& description, bool enabled) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  RegisterRect(id, role, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), state, description, enabled);
+}
+
+void RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 a, ImVec2 b,
+                  const std::string& state, const std::string& description, bool enabled) {
   WidgetInfo info;
   info.id = id;
   info.role = role;
@@ -184,7 +188,7 @@ void RegisterLastItem(const std::string& id, const char* role, const std::string
 }
 
 bool ItemTooltip(const char* text) {
-  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) return false;
+  if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled | ImGuiHoveredFlags_AllowWhenOverlapped)) return false;
   const float d = Dpr();
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10 * d, 7 * d));
   ImGui::BeginTooltip();
@@ -242,6 +246,22 @@ void TextColored(ImU32 color, const char* text) {
 
 void TextMuted(const char* text) { TextColored(CurrentPalette().textMuted, text); }
 
+bool EllipsisText(const char* text, ImU32 color, float maxWidth) {
+  const ImVec2 size = ImGui::CalcTextSize(text);
+  if (size.x <= maxWidth) {
+    TextColored(color, text);
+    return false;
+  }
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float lineH = ImGui::GetTextLineHeight();
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + maxWidth, pos.y + lineH),
+                            pos.x + maxWidth, pos.x + maxWidth, text, nullptr, &size);
+  ImGui::PopStyleColor();
+  ImGui::Dummy(ImVec2(maxWidth, lineH));
+  return true;
+}
+
 void TextWrappedMuted(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().textMuted);
   ImGui::PushTextWrapPos(0);
@@ -275,6 +295,10 @@ void BeginCard(const char* id, float width, float padding) {
   ImGui::SetCursorScreenPos(ImVec2(card.start.x + card.padding, card.start.y + card.padding));
   ImGui::BeginGroup();
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card.width - 2 * card.padding);
+}
+
+float CardInnerWidth() {
+  return g_cards.empty() ? ImGui::GetContentRegionAvail().x : g_cards.back().width - 2 * g_cards.back().padding;
 }
 
 void EndCard() {

@@ -37,7 +37,9 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled = tru
 bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
                float width, ImGuiInputTextFlags flags = 0);
 
-// Registers the last ImGui item under `role`, with its rectangle.
+// Registers the last ImGui item under `role`, with its rectangle; or any rectangle.
+void RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 min, ImVec2 max,
+                  const std::string& state = {}, const std::string& description = {}, bool enabled = true);
 void RegisterLastItem(const std::string& id, const char* role, const std::string& label,
                       const std::string& state = {}, const std::string& description = {},
                       bool enabled = true);
@@ -52,6 +54,8 @@ void SpinnerAt(ImVec2 center, float radius, ImU32 color, double timeSeconds);
 void Separator();                                // a 1 px line in the border colour
 void TextColored(ImU32 color, const char* text);  // no formatting: names are never format strings
 void TextMuted(const char* text);
+// One line of text cut with an ellipsis at maxWidth (device pixels); returns true if it was cut.
+bool EllipsisText(const char* text, ImU32 color, float maxWidth);
 void TextWrappedMuted(const char* text);
 ImU32 WithAlpha(ImU32 color, float alpha);
 
@@ -59,5 +63,6 @@ ImU32 WithAlpha(ImU32 color, float alpha);
 // splits the window's draw list into channels). Width 0 spans the available width.
 void BeginCard(const char* id, float width = 0, float padding = 20);
 void EndCard();
+float CardInnerWidth();  // the width inside the current card's padding
 
 }  // namespace ui

@@ -1,0 +1,217 @@
+// The Trash screen's states that replace the table (loading, empty, no match, error, forbidden)
+// and its keyboard shortcuts. Part of TrashScreen (see trash_screen.h).
+#include <imgui.h>
+
+#include <algorithm>  // std::min
+#include <string>     // messages
+
+#include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
+#include "core/text.h"         // SanitizeForDisplay
+#include "ui/theme.h"          // palette, fonts, icons, Dpr
+#include "ui/trash_screen.h"
+#include "ui/widgets.h"        // Button, cards
+
+namespace ui {
+namespace {
+
+constexpr int kKeyF = 70, kKeyR = 82, kKeySlash = 191;  // DOM keyCodes outside io.KeyMap
+
+bool Pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
+bool PressedRaw(int code) { return code >= 0 && code < 512 && ImGui::IsKeyPressed(code, false); }
+
+// A centred message card: icon, title, text; the caller adds buttons before EndMessage().
+void BeginMessage(const char* id, const char* iconText, ImU32 iconColor, const char* title, const char* text) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  ImGui::Dummy(ImVec2(0, 8 * d));
+  BeginCard(id, 0, 40);
+  const float width = CardInnerWidth();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float circle = 22 * d;
+  dl->AddCircleFilled(ImVec2(origin.x + width * 0.5f, origin.y + circle), circle, p.surfaceAlt, 32);
+  ImGui::PushFont(CurrentFonts().title);
+  const ImVec2 iconSize = ImGui::CalcTextSize(iconText);
+  dl->AddText(ImVec2(origin.x + (width - iconSize.x) * 0.5f, origin.y + circle - iconSize.y * 0.5f), iconColor, iconText);
+  ImGui::Dummy(ImVec2(width, circle * 2 + 12 * d));
+  const float titleW = ImGui::CalcTextSize(title).x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - titleW) * 0.5f);
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  const float textW = std::min(ImGui::CalcTextSize(text).x, 520 * d);
+  const float x = ImGui::GetCursorPosX() + (width - textW) * 0.5f;
+  ImGui::SetCursorPosX(x);
+  ImGui::PushTextWrapPos(x + textW + 1);
+  ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+  ImGui::TextUnformatted(text);
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  ImGui::Dummy(ImVec2(0, 8 * d));
+}
+
+// Centres the next button row of total width w inside the message card.
+void CentreNext(float w) { ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (CardInnerWidth() - w) * 0.5f); }
+
+float ButtonWidth(const char* label, const char* iconText = nullptr) {
+  float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
+  if (iconText) w += ImGui::CalcTextSize(iconText).x + ImGui::CalcTextSize("  ").x;
+  return w;
+}
+
+void EndMessage(const char* id, const char* title) {
+  EndCard();
+  RegisterLastItem(id, "status", title);
+}
+
+}  // namespace
+
+bool TrashScreen::DrawState(Frame& frame) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::PageState& page = frame.page;
+  trash::TrashView& tv = page.view();
+  const trash::LoadState& load = page.trashLoad();
+  const bool haveItems = tv.visibleItemCount() > 0;
+
+  if (!haveItems && (load.status == trash::LoadStatus::Loading || load.status == trash::LoadStatus::Idle)) {
+    // A calm skeleton: the table's shape in soft bars, no animation (an idle page draws nothing).
+    ImGui::Dummy(ImVec2(0, 8 * d));
+    BeginCard("loading", 0, 20);
+    ImGui::AlignTextToFramePadding();
+    TextMuted("Loading Trash\xe2\x80\xa6");
+    RegisterLastItem("state/loading", "status", "Loading Trash\xe2\x80\xa6", "busy");
+    const float width = CardInnerWidth();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < 6; ++i) {
+      ImGui::Dummy(ImVec2(0, 6 * d));
+      const ImVec2 a = ImGui::GetCursorScreenPos();
+      const float h = 12 * d;
+      dl->AddRectFilled(a, ImVec2(a.x + 16 * d, a.y + h), p.surfaceAlt, 3 * d);
+      dl->AddRectFilled(ImVec2(a.x + 32 * d, a.y), ImVec2(a.x + 32 * d + width * (0.22f + 0.05f * float(i % 3)), a.y + h),
+                        p.surfaceAlt, 3 * d);
+      dl->AddRectFilled(ImVec2(a.x + width * 0.55f, a.y), ImVec2(a.x + width * 0.68f, a.y + h), p.surfaceAlt, 3 * d);
+      dl->AddRectFilled(ImVec2(a.x + width * 0.78f, a.y), ImVec2(a.x + width, a.y + h), p.surfaceAlt, 3 * d);
+      ImGui::Dummy(ImVec2(width, h + 10 * d));
+    }
+    EndCard();
+    return true;
+  }
+  if (load.status == trash::LoadStatus::Error && !haveItems) {
+    const std::string message = trash::SanitizeForDisplay(load.error);
+    BeginMessage("state/error", icon::kError, p.red, "The Trash could not be loaded", message.c_str());
+    CentreNext(ButtonWidth("Retry", icon::kRefresh));
+    ButtonOptions retry;
+    retry.kind = ButtonKind::Primary;
+    retry.icon = icon::kRefresh;
+    retry.id = "state/retry";
+    if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
+    EndMessage("state/error", "The Trash could not be loaded");
+    return true;
+  }
+  if (load.status == trash::LoadStatus::Error) {  // a refresh failed: keep the rows, say so above them
+    const std::string message = "Couldn't refresh: " + trash::SanitizeForDisplay(load.error);
+    ImGui::AlignTextToFramePadding();
+    TextColored(p.red, icon::kError);
+    ImGui::SameLine(0, 6 * d);
+    ImGui::AlignTextToFramePadding();
+    TextColored(p.red, message.c_str());
+    RegisterLastItem("state/refresh-error", "alert", message);
+    ImGui::SameLine();
+    ButtonOptions retry;
+    retry.kind = ButtonKind::Link;
+    retry.id = "state/retry";
+    if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
+  }
+  if (!haveItems) {
+    BeginMessage("state/empty", icon::kTrash, p.textMuted, "Trash is empty",
+                 "Projects, versions, models, datasets and workflows you delete stay here until they are "
+                 "permanently deleted, so you can restore them.");
+    EndMessage("state/empty", "Trash is empty");
+    return true;
+  }
+  const trash::View& view = tv.view();
+  if (view.matchCount == 0) {
+    const trash::Filters& f = tv.filters();
+    std::string title = f.query.empty() ? "No items match these filters"
+                                        : "No items match \xe2\x80\x9c" + trash::SanitizeForDisplay(f.query) + "\xe2\x80\x9d";
+    BeginMessage("state/no-match", icon::kSearch, p.textMuted, title.c_str(),
+                 "Try another search, or clear the filters to see everything in the Trash.");
+    CentreNext(ButtonWidth("Clear filters"));
+    ButtonOptions clear;
+    clear.id = "state/clear-filters";
+    if (Button("Clear filters", clear)) {
+      query_[0] = 0;
+      tv.SetQuery("");
+      tv.ClearTypeFilter();
+      tv.SetExpiringSoon(false);
+    }
+    EndMessage("state/no-match", title.c_str());
+    return true;
+  }
+  return false;
+}
+
+void TrashScreen::DrawForbidden(Frame&, const char* missing) {
+  const std::string text = "Your role lacks the " + trash::SanitizeForDisplay(missing) +
+                           " permission. Ask a workspace owner to add it to your role.";
+  BeginMessage("state/forbidden", icon::kLock, CurrentPalette().textMuted, "You don't have access to the Trash",
+               text.c_str());
+  EndMessage("state/forbidden", "You don't have access to the Trash");
+}
+
+// [SECTION] Keyboard
+void TrashScreen::HandleKeys(Frame& frame) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (frame.dialogOpen || io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  trash::TrashView& tv = frame.page.view();
+  const bool command = io.KeyCtrl || io.KeySuper;
+  if (PressedRaw(kKeySlash) || (command && PressedRaw(kKeyF))) {
+    focusSearch_ = true;
+    return;
+  }
+  struct Move { ImGuiKey key; trash::FocusMove move; };
+  const Move moves[] = {{ImGuiKey_UpArrow, trash::FocusMove::Up},     {ImGuiKey_DownArrow, trash::FocusMove::Down},
+                        {ImGuiKey_PageUp, trash::FocusMove::PageUp}, {ImGuiKey_PageDown, trash::FocusMove::PageDown},
+                        {ImGuiKey_Home, trash::FocusMove::Home},     {ImGuiKey_End, trash::FocusMove::End}};
+  for (const Move& m : moves) {
+    if (Pressed(m.key)) {
+      tv.MoveFocus(m.move, table_.pageRows());
+      table_.ScrollToFocus();
+    }
+  }
+  const std::optional<trash::ItemKey> focused = tv.focused();
+  if (Pressed(ImGuiKey_Space) && focused) {
+    tv.SetSelected(*focused, !tv.IsSelected(*focused));
+    ++table_.selectionEpoch;
+  }
+  if (command && Pressed(ImGuiKey_A)) {
+    tv.SelectAllVisible();
+    ++table_.selectionEpoch;
+  }
+  if (Pressed(ImGuiKey_Escape) && tv.selectionCount() > 0) {
+    tv.ClearSelection();
+    ++table_.selectionEpoch;
+  }
+  const trash::Session& session = *frame.page.session();
+  // What an action key acts on: the selection, else the focused row.
+  auto targets = [&]() -> std::vector<const trash::TrashItem*> {
+    if (tv.selectionCount() > 0) return tv.selectedItems();
+    if (focused)
+      if (const trash::TrashItem* item = tv.Find(*focused)) return {item};
+    return {};
+  };
+  if ((Pressed(ImGuiKey_Enter) || (!command && PressedRaw(kKeyR)))) {
+    std::vector<trash::ItemKey> keys;
+    for (const trash::TrashItem* item : targets())
+      if (!trash::RestoreBlockedReason(session, *item)) keys.push_back(trash::KeyOf(*item));
+    if (!keys.empty()) frame.Emit(trash::intent::Restore{std::move(keys)});
+  }
+  if (Pressed(ImGuiKey_Delete) && !trash::DeleteBlockedReason(session)) {
+    std::vector<trash::ItemKey> keys;
+    for (const trash::TrashItem* item : targets()) keys.push_back(trash::KeyOf(*item));
+    if (!keys.empty())
+      frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, std::move(keys), {}});
+  }
+}
+
+}  // namespace ui

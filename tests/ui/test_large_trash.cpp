@@ -1,0 +1,45 @@
+// 100,000 items: a frame draws about a screenful of rows, whatever the size of the Trash, and the
+// frame time is printed as a benchmark line (no timing assertion: machines differ).
+#include <catch2/catch.hpp>
+
+#include <chrono>    // benchmark
+#include <cstdio>    // benchmark line
+
+#include "core/listing_codec.h"  // EncodeTrashListing
+#include "harness.h"
+
+using namespace ui::test;
+
+TEST_CASE("100,000 items draw only the visible rows", "[trash_screen][performance]") {
+  std::vector<trash::TrashItem> items;
+  items.reserve(100000);
+  const trash::ItemType types[] = {trash::ItemType::Project, trash::ItemType::Dataset, trash::ItemType::Workflow};
+  for (int i = 0; i < 100000; ++i) {
+    trash::TrashItem item = MakeItem(types[i % 3], "id_" + std::to_string(i), "Item " + std::to_string(i),
+                                     0.5 + double(i % 29), 1000 + i);
+    if (item.type == trash::ItemType::Project) item.url = "item-" + std::to_string(i);
+    items.push_back(std::move(item));
+  }
+  Harness h(1280, 800);
+  h.SignInWithListing(trash::EncodeTrashListing(items, false));
+  REQUIRE(h.page.view().items().size() == 100000);
+  h.Frames(3);
+  const size_t rows = h.All("row").size();
+  CHECK(rows > 5);
+  CHECK(rows < 40);  // 800 px tall: about a screenful
+
+  // Scroll with the keyboard for a while and time the frames.
+  h.PressKey(35);  // End
+  h.Frames(2);
+  CHECK(h.All("row").size() < 40);
+  const auto start = std::chrono::steady_clock::now();
+  const int frames = 60;
+  for (int i = 0; i < frames; ++i) {
+    ImGui::GetIO().MouseWheel = -1.f;
+    h.Frame();
+  }
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / frames;
+  std::printf("benchmark: 100000 items, %zu rows drawn, %.3f ms per frame (native, NewFrame to Render)\n",
+              h.All("row").size(), ms);
+  CHECK(h.All("row").size() < 40);
+}
