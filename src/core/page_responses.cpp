@@ -118,8 +118,10 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
         ParseResult<TrashListing> listing = ParseTrashListing(body);
         if (listing.ok()) {
             view_.SetItems(std::move(listing.value().items));
+            // Repairs are reported once, not on every 30-second refresh.
+            if (trashLoad_.status != LoadStatus::Loaded)
+                for (std::string& warning : listing.value().warnings) ShowToast(ToastKind::Info, std::move(warning));
             trashLoad_ = {LoadStatus::Loaded, {}};
-            for (std::string& warning : listing.value().warnings) ShowToast(ToastKind::Info, std::move(warning));
             return {};
         }
         error = "The Trash listing could not be read: " + listing.error();

@@ -259,7 +259,7 @@ PageState::Batch PageState::NewBatch(RequestKind kind, size_t outstanding) {
 PendingRequest PageState::Send(Request request, InFlight call) {
     const uint64_t tag = nextTag_++;
     if (call.kind == RequestKind::ListTrash) call.mutationsAtSend = mutations_;
-    PendingRequest pending{tag, call.kind, std::move(request)};
+    PendingRequest pending{tag, call.kind, std::move(request), session_ ? session_->csrfToken : std::string()};
     inFlight_[tag] = std::move(call);
     return pending;
 }

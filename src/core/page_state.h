@@ -1,8 +1,8 @@
 // The page above the list: which screen shows, the signed-in session, load states, toasts, modal
 // dialogs and refresh timing. A reducer: Apply(intent) and OnResponse(tag, status, body) update
 // the state and return the requests to send, so click → request → response → state is testable
-// natively with no network. The platform layer performs each PendingRequest (adding
-// HeadersFor(request, session()->csrfToken)) and calls OnResponse with its tag.
+// natively with no network. The platform layer performs each PendingRequest (with
+// HeadersFor(pending.request, pending.csrfToken)) and calls OnResponse with its tag.
 #pragma once
 
 #include <cstdint>      // int64_t, uint64_t
@@ -56,11 +56,13 @@ enum class RequestKind { WhoAmI, SignIn, SignOut, DemoInfo, ListTrash, Restore, 
                          DeletePermanently, EmptyTrash, ListProjects, DeleteProject, UndoMove };
 
 // A request to perform; answer it with OnResponse(tag, status, body). Status 0 means the server
-// could not be reached.
+// could not be reached. Send it with HeadersFor(request, csrfToken): the token is captured when
+// the request is made, because sign-out clears the session before its request is sent.
 struct PendingRequest {
     uint64_t tag = 0;
     RequestKind kind = RequestKind::WhoAmI;
     Request request;
+    std::string csrfToken;
 };
 using Requests = std::vector<PendingRequest>;
 

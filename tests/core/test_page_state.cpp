@@ -89,6 +89,8 @@ TEST_CASE("Signing in loads the Trash", "[page_state]") {
         REQUIRE(state.session());
         CHECK(state.session()->csrfToken == "tok");
         CHECK(Only(load, RequestKind::ListTrash).request == requests::ListTrash("acme"));
+        CHECK(load[0].csrfToken == "tok");
+        CHECK(signIn[0].csrfToken.empty());
         CHECK(state.trashLoad().status == LoadStatus::Loading);
 
         state.OnResponse(load[0].tag, 200, test::ReadFixture("trash_listing_full.json"));
@@ -188,6 +190,20 @@ TEST_CASE("A refused restore rolls back and shows the server's message", "[page_
         CHECK(page.Shown() == 5);
         CHECK(page.state.toasts()[0].message == "The restore result is not valid JSON");
     }
+}
+
+TEST_CASE("Listing repairs are reported once", "[page_state]") {
+    PageState state;
+    const Requests start = state.Start(kNow);
+    const Requests load = state.OnResponse(start[0].tag, 200, SessionJson(kAllPermissions));
+    const std::string listing = R"({"items":[{"type":"dataset","id":"d","name":"bad )" "\xFF" R"( name",)"
+                                R"("deletedAt":"2026-11-20T09:00:00.000Z","scheduledCleanupAt":"2026-12-20T09:00:00.000Z"}]})";
+    state.OnResponse(load[0].tag, 200, listing);
+    REQUIRE(state.toasts().size() == 1);
+    CHECK(state.toasts()[0].kind == ToastKind::Info);
+    CHECK(state.view().items()[0].name == "bad \xEF\xBF\xBD name");
+    state.OnResponse(Only(state.Tick(kNow + 30'000), RequestKind::ListTrash).tag, 200, listing);
+    CHECK(state.toasts().empty());  // the first one expired, and no second one came
 }
 
 TEST_CASE("Restore parent first restores the child's project", "[page_state]") {
@@ -367,6 +383,7 @@ TEST_CASE("Sign out clears the page at once", "[page_state]") {
     Page page;
     const Requests sent = page.state.Apply(intent::SignOut{});
     CHECK(Only(sent, RequestKind::SignOut).request == requests::SignOut());
+    CHECK(sent[0].csrfToken == "tok");  // captured before the session was cleared
     CHECK(page.state.screen() == Screen::SignIn);
     CHECK(page.state.view().items().empty());
 }
