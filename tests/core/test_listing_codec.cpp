@@ -220,6 +220,22 @@ TEST_CASE("Hostile names are kept byte for byte and never crash the codec", "[li
     }
 }
 
+TEST_CASE("The hostile-names fixture parses and sanitises for drawing", "[listing_codec]") {
+    const ParseResult<TrashListing> result = ParseTrashListing(ReadFixture("trash_listing_hostile.json"));
+    REQUIRE(result.ok());
+    const std::vector<TrashItem>& items = result.value().items;
+    REQUIRE(items.size() == 6);
+    CHECK(items[0].name == "invoice\xE2\x80\xAEgnp.exe");
+    CHECK(SanitizeForDisplay(items[0].name) == "invoice\xEF\xBF\xBDgnp.exe");
+    CHECK(items[1].name == "line1\nline2\ttab\x01" "bell\x7F");
+    CHECK(items[2].name.size() == 10240);
+    CHECK(items[3].name == "<script>alert(1)</script> & \"quotes\" \\ backslash");
+    CHECK(items[4].name == "\xF0\x9F\x98\x80 \xE4\xB8\xAD\xE6\x96\x87 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9");
+    CHECK(items[5].type == ItemType::Unknown);
+    CHECK(items[5].typeName == "pipeline");
+    for (const TrashItem& item : items) CHECK(IsValidUtf8(item.name));
+}
+
 TEST_CASE("Encoding and parsing a listing round-trips every field", "[listing_codec]") {
     std::vector<TrashItem> items = test::GenerateItems(50);
     items[0].cleanupDeleteImages = true;
