@@ -267,9 +267,12 @@ PendingRequest PageState::Send(Request request, InFlight call) {
 // Hides the items at once and sends the requests, in chunks the server accepts.
 Requests PageState::StartRemoval(RequestKind kind, std::vector<ItemKey> keys) {
     if (!session_) return {};
+    // Unknown types cannot be named in a request; the server restores or empties them with "all".
+    const bool perItem = kind == RequestKind::Restore || kind == RequestKind::DeletePermanently;
     std::vector<ItemKey> present;
     for (ItemKey& key : keys)
-        if (view_.Find(key) != nullptr && !view_.IsHidden(key)) present.push_back(std::move(key));
+        if (view_.Find(key) != nullptr && !view_.IsHidden(key) && !(perItem && key.type == ItemType::Unknown))
+            present.push_back(std::move(key));
     if (present.empty()) return {};
 
     const uint64_t batch = nextBatch_++;

@@ -206,6 +206,19 @@ TEST_CASE("Listing repairs are reported once", "[page_state]") {
     CHECK(state.toasts().empty());  // the first one expired, and no second one came
 }
 
+TEST_CASE("Items of unknown types are left out of per-item requests", "[page_state]") {
+    PageState state;
+    const Requests start = state.Start(kNow);
+    const Requests load = state.OnResponse(start[0].tag, 200, SessionJson(kAllPermissions));
+    state.OnResponse(load[0].tag, 200, test::ReadFixture("trash_listing_hostile.json"));
+    const ItemKey unknown{ItemType::Unknown, "", "x_unknown"};
+    const ItemKey workflow{ItemType::Workflow, "", "w_long"};
+    CHECK(state.Apply(intent::Restore{{unknown}}).empty());
+    const Requests sent = state.Apply(intent::DeletePermanently{{unknown, workflow}});
+    CHECK(Only(sent, RequestKind::DeletePermanently).request == requests::DeletePermanently("acme", {workflow}));
+    CHECK_FALSE(state.view().IsHidden(unknown));
+}
+
 TEST_CASE("Restore parent first restores the child's project", "[page_state]") {
     Page page;
     const Requests sent = page.state.Apply(intent::RestoreParentFirst{page.Key("m_7")});
