@@ -16,9 +16,10 @@ void App::OnWindowFocus() { Send(page_.Apply(trash::intent::FocusGained{})); }
 
 void App::Send(std::vector<trash::PendingRequest> requests) {
   for (trash::PendingRequest& pending : requests) {
-    const std::string csrf = page_.session() ? page_.session()->csrfToken : std::string();
     platform::HttpRequest http;
-    http.headers = trash::HeadersFor(pending.request, csrf);
+    // The token captured when the request was made: signing out clears the session before its
+    // own request goes out, and that request still needs the token.
+    http.headers = trash::HeadersFor(pending.request, pending.csrfToken);
     http.method = std::move(pending.request.method);
     http.url = std::move(pending.request.path);
     http.body = std::move(pending.request.body);
