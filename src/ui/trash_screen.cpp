@@ -46,15 +46,16 @@ void TrashScreen::Draw(Frame& frame) {
     DrawForbidden(frame, missing ? missing->c_str() : std::string(trash::permission::kViewTrash).c_str());
     return;
   }
+  UpdateCounts(frame);
+  UpdateSelectionSummary(frame);
   DrawStorage(frame);
   ImGui::Dummy(ImVec2(0, 4 * Dpr()));
-  UpdateCounts(frame);
   DrawToolbar(frame);
   if (DrawState(frame)) return;
   DrawActionBar(frame);
   HandleKeys(frame);
   const float height = std::max(240 * Dpr(), ImGui::GetContentRegionAvail().y);
-  table_.Draw(frame, height);
+  table_.Draw(frame, height, selection_.count);
 }
 
 // [SECTION] Title and storage
@@ -121,7 +122,7 @@ void TrashScreen::DrawStorage(Frame& frame) {
   ImGui::SameLine(0, 20 * d);
   char inTrash[96];
   std::snprintf(inTrash, sizeof inTrash, "In Trash %s \xc2\xb7 %zu item%s", trash::FormatBytes(s.trashBytes).c_str(),
-                frame.page.view().visibleItemCount(), frame.page.view().visibleItemCount() == 1 ? "" : "s");
+                visibleTotal_, visibleTotal_ == 1 ? "" : "s");
   legend(p.amber, inTrash);
   RegisterLastItem("storage/trash", "status", inTrash, "", "Trash counts toward your plan until permanently deleted.");
   ImGui::SameLine(0, 20 * d);
@@ -136,8 +137,10 @@ void TrashScreen::UpdateCounts(Frame& frame) {
   if (countsGeneration_ == tv.viewGeneration()) return;
   countsGeneration_ = tv.viewGeneration();
   typeCounts_.fill(0);
+  visibleTotal_ = tv.visibleItemCount();
+  const bool anyHidden = visibleTotal_ != tv.items().size();  // else no key lookups at all
   for (const trash::TrashItem& item : tv.items())
-    if (!tv.IsHidden(trash::KeyOf(item))) ++typeCounts_[size_t(item.type)];
+    if (!anyHidden || !tv.IsHidden(trash::KeyOf(item))) ++typeCounts_[size_t(item.type)];
 }
 
 void TrashScreen::DrawToolbar(Frame& frame) {
@@ -189,29 +192,18 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   if (ImGui::IsItemClicked()) tv.SetExpiringSoon(!expiring);
   SetHandCursorIfHovered();
 
-  // Refresh, right-aligned; a spinner while a listing is on its way.
-  const float refreshW = ImGui::GetFrameHeight();
-  ImGui::SameLine();
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - refreshW));
-  const bool loading = frame.page.trashLoad().status == trash::LoadStatus::Loading;
-  ButtonOptions refresh;
-  refresh.busy = loading;
-  refresh.id = "toolbar/refresh";
-  refresh.tooltip = loading ? "Loading…" : "Refresh";
-  refresh.width = refreshW;
-  if (IconButton(loading ? "" : icon::kRefresh, "Refresh", refresh)) frame.Emit(trash::intent::Refresh{});
   ImGui::Dummy(ImVec2(0, 2 * d));
 }
 
 // [SECTION] Selection and bulk actions
 void TrashScreen::UpdateSelectionSummary(Frame& frame) {
   trash::TrashView& tv = frame.page.view();
-  if (selection_.generation == tv.viewGeneration() && selection_.epoch == table_.selectionEpoch &&
-      selection_.count == tv.selectionCount())
-    return;
+  tv.view();  // brings the generation up to date
+  if (selection_.generation == tv.viewGeneration() && selection_.epoch == table_.selectionEpoch) return;
   selection_.generation = tv.viewGeneration();
   selection_.epoch = table_.selectionEpoch;
   selection_.count = tv.selectionCount();
+  selection_.bytes = tv.selectionBytes();
   selection_.restorable = 0;
   selection_.firstBlockedReason.clear();
   if (!frame.page.session()) return;
@@ -224,6 +216,17 @@ void TrashScreen::UpdateSelectionSummary(Frame& frame) {
   }
 }
 
+// Refresh, an icon button; a spinner while a listing is on its way.
+static void RefreshButton(Frame& frame) {
+  const bool loading = frame.page.trashLoad().status == trash::LoadStatus::Loading;
+  ButtonOptions refresh;
+  refresh.busy = loading;
+  refresh.id = "toolbar/refresh";
+  refresh.tooltip = loading ? "Loading\xe2\x80\xa6" : "Refresh";
+  refresh.width = ImGui::GetFrameHeight();
+  if (IconButton(loading ? "" : icon::kRefresh, "Refresh", refresh)) frame.Emit(trash::intent::Refresh{});
+}
+
 void TrashScreen::DrawActionBar(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
@@ -234,15 +237,14 @@ void TrashScreen::DrawActionBar(Frame& frame) {
   const ImVec2 a = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   const float textY = (barH - ImGui::GetFrameHeight()) * 0.5f;
-  UpdateSelectionSummary(frame);
-  const size_t count = tv.selectionCount();
+  const size_t count = selection_.count;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGui::BeginGroup();
   if (count > 0) {
     dl->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.selection, 8 * d);
     ImGui::SetCursorScreenPos(ImVec2(a.x + 14 * d, a.y + textY));
     char label[96];
-    std::snprintf(label, sizeof label, "%zu selected \xc2\xb7 %s", count, trash::FormatBytes(tv.selectionBytes()).c_str());
+    std::snprintf(label, sizeof label, "%zu selected \xc2\xb7 %s", count, trash::FormatBytes(selection_.bytes).c_str());
     ImGui::AlignTextToFramePadding();
     ImGui::PushFont(CurrentFonts().strong);
     TextColored(p.text, label);
@@ -285,6 +287,8 @@ void TrashScreen::DrawActionBar(Frame& frame) {
       tv.ClearSelection();
       ++table_.selectionEpoch;
     }
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - ImGui::GetFrameHeight() - 8 * d, a.y + textY));
+    RefreshButton(frame);
   } else {
     ImGui::SetCursorScreenPos(ImVec2(a.x + 2 * d, a.y + textY));
     const trash::View& view = tv.view();
@@ -299,8 +303,10 @@ void TrashScreen::DrawActionBar(Frame& frame) {
                          ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
     const float restoreW = ImGui::CalcTextSize("Restore All").x + ImGui::CalcTextSize(icon::kUndo).x +
                            ImGui::GetStyle().FramePadding.x * 2 + ImGui::CalcTextSize("  ").x;
-    ImGui::SetCursorScreenPos(ImVec2(a.x + width - emptyW - restoreW - 8 * d, a.y + textY));
-    const bool any = tv.visibleItemCount() > 0;
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - emptyW - restoreW - ImGui::GetFrameHeight() - 16 * d, a.y + textY));
+    RefreshButton(frame);
+    ImGui::SameLine(0, 8 * d);
+    const bool any = visibleTotal_ > 0;
     ButtonOptions all;
     all.icon = icon::kUndo;
     all.enabled = any;

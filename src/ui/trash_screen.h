@@ -35,11 +35,14 @@ class TrashScreen {
   bool focusSearch_ = false;
   // Per-type counts for the chips, recomputed only when the view's inputs change.
   std::array<size_t, trash::kItemTypeCount> typeCounts_{};
+  size_t visibleTotal_ = 0;  // items not hidden by an action in flight
   uint64_t countsGeneration_ = 0;
-  // What the selection allows, recomputed only when the selection or the view changes.
+  // The selection's size and what it allows, recomputed only when the selection or the view
+  // changes (a select-all of 100,000 rows must not be walked every frame).
   struct SelectionSummary {
     uint64_t generation = 0, epoch = ~0ull;
-    size_t count = static_cast<size_t>(-1);
+    size_t count = 0;
+    int64_t bytes = 0;
     size_t restorable = 0;
     std::string firstBlockedReason;
   } selection_;

@@ -71,7 +71,7 @@ bool TrashScreen::DrawState(Frame& frame) {
   trash::PageState& page = frame.page;
   trash::TrashView& tv = page.view();
   const trash::LoadState& load = page.trashLoad();
-  const bool haveItems = tv.visibleItemCount() > 0;
+  const bool haveItems = visibleTotal_ > 0;
 
   if (!haveItems && (load.status == trash::LoadStatus::Loading || load.status == trash::LoadStatus::Idle)) {
     // A calm skeleton: the table's shape in soft bars, no animation (an idle page draws nothing).
@@ -177,6 +177,7 @@ void TrashScreen::HandleKeys(Frame& frame) {
     if (Pressed(m.key)) {
       tv.MoveFocus(m.move, table_.pageRows());
       table_.ScrollToFocus();
+      table_.showFocusRing = true;
     }
   }
   const std::optional<trash::ItemKey> focused = tv.focused();
@@ -188,7 +189,7 @@ void TrashScreen::HandleKeys(Frame& frame) {
     tv.SelectAllVisible();
     ++table_.selectionEpoch;
   }
-  if (Pressed(ImGuiKey_Escape) && tv.selectionCount() > 0) {
+  if (Pressed(ImGuiKey_Escape) && selection_.count > 0) {
     tv.ClearSelection();
     ++table_.selectionEpoch;
   }

@@ -76,7 +76,7 @@ bool RowHitArea(const char* id, bool* hovered) {
 
 }  // namespace
 
-void TrashTable::Draw(Frame& frame, float height) {
+void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.page.view();
@@ -98,16 +98,16 @@ void TrashTable::Draw(Frame& frame, float height) {
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortAscending, 0,
                           int(trash::SortColumn::Name));
   ImGui::TableSetupColumn("Deleted by", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
-                          120 * d, int(trash::SortColumn::DeletedBy));
+                          112 * d, int(trash::SortColumn::DeletedBy));
   ImGui::TableSetupColumn("Deleted",
                           ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
                               ImGuiTableColumnFlags_PreferSortDescending,
-                          112 * d, int(trash::SortColumn::DeletedAt));
+                          100 * d, int(trash::SortColumn::DeletedAt));
   ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
-                          128 * d, int(trash::SortColumn::TimeLeft));
+                          116 * d, int(trash::SortColumn::TimeLeft));
   ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
-                          76 * d, int(trash::SortColumn::Size));
-  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 236 * d);
+                          72 * d, int(trash::SortColumn::Size));
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 214 * d);
 
   // Sorting is cached in the core: only a header click (dirty specs) changes it.
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
@@ -124,7 +124,6 @@ void TrashTable::Draw(Frame& frame, float height) {
   size_t itemRows = 0;
   for (const trash::GroupSummary& g : view.groups)
     if (!g.collapsed) itemRows += g.count;
-  const size_t selected = tv.selectionCount();
   for (int c = 0; c < kColumnCount; ++c) {
     if (!ImGui::TableSetColumnIndex(c)) continue;
     if (c == kSelect) {
@@ -141,6 +140,10 @@ void TrashTable::Draw(Frame& frame, float height) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::PushFont(CurrentFonts().strong);
     const char* name = ImGui::TableGetColumnName(c);
+    if (c == kSize) {  // numbers are right-aligned, so is their title (room left for the sort arrow)
+      const float w = ImGui::CalcTextSize(name).x + ImGui::GetFontSize() + style.ItemInnerSpacing.x;
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - w));
+    }
     ImGui::TableHeader(name);
     ImGui::PopFont();
     ImGui::PopStyleColor();
@@ -242,13 +245,14 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
     tv.Click(key, {io.KeyCtrl || io.KeySuper, io.KeyShift});
     tv.SetFocus(key);
     ++selectionEpoch;
+    showFocusRing = false;
   }
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGuiTable* table = ImGui::GetCurrentTable();
   const ImVec2 rowMin(table->WorkRect.Min.x, table->RowPosY1), rowMax(table->WorkRect.Max.x, table->RowPosY2);
   if (selected || hovered)
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, selected ? p.selection : p.rowHover);
-  if (focused) {  // the keyboard cursor: an accent ring around the row
+  if (focused && showFocusRing) {  // the keyboard cursor: an accent ring around the row
     ImGui::TablePushBackgroundChannel();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(rowMin.x + d, rowMin.y + d), ImVec2(rowMax.x - d, rowMax.y - d), p.accent,
                                         4 * d, 0, 2 * d);
@@ -369,6 +373,18 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   const std::string restoreId = rowId + "/restore";
   restore.id = restoreId.c_str();
   if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{{key}});
+  ImGui::SameLine(0, 2 * d);
+  ButtonOptions del;
+  del.kind = ButtonKind::Ghost;
+  del.small = true;
+  del.enabled = !deleteBlocked;
+  del.tooltip = deleteBlocked ? deleteBlocked->c_str() : "Delete permanently";
+  const std::string delId = rowId + "/delete";
+  del.id = delId.c_str();
+  ImGui::PushStyleColor(ImGuiCol_Text, deleteBlocked ? p.textMuted : p.danger);
+  if (IconButton(icon::kTrash, "Delete permanently", del))
+    frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, {key}, {}});
+  ImGui::PopStyleColor();
   if (child && item.parentInTrash) {
     const std::optional<std::string> parentBlocked =
         trash::HasPermission(*session, trash::RestorePermissionFor(trash::ItemType::Project))
@@ -381,22 +397,9 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
     first.tooltip = firstTip.c_str();
     const std::string firstId = rowId + "/restore-parent";
     first.id = firstId.c_str();
-    ImGui::SameLine(0, 4 * d);
+    ImGui::SameLine(0, 2 * d);
     if (Button("Restore project first", first)) frame.Emit(trash::intent::RestoreParentFirst{key});
   }
-  ImGui::SameLine(0, 4 * d);
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight()));
-  ButtonOptions del;
-  del.kind = ButtonKind::Ghost;
-  del.small = true;
-  del.enabled = !deleteBlocked;
-  del.tooltip = deleteBlocked ? deleteBlocked->c_str() : "Delete permanently";
-  const std::string delId = rowId + "/delete";
-  del.id = delId.c_str();
-  ImGui::PushStyleColor(ImGuiCol_Text, deleteBlocked ? p.textMuted : p.danger);
-  if (IconButton(icon::kTrash, "Delete permanently", del))
-    frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, {key}, {}});
-  ImGui::PopStyleColor();
 }
 
 }  // namespace ui

@@ -12,12 +12,13 @@ namespace ui {
 
 class TrashTable {
  public:
-  void Draw(Frame& frame, float height);
+  void Draw(Frame& frame, float height, size_t selectedCount);
   // Keyboard: scroll the focused row into view on the next Draw.
   void ScrollToFocus() { scrollToFocus_ = true; }
   size_t pageRows() const { return pageRows_; }
   size_t drawnRows() const { return drawnRows_; }  // rows drawn last frame (tests, benchmark)
   uint64_t selectionEpoch = 0;  // bumped on every selection change made here or by the screen
+  bool showFocusRing = false;   // the ring shows once the keyboard moves the cursor, until the next click
 
  private:
   void DrawHeaderRow(Frame& frame, size_t rowIndex);

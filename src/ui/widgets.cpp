@@ -2,7 +2,7 @@
 // palette only; every size is CSS pixels × Dpr().
 #include "ui/widgets.h"
 
-#include <imgui_internal.h>  // RenderTextEllipsis
+#include <imgui_internal.h>  // RenderTextEllipsis, the current line's text baseline
 
 #include <cmath>    // spinner arc
 #include <cstdio>   // snprintf for ImGui ids
@@ -69,7 +69,7 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   std::snprintf(imguiId, sizeof imguiId, "%s##%s", visible, regId);
   const int colors = PushButtonColors(o.kind);
   int vars = 0;
-  if (o.small) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * d, 3 * d)); ++vars; }
+  if (o.small) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * d, ImGui::GetStyle().FramePadding.y)); ++vars; }
   if (o.kind == ButtonKind::Link) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * d, 3 * d)); ++vars; }
   ImGui::BeginDisabled(!enabled);
   const bool pressed = ImGui::Button(imguiId, ImVec2(o.width, 0));
@@ -208,7 +208,8 @@ void Pill(const char* text, ImU32 background, ImU32 foreground) {
   const float d = Dpr();
   const ImVec2 size = ImGui::CalcTextSize(text);
   const ImVec2 pad(7 * d, 1 * d);
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  pos.y += ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;  // honour AlignTextToFramePadding
   const float lineH = ImGui::GetTextLineHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 a(pos.x, pos.y - pad.y), b(pos.x + size.x + pad.x * 2, pos.y + lineH + pad.y);
@@ -233,7 +234,7 @@ void Spinner(float radius, ImU32 color, double t) {
 
 void Separator() {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float w = ImGui::GetContentRegionAvail().x;
+  const float w = CardInnerWidth();
   ImGui::GetWindowDrawList()->AddLine(pos, ImVec2(pos.x + w, pos.y), CurrentPalette().border, Dpr());
   ImGui::Dummy(ImVec2(w, Dpr()));
 }
@@ -252,7 +253,8 @@ bool EllipsisText(const char* text, ImU32 color, float maxWidth) {
     TextColored(color, text);
     return false;
   }
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  pos.y += ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
   const float lineH = ImGui::GetTextLineHeight();
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + maxWidth, pos.y + lineH),

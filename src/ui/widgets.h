@@ -19,7 +19,7 @@ struct ButtonOptions {
   const char* icon = nullptr;     // drawn before the label
   const char* id = nullptr;       // registry id and ImGui id; defaults to the label
   float width = 0;                // device pixels; 0 fits the label
-  bool small = false;             // compact padding, for table rows
+  bool small = false;             // narrow horizontal padding, for table rows and toasts
   bool busy = false;              // a spinner instead of the icon; reports no click
 };
 
@@ -51,7 +51,7 @@ void SetHandCursorIfHovered();
 void Pill(const char* text, ImU32 background, ImU32 foreground);  // a rounded label
 void Spinner(float radius, ImU32 color, double timeSeconds);  // inline, one text line high
 void SpinnerAt(ImVec2 center, float radius, ImU32 color, double timeSeconds);
-void Separator();                                // a 1 px line in the border colour
+void Separator();                                // a 1 px line in the border colour, card-wide
 void TextColored(ImU32 color, const char* text);  // no formatting: names are never format strings
 void TextMuted(const char* text);
 // One line of text cut with an ellipsis at maxWidth (device pixels); returns true if it was cut.
