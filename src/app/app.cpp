@@ -10,7 +10,52 @@
 
 namespace app {
 
-void App::Start() { Send(page_.Start(platform_.NowMs())); }
+namespace {
+bool ShowsAddress(trash::Screen screen) {
+  return screen == trash::Screen::Trash || screen == trash::Screen::Projects;
+}
+}  // namespace
+
+void App::Start() {
+  pendingRoute_ = trash::ParseRoute(platform_.LocationFragment());
+  Send(page_.Start(platform_.NowMs()));
+}
+
+void App::OnLocationChanged() {
+  pendingRoute_ = trash::ParseRoute(platform_.LocationFragment());
+  platform_.RequestFrames(2);
+}
+
+void App::ApplyPendingRoute() {
+  if (!pendingRoute_ || !ShowsAddress(page_.screen())) return;
+  const trash::Route route = *pendingRoute_;
+  pendingRoute_.reset();
+  trash::TrashView& view = page_.view();
+  view.SetQuery(route.filters.query);
+  view.ClearTypeFilter();
+  for (trash::ItemType type : trash::kAllItemTypes)
+    if (route.filters.types[size_t(type)]) view.SetTypeFilter(type, true);
+  view.SetExpiringSoon(route.filters.expiringSoon);
+  view.SetSort(route.sort);
+  if (ShowsAddress(route.screen) && route.screen != page_.screen())
+    Send(page_.Apply(trash::intent::Navigate{route.screen}));
+  lastFragment_ = trash::FormatRoute(route);
+  lastScreen_ = page_.screen();
+}
+
+void App::SyncLocation() {
+  if (pendingRoute_ || !ShowsAddress(page_.screen())) return;
+  trash::Route route;
+  route.screen = page_.screen();
+  route.filters = page_.view().filters();
+  route.sort = page_.view().sort();
+  const std::string fragment = trash::FormatRoute(route);
+  if (fragment == lastFragment_) return;
+  // A new screen is a step back can return to; typing in search or sorting is not.
+  platform_.SetLocationFragment(fragment, lastScreen_ != route.screen && ShowsAddress(lastScreen_));
+  lastFragment_ = fragment;
+  lastScreen_ = route.screen;
+}
 
 void App::OnWindowFocus() { Send(page_.Apply(trash::intent::FocusGained{})); }
 
@@ -34,8 +79,10 @@ void App::Send(std::vector<trash::PendingRequest> requests) {
 FrameOutput App::Draw() {
   const int64_t now = platform_.NowMs();
   Send(page_.Tick(now));
+  ApplyPendingRoute();
   ui::DrawResult drawn = view_.Draw(page_, now);
   for (const trash::Intent& intent : drawn.intents) Send(page_.Apply(intent));
+  SyncLocation();
   if (!drawn.intents.empty()) platform_.RequestFrames(2);
   const int64_t wake = std::min(drawn.wakeAtMs, page_.NextWakeMs());
   if (wake != trash::kNever) platform_.WakeAt(wake);

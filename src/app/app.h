@@ -5,9 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "core/page_state.h"
+#include "core/route.h"
 #include "platform/platform.h"
 #include "ui/page_view.h"
 
@@ -25,6 +28,7 @@ class App {
 
   void Start();          // first request: who am I (the session cookie may still be valid)
   void OnWindowFocus();  // refresh, so changes by other members show up
+  void OnLocationChanged();  // back, forward or an edited address: show what it names
   // Between ImGui::NewFrame() and ImGui::Render(): draws the current screen, sends what it asked
   // for, and schedules the next frame (countdown tick, toast expiry, periodic refresh).
   FrameOutput Draw();
@@ -33,10 +37,16 @@ class App {
 
  private:
   void Send(std::vector<trash::PendingRequest> requests);
+  void ApplyPendingRoute();  // once signed in: the deep link's screen, filters and sort
+  void SyncLocation();       // the address follows the screen, filters and sort
+
 
   platform::Platform& platform_;
   trash::PageState page_;
   ui::PageView view_;
+  std::optional<trash::Route> pendingRoute_;
+  std::string lastFragment_;
+  trash::Screen lastScreen_ = trash::Screen::SignIn;
 };
 
 }  // namespace app

@@ -33,6 +33,10 @@ class Platform {
   virtual void RequestFrames(int count = 2) = 0;
   virtual void WakeAt(int64_t wallMs) = 0;        // draw at this time (countdown tick, toast expiry)
   virtual void SetClipboardText(const std::string& text) = 0;
+  // The page's address after '#' (deep links, back and forward). Replace for filter edits, add a
+  // history entry for a screen change; the platform calls back when the user navigates.
+  virtual std::string LocationFragment() const = 0;
+  virtual void SetLocationFragment(const std::string& fragment, bool addHistoryEntry) = 0;
   virtual void SetCursor(Cursor cursor) = 0;
 };
 

@@ -34,6 +34,11 @@ EM_JS(void, trash_watch_theme, (), {
   if (!window.matchMedia) return;
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => _trash_on_theme_change());
 });
+EM_JS(void, trash_watch_location, (), {
+  const changed = () => _trash_on_location_change();
+  window.addEventListener('popstate', changed);
+  window.addEventListener('hashchange', changed);
+});
 EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr, double frameMs, int itemCount), {
   const page = window.trashPage || (window.trashPage = {});
   page.frames = frames;
@@ -156,6 +161,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_theme_change() {
   g_page->platform->RequestFrames(2);
 }
 
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_location_change() { g_page->app->OnLocationChanged(); }
+
 int main() {
   g_page = new Page;  // lives as long as the tab
   Page& page = *g_page;
@@ -201,6 +208,7 @@ int main() {
 
   page.app = std::make_unique<app::App>(*page.platform);
   page.app->Start();
+  trash_watch_location();
   page.lastFrameSeconds = emscripten_get_now() / 1000.0;
   page.platform->RequestFrames(3);  // the clipper measures row heights on the first frame
   return 0;  // the browser's event loop drives everything from here

@@ -7,6 +7,7 @@
 #include <emscripten/fetch.h>      // emscripten_fetch
 #include <emscripten/html5.h>      // emscripten_request_animation_frame
 
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <vector>
@@ -15,6 +16,19 @@ EM_JS(double, trash_now_ms, (), { return Date.now(); });
 EM_JS(void, trash_write_clipboard, (const char* text), {
   const value = UTF8ToString(text);
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
+});
+EM_JS(char*, trash_location_fragment, (), {
+  const text = window.location.hash || "";
+  const length = lengthBytesUTF8(text) + 1;
+  const pointer = _malloc(length);
+  stringToUTF8(text, pointer, length);
+  return pointer;
+});
+EM_JS(void, trash_set_location_fragment, (const char* fragment, int push), {
+  const hash = UTF8ToString(fragment);
+  if (window.location.hash === hash) return;
+  // history.* does not fire hashchange, so only the user's own navigation reaches the page.
+  if (push) history.pushState(null, "", hash); else history.replaceState(null, "", hash);
 });
 EM_JS(void, trash_set_cursor, (const char* css), {
   const canvas = document.getElementById('canvas');
@@ -108,6 +122,17 @@ void WebPlatform::OnWake(void* raw) {
 }
 
 void WebPlatform::SetClipboardText(const std::string& text) { trash_write_clipboard(text.c_str()); }
+
+std::string WebPlatform::LocationFragment() const {
+  char* text = trash_location_fragment();
+  std::string fragment(text);
+  free(text);
+  return fragment;
+}
+
+void WebPlatform::SetLocationFragment(const std::string& fragment, bool addHistoryEntry) {
+  trash_set_location_fragment(fragment.c_str(), addHistoryEntry ? 1 : 0);
+}
 
 void WebPlatform::SetCursor(platform::Cursor cursor) {
   if (cursor == cursor_) return;

@@ -17,6 +17,8 @@ class WebPlatform final : public platform::Platform {
   void RequestFrames(int count = 2) override;
   void WakeAt(int64_t wallMs) override;
   void SetClipboardText(const std::string& text) override;
+  std::string LocationFragment() const override;
+  void SetLocationFragment(const std::string& fragment, bool addHistoryEntry) override;
   void SetCursor(platform::Cursor cursor) override;
 
  private:
