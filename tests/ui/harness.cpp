@@ -58,6 +58,7 @@ Harness::Harness(float width, float height) {
   io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = 1.f / 60.f;
   io.ConfigInputTextCursorBlink = false;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the web page sets it
   // The web layer's mapping: DOM keyCodes.
   const int keyMap[][2] = {{ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39},
                            {ImGuiKey_UpArrow, 38},  {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},
