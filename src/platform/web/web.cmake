@@ -9,6 +9,16 @@ add_dependencies(trash_page embedded_shaders)
 target_include_directories(trash_page PRIVATE "${CMAKE_BINARY_DIR}/generated")
 target_link_libraries(trash_page PRIVATE trash_ui)
 target_compile_options(trash_page PRIVATE ${OWN_WARNINGS})
+
+# The page runs without exception support (Emscripten's default: a throw aborts it), so nothing
+# in it may need exceptions: our code and ImGui are compiled without them (and without RTTI),
+# and JSON_NOEXCEPTION makes nlohmann abort where it would throw, so a missed check cannot hide
+# behind a catch. Link-time optimisation and -Oz for size. Native builds keep exceptions: Catch2.
+set(WEB_CODE_OPTIONS -fno-exceptions -fno-rtti -flto $<$<CONFIG:MinSizeRel>:-Oz>)
+foreach(target imgui trash_core trash_ui trash_page)
+  target_compile_options(${target} PRIVATE ${WEB_CODE_OPTIONS})
+endforeach()
+target_compile_definitions(third_party_headers INTERFACE JSON_NOEXCEPTION)
 set_target_properties(trash_page PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
 target_link_options(trash_page PRIVATE
   -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
@@ -16,7 +26,9 @@ target_link_options(trash_page PRIVATE
   -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[preRun,canvas,print,printErr,instantiateWasm,onAbort]
   -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
-  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0)
+  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+  # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc.
+  -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc)
 
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses.
 set(FONT_PY /usr/bin/python3)

@@ -129,6 +129,22 @@ EM_JS(void, trash_listen_for_paste, (), {
   });
 });
 
+// Functions the shell's scripts call (text_input.js, a11y.js); they live here because only code
+// inside the module can reach its heap and exports.
+EM_JS(void, trash_install_bridge, (), {
+  window.trashBridge = {
+    sendText(text) {
+      if (!text) return;
+      const length = lengthBytesUTF8(text) + 1;
+      const pointer = _malloc(length);
+      stringToUTF8(text, pointer, length);
+      _trash_text_input(pointer);
+      _free(pointer);
+    },
+    activateAt(cssX, cssY) { _trash_activate_at(cssX, cssY); },
+  };
+});
+
 const char* GetClipboard(void*) { return g_pastedText.c_str(); }
 void SetClipboard(void* platform, const char* text) { static_cast<WebPlatform*>(platform)->SetClipboardText(text); }
 
@@ -157,9 +173,10 @@ void InstallInput(InputContext* context) {
   emscripten_set_touchmove_callback(canvas, nullptr, false, OnTouch);
   emscripten_set_touchend_callback(canvas, nullptr, false, OnTouch);
   emscripten_set_touchcancel_callback(canvas, nullptr, false, OnTouch);
-  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnKey);
-  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnKey);
+  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
+  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
   trash_listen_for_paste();
+  trash_install_bridge();
 }
 
 void AfterFrame() {
@@ -189,4 +206,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_paste(const char* text) {
   io.KeysDown[86] = true;
   web::g_context->platform->RequestFrames(2);
   web::g_pasteFramePending = true;
+}
+
+// Text that did not come through keydown: IME compositions and mobile virtual keyboards, delivered
+// by the hidden text input of the shell (web/text_input.js).
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_text_input(const char* text) {
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  web::g_context->platform->RequestFrames(2);
+}
+
+// A click at a point in CSS pixels, as if the mouse did it: how the accessibility mirror
+// activates the widget it stands for. The release waits for a frame that saw the press.
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_activate_at(double cssX, double cssY) {
+  web::SetMouse(cssX, cssY);
+  web::Press(0);
+  web::Release(0);
+  web::g_context->platform->RequestFrames(3);
 }

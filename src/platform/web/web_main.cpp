@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "platform/web/web_automation.h"
 #include "platform/web/web_input.h"
 #include "platform/web/web_platform.h"
 #include "render/webgl2_renderer.h"
@@ -137,6 +138,7 @@ void DrawFrame() {
   page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop);
   page.platform->SetCursor(CursorFor(ImGui::GetMouseCursor()));
   web::AfterFrame();
+  web::PublishWidgets(page.dpr);
   trash_publish_frame(++page.frames, page.width, page.height, page.dpr,
                       emscripten_get_now() - now * 1000.0, int(page.app->page().view().items().size()));
 }

@@ -40,6 +40,7 @@ namespace {
 
 struct PendingFetch {
   platform::HttpCallback done;
+  std::string body;  // the request reads it when the XHR is sent, not when emscripten_fetch returns
   std::vector<std::string> headerStorage;
   std::vector<const char*> headerPointers;
 };
@@ -73,12 +74,12 @@ void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCall
   attr.requestHeaders = pending->headerPointers.data();
   attr.onsuccess = FinishFetch;
   attr.onerror = FinishFetch;
-  if (!request.body.empty()) {
-    attr.requestData = request.body.data();
-    attr.requestDataSize = request.body.size();
+  pending->body = request.body;
+  if (!pending->body.empty()) {
+    attr.requestData = pending->body.data();
+    attr.requestDataSize = pending->body.size();
   }
   attr.userData = pending.release();
-  // emscripten_fetch copies the body into the XHR synchronously, so request.body may go after this.
   emscripten_fetch(&attr, request.url.c_str());
 }
 

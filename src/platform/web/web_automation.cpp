@@ -1,0 +1,97 @@
+// Registry → JavaScript. The registry is serialised to JSON by hand (it is small: only what is on
+// screen) and handed to the shell only when it differs from the last frame's, so an idle page and
+// a steady frame cost nothing here. The shell's a11y.js builds the accessibility mirror from it.
+#include "platform/web/web_automation.h"
+
+#include <emscripten.h>  // EM_JS
+#include <imgui.h>       // io.WantTextInput
+
+#include <cstdio>
+#include <string>
+
+#include "ui/registry.h"
+
+EM_JS(void, trash_publish_widgets, (const char* json), {
+  const page = window.trashPage || (window.trashPage = {});
+  page.widgets = JSON.parse(UTF8ToString(json));
+  page.widgetsVersion = (page.widgetsVersion || 0) + 1;
+  if (window.trashA11y) window.trashA11y.update(page.widgets);
+});
+EM_JS(void, trash_text_input_state, (int active, double x, double y, double w, double h), {
+  if (window.trashTextInput) window.trashTextInput.setActive(!!active, x, y, w, h);
+});
+
+namespace web {
+namespace {
+
+void AppendEscaped(std::string& out, const std::string& text) {
+  out += '"';
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+void AppendNumber(std::string& out, float value) {
+  char number[24];
+  std::snprintf(number, sizeof number, "%d", int(value + 0.5f));
+  out += number;
+}
+
+std::string g_published;
+bool g_textInputActive = false;
+
+}  // namespace
+
+void PublishWidgets(float dpr) {
+  std::string json = "[";
+  const ui::WidgetInfo* activeText = nullptr;
+  for (const ui::WidgetInfo& w : ui::CurrentRegistry().widgets()) {
+    if (json.size() > 1) json += ',';
+    json += "{\"id\":";
+    AppendEscaped(json, w.id);
+    json += ",\"role\":";
+    AppendEscaped(json, w.role);
+    json += ",\"label\":";
+    AppendEscaped(json, w.label);
+    json += ",\"state\":";
+    AppendEscaped(json, w.state);
+    json += ",\"description\":";
+    AppendEscaped(json, w.description);
+    json += ",\"x\":";
+    AppendNumber(json, w.x / dpr);
+    json += ",\"y\":";
+    AppendNumber(json, w.y / dpr);
+    json += ",\"w\":";
+    AppendNumber(json, w.w / dpr);
+    json += ",\"h\":";
+    AppendNumber(json, w.h / dpr);
+    json += w.enabled ? ",\"enabled\":true}" : ",\"enabled\":false}";
+    if (w.role == "textbox" && w.Has("focused")) activeText = &w;
+  }
+  json += ']';
+  if (json != g_published) {
+    g_published = std::move(json);
+    trash_publish_widgets(g_published.c_str());
+  }
+  const bool wantText = ImGui::GetIO().WantTextInput;
+  if (wantText != g_textInputActive) {
+    g_textInputActive = wantText;
+    if (activeText)
+      trash_text_input_state(1, activeText->x / dpr, activeText->y / dpr, activeText->w / dpr, activeText->h / dpr);
+    else
+      trash_text_input_state(wantText ? 1 : 0, 0, 0, 1, 1);
+  }
+}
+
+}  // namespace web

@@ -1,0 +1,223 @@
+// Accessibility mirror: a DOM tree kept in step with the page's widget registry, so screen readers
+// and other assistive technology can read and operate a canvas app. Each widget becomes a real
+// element with its ARIA role, placed over the pixels it stands for (invisible, and transparent to
+// the mouse). Names come from users, so everything is set with textContent and attributes, never
+// innerHTML. Activating an element clicks its widget in the page.
+'use strict';
+(function () {
+  const root = document.createElement('div');
+  root.id = 'a11y-mirror';
+  document.body.appendChild(root);
+  const main = document.createElement('main');
+  main.setAttribute('aria-label', 'Settings');
+  root.appendChild(main);
+  const announcer = document.createElement('div');  // toasts are read out as alerts
+  announcer.className = 'a11y-live';
+  root.appendChild(announcer);
+
+  // Keys pressed on a mirror element belong to it (Enter and Space activate a button); the page's
+  // own keyboard handling listens on the document in the bubbling phase, so stop them here.
+  for (const type of ['keydown', 'keyup']) root.addEventListener(type, (event) => event.stopPropagation());
+
+  const elements = new Map();  // widget id → element
+  let latest = [];
+
+  function activate(widget) {
+    if (!widget.enabled || !window.trashBridge) return;
+    window.trashBridge.activateAt(widget.x + widget.w / 2, widget.y + widget.h / 2);
+  }
+
+  // Descriptions (tooltips) live outside their element, so they describe it without becoming
+  // part of its accessible name.
+  const descriptions = document.createElement('div');
+  descriptions.className = 'a11y-descriptions';
+  root.appendChild(descriptions);
+  const descriptionEls = new Map();
+
+  function describe(element, widget) {
+    const descriptionId = 'a11y-desc-' + widget.id;
+    let description = descriptionEls.get(widget.id);
+    if (widget.description) {
+      if (!description) {
+        description = document.createElement('span');
+        description.id = descriptionId;
+        descriptions.appendChild(description);
+        descriptionEls.set(widget.id, description);
+      }
+      if (description.textContent !== widget.description) description.textContent = widget.description;
+      element.setAttribute('aria-describedby', descriptionId);
+    } else {
+      if (description) { description.remove(); descriptionEls.delete(widget.id); }
+      element.removeAttribute('aria-describedby');
+    }
+  }
+
+  const TAGS = { button: 'button', link: 'button', tab: 'button', checkbox: 'button', textbox: 'input',
+                 row: 'div', dialog: 'div', alert: 'div', status: 'span' };
+
+  function elementFor(widget) {
+    const tag = TAGS[widget.role] || 'span';
+    let element = elements.get(widget.id);
+    if (!element || element.tagName.toLowerCase() !== tag) {
+      element = document.createElement(tag);
+      element.dataset.widget = widget.id;
+      if (tag === 'button') {
+        element.type = 'button';
+        element.addEventListener('click', () => activate(element._widget));
+      }
+      if (tag === 'input') {
+        element.type = 'text';
+        element.readOnly = true;  // typing goes to the page's own field, which this focuses
+        element.addEventListener('focus', () => { if (!/focused/.test(element._widget.state)) activate(element._widget); });
+      }
+      if (widget.role === 'row') {
+        element.tabIndex = -1;
+        element.addEventListener('click', (event) => { if (event.target === element) activate(element._widget); });
+      }
+      elements.set(widget.id, element);
+    }
+    element._widget = widget;
+    const state = ' ' + (widget.state || '') + ' ';
+    const label = widget.label || '';
+    switch (widget.role) {
+      case 'link': element.setAttribute('role', 'link'); break;
+      case 'tab': element.setAttribute('role', 'tab'); element.setAttribute('aria-selected', String(state.includes(' selected '))); break;
+      case 'checkbox': element.setAttribute('role', 'checkbox');
+        element.setAttribute('aria-checked', state.includes(' mixed ') ? 'mixed' : String(state.includes(' checked '))); break;
+      case 'row': element.setAttribute('role', 'row'); element.setAttribute('aria-selected', String(state.includes(' selected '))); break;
+      case 'dialog': element.setAttribute('role', 'dialog'); element.setAttribute('aria-modal', 'true'); break;
+      case 'alert': element.setAttribute('role', 'alert'); break;
+      case 'status': element.setAttribute('role', 'status'); break;
+      default: break;
+    }
+    if (element.tagName === 'INPUT') {
+      element.setAttribute('aria-label', label);
+      if (element.value !== (widget.value || '')) element.value = widget.value || '';
+    } else if (widget.role === 'row' || widget.role === 'dialog') {
+      element.setAttribute('aria-label', label);
+    } else {
+      let text = element.querySelector(':scope > .a11y-label');
+      if (!text) {
+        text = document.createElement('span');
+        text.className = 'a11y-label';
+        element.insertBefore(text, element.firstChild);
+      }
+      if (text.textContent !== label) text.textContent = label;
+    }
+    if (widget.enabled) element.removeAttribute('aria-disabled');
+    else element.setAttribute('aria-disabled', 'true');
+    if (state.includes(' busy ')) element.setAttribute('aria-busy', 'true'); else element.removeAttribute('aria-busy');
+    describe(element, widget);
+    Object.assign(element.style, { left: widget.x + 'px', top: widget.y + 'px', width: widget.w + 'px', height: widget.h + 'px' });
+    return element;
+  }
+
+  const inside = (outer, w) => {
+    const cx = w.x + w.w / 2, cy = w.y + w.h / 2;
+    return cx >= outer.x && cx < outer.x + outer.w && cy >= outer.y && cy < outer.y + outer.h;
+  };
+
+  // Puts `children` into `parent` in order, touching only what moved (moving a focused element
+  // would drop its focus).
+  function reconcile(parent, children, keep) {
+    let cursor = parent.firstChild;
+    while (cursor && keep && keep(cursor)) cursor = cursor.nextSibling;
+    for (const child of children) {
+      if (cursor === child) { cursor = cursor.nextSibling; continue; }
+      parent.insertBefore(child, cursor);
+    }
+    while (cursor) {
+      const next = cursor.nextSibling;
+      if (!(keep && keep(cursor))) parent.removeChild(cursor);
+      cursor = next;
+    }
+  }
+
+  function update(widgets) {
+    latest = widgets;
+    const dialog = widgets.find((w) => w.role === 'dialog');
+    // While a dialog is open, the page behind it is inert: only the dialog is exposed.
+    const visible = dialog ? widgets.filter((w) => w === dialog || (w.role !== 'alert' && inside(dialog, w)) || w.role === 'alert') : widgets;
+    const rows = visible.filter((w) => w.role === 'row');
+    const containers = dialog ? [dialog, ...rows] : rows;
+    const seen = new Set();
+    const topLevel = [];
+    const grid = rows.length ? (elements.get('__grid') || (() => {
+      const g = document.createElement('div');
+      g.setAttribute('role', 'grid');
+      g.setAttribute('aria-label', 'Trash items');
+      elements.set('__grid', g);
+      return g;
+    })()) : null;
+    const rowChildren = new Map(rows.map((r) => [r.id, []]));
+    const dialogChildren = [];
+    const gridRows = [];
+    const alerts = [];
+    for (const w of visible) {
+      seen.add(w.id);
+      const element = elementFor(w);
+      if (w.role === 'alert') { alerts.push(element); continue; }
+      if (w === dialog) { topLevel.push(element); continue; }
+      if (w.role === 'row') { gridRows.push(element); continue; }
+      const row = rows.find((r) => inside(r, w));
+      if (row) {
+        const cell = element;
+        rowChildren.get(row.id).push(cell);
+        continue;
+      }
+      if (dialog && containers.length && inside(dialog, w)) { dialogChildren.push(element); continue; }
+      topLevel.push(element);
+    }
+    for (const row of rows) {
+      const rowElement = elements.get(row.id);
+      const cells = rowChildren.get(row.id).map((child) => {
+        const cellId = '__cell:' + child.dataset.widget;
+        let cell = elements.get(cellId);
+        if (!cell) {
+          cell = document.createElement('div');
+          cell.setAttribute('role', 'gridcell');
+          elements.set(cellId, cell);
+        }
+        reconcile(cell, [child]);
+        return cell;
+      });
+      const nameCell = elements.get('__name:' + row.id) || (() => {
+        const cell = document.createElement('div');
+        cell.setAttribute('role', 'gridcell');
+        elements.set('__name:' + row.id, cell);
+        return cell;
+      })();
+      nameCell.textContent = row.label;
+      reconcile(rowElement, [nameCell, ...cells]);
+    }
+    if (dialog) reconcile(elements.get(dialog.id), dialogChildren);
+    if (grid) {
+      reconcile(grid, gridRows);
+      // The grid sits where its first row is, after what is drawn above the table.
+      const firstRow = rows[0];
+      const index = topLevel.findIndex((e) => e._widget && e._widget.y > firstRow.y);
+      topLevel.splice(index < 0 ? topLevel.length : index, 0, grid);
+    }
+    reconcile(main, topLevel);
+    reconcile(announcer, alerts);
+    for (const [id, element] of elements) {
+      if (id.startsWith('__')) {
+        const owner = id.slice(id.indexOf(':') + 1);
+        if (id !== '__grid' && !seen.has(owner)) elements.delete(id);
+        continue;
+      }
+      if (!seen.has(id)) elements.delete(id);
+    }
+    for (const [id, description] of descriptionEls) {
+      if (!seen.has(id)) { description.remove(); descriptionEls.delete(id); }
+    }
+  }
+
+  window.trashA11y = {
+    root,
+    update,
+    find(role, name) {
+      return latest.find((w) => w.role === role && (name instanceof RegExp ? name.test(w.label) : w.label === name));
+    },
+  };
+})();
