@@ -6,7 +6,6 @@
 #include "core/listing_codec.h"
 
 #include <cstdint>            // int64_t
-#include <exception>          // std::exception
 #include <limits>             // number clamping
 #include <nlohmann/json.hpp>  // nlohmann::json::sax_parse
 
@@ -320,19 +319,17 @@ ParseResult<TrashListing> ParseOnce(std::string_view text, bool& utf8Error) {
 
 // [SECTION] Parse entry point
 
+// No exception handler: the web build has none. sax_parse reports bad input through the
+// handler's parse_error, and the handler never throws.
 ParseResult<TrashListing> ParseTrashListing(std::string_view json) {
-    try {
-        bool utf8Error = false;
-        ParseResult<TrashListing> result = ParseOnce(json, utf8Error);
-        if (result.ok() || !utf8Error) return result;
-        // Rare: repair a copy rather than scanning every 18 MB listing up front.
-        const std::string repaired = RepairUtf8(json);
-        ParseResult<TrashListing> second = ParseOnce(repaired, utf8Error);
-        if (second.ok()) second.value().warnings.push_back("Invalid UTF-8 in the listing was replaced with \xEF\xBF\xBD");
-        return second;
-    } catch (const std::exception& ex) {
-        return ParseError{std::string("Could not read the listing: ") + ex.what()};
-    }
+    bool utf8Error = false;
+    ParseResult<TrashListing> result = ParseOnce(json, utf8Error);
+    if (result.ok() || !utf8Error) return result;
+    // Rare: repair a copy rather than scanning every 18 MB listing up front.
+    const std::string repaired = RepairUtf8(json);
+    ParseResult<TrashListing> second = ParseOnce(repaired, utf8Error);
+    if (second.ok()) second.value().warnings.push_back("Invalid UTF-8 in the listing was replaced with \xEF\xBF\xBD");
+    return second;
 }
 
 // [SECTION] Encoder
