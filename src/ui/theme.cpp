@@ -11,6 +11,7 @@ namespace {
 Palette g_palette;
 Fonts g_fonts;
 float g_dpr = 1.f;
+bool g_reducedMotion = false;
 
 constexpr unsigned Rgb(unsigned rgb, unsigned alpha = 255) {
   return (alpha << 24) | ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
@@ -61,7 +62,7 @@ Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float dpr) {
   return g_fonts;
 }
 
-void ApplyStyle(Theme theme, float dpr) {
+void ApplyStyle(Theme theme, float dpr, bool highContrast) {
   g_dpr = dpr;
   const bool dark = theme == Theme::Dark;
   Palette& p = g_palette;
@@ -73,6 +74,14 @@ void ApplyStyle(Theme theme, float dpr) {
     p = {Rgb(0x1B1F24), Rgb(0x6B7280), Rgb(0xF6F7F9), Rgb(0xFFFFFF), Rgb(0xF1F3F5), Rgb(0xE3E6EA),
          Rgb(0x4F46E5), Rgb(0xFFFFFF), Rgb(0xDC2626), Rgb(0xFFFFFF), Rgb(0xB45309), Rgb(0xDC2626),
          Rgb(0x15803D), Rgb(0x4F46E5, 28), Rgb(0x0F172A, 8), {0.965f, 0.969f, 0.976f, 1.f}};
+  }
+
+  if (highContrast) {
+    p.text = dark ? Rgb(0xFFFFFF) : Rgb(0x000000);
+    p.textMuted = dark ? Rgb(0xD1D5DB) : Rgb(0x374151);
+    p.border = dark ? Rgb(0xD1D5DB) : Rgb(0x4B5563);
+    p.amber = dark ? Rgb(0xFCD34D) : Rgb(0x92400E);
+    p.red = dark ? Rgb(0xFCA5A5) : Rgb(0xB91C1C);
   }
 
   ImGuiStyle style;
@@ -135,6 +144,9 @@ void ApplyStyle(Theme theme, float dpr) {
   style.ScaleAllSizes(dpr);
   ImGui::GetStyle() = style;
 }
+
+void SetReducedMotion(bool reduced) { g_reducedMotion = reduced; }
+bool ReducedMotion() { return g_reducedMotion; }
 
 const Palette& CurrentPalette() { return g_palette; }
 const Fonts& CurrentFonts() { return g_fonts; }

@@ -34,7 +34,11 @@ struct Palette {
 
 // Rebuilds the atlas for this ratio; the renderer must upload it again afterwards.
 Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float devicePixelRatio);
-void ApplyStyle(Theme theme, float devicePixelRatio);
+// highContrast follows the system's "prefers-contrast: more": stronger text and borders.
+void ApplyStyle(Theme theme, float devicePixelRatio, bool highContrast = false);
+// Follows "prefers-reduced-motion": spinners and other movement hold still.
+void SetReducedMotion(bool reduced);
+bool ReducedMotion();
 const Palette& CurrentPalette();
 const Fonts& CurrentFonts();
 float Dpr();  // the ratio the style was built for: sizes written in CSS pixels multiply by it

@@ -28,12 +28,13 @@ EM_JS(int, trash_font_size, (int index), {
 EM_JS(void, trash_copy_font, (int index, unsigned char* target), {
   HEAPU8.set(new Uint8Array(Module.trashFonts[index]), target);
 });
-EM_JS(int, trash_prefers_dark, (), {
-  return window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches ? 1 : 0;
+EM_JS(int, trash_prefers, (const char* query), {
+  return window.matchMedia && window.matchMedia(UTF8ToString(query)).matches ? 1 : 0;
 });
 EM_JS(void, trash_watch_theme, (), {
   if (!window.matchMedia) return;
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => _trash_on_theme_change());
+  for (const query of ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(prefers-reduced-motion: reduce)'])
+    window.matchMedia(query).addEventListener('change', () => _trash_on_theme_change());
 });
 EM_JS(void, trash_watch_location, (), {
   const changed = () => _trash_on_location_change();
@@ -70,6 +71,7 @@ struct Page {
   std::vector<unsigned char> fontBytes[3];
   ui::FontSources fontSources;
   ui::Theme theme = ui::Theme::Light;
+  bool highContrast = false;
   float dpr = 0.f;
   int width = 0, height = 0;  // canvas backing store, device pixels
   double lastFrameSeconds = 0;
@@ -102,7 +104,7 @@ void UpdateCanvasSize(Page& page) {
     page.dpr = dpr;
     page.input.devicePixelRatio = dpr;
     ui::BuildFonts(*ImGui::GetIO().Fonts, page.fontSources, dpr);
-    ui::ApplyStyle(page.theme, dpr);
+    ui::ApplyStyle(page.theme, dpr, page.highContrast);
     page.renderer.UploadFontAtlas();
   }
 }
@@ -157,9 +159,16 @@ EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*) {
 
 }  // namespace
 
+// The system's colour scheme, contrast and motion preferences, read at start and on change.
+void ReadSystemPreferences(Page& page) {
+  page.theme = trash_prefers("(prefers-color-scheme: dark)") ? ui::Theme::Dark : ui::Theme::Light;
+  page.highContrast = trash_prefers("(prefers-contrast: more)") != 0;
+  ui::SetReducedMotion(trash_prefers("(prefers-reduced-motion: reduce)") != 0);
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_theme_change() {
-  g_page->theme = trash_prefers_dark() ? ui::Theme::Dark : ui::Theme::Light;
-  ui::ApplyStyle(g_page->theme, g_page->dpr);
+  ReadSystemPreferences(*g_page);
+  ui::ApplyStyle(g_page->theme, g_page->dpr, g_page->highContrast);
   g_page->platform->RequestFrames(2);
 }
 
@@ -198,7 +207,7 @@ int main() {
     trash_fatal(("The page could not start its renderer: " + error).c_str());
     return 0;
   }
-  page.theme = trash_prefers_dark() ? ui::Theme::Dark : ui::Theme::Light;
+  ReadSystemPreferences(page);
   LoadFontFiles(page);
   page.platform = std::make_unique<web::WebPlatform>([] { DrawFrame(); });
   page.input.platform = page.platform.get();
