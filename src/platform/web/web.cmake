@@ -13,8 +13,9 @@ target_compile_options(trash_page PRIVATE ${OWN_WARNINGS})
 # The page runs without exception support (Emscripten's default: a throw aborts it), so nothing
 # in it may need exceptions: our code and ImGui are compiled without them (and without RTTI),
 # and JSON_NOEXCEPTION makes nlohmann abort where it would throw, so a missed check cannot hide
-# behind a catch. Link-time optimisation and -Oz for size. Native builds keep exceptions: Catch2.
-set(WEB_CODE_OPTIONS -fno-exceptions -fno-rtti -flto $<$<CONFIG:MinSizeRel>:-Oz>)
+# behind a catch. Link-time optimisation and -Oz for size; the page has one thread, so function
+# statics need no guards. Native builds keep exceptions: Catch2 needs them.
+set(WEB_CODE_OPTIONS -fno-exceptions -fno-rtti -fno-threadsafe-statics -flto $<$<CONFIG:MinSizeRel>:-Oz>)
 foreach(target imgui trash_core trash_ui trash_page)
   target_compile_options(${target} PRIVATE ${WEB_CODE_OPTIONS})
 endforeach()
@@ -27,8 +28,10 @@ target_link_options(trash_page PRIVATE
   -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
-  # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc.
-  -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc)
+  # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno, GL error
+  # tracking or TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
+  -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
+  -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2)
 
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses.
 set(FONT_PY /usr/bin/python3)
