@@ -213,9 +213,18 @@
     }
   }
 
+  // Updates wait until the widgets have been still for a moment: while the user scrolls, the
+  // page draws frames and the mirror does no DOM work; screen readers read a settled page.
+  let timer = 0;
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(() => update(window.trashPage.widgets), 120);
+  }
+
   window.trashA11y = {
     root,
     update,
+    schedule,
     find(role, name) {
       return latest.find((w) => w.role === role && (name instanceof RegExp ? name.test(w.label) : w.label === name));
     },

@@ -11,11 +11,22 @@
 
 #include "ui/registry.h"
 
+// The text is kept as it came and parsed on first use; the mirror catches up once the page has
+// been still for a moment, so scrolling never pays for DOM work.
 EM_JS(void, trash_publish_widgets, (const char* json), {
   const page = window.trashPage || (window.trashPage = {});
-  page.widgets = JSON.parse(UTF8ToString(json));
+  if (!Object.getOwnPropertyDescriptor(page, 'widgets')) {
+    Object.defineProperty(page, 'widgets', {
+      get() {
+        if (this._widgets === null) this._widgets = JSON.parse(this._widgetsJson);
+        return this._widgets;
+      },
+    });
+  }
+  page._widgetsJson = UTF8ToString(json);
+  page._widgets = null;
   page.widgetsVersion = (page.widgetsVersion || 0) + 1;
-  if (window.trashA11y) window.trashA11y.update(page.widgets);
+  if (window.trashA11y) window.trashA11y.schedule();
 });
 EM_JS(void, trash_text_input_state, (int active, double x, double y, double w, double h), {
   if (window.trashTextInput) window.trashTextInput.setActive(!!active, x, y, w, h);
