@@ -165,23 +165,27 @@ void TrashScreen::DrawToolbar(Frame& frame) {
     tv.SetQuery("");
   }
 
-  ImGui::SameLine(0, 16 * d);
   bool anyType = false;
   for (bool on : filters.types) anyType = anyType || on;
   size_t total = 0;
   for (size_t c : typeCounts_) total += c;
-  if (Chip("chip/all", "All " + std::to_string(total), !anyType)) tv.ClearTypeFilter();
+  auto chipWidth = [](const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+  };
+  const std::string allLabel = "All " + std::to_string(total);
+  SameLineOrWrap(chipWidth(allLabel), 16 * d);
+  if (Chip("chip/all", allLabel, !anyType)) tv.ClearTypeFilter();
   for (trash::ItemType type : trash::kAllItemTypes) {
     const size_t count = typeCounts_[size_t(type)];
     if (count == 0 && !filters.types[size_t(type)]) continue;
-    ImGui::SameLine(0, 6 * d);
     const std::string label = std::string(trash::ItemTypeDisplayName(type)) + " " + std::to_string(count);
+    SameLineOrWrap(chipWidth(label), 6 * d);
     const bool on = filters.types[size_t(type)];
     if (Chip((std::string("chip/") + std::string(trash::ItemTypeName(type))).c_str(), label, on))
       tv.SetTypeFilter(type, !on);
   }
-  ImGui::SameLine(0, 16 * d);
   bool expiring = filters.expiringSoon;
+  SameLineOrWrap(16 * d + 6 * d + ImGui::CalcTextSize("Expiring within 7 days").x, 16 * d);
   if (Checkbox("##expiring", "Expiring within 7 days", &expiring, true,
                "Only items that will be permanently deleted within the next 7 days")) {
     tv.SetExpiringSoon(expiring);

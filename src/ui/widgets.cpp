@@ -200,6 +200,11 @@ bool ItemTooltip(const char* text) {
   return true;
 }
 
+void SameLineOrWrap(float nextWidth, float spacing) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + spacing + nextWidth <= right) ImGui::SameLine(0, spacing);
+}
+
 void SetHandCursorIfHovered() {
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }

@@ -43,6 +43,8 @@ void RegisterRect(const std::string& id, const char* role, const std::string& la
 void RegisterLastItem(const std::string& id, const char* role, const std::string& label,
                       const std::string& state = {}, const std::string& description = {},
                       bool enabled = true);
+// Continues the line after the last item if `nextWidth` still fits, else starts a new line.
+void SameLineOrWrap(float nextWidth, float spacing);
 // Shows a tooltip for the last item when hovered (also when disabled), wrapped at a readable width.
 bool ItemTooltip(const char* text);
 void SetHandCursorIfHovered();
