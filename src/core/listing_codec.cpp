@@ -103,7 +103,7 @@ public:
 
 private:
     enum class Frame { Top, Items, Sections, SectionArray, Item, Skipped };
-    enum class Slot { None, TopLevel, Items, Sections, NextCursor, SectionArray, ItemField, Ignore };
+    enum class Slot { None, TopLevel, Items, Sections, NextCursor, Version, Unchanged, SectionArray, ItemField, Ignore };
 
     bool Fail(std::string message) {
         if (error_.empty()) error_ = std::move(message);
@@ -117,6 +117,8 @@ private:
             if (name == "items") slot_ = Slot::Items;
             else if (name == "sections") slot_ = Slot::Sections;
             else if (name == "nextCursor") slot_ = Slot::NextCursor;
+            else if (name == "version") slot_ = Slot::Version;
+            else if (name == "unchanged") slot_ = Slot::Unchanged;
             break;
         case Frame::Sections:
             // Sections repeat the items; only needed when "items" is absent (so far).
@@ -171,6 +173,15 @@ private:
         case Slot::NextCursor:
             if (value.kind == Value::String) out_.nextCursor = *value.text;
             else if (value.kind != Value::Null) return Fail("nextCursor must be a string");
+            return true;
+        case Slot::Version:
+            // Only a string is ours; anything else is some other "version" and names nothing.
+            if (value.kind == Value::String) out_.version = *value.text;
+            else if (value.isContainer()) skipDepth_ = 1;
+            return true;
+        case Slot::Unchanged:
+            if (value.kind == Value::Bool) out_.unchanged = value.boolean;
+            else return Fail("unchanged must be true or false");
             return true;
         case Slot::SectionArray:
             if (value.kind == Value::Null) return true;
@@ -309,7 +320,7 @@ ParseResult<TrashListing> ParseOnce(std::string_view text, bool& utf8Error) {
     const bool ok = json::sax_parse(text.begin(), text.end(), &handler);
     utf8Error = handler.utf8Error();
     if (!ok) return ParseError{handler.error().empty() ? "Malformed JSON" : handler.error()};
-    if (!handler.sawItems()) {
+    if (!handler.sawItems() && !listing.unchanged) {
         if (!handler.sawSections()) return ParseError{"The listing has neither \"items\" nor \"sections\""};
         listing.items = std::move(handler.sectionItems());
     }

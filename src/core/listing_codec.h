@@ -15,6 +15,8 @@ namespace trash {
 struct TrashListing {
     std::vector<TrashItem> items;
     std::string nextCursor;             // empty: this was the last page
+    std::string version;                // names this state of the Trash (send it back as since=)
+    bool unchanged = false;             // the answer to since=: nothing changed, no items sent
     std::vector<std::string> warnings;  // things repaired on the way (e.g. invalid UTF-8 replaced)
 };
 

@@ -116,7 +116,11 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
     }
     if (IsSuccess(status)) {
         ParseResult<TrashListing> listing = ParseTrashListing(body);
-        if (listing.ok()) {
+        if (listing.ok() && listing.value().unchanged && trashLoad_.status == LoadStatus::Loaded) {
+            return {};
+        }
+        if (listing.ok() && !listing.value().unchanged) {
+            listingVersion_ = std::move(listing.value().version);
             view_.SetItems(std::move(listing.value().items));
             // Repairs are reported once, not on every 30-second refresh.
             if (trashLoad_.status != LoadStatus::Loaded)
@@ -124,7 +128,7 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
             trashLoad_ = {LoadStatus::Loaded, {}};
             return {};
         }
-        error = "The Trash listing could not be read: " + listing.error();
+        error = listing.ok() ? "The server sent no items" : "The Trash listing could not be read: " + listing.error();
     } else {
         error = ErrorMessageFromResponse(status, body);
     }

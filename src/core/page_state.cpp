@@ -298,7 +298,9 @@ Requests PageState::LoadScreenData() {
     if (!session_) return {};
     if (screen_ == Screen::Trash && !HasRequestInFlight(RequestKind::ListTrash)) {
         if (trashLoad_.status != LoadStatus::Loaded) trashLoad_ = {LoadStatus::Loading, {}};
-        return {Send(requests::ListTrash(workspaceUrl()), Call(RequestKind::ListTrash))};
+        // A refresh names what is shown, so an unchanged Trash costs no parsing.
+        const std::string since = trashLoad_.status == LoadStatus::Loaded ? listingVersion_ : std::string();
+        return {Send(requests::ListTrash(workspaceUrl(), since), Call(RequestKind::ListTrash))};
     }
     if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects)) {
         if (projectsLoad_.status != LoadStatus::Loaded) projectsLoad_ = {LoadStatus::Loading, {}};
@@ -345,6 +347,7 @@ void PageState::SignedOut(std::string message) {
     session_.reset();
     screen_ = Screen::SignIn;
     sessionLoad_ = trashLoad_ = projectsLoad_ = LoadState{};
+    listingVersion_.clear();
     signInError_ = std::move(message);
     signingIn_ = false;
     toasts_.clear();

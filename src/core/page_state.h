@@ -171,6 +171,7 @@ private:
     std::vector<Project> projects_;
     DemoInfo demo_;
     TrashView view_;
+    std::string listingVersion_;  // the server's name for the listing shown (since= on refresh)
     int64_t nowMs_ = 0;
     int64_t nextRefreshAtMs_ = 0;
     uint64_t nextTag_ = 1, nextToastId_ = 1, nextBatch_ = 1;

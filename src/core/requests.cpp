@@ -42,8 +42,10 @@ std::vector<Header> HeadersFor(const Request& request, std::string_view csrfToke
 
 namespace requests {
 
-Request ListTrash(std::string_view workspaceUrl) {
-    return Request{"GET", Segment(workspaceUrl) + "/trash?sections=0", "", false};
+Request ListTrash(std::string_view workspaceUrl, std::string_view since) {
+    std::string path = Segment(workspaceUrl) + "/trash?sections=0";
+    if (!since.empty()) path += "&since=" + UrlEncode(since);
+    return Request{"GET", std::move(path), "", false};
 }
 
 Request RestoreItems(std::string_view workspaceUrl, const std::vector<ItemKey>& keys) {

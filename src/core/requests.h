@@ -27,7 +27,9 @@ std::vector<Header> HeadersFor(const Request& request, std::string_view csrfToke
 
 namespace requests {
 
-Request ListTrash(std::string_view workspaceUrl);  // GET /<ws>/trash?sections=0
+// GET /<ws>/trash?sections=0[&since=VERSION]: with the version of what is shown, the server
+// answers {"unchanged":true} when nothing changed.
+Request ListTrash(std::string_view workspaceUrl, std::string_view since = {});
 // The batch routes take at most kMaxBatch items (the server's limit); callers split larger sets.
 inline constexpr size_t kMaxBatch = 10000;
 Request RestoreItems(std::string_view workspaceUrl, const std::vector<ItemKey>& keys);

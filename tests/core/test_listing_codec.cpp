@@ -274,3 +274,20 @@ TEST_CASE("A 100,000-item listing parses (benchmark)", "[listing_codec][benchmar
         CHECK(result.value().items.back().deletedAtMs == items.back().deletedAtMs);
     }
 }
+
+TEST_CASE("An unchanged answer carries no items, only the version", "[listing_codec]") {
+    const ParseResult<TrashListing> unchanged = ParseTrashListing(R"({"unchanged":true,"version":"b1.w1.42"})");
+    REQUIRE(unchanged.ok());
+    CHECK(unchanged.value().unchanged);
+    CHECK(unchanged.value().version == "b1.w1.42");
+    CHECK(unchanged.value().items.empty());
+
+    const ParseResult<TrashListing> full = ParseTrashListing(R"({"items":[],"version":"v2"})");
+    REQUIRE(full.ok());
+    CHECK_FALSE(full.value().unchanged);
+    CHECK(full.value().version == "v2");
+
+    CHECK(ParseTrashListing(R"({"unchanged":"yes"})").error() == "unchanged must be true or false");
+    CHECK(ParseTrashListing(R"({"version":{"api":7},"items":[]})").value().version.empty());  // not ours: ignored
+    CHECK(ParseTrashListing(R"({"unchanged":false})").error() == "The listing has neither \"items\" nor \"sections\"");
+}

@@ -432,3 +432,30 @@ TEST_CASE("Projects page: only the owner deletes, optimistically", "[page_state]
         CHECK(page.state.toasts().back().message == "Only the project owner (Bob) can move this project to Trash");
     }
 }
+
+TEST_CASE("A refresh names the listing shown, and an unchanged answer costs nothing", "[page_state]") {
+    PageState state;
+    const Requests start = state.Start(kNow);
+    const Requests load = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
+    CHECK(Only(load, RequestKind::ListTrash).request.path == "/acme/trash?sections=0");  // nothing shown yet
+    std::string listing = test::ReadFixture("trash_listing_full.json");
+    listing.insert(listing.rfind('}'), R"(,"version":"b1.w1.42")");
+    state.OnResponse(load[0].tag, 200, listing);
+    REQUIRE(state.view().items().size() == 5);
+    const uint64_t generation = state.view().viewGeneration();
+
+    const PendingRequest refresh = Only(state.Tick(kNow + 30'000), RequestKind::ListTrash);
+    CHECK(refresh.request.path == "/acme/trash?sections=0&since=b1.w1.42");
+    state.OnResponse(refresh.tag, 200, R"({"unchanged":true,"version":"b1.w1.42"})");
+    CHECK(state.view().items().size() == 5);
+    CHECK(state.view().viewGeneration() == generation);  // no rebuild, so no frame
+    CHECK(state.trashLoad().status == LoadStatus::Loaded);
+    CHECK(state.nextRefreshAtMs() == kNow + 60'000);
+
+    SECTION("signing out forgets the version") {
+        state.Apply(intent::SignOut{});
+        const Requests again = state.OnResponse(Only(state.Apply(intent::SignIn{"a", "b"}), RequestKind::SignIn).tag, 200,
+                                                SessionJson(kAllPermissions));
+        CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0");
+    }
+}

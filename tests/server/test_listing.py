@@ -32,6 +32,20 @@ class Parameters(ServerTest):
                     got = [key(i) for i in self.get("sort=" + prefix + sort)["items"]]
                     self.assertEqual(got, sorted((key(i) for i in items), reverse=prefix == "-"))
 
+    def test_since_answers_unchanged_until_the_trash_changes(self):
+        first = self.get("sections=0")
+        version = first["version"]
+        self.assertEqual(self.get("sections=0&since=" + version), {"unchanged": True, "version": version})
+        item = next(i for i in first["items"] if i["type"] == "workflow")
+        status, body, _ = self.client(FULL_KEY).request(
+            "POST", "/%s/trash/restore" % ACME, {"type": "workflow", "id": item["id"]})
+        self.assertEqual(status, 200, body)
+        after = self.get("sections=0&since=" + version)
+        self.assertNotIn("unchanged", after)
+        self.assertNotEqual(after["version"], version)
+        self.assertEqual(len(after["items"]), len(first["items"]) - 1)
+        self.assertEqual(self.get("sections=0&since=stale-token")["items"], after["items"])
+
     def test_cursor_pages_through_everything_once(self):
         expected = [i["id"] for i in self.get("sort=name")["items"]]
         seen, query = [], "sort=name&limit=4&sections=0"

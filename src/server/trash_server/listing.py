@@ -8,6 +8,7 @@ per item was several times slower, and so was ORDER BY in SQL, whose sorter carr
 import base64
 import json
 import operator
+import secrets
 
 from .domain import DAY_MS
 from .jsonio import TYPES, ApiError
@@ -119,10 +120,28 @@ def parse_int(query, name, default, low, high):
     return int(text)
 
 
+# Changes to a workspace's Trash always write an audit event (trash, restore, permanent deletion,
+# cleanup, retention), so the newest event names the listing's state. The boot nonce covers
+# what the server changes without auditing at start-up (seeding, --demo-items).
+_BOOT = secrets.token_hex(4)
+EXTENSION_PARAMS = ("type", "q", "sort", "limit", "cursor", "sections", "since")
+
+
+def listing_version(conn, workspace):
+    row = conn.execute("SELECT pk FROM audit_events WHERE workspace_id = ? ORDER BY pk DESC LIMIT 1",
+                       (workspace["id"],)).fetchone()
+    return "%s.%s.%d" % (_BOOT, workspace["id"], row[0] if row else 0)
+
+
 def workspace_listing(conn, workspace, query):
     """GET /:workspace/trash as JSON bytes. Without extension parameters the answer is exactly the
-    reference's {"items", "sections"}; with any of them it adds "total" (and "nextCursor" when
-    paging); sections=0 leaves the sections out."""
+    reference's {"items", "sections"}; with any of them it adds "total" and "version" (and
+    "nextCursor" when paging); sections=0 leaves the sections out; since=VERSION answers
+    {"unchanged": true, "version"} when nothing changed, so a periodic refresh of a large Trash
+    costs the client nothing."""
+    version = listing_version(conn, workspace)
+    if query.get("since") == version:
+        return ('{"unchanged":true,"version":%s}' % json.dumps(version)).encode("utf-8")
     kind = query.get("type")
     _check_type(kind)
     sort = query.get("sort", "-deletedAt")
@@ -135,8 +154,9 @@ def workspace_listing(conn, workspace, query):
     parts = ['"items":' + _items_json(rows)]
     if query.get("sections") != "0":
         parts.append('"sections":' + _sections_json(rows))
-    if any(k in query for k in ("type", "q", "sort", "limit", "cursor")):
+    if any(k in query for k in EXTENSION_PARAMS):
         parts.append('"total":%d' % total)
+        parts.append('"version":' + json.dumps(version))
         if limit is not None:
             end = offset + len(rows)
             parts.append('"nextCursor":' + (json.dumps(_encode_cursor(end, sort)) if end < total else "null"))
