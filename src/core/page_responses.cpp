@@ -205,8 +205,10 @@ Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::st
 // [SECTION] Finishing an action
 
 Requests PageState::FinishBatch(uint64_t batchId) {
-    Batch batch = std::move(batches_.at(batchId));
-    batches_.erase(batchId);
+    const auto found = batches_.find(batchId);
+    if (found == batches_.end()) return {};
+    Batch batch = std::move(found->second);
+    batches_.erase(found);
     ++mutations_;
 
     const auto failuresToast = [&](const std::string& verb) {
