@@ -346,25 +346,6 @@ ParseResult<TrashListing> ParseTrashListing(std::string_view json) {
 // [SECTION] Encoder
 
 namespace {
-void AppendJsonString(std::string& out, std::string_view text) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out += '"';
-    for (char c : text) {
-        const auto b = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (b < 0x20) {
-            out += "\\u00";
-            out += kHex[b >> 4];
-            out += kHex[b & 0xF];
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
-
 void AppendField(std::string& out, const char* name, std::string_view value) {
     out += ",\"";
     out += name;

@@ -1,32 +1,38 @@
 // Request builders: method, path and JSON body of every call the page makes, with path segments
-// URL-encoded and the CSRF requirement marked on state-changing session requests.
+// URL-encoded and the CSRF requirement marked on state-changing session requests. The bodies are
+// a few fixed shapes, written straight into a string (no JSON DOM, no serializer in the wasm).
 #include "core/requests.h"
 
-#include <nlohmann/json.hpp>  // request bodies
-
-#include "core/text.h"  // UrlEncode
+#include "core/text.h"  // UrlEncode, AppendJsonString, RepairUtf8
 
 namespace trash {
 
 namespace {
-using json = nlohmann::json;
 
 std::string Segment(std::string_view text) { return "/" + UrlEncode(text); }
 
-json KeysJson(const std::vector<ItemKey>& keys) {
-    json items = json::array();
-    for (const ItemKey& key : keys) {
-        json item = {{"type", ItemTypeName(key.type)}, {"id", key.id}};
-        if (IsChildType(key.type)) item["parentId"] = key.parentId;
-        items.push_back(std::move(item));
+// Bodies may carry user-typed text: invalid UTF-8 is replaced, never sent.
+void AppendText(std::string& out, std::string_view text) { AppendJsonString(out, RepairUtf8(text)); }
+
+// "items":[{"type":"version","id":"3","parentId":"d_1"},...]
+void AppendKeys(std::string& out, const std::vector<ItemKey>& keys) {
+    out += "\"items\":[";
+    for (size_t i = 0; i < keys.size(); ++i) {
+        const ItemKey& key = keys[i];
+        out += i ? ",{\"type\":" : "{\"type\":";
+        AppendText(out, ItemTypeName(key.type));
+        out += ",\"id\":";
+        AppendText(out, key.id);
+        if (IsChildType(key.type)) {
+            out += ",\"parentId\":";
+            AppendText(out, key.parentId);
+        }
+        out += '}';
     }
-    return items;
+    out += ']';
 }
 
-// Bodies may carry user-typed text; replace rather than throw on invalid UTF-8.
-std::string Dump(const json& body) { return body.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-Request Post(std::string path, const json& body) { return Request{"POST", std::move(path), Dump(body), true}; }
+Request Post(std::string path, std::string body) { return Request{"POST", std::move(path), std::move(body), true}; }
 }  // namespace
 
 bool operator==(const Request& a, const Request& b) {
@@ -49,24 +55,38 @@ Request ListTrash(std::string_view workspaceUrl, std::string_view since) {
 }
 
 Request RestoreItems(std::string_view workspaceUrl, const std::vector<ItemKey>& keys) {
-    return Post(Segment(workspaceUrl) + "/trash/restore", json{{"items", KeysJson(keys)}});
+    std::string body = "{";
+    AppendKeys(body, keys);
+    body += '}';
+    return Post(Segment(workspaceUrl) + "/trash/restore", std::move(body));
 }
 
 Request RestoreAll(std::string_view workspaceUrl) {
-    return Post(Segment(workspaceUrl) + "/trash/restore", json{{"all", true}});
+    return Post(Segment(workspaceUrl) + "/trash/restore", "{\"all\":true}");
 }
 
 Request DeletePermanently(std::string_view workspaceUrl, const std::vector<ItemKey>& keys) {
-    return Post(Segment(workspaceUrl) + "/trash/delete", json{{"items", KeysJson(keys)}, {"confirm", true}});
+    std::string body = "{";
+    AppendKeys(body, keys);
+    body += ",\"confirm\":true}";
+    return Post(Segment(workspaceUrl) + "/trash/delete", std::move(body));
 }
 
 Request EmptyTrash(std::string_view workspaceUrl, std::string_view typedName) {
-    return Post(Segment(workspaceUrl) + "/trash/empty", json{{"confirm", std::string(typedName)}});
+    std::string body = "{\"confirm\":";
+    AppendText(body, typedName);
+    body += '}';
+    return Post(Segment(workspaceUrl) + "/trash/empty", std::move(body));
 }
 
 Request SignIn(std::string_view email, std::string_view password) {
+    std::string body = "{\"email\":";
+    AppendText(body, email);
+    body += ",\"password\":";
+    AppendText(body, password);
+    body += '}';
     // No CSRF token exists before signing in; the cookie is SameSite=Strict.
-    Request request = Post("/api/session", json{{"email", std::string(email)}, {"password", std::string(password)}});
+    Request request = Post("/api/session", std::move(body));
     request.needsCsrf = false;
     return request;
 }

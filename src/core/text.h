@@ -20,5 +20,8 @@ std::string SanitizeForDisplay(std::string_view text);
 bool IsValidUtf8(std::string_view text);
 // Replaces each ill-formed UTF-8 sequence with U+FFFD.
 std::string RepairUtf8(std::string_view text);
+// Appends `text` as a JSON string literal (quotes, backslashes and control characters escaped;
+// the bytes are passed through, so repair untrusted text first).
+void AppendJsonString(std::string& out, std::string_view text);
 
 }  // namespace trash

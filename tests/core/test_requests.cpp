@@ -21,11 +21,11 @@ TEST_CASE("Trash action requests", "[requests]") {
     const std::vector<ItemKey> keys = {{ItemType::Project, "", "p1"}, {ItemType::Version, "p2", "3"}};
     CHECK(requests::RestoreItems("acme", keys) ==
           Request{"POST", "/acme/trash/restore",
-                  R"({"items":[{"id":"p1","type":"project"},{"id":"3","parentId":"p2","type":"version"}]})", true});
+                  R"({"items":[{"type":"project","id":"p1"},{"type":"version","id":"3","parentId":"p2"}]})", true});
     CHECK(requests::RestoreAll("acme") == Request{"POST", "/acme/trash/restore", R"({"all":true})", true});
     CHECK(requests::DeletePermanently("acme", keys) ==
           Request{"POST", "/acme/trash/delete",
-                  R"({"confirm":true,"items":[{"id":"p1","type":"project"},{"id":"3","parentId":"p2","type":"version"}]})", true});
+                  R"({"items":[{"type":"project","id":"p1"},{"type":"version","id":"3","parentId":"p2"}],"confirm":true})", true});
     CHECK(requests::EmptyTrash("acme", "Acme Robotics") ==
           Request{"POST", "/acme/trash/empty", R"({"confirm":"Acme Robotics"})", true});
     CHECK(requests::DeleteProject("acme", "my detector", true) ==

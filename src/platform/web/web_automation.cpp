@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/text.h"    // AppendJsonString
 #include "ui/registry.h"
 
 // The text is kept as it came and parsed on first use; the mirror catches up once the page has
@@ -35,24 +36,6 @@ EM_JS(void, trash_text_input_state, (int active, double x, double y, double w, d
 namespace web {
 namespace {
 
-void AppendEscaped(std::string& out, const std::string& text) {
-  out += '"';
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (byte < 0x20) {
-      char escaped[8];
-      std::snprintf(escaped, sizeof escaped, "\\u%04x", byte);
-      out += escaped;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
-
 void AppendNumber(std::string& out, float value) {
   char number[24];
   std::snprintf(number, sizeof number, "%d", int(value + 0.5f));
@@ -70,15 +53,15 @@ void PublishWidgets(float dpr) {
   for (const ui::WidgetInfo& w : ui::CurrentRegistry().widgets()) {
     if (json.size() > 1) json += ',';
     json += "{\"id\":";
-    AppendEscaped(json, w.id);
+    trash::AppendJsonString(json, w.id);
     json += ",\"role\":";
-    AppendEscaped(json, w.role);
+    trash::AppendJsonString(json, w.role);
     json += ",\"label\":";
-    AppendEscaped(json, w.label);
+    trash::AppendJsonString(json, w.label);
     json += ",\"state\":";
-    AppendEscaped(json, w.state);
+    trash::AppendJsonString(json, w.state);
     json += ",\"description\":";
-    AppendEscaped(json, w.description);
+    trash::AppendJsonString(json, w.description);
     json += ",\"x\":";
     AppendNumber(json, w.x / dpr);
     json += ",\"y\":";
