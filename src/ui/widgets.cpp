@@ -226,7 +226,8 @@ void Pill(const char* text, ImU32 background, ImU32 foreground) {
 void SpinnerAt(ImVec2 c, float radius, ImU32 color, double t) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddCircle(c, radius, WithAlpha(color, 0.2f), 24, radius * 0.28f);
-  const float start = float(std::fmod(t * 5.0, 2 * 3.14159265));
+  // With prefers-reduced-motion the arc holds still: busy, but not moving.
+  const float start = ReducedMotion() ? -1.57f : float(std::fmod(t * 5.0, 2 * 3.14159265));
   dl->PathArcTo(c, radius, start, start + 1.8f, 16);
   dl->PathStroke(color, 0, radius * 0.28f);
 }

@@ -18,6 +18,10 @@ namespace {
 InputContext* g_context = nullptr;
 bool g_pressSeen[3] = {true, true, true};
 bool g_releasePending[3] = {false, false, false};
+// The same for keys: a quick tap (down and up between two frames) still reaches ImGui.
+constexpr int kKeyCount = 512;
+bool g_keyPressSeen[kKeyCount];
+bool g_keyReleasePending[kKeyCount];
 std::string g_pastedText;
 bool g_pasteFramePending = false;
 
@@ -101,7 +105,17 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   const bool command = e->ctrlKey || e->metaKey;
   // Ctrl/Cmd+V reaches ImGui from the paste event, once the browser has handed over the text.
   if (command && code == 86) return EM_FALSE;
-  if (code < 512) io.KeysDown[code] = down;
+  if (code < kKeyCount) {
+    if (down) {
+      io.KeysDown[code] = true;
+      g_keyPressSeen[code] = false;
+      g_keyReleasePending[code] = false;
+    } else if (g_keyPressSeen[code]) {
+      io.KeysDown[code] = false;
+    } else {
+      g_keyReleasePending[code] = true;
+    }
+  }
   Wake();
   if (!down) return EM_FALSE;
   // Printable text: the DOM `key` is the character itself (one code point) unless a command key is held.
@@ -112,8 +126,9 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
     io.AddInputCharactersUTF8(e->key);
     return EM_TRUE;
   }
-  // Leave browser shortcuts (reload, zoom, devtools, copy) alone; take what the page navigates with.
-  if (command) return code == 65 && io.WantTextInput ? EM_TRUE : EM_FALSE;
+  // Ctrl/Cmd+F focuses the page's own search (the browser's find bar cannot see canvas text) and
+  // Ctrl/Cmd+A selects rows or field text; other browser shortcuts (reload, zoom, copy) stay theirs.
+  if (command) return code == 70 || code == 65 ? EM_TRUE : EM_FALSE;
   return IsNavigationKey(code) ? EM_TRUE : EM_FALSE;
 }
 
@@ -185,6 +200,14 @@ void AfterFrame() {
     g_pasteFramePending = false;
     io.KeysDown[86] = false;
     io.KeyCtrl = false;
+  }
+  for (int k = 0; k < kKeyCount; ++k) {
+    g_keyPressSeen[k] = true;
+    if (g_keyReleasePending[k]) {
+      g_keyReleasePending[k] = false;
+      io.KeysDown[k] = false;
+      g_context->platform->RequestFrames(kFramesPerInput);
+    }
   }
   for (int b = 0; b < 3; ++b) {
     g_pressSeen[b] = true;
