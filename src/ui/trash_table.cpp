@@ -5,7 +5,7 @@
 #include "ui/trash_table.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // GetCurrentTable (row bounds), TablePushBackgroundChannel (focus ring)
+#include <imgui_internal.h>  // GetCurrentTable (row bounds), TablePushBackgroundChannel (focus ring), TableSetColumnSortDirection
 
 #include <algorithm>  // std::max
 #include <string>     // labels
@@ -109,13 +109,23 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
                           72 * d, int(trash::SortColumn::Size));
   ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 214 * d);
 
-  // Sorting is cached in the core: only a header click (dirty specs) changes it.
-  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-    if (specs->SpecsCount > 0) {
+  // Sorting is cached in the core and the view's sort is the truth (it may come from the address):
+  // a header click (dirty specs, after the first frame) changes it, and the header arrow follows it.
+  if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
+    const trash::SortSpec want = tv.sort();
+    if (specs->SpecsDirty && sortShown_ && specs->SpecsCount > 0) {
       const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
-      tv.SetSort({trash::SortColumn(s.ColumnUserID), s.SortDirection == ImGuiSortDirection_Ascending});
+      const trash::SortSpec clicked{trash::SortColumn(s.ColumnUserID), s.SortDirection == ImGuiSortDirection_Ascending};
+      if (clicked.column != want.column || clicked.ascending != want.ascending) tv.SetSort(clicked);
     }
     specs->SpecsDirty = false;
+    const trash::SortSpec now = tv.sort();
+    const bool shown = specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID == ImGuiID(now.column) &&
+                       (specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending) == now.ascending;
+    if (!shown)  // columns are the select box, then one per SortColumn in order
+      ImGui::TableSetColumnSortDirection(int(now.column) + 1,
+                                         now.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
+    sortShown_ = true;
   }
 
   // [SECTION] Header row: the select-all checkbox, then sortable column titles

@@ -28,6 +28,7 @@ class TrashTable {
   float rowHeight_ = 0;
   size_t pageRows_ = 10;
   size_t drawnRows_ = 0;
+  bool sortShown_ = false;  // the header has shown the view's sort at least once
 };
 
 }  // namespace ui
