@@ -4,6 +4,7 @@
 #include "ui/trash_screen.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetActiveID: is the search box being typed into
 
 #include <algorithm>  // std::max, std::min
 #include <cstdio>     // snprintf
@@ -152,6 +153,13 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   if (focusSearch_) {
     ImGui::SetKeyboardFocusHere();
     focusSearch_ = false;
+  }
+  // The query may change from outside the box (a deep link, back and forward, Clear filters):
+  // show it, unless the user is typing there right now.
+  if (ImGui::GetActiveID() != ImGui::GetID("##search") && filters.query != query_) {
+    const size_t n = std::min(filters.query.size(), sizeof query_ - 1);
+    filters.query.copy(query_, n);
+    query_[n] = 0;
   }
   const ImVec2 searchPos = ImGui::GetCursorScreenPos();
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(32 * d, ImGui::GetStyle().FramePadding.y));
