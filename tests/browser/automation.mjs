@@ -118,8 +118,9 @@ export async function waitForRows(page, { timeout = 20000 } = {}) {
 }
 
 // Opens a new context signed in as `who` at the Trash page with its listing drawn.
-export async function openSignedIn(browser, url, who, { hash = '#/settings/trash', waitRows = true, ...ctx } = {}) {
+export async function openSignedIn(browser, url, who, { hash = '#/settings/trash', waitRows = true, routes = null, ...ctx } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...ctx });
+  if (routes) await routes(context);  // installed before the page loads anything
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
