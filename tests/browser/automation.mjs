@@ -179,7 +179,11 @@ export async function act(page, bugs, what, action, effect, { timeout = 3000 } =
   try { await wait(timeout); return; } catch { /* dropped */ }
   bugs.push(`${what}: no effect the first time`);
   await action();
-  await wait(timeout * 2).catch(() => assert.fail(`${what}: no effect even the second time; noted: ${bugs.join('; ')}`));
+  await wait(timeout * 2).catch(async () => {
+    const file = `failed-${what.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`;
+    await shot(page, file).catch(() => {});
+    assert.fail(`${what}: no effect even the second time (screenshot artifacts/${file}); noted: ${bugs.join('; ')}`);
+  });
 }
 
 // A JS expression (for act/waitForFunction) that is true when a widget matches.
