@@ -23,7 +23,7 @@ void ToastStack::Draw(Frame& frame) {
   float bottom = viewport->Pos.y + viewport->Size.y - 24 * d;
   // Ctrl/Cmd+Z undoes the newest restore that can still be undone.
   const ImGuiIO& io = ImGui::GetIO();
-  const bool undoKey = !io.WantTextInput && !frame.dialogOpen && (io.KeyCtrl || io.KeySuper) &&
+  const bool undoKey = !TextFieldActive() && !frame.dialogOpen && (io.KeyCtrl || io.KeySuper) &&
                        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
   bool undoneByKey = false;
   for (size_t i = toasts.size(); i-- > 0;) {

@@ -58,9 +58,10 @@ float ButtonWidth(const char* label, const char* iconText = nullptr) {
   return w;
 }
 
-void EndMessage(const char* id, const char* title) {
+// An error is an alert and carries the server's message, so assistive technology reads it too.
+void EndMessage(const char* id, const char* title, const char* role = "status", const std::string& detail = {}) {
   EndCard();
-  RegisterLastItem(id, "status", title);
+  RegisterLastItem(id, role, title, {}, detail);
 }
 
 }  // namespace
@@ -105,7 +106,7 @@ bool TrashScreen::DrawState(Frame& frame) {
     retry.icon = icon::kRefresh;
     retry.id = "state/retry";
     if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
-    EndMessage("state/error", "The Trash could not be loaded");
+    EndMessage("state/error", "The Trash could not be loaded", "alert", message);
     return true;
   }
   if (load.status == trash::LoadStatus::Error) {  // a refresh failed: keep the rows, say so above them
@@ -162,7 +163,7 @@ void TrashScreen::DrawForbidden(Frame&, const char* missing) {
 // [SECTION] Keyboard
 void TrashScreen::HandleKeys(Frame& frame) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (frame.dialogOpen || io.WantTextInput || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  if (frame.dialogOpen || TextFieldActive() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   trash::TrashView& tv = frame.page.view();
   const bool command = io.KeyCtrl || io.KeySuper;
   if (PressedRaw(kKeySlash) || (command && PressedRaw(kKeyF))) {

@@ -205,6 +205,11 @@ void SameLineOrWrap(float nextWidth, float spacing) {
   if (ImGui::GetItemRectMax().x + spacing + nextWidth <= right) ImGui::SameLine(0, spacing);
 }
 
+bool TextFieldActive() {
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  return g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID;
+}
+
 void SetHandCursorIfHovered() {
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 }

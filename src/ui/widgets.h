@@ -45,6 +45,9 @@ void RegisterLastItem(const std::string& id, const char* role, const std::string
                       bool enabled = true);
 // Continues the line after the last item if `nextWidth` still fits, else starts a new line.
 void SameLineOrWrap(float nextWidth, float spacing);
+// Whether a text field has the keyboard right now. io.WantTextInput lags a frame behind (it
+// is computed in NewFrame from the frame before), so shortcuts check this instead.
+bool TextFieldActive();
 // Shows a tooltip for the last item when hovered (also when disabled), wrapped at a readable width.
 bool ItemTooltip(const char* text);
 void SetHandCursorIfHovered();

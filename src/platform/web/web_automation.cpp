@@ -4,13 +4,13 @@
 #include "platform/web/web_automation.h"
 
 #include <emscripten.h>  // EM_JS
-#include <imgui.h>       // io.WantTextInput
 
 #include <cstdio>
 #include <string>
 
 #include "core/text.h"    // AppendJsonString
 #include "ui/registry.h"
+#include "ui/widgets.h"  // TextFieldActive
 
 // The text is kept as it came and parsed on first use; the mirror catches up once the page has
 // been still for a moment, so scrolling never pays for DOM work.
@@ -78,7 +78,7 @@ void PublishWidgets(float dpr) {
     g_published = std::move(json);
     trash_publish_widgets(g_published.c_str());
   }
-  const bool wantText = ImGui::GetIO().WantTextInput;
+  const bool wantText = ui::TextFieldActive();
   if (wantText != g_textInputActive) {
     g_textInputActive = wantText;
     if (activeText)

@@ -1,6 +1,8 @@
 // Browser input → Dear ImGui 1.86 IO. The page works in device pixels, so CSS coordinates are
-// scaled by the device pixel ratio. ImGui 1.86 has no input queue: a press and release that land
-// between two frames would be lost, so a release waits until a frame has seen the press.
+// scaled by the device pixel ratio. ImGui 1.86 has no input queue and reads input once per frame,
+// so presses, releases and text that arrive faster than frames (a quick tap, a fast typist, a
+// script) are queued here and handed over one per frame. Whether a printable key is text or a
+// shortcut is decided when it is handed over, from whether a text field is active then.
 #include "platform/web/web_input.h"
 
 #include <emscripten.h>        // EM_JS, EMSCRIPTEN_KEEPALIVE
@@ -8,43 +10,68 @@
 #include <imgui.h>             // ImGuiIO
 
 #include <cstring>
+#include <deque>
 #include <string>
 
 #include "platform/web/web_platform.h"
+#include "ui/widgets.h"  // TextFieldActive: io.WantTextInput lags a frame behind
 
 namespace web {
 namespace {
 
-InputContext* g_context = nullptr;
-bool g_pressSeen[3] = {true, true, true};
-bool g_releasePending[3] = {false, false, false};
-// The same for keys: a quick tap (down and up between two frames) still reaches ImGui.
+struct InputEvent {
+  enum Kind { Button, Key, Text } kind = Key;
+  int code = 0;       // ImGui mouse button, or DOM keyCode
+  bool down = false;  // Button and Key
+  std::string text;   // Text: UTF-8; `code` is its key (0 for IME and paste), used as a shortcut
+  bool fromTextInput = false;  // composed in the hidden text input: always text
+  float x = 0, y = 0;          // Button: device pixels
+  bool ctrl = false, shift = false, alt = false, super = false;
+};
+
 constexpr int kKeyCount = 512;
-bool g_keyPressSeen[kKeyCount];
-bool g_keyReleasePending[kKeyCount];
+constexpr int kFramesPerInput = 3;
+// A printable key waits this many frames for a text field that is about to take focus (after
+// '/', a click into a field, a dialog opening) before it is taken as a shortcut instead.
+constexpr int kFramesToAwaitFocus = 3;
+
+InputContext* g_context = nullptr;
+std::deque<InputEvent> g_queue;
+int g_framesSinceEvent = kFramesToAwaitFocus;
 std::string g_pastedText;
 bool g_pasteFramePending = false;
 
-constexpr int kFramesPerInput = 3;
-
 void Wake() { g_context->platform->RequestFrames(kFramesPerInput); }
 
-void SetMouse(double cssX, double cssY) {
+ImVec2 DevicePoint(double cssX, double cssY) {
   const float r = g_context->devicePixelRatio;
-  ImGui::GetIO().MousePos = ImVec2(float(cssX) * r, float(cssY) * r);
+  return ImVec2(float(cssX) * r, float(cssY) * r);
 }
 
-void Press(int button) {
-  if (button < 0 || button > 2) return;
-  ImGui::GetIO().MouseDown[button] = true;
-  g_pressSeen[button] = false;
-  g_releasePending[button] = false;
+void Push(InputEvent event) {
+  g_queue.push_back(std::move(event));
+  Wake();
 }
 
-void Release(int button) {
+template <typename E>
+InputEvent WithModifiers(InputEvent event, const E& e) {
+  event.ctrl = e.ctrlKey;
+  event.shift = e.shiftKey;
+  event.alt = e.altKey;
+  event.super = e.metaKey;
+  return event;
+}
+
+void QueueButton(int button, bool down, double cssX, double cssY) {
   if (button < 0 || button > 2) return;
-  if (g_pressSeen[button]) ImGui::GetIO().MouseDown[button] = false;
-  else g_releasePending[button] = true;
+  InputEvent event;
+  event.kind = InputEvent::Button;
+  event.code = button;
+  event.down = down;
+  const ImVec2 p = DevicePoint(cssX, cssY);
+  event.x = p.x;
+  event.y = p.y;
+  Push(std::move(event));
 }
 
 // DOM button numbers are 0 left, 1 middle, 2 right; ImGui wants 0 left, 1 right, 2 middle.
@@ -52,16 +79,29 @@ int ImGuiButton(unsigned short domButton) { return domButton == 1 ? 2 : domButto
 
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
   // The canvas fills the viewport from (0, 0), so client coordinates are canvas coordinates.
-  SetMouse(e->clientX, e->clientY);
-  ImGuiIO& io = ImGui::GetIO();
-  io.KeyCtrl = e->ctrlKey;
-  io.KeyShift = e->shiftKey;
-  io.KeyAlt = e->altKey;
-  io.KeySuper = e->metaKey;
-  if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) Press(ImGuiButton(e->button));
-  if (type == EMSCRIPTEN_EVENT_MOUSEUP) Release(ImGuiButton(e->button));
-  Wake();
-  return type == EMSCRIPTEN_EVENT_MOUSEDOWN;  // keep focus handling ours; moves stay default
+  if (type == EMSCRIPTEN_EVENT_MOUSEMOVE) {
+    if (g_queue.empty()) ImGui::GetIO().MousePos = DevicePoint(e->clientX, e->clientY);
+    else {  // keep the order: a move after a queued click lands after it
+      InputEvent move;
+      move.kind = InputEvent::Button;
+      move.code = -1;
+      const ImVec2 p = DevicePoint(e->clientX, e->clientY);
+      move.x = p.x;
+      move.y = p.y;
+      g_queue.push_back(move);
+    }
+    Wake();
+    return EM_FALSE;
+  }
+  InputEvent event;
+  event.kind = InputEvent::Button;
+  event.code = ImGuiButton(e->button);
+  event.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+  const ImVec2 p = DevicePoint(e->clientX, e->clientY);
+  event.x = p.x;
+  event.y = p.y;
+  Push(WithModifiers(std::move(event), *e));
+  return type == EMSCRIPTEN_EVENT_MOUSEDOWN;  // keep focus handling ours
 }
 
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
@@ -71,7 +111,7 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
   ImGuiIO& io = ImGui::GetIO();
   io.MouseWheel -= float(e->deltaY / perNotch);
   io.MouseWheelH -= float(e->deltaX / perNotch);
-  SetMouse(e->mouse.clientX, e->mouse.clientY);
+  if (g_queue.empty()) io.MousePos = DevicePoint(e->mouse.clientX, e->mouse.clientY);
   Wake();
   return EM_TRUE;
 }
@@ -79,9 +119,10 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
 EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
   if (e->numTouches < 1) return EM_FALSE;
   const EmscriptenTouchPoint& t = e->touches[0];
-  SetMouse(t.clientX, t.clientY);  // 3.1.6's GLFW never moved the pointer on touch
-  if (type == EMSCRIPTEN_EVENT_TOUCHSTART) Press(0);
-  if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) Release(0);
+  // 3.1.6's GLFW never moved the pointer on touch, so a tap clicked where the pointer last was.
+  if (type == EMSCRIPTEN_EVENT_TOUCHSTART) QueueButton(0, true, t.clientX, t.clientY);
+  else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) QueueButton(0, false, t.clientX, t.clientY);
+  else if (g_queue.empty()) ImGui::GetIO().MousePos = DevicePoint(t.clientX, t.clientY);
   Wake();
   return EM_TRUE;
 }
@@ -95,41 +136,36 @@ bool IsNavigationKey(unsigned long keyCode) {
 }
 
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
-  ImGuiIO& io = ImGui::GetIO();
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-  io.KeyCtrl = e->ctrlKey;
-  io.KeyShift = e->shiftKey;
-  io.KeyAlt = e->altKey;
-  io.KeySuper = e->metaKey;
   const unsigned long code = e->keyCode;
   const bool command = e->ctrlKey || e->metaKey;
   // Ctrl/Cmd+V reaches ImGui from the paste event, once the browser has handed over the text.
-  if (command && code == 86) return EM_FALSE;
-  if (code < kKeyCount) {
-    if (down) {
-      io.KeysDown[code] = true;
-      g_keyPressSeen[code] = false;
-      g_keyReleasePending[code] = false;
-    } else if (g_keyPressSeen[code]) {
-      io.KeysDown[code] = false;
-    } else {
-      g_keyReleasePending[code] = true;
-    }
-  }
-  Wake();
-  if (!down) return EM_FALSE;
-  // Printable text: the DOM `key` is the character itself (one code point) unless a command key is held.
+  if ((command && code == 86) || code >= kKeyCount) return EM_FALSE;
+  // Printable text: the DOM `key` is the character itself (one code point) unless a command key is
+  // held. IME composition (keyCode 229, key "Process") goes on to the hidden text input.
   const size_t keyLength = std::strlen(e->key);
-  const bool printable = keyLength > 0 && !command && (keyLength == 1 || (unsigned char)e->key[0] >= 0xC0) &&
-                         keyLength <= 4;
-  if (printable && io.WantTextInput) {
-    io.AddInputCharactersUTF8(e->key);
-    return EM_TRUE;
-  }
+  const bool printable = down && !command && keyLength > 0 && keyLength <= 4 && code != 229 &&
+                         (keyLength == 1 || (unsigned char)e->key[0] >= 0xC0);
+  InputEvent event;
+  event.kind = printable ? InputEvent::Text : InputEvent::Key;
+  event.code = int(code);
+  event.down = down;
+  if (printable) event.text = e->key;
+  Push(WithModifiers(std::move(event), *e));
+  if (!down) return EM_FALSE;
+  if (printable) return EM_TRUE;  // text or a shortcut of the page, either way ours
   // Ctrl/Cmd+F focuses the page's own search (the browser's find bar cannot see canvas text) and
   // Ctrl/Cmd+A selects rows or field text; other browser shortcuts (reload, zoom, copy) stay theirs.
   if (command) return code == 70 || code == 65 ? EM_TRUE : EM_FALSE;
   return IsNavigationKey(code) ? EM_TRUE : EM_FALSE;
+}
+
+void ApplyModifiers(const InputEvent& event) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = event.ctrl;
+  io.KeyShift = event.shift;
+  io.KeyAlt = event.alt;
+  io.KeySuper = event.super;
 }
 
 EM_JS(void, trash_listen_for_paste, (), {
@@ -188,35 +224,71 @@ void InstallInput(InputContext* context) {
   emscripten_set_touchmove_callback(canvas, nullptr, false, OnTouch);
   emscripten_set_touchend_callback(canvas, nullptr, false, OnTouch);
   emscripten_set_touchcancel_callback(canvas, nullptr, false, OnTouch);
+  // Bubbling phase: keys pressed on the accessibility mirror stop there and stay its own.
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
   trash_listen_for_paste();
   trash_install_bridge();
 }
 
-void AfterFrame() {
+void BeforeFrame() {
   ImGuiIO& io = ImGui::GetIO();
+  ++g_framesSinceEvent;
+  // Hand over queued input in order until something needs a frame of its own: a button press or
+  // release, or a key press (either may move focus, and a press and release of the same button or
+  // key must never meet in one frame). Text into an active field and key releases flow freely, so
+  // a fast typist costs one frame, not two per character.
+  bool changed[kKeyCount] = {};
+  bool buttonChanged = false;
+  while (!g_queue.empty()) {
+    const InputEvent& event = g_queue.front();
+    if (event.kind == InputEvent::Button && event.code < 0) {  // a queued move
+      io.MousePos = ImVec2(event.x, event.y);
+      g_queue.pop_front();
+      continue;
+    }
+    if (event.kind == InputEvent::Button) {
+      if (buttonChanged) break;
+      ApplyModifiers(event);
+      io.MousePos = ImVec2(event.x, event.y);
+      io.MouseDown[event.code] = event.down;
+      g_queue.pop_front();
+      g_framesSinceEvent = 0;
+      break;
+    }
+    if (event.kind == InputEvent::Text && (ui::TextFieldActive() || event.fromTextInput)) {
+      io.AddInputCharactersUTF8(event.text.c_str());
+      if (event.code > 0) changed[event.code] = true;
+      g_queue.pop_front();
+      continue;
+    }
+    // A printable key while no field is active: wait briefly for a field about to take focus
+    // (after '/', a click into a field, a dialog opening); then it is a shortcut.
+    if (event.kind == InputEvent::Text && g_framesSinceEvent < kFramesToAwaitFocus) break;
+    if (event.code <= 0 || changed[event.code]) {
+      if (event.code <= 0) g_queue.pop_front();
+      if (event.code <= 0) continue;
+      break;
+    }
+    const bool press = event.kind == InputEvent::Text || event.down;
+    ApplyModifiers(event);
+    io.KeysDown[event.code] = press;
+    changed[event.code] = true;
+    g_queue.pop_front();
+    if (press) {
+      g_framesSinceEvent = 0;
+      break;
+    }
+  }
+}
+
+void AfterFrame() {
   if (g_pasteFramePending) {
     g_pasteFramePending = false;
-    io.KeysDown[86] = false;
-    io.KeyCtrl = false;
+    ImGui::GetIO().KeysDown[86] = false;
+    ImGui::GetIO().KeyCtrl = false;
   }
-  for (int k = 0; k < kKeyCount; ++k) {
-    g_keyPressSeen[k] = true;
-    if (g_keyReleasePending[k]) {
-      g_keyReleasePending[k] = false;
-      io.KeysDown[k] = false;
-      g_context->platform->RequestFrames(kFramesPerInput);
-    }
-  }
-  for (int b = 0; b < 3; ++b) {
-    g_pressSeen[b] = true;
-    if (g_releasePending[b]) {
-      g_releasePending[b] = false;
-      io.MouseDown[b] = false;
-      g_context->platform->RequestFrames(kFramesPerInput);
-    }
-  }
+  if (!g_queue.empty()) g_context->platform->RequestFrames(2);
 }
 
 }  // namespace web
@@ -227,22 +299,23 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_paste(const char* text) {
   // Replay Ctrl+V for one frame now that GetClipboardText has the browser's text.
   io.KeyCtrl = true;
   io.KeysDown[86] = true;
-  web::g_context->platform->RequestFrames(2);
   web::g_pasteFramePending = true;
+  web::g_context->platform->RequestFrames(2);
 }
 
 // Text that did not come through keydown: IME compositions and mobile virtual keyboards, delivered
 // by the hidden text input of the shell (web/text_input.js).
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_text_input(const char* text) {
-  ImGui::GetIO().AddInputCharactersUTF8(text);
-  web::g_context->platform->RequestFrames(2);
+  web::InputEvent event;
+  event.kind = web::InputEvent::Text;
+  event.text = text;
+  event.fromTextInput = true;
+  web::Push(std::move(event));
 }
 
 // A click at a point in CSS pixels, as if the mouse did it: how the accessibility mirror
-// activates the widget it stands for. The release waits for a frame that saw the press.
+// activates the widget it stands for.
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_activate_at(double cssX, double cssY) {
-  web::SetMouse(cssX, cssY);
-  web::Press(0);
-  web::Release(0);
-  web::g_context->platform->RequestFrames(3);
+  web::QueueButton(0, true, cssX, cssY);
+  web::QueueButton(0, false, cssX, cssY);
 }

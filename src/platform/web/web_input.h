@@ -13,7 +13,9 @@ struct InputContext {
 
 // Registers the html5 callbacks; `context` must outlive the page.
 void InstallInput(InputContext* context);
-// Called after each frame: applies button releases that arrived before their press was seen.
+// Before each ImGui::NewFrame: hands ImGui the next queued press, release or text.
+void BeforeFrame();
+// After each frame: ends a replayed paste, and keeps frames coming while input is queued.
 void AfterFrame();
 
 }  // namespace web

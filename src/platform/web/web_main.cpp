@@ -130,6 +130,7 @@ void DrawFrame() {
   io.DeltaTime = float(std::clamp(now - page.lastFrameSeconds, 1e-4, 0.25));
   page.lastFrameSeconds = now;
 
+  web::BeforeFrame();
   ImGui::NewFrame();
   const app::FrameOutput out = page.app->Draw();
   ImGui::Render();

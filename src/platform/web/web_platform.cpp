@@ -100,7 +100,9 @@ int WebPlatform::OnAnimationFrame(double, void* raw) {
   auto* self = static_cast<WebPlatform*>(raw);
   self->frameRequested_ = false;
   self->drawFrame_();
-  if (self->extraFrames_ > 0) {
+  // A frame that asked for more while drawing has already booked the first of them: the extra
+  // frames follow that one, so only book here when nothing is booked yet.
+  if (self->extraFrames_ > 0 && !self->frameRequested_) {
     --self->extraFrames_;
     self->RequestOneFrame();
   }
