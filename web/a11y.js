@@ -135,9 +135,11 @@
 
   function update(widgets) {
     latest = widgets;
-    const dialog = widgets.find((w) => w.role === 'dialog');
-    // While a dialog is open, the page behind it is inert: only the dialog is exposed.
-    const visible = dialog ? widgets.filter((w) => w === dialog || (w.role !== 'alert' && inside(dialog, w)) || w.role === 'alert') : widgets;
+    const dialogIndex = widgets.findIndex((w) => w.role === 'dialog');
+    const dialog = dialogIndex >= 0 ? widgets[dialogIndex] : null;
+    // While a dialog is open, the page behind it is inert: only the dialog is exposed. The dialog
+    // is drawn after the page, so its own widgets are the ones registered after it.
+    const visible = dialog ? widgets.filter((w, i) => i >= dialogIndex || w.role === 'alert') : widgets;
     const rows = visible.filter((w) => w.role === 'row');
     const containers = dialog ? [dialog, ...rows] : rows;
     const seen = new Set();
@@ -151,6 +153,7 @@
     })()) : null;
     const rowChildren = new Map(rows.map((r) => [r.id, []]));
     const dialogChildren = [];
+    const tabs = [];
     const gridRows = [];
     const alerts = [];
     for (const w of visible) {
@@ -165,7 +168,19 @@
         rowChildren.get(row.id).push(cell);
         continue;
       }
-      if (dialog && containers.length && inside(dialog, w)) { dialogChildren.push(element); continue; }
+      if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }
+      if (w.role === 'tab') {  // tabs live in a tablist (the Settings navigation)
+        const list = elements.get('__tablist') || (() => {
+          const l = document.createElement('div');
+          l.setAttribute('role', 'tablist');
+          l.setAttribute('aria-label', 'Settings');
+          elements.set('__tablist', l);
+          return l;
+        })();
+        tabs.push(element);
+        if (!topLevel.includes(list)) topLevel.push(list);
+        continue;
+      }
       topLevel.push(element);
     }
     for (const row of rows) {
@@ -191,6 +206,7 @@
       reconcile(rowElement, [nameCell, ...cells]);
     }
     if (dialog) reconcile(elements.get(dialog.id), dialogChildren);
+    if (tabs.length) reconcile(elements.get('__tablist'), tabs);
     if (grid) {
       reconcile(grid, gridRows);
       // The grid sits where its first row is, after what is drawn above the table.
@@ -203,7 +219,7 @@
     for (const [id, element] of elements) {
       if (id.startsWith('__')) {
         const owner = id.slice(id.indexOf(':') + 1);
-        if (id !== '__grid' && !seen.has(owner)) elements.delete(id);
+        if (id !== '__grid' && id !== '__tablist' && !seen.has(owner)) elements.delete(id);
         continue;
       }
       if (!seen.has(id)) elements.delete(id);
