@@ -160,9 +160,10 @@ test('search, type filter and "expiring within 7 days" narrow the rows (and matc
   assert.deepEqual(bugs, [], 'BUG (text editing keys): editing keys do not reach the focused field');
 });
 
-// Known bug, kept running: the first ArrowDown after Escape leaves the search is sometimes not seen.
+// Known bug, kept running: Esc in the search clears the query (ImGui 1.86 reverts the edit on Esc and
+// the screen clears it too), so the arrows then walk the whole list instead of the results.
 test('keyboard only: "/" focuses search, Escape leaves it, arrows move, Space selects, R restores',
-  { todo: 'BUG (src/ui + src/platform/web): first ArrowDown after leaving the search is sometimes dropped' }, async () => {
+  { todo: 'BUG (src/ui/trash_screen.cpp): Esc clears the search instead of leaving it with the results' }, async () => {
   const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
   const bugs = [];
   // Presses a key (held 60 ms, like a person) and waits for its effect; a key the page dropped is
