@@ -141,7 +141,6 @@
     // is drawn after the page, so its own widgets are the ones registered after it.
     const visible = dialog ? widgets.filter((w, i) => i >= dialogIndex || w.role === 'alert') : widgets;
     const rows = visible.filter((w) => w.role === 'row');
-    const containers = dialog ? [dialog, ...rows] : rows;
     const seen = new Set();
     const topLevel = [];
     const grid = rows.length ? (elements.get('__grid') || (() => {
@@ -164,8 +163,7 @@
       if (w.role === 'row') { gridRows.push(element); continue; }
       const row = rows.find((r) => inside(r, w));
       if (row) {
-        const cell = element;
-        rowChildren.get(row.id).push(cell);
+        rowChildren.get(row.id).push(element);
         continue;
       }
       if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }

@@ -32,19 +32,15 @@ int PushButtonColors(ButtonKind kind) {
   auto push = [](ImGuiCol col, ImU32 c) { ImGui::PushStyleColor(col, c); };
   switch (kind) {
     case ButtonKind::Primary:
-      push(ImGuiCol_Button, p.accent);
-      push(ImGuiCol_ButtonHovered, Mix(p.accent, 0xFF000000, 0.12f));
-      push(ImGuiCol_ButtonActive, Mix(p.accent, 0xFF000000, 0.22f));
-      push(ImGuiCol_Text, p.accentText);
-      push(ImGuiCol_Border, p.accent);
+    case ButtonKind::Danger: {  // filled: the colour, darker on hover and press
+      const ImU32 fill = kind == ButtonKind::Primary ? p.accent : p.danger;
+      push(ImGuiCol_Button, fill);
+      push(ImGuiCol_ButtonHovered, Mix(fill, 0xFF000000, 0.12f));
+      push(ImGuiCol_ButtonActive, Mix(fill, 0xFF000000, 0.22f));
+      push(ImGuiCol_Text, kind == ButtonKind::Primary ? p.accentText : p.dangerText);
+      push(ImGuiCol_Border, fill);
       return 5;
-    case ButtonKind::Danger:
-      push(ImGuiCol_Button, p.danger);
-      push(ImGuiCol_ButtonHovered, Mix(p.danger, 0xFF000000, 0.12f));
-      push(ImGuiCol_ButtonActive, Mix(p.danger, 0xFF000000, 0.22f));
-      push(ImGuiCol_Text, p.dangerText);
-      push(ImGuiCol_Border, p.danger);
-      return 5;
+    }
     case ButtonKind::Ghost:
       push(ImGuiCol_Button, 0);
       push(ImGuiCol_Border, 0);

@@ -20,12 +20,12 @@ namespace web {
 namespace {
 
 struct InputEvent {
-  enum Kind { Button, Key, Text } kind = Key;
+  enum Kind { Move, Button, Key, Text } kind = Key;
   int code = 0;       // ImGui mouse button, or DOM keyCode
   bool down = false;  // Button and Key
   std::string text;   // Text: UTF-8; `code` is its key (0 for IME and paste), used as a shortcut
   bool fromTextInput = false;  // composed in the hidden text input: always text
-  float x = 0, y = 0;          // Button: device pixels
+  float x = 0, y = 0;          // Move and Button: device pixels
   bool ctrl = false, shift = false, alt = false, super = false;
 };
 
@@ -62,16 +62,19 @@ InputEvent WithModifiers(InputEvent event, const E& e) {
   return event;
 }
 
-void QueueButton(int button, bool down, double cssX, double cssY) {
-  if (button < 0 || button > 2) return;
+InputEvent PointerEvent(InputEvent::Kind kind, int button, bool down, double cssX, double cssY) {
   InputEvent event;
-  event.kind = InputEvent::Button;
+  event.kind = kind;
   event.code = button;
   event.down = down;
   const ImVec2 p = DevicePoint(cssX, cssY);
   event.x = p.x;
   event.y = p.y;
-  Push(std::move(event));
+  return event;
+}
+
+void QueueButton(int button, bool down, double cssX, double cssY) {
+  if (button >= 0 && button <= 2) Push(PointerEvent(InputEvent::Button, button, down, cssX, cssY));
 }
 
 // DOM button numbers are 0 left, 1 middle, 2 right; ImGui wants 0 left, 1 right, 2 middle.
@@ -80,28 +83,17 @@ int ImGuiButton(unsigned short domButton) { return domButton == 1 ? 2 : domButto
 EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
   // The canvas fills the viewport from (0, 0), so client coordinates are canvas coordinates.
   if (type == EMSCRIPTEN_EVENT_MOUSEMOVE) {
+    // A move after a queued click lands after it; with nothing queued it applies at once.
     if (g_queue.empty()) ImGui::GetIO().MousePos = DevicePoint(e->clientX, e->clientY);
-    else {  // keep the order: a move after a queued click lands after it
-      InputEvent move;
-      move.kind = InputEvent::Button;
-      move.code = -1;
-      const ImVec2 p = DevicePoint(e->clientX, e->clientY);
-      move.x = p.x;
-      move.y = p.y;
-      g_queue.push_back(move);
-    }
+    else g_queue.push_back(PointerEvent(InputEvent::Move, 0, false, e->clientX, e->clientY));
     Wake();
     return EM_FALSE;
   }
-  InputEvent event;
-  event.kind = InputEvent::Button;
-  event.code = ImGuiButton(e->button);
-  event.down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
-  const ImVec2 p = DevicePoint(e->clientX, e->clientY);
-  event.x = p.x;
-  event.y = p.y;
-  Push(WithModifiers(std::move(event), *e));
-  return type == EMSCRIPTEN_EVENT_MOUSEDOWN;  // keep focus handling ours
+  const int button = ImGuiButton(e->button);
+  if (button > 2) return EM_FALSE;
+  const bool down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
+  Push(WithModifiers(PointerEvent(InputEvent::Button, button, down, e->clientX, e->clientY), *e));
+  return down;  // keep focus handling ours
 }
 
 EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
@@ -242,7 +234,7 @@ void BeforeFrame() {
   bool buttonChanged = false;
   while (!g_queue.empty()) {
     const InputEvent& event = g_queue.front();
-    if (event.kind == InputEvent::Button && event.code < 0) {  // a queued move
+    if (event.kind == InputEvent::Move) {
       io.MousePos = ImVec2(event.x, event.y);
       g_queue.pop_front();
       continue;
@@ -265,11 +257,11 @@ void BeforeFrame() {
     // A printable key while no field is active: wait briefly for a field about to take focus
     // (after '/', a click into a field, a dialog opening); then it is a shortcut.
     if (event.kind == InputEvent::Text && g_framesSinceEvent < kFramesToAwaitFocus) break;
-    if (event.code <= 0 || changed[event.code]) {
-      if (event.code <= 0) g_queue.pop_front();
-      if (event.code <= 0) continue;
-      break;
+    if (event.code <= 0) {  // text with no key behind it (paste, IME) while no field is active
+      g_queue.pop_front();
+      continue;
     }
+    if (changed[event.code]) break;  // its press and release never meet in one frame
     const bool press = event.kind == InputEvent::Text || event.down;
     ApplyModifiers(event);
     io.KeysDown[event.code] = press;
