@@ -50,7 +50,7 @@ def serve(argv):
     parser.add_argument("--web", default=DEFAULT_WEB, help="folder of the built page (default build/web)")
     parser.add_argument("--seed", default=DEMO_FIXTURE, help="workspace fixture for a new database")
     parser.add_argument("--demo-items", type=int, default=0, metavar="N",
-                        help="add N synthetic items to the demo workspace's Trash (load tests)")
+                        help="keep N synthetic items in the demo workspace's Trash, adding only what is missing (load tests)")
     parser.add_argument("--cleanup-interval", type=float, default=cleanup.DAY_SECONDS, metavar="SECONDS",
                         help="seconds between retention cleanups (default one day; 0 disables)")
     args = parser.parse_args(argv)
@@ -59,7 +59,7 @@ def serve(argv):
         if args.demo_items > 0:
             demo = json.loads(db.get_meta(conn, "demo") or "{}").get("workspace")
             first = conn.execute("SELECT url FROM workspaces ORDER BY rowid LIMIT 1").fetchone()[0]
-            seed.add_synthetic_items(conn, demo or first, args.demo_items)
+            seed.top_up_synthetic_items(conn, demo or first, args.demo_items)
         conn.close()
     except (OSError, ValueError, RuntimeError) as exc:
         parser.exit(2, "serve.py: %s\n" % exc)
@@ -88,7 +88,7 @@ def run_cleanup(argv):
                                      description="Permanently delete every Trash item that is due.")
     parser.add_argument("--db", required=True, help="SQLite file")
     parser.add_argument("--now", help="the time to judge expiry at, ISO 8601 (default: now)")
-    parser.add_argument("--batch-size", type=int, default=100)
+    parser.add_argument("--batch-size", type=int, default=cleanup.BATCH_SIZE)
     args = parser.parse_args(argv)
     try:
         now = parse_iso(args.now) if args.now else None

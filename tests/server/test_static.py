@@ -122,6 +122,17 @@ class Command(unittest.TestCase):
         process.send_signal(signal.SIGINT)
         self.assertEqual(process.wait(10), 0)
 
+    def test_demo_items_are_topped_up_not_added_again_on_each_start(self):
+        listing = "/acme-robotics/trash?limit=1&api_key=acme_full_demo_key"
+        for start in range(2):  # the same database, started twice with the same option
+            process, port = self.start("--demo-items", "300")
+            status, body = self.get(port, listing)
+            self.assertEqual((start, status, json.loads(body)["total"]), (start, 200, 300 + 14))
+            process.send_signal(signal.SIGINT)
+            self.assertEqual(process.wait(10), 0)
+        process, port = self.start("--demo-items", "500")  # a larger N adds only the difference
+        self.assertEqual(json.loads(self.get(port, listing)[1])["total"], 500 + 14)
+
     def test_sigterm_stops_it_cleanly(self):
         process, port = self.start()
         self.assertEqual(self.get(port, "/api/demo")[0], 200)

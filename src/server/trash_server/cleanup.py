@@ -13,6 +13,9 @@ from . import db, domain
 from .jsonio import iso, now_ms
 
 DAY_SECONDS = 86400
+# Items per transaction: large enough that commits do not dominate (20,000 due items took 11.7 s in
+# batches of 100 and 4.4 s in batches of 1000), small enough that a batch holds the write lock briefly.
+BATCH_SIZE = 1000
 
 # Oldest first through the (workspace_id, at) index, so each batch costs the same however full
 # the Trash is. A child due before its parent goes alone; one due with it goes with it.
@@ -32,7 +35,7 @@ def _due(conn, now, limit):
     return due
 
 
-def run_cleanup(conn, now=None, batch_size=100, out=print, after_batch=None):
+def run_cleanup(conn, now=None, batch_size=BATCH_SIZE, out=print, after_batch=None):
     """Purge everything due at `now`; answers (items purged, bytes freed, images deleted).
     `after_batch(n)` runs after each committed batch (tests inject crashes there)."""
     now = now_ms() if now is None else now

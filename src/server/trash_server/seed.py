@@ -175,6 +175,28 @@ class _ItemLoader:
                                   [(p, image) for p in projects])
 
 
+# What add_synthetic_items names its rows ("Synthetic <type>-<batch>-<nnnnnn>").
+SYNTHETIC_NAME = "Synthetic *-[0-9]*-[0-9][0-9][0-9][0-9][0-9][0-9]"
+
+
+def synthetic_in_trash(conn, workspace_url):
+    """How many synthetic rows the workspace's Trash holds now."""
+    return conn.execute(
+        "SELECT count(*) FROM items i JOIN workspaces w ON w.id = i.workspace_id"
+        " WHERE w.url = ? AND i.trash_event IS NOT NULL AND i.name GLOB ?",
+        (workspace_url, SYNTHETIC_NAME)).fetchone()[0]
+
+
+def top_up_synthetic_items(conn, workspace_url, count, now=None):
+    """Make the workspace's Trash hold `count` synthetic rows: add only what is missing, so
+    restarting `serve.py --demo-items N` on the same database keeps N (not N per start).
+    Answers how many rows it added."""
+    missing = count - synthetic_in_trash(conn, workspace_url)
+    if missing > 0:
+        add_synthetic_items(conn, workspace_url, missing, now)
+    return max(0, missing)
+
+
 def add_synthetic_items(conn, workspace_url, count, now=None, seed=7):
     """Fill a workspace's Trash with `count` synthetic rows of every type (versions and models
     under one active project), deleted over the retention window by its users. Fast: executemany."""
