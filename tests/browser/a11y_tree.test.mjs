@@ -1,0 +1,66 @@
+// What a screen reader gets: Chromium's own accessibility tree (CDP Accessibility.getFullAXTree),
+// not our DOM, for the demo Trash. It must hold the grid "Trash items" with one named row per item,
+// each with its countdown status and its actions, and nothing from the canvas itself. The tree is
+// written to artifacts/a11y-tree.txt (the README quotes it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startServer, launchBrowser, artifactsDir } from './browser.mjs';
+import { openSignedIn, serverListing } from './automation.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// The AX nodes as a tree of { role, name, states, children }, dropping the ignored ones (their
+// children move up, as assistive technology sees them).
+function axTree(nodes) {
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const build = (node) => {
+    const kids = (node.childIds || []).map((id) => byId.get(id)).filter(Boolean).flatMap((child) => {
+      const built = build(child);
+      return child.ignored ? built.children : [built];
+    });
+    const states = (node.properties || []).filter((p) => ['checked', 'selected', 'disabled', 'expanded', 'modal',
+      'focusable', 'live', 'focused'].includes(p.name) && p.value?.value !== false && p.value?.value !== 'false')
+      .map((p) => (p.value?.value === true || p.value?.value === 'true' ? p.name : `${p.name}=${p.value?.value}`));
+    return { role: node.role?.value, name: node.name?.value ?? '', states, children: kids };
+  };
+  return build(nodes.find((n) => !n.parentId));
+}
+
+const find = (node, pred) => (pred(node) ? [node] : []).concat(...node.children.map((c) => find(c, pred)));
+const textOnly = (n) => n.role === 'StaticText' || n.role === 'InlineTextBox';
+// One line per node: role "name" [states], and for a nameless node the text it reads out.
+const spoken = (node) => find(node, (n) => n.role === 'StaticText').map((n) => n.name).join(' ').trim();
+const text = (node, depth = 0) => [`${'  '.repeat(depth)}${node.role}${node.name ? ` "${node.name}"` : ''}` +
+  `${node.states.length ? ` [${node.states.join(', ')}]` : ''}${!node.name && node.children.every(textOnly) && spoken(node) ? `: ${spoken(node)}` : ''}`,
+...node.children.filter((c) => !textOnly(c)).map((c) => text(c, depth + 1))].join('\n');
+
+test("Chromium's accessibility tree reads the Trash: a grid of named rows with countdowns and actions", async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  const cdp = await context.newCDPSession(page);
+  await page.locator('#a11y-mirror').getByRole('grid', { name: 'Trash items' }).waitFor({ state: 'attached' });
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const root = axTree(nodes);
+  const [grid] = find(root, (n) => n.role === 'grid' && n.name === 'Trash items');
+  assert.ok(grid, 'the tree has the grid "Trash items"');
+  const rows = find(grid, (n) => n.role === 'row' && n.name);
+  const items = await serverListing(context.request, server.url);
+  writeFileSync(path.join(artifactsDir, 'a11y-tree.txt'), text(root) + '\n');
+  const names = items.map((i) => (i.parentName ? `${i.parentName} / ${i.name}` : i.name));
+  // Like any virtualised grid, the rows on screen are in the tree and the grid says how many exist.
+  assert.ok(rows.length >= 5, `the rows on screen are in the tree: ${rows.map((r) => r.name)}`);
+  assert.deepEqual(rows.filter((r) => !names.includes(r.name)), [], 'every row is a Trash item by its name');
+  for (const row of rows) {
+    const status = find(row, (n) => n.role === 'status');
+    assert.ok(status.some((s) => /(days?|hours?|minutes?) left/.test(s.name || spoken(s))), `${row.name}: a countdown status`);
+    assert.ok(find(row, (n) => n.role === 'button' && /^Restore/.test(n.name)).length >= 1, `${row.name}: a Restore button`);
+  }
+  const canvas = find(root, (n) => n.role === 'canvas' || n.role === 'Canvas');
+  assert.ok(canvas.every((c) => c.children.length === 0), 'the canvas itself exposes nothing');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
