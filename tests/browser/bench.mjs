@@ -10,11 +10,16 @@ const ITEMS = Number(process.env.BENCH_ITEMS || 100000);
 const web = process.env.BENCH_WEB || path.join(repoRoot, 'build', 'web');
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 
+// Raw, gzip -9 and, when the build wrote them, the precompressed copies serve.py sends instead.
 function fileSizes() {
-  for (const name of ['trash_page.wasm', 'trash_page.js', 'shell.js', 'index.html', 'shell.css',
-    'fonts/Inter-Regular.otf', 'fonts/Inter-SemiBold.otf', 'fonts/icons.ttf']) {
+  const sibling = (name, suffix) => {
+    try { return kb(readFileSync(path.join(web, name + suffix)).length).padStart(10) + ' ' + suffix.slice(1); } catch { return ''; }
+  };
+  for (const name of ['trash_page.wasm', 'trash_page.js', 'shell.js', 'a11y.js', 'text_input.js', 'index.html',
+    'shell.css', 'fonts/Inter-Regular.otf', 'fonts/Inter-SemiBold.otf', 'fonts/icons.ttf']) {
     const bytes = readFileSync(path.join(web, name));
-    console.log(`  ${name.padEnd(26)} ${kb(bytes.length).padStart(10)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(10)} gzip`);
+    console.log(`  ${name.padEnd(26)} ${kb(bytes.length).padStart(10)} raw ${kb(gzipSync(bytes, { level: 9 }).length).padStart(10)} gzip` +
+                `${sibling(name, '.gz')}${sibling(name, '.br')}`);
   }
 }
 

@@ -13,6 +13,7 @@ import tempfile
 import unittest
 
 from tests.server.helper import ROOT, ServerTest
+from trash_server.static import accepted_encodings  # noqa: E402  (helper puts it on the path)
 
 SERVE = os.path.join(ROOT, "serve.py")
 
@@ -67,6 +68,33 @@ class StaticFiles(ServerTest):
         etag = response.getheader("ETag")
         response, data = self.get("/trash.wasm", {"If-None-Match": etag})
         self.assertEqual((response.status, data), (304, b""))
+
+    def test_precompressed_siblings_are_sent_as_they_are(self):
+        wasm = os.path.join(self.web_dir, "trash.wasm")
+        # Stand-ins for what brotli and zopfli write: recognisable bytes, not the file's encoding.
+        for suffix, data in ((".br", b"BROTLI-BODY"), (".gz", gzip.compress(b"zopfli stand-in", mtime=0))):
+            with open(wasm + suffix, "wb") as f:
+                f.write(data)
+        response, data = self.get("/trash.wasm", {"Accept-Encoding": "gzip, deflate, br, zstd"})
+        self.assertEqual((response.getheader("Content-Encoding"), data), ("br", b"BROTLI-BODY"))
+        self.assertEqual(response.getheader("Vary"), "Accept-Encoding")
+        response, data = self.get("/trash.wasm", {"Accept-Encoding": "gzip"})
+        self.assertEqual((response.getheader("Content-Encoding"), gzip.decompress(data)), ("gzip", b"zopfli stand-in"))
+        response, data = self.get("/trash.wasm", {"Accept-Encoding": "br;q=0, gzip"})
+        self.assertEqual(response.getheader("Content-Encoding"), "gzip")
+        response, data = self.get("/trash.wasm", {"Accept-Encoding": "identity"})
+        self.assertEqual((response.getheader("Content-Encoding"), data), (None, self.files["trash.wasm"]))
+        # A file rebuilt after its siblings makes them stale: they are ignored, gzip is made here.
+        stamp = os.stat(wasm + ".br").st_mtime_ns + 10**9
+        os.utime(wasm, ns=(stamp, stamp))
+        response, data = self.get("/trash.wasm", {"Accept-Encoding": "gzip, br"})
+        self.assertEqual((response.getheader("Content-Encoding"), gzip.decompress(data)), ("gzip", self.files["trash.wasm"]))
+
+    def test_accept_encoding_parsing(self):
+        self.assertEqual(accepted_encodings("gzip, deflate, br, zstd"), {"gzip", "deflate", "br", "zstd"})
+        self.assertEqual(accepted_encodings("BR;q=0.5, gzip;q=0, *;q=0.1"), {"br", "*"})
+        self.assertEqual(accepted_encodings("gzip;q=x"), set())
+        self.assertEqual(accepted_encodings(None), set())
 
     def test_nothing_outside_the_folder_and_no_listings(self):
         for path in ("/../secret.txt", "/%2e%2e/secret.txt", "/sub/..%2f..%2fsecret.txt", "/sub/%2E%2E/%2E%2E/secret.txt",

@@ -15,7 +15,7 @@ import urllib.parse
 
 from . import auth, db, routes
 from .jsonio import MAX_BODY_BYTES, ApiError, dumps, iso, now_ms, parse_body
-from .static import StaticFiles
+from .static import StaticFiles, accepted_encodings
 
 STATE_CHANGING = ("POST", "PUT", "PATCH", "DELETE")
 GZIP_MIN_BYTES = 1400
@@ -185,7 +185,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     # [SECTION] Responses
 
     def _accepts_gzip(self):
-        return "gzip" in self.headers.get("Accept-Encoding", "")
+        return "gzip" in accepted_encodings(self.headers.get("Accept-Encoding"))
 
     def _send_json(self, status, body, headers=None, head=False):
         """`body` is a JSON-able object, or bytes already encoded (the big listings)."""
@@ -202,13 +202,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         full = self.server.static.resolve(raw_path)
         if full is None:
             raise ApiError(404, "Not found")
-        body, packed, etag, ctype = self.server.static.load(full)
+        body, encoded, etag, ctype = self.server.static.load(full)
         extra = {"Cache-Control": "no-cache", "ETag": etag, "Vary": "Accept-Encoding"}
         if self.headers.get("If-None-Match") == etag:
             return self._send(304, None, b"", extra, head=True)
-        if packed is not None and self._accepts_gzip():
+        coding, packed = self.server.static.pick(encoded, self.headers.get("Accept-Encoding"))
+        if coding:
             body = packed
-            extra["Content-Encoding"] = "gzip"
+            extra["Content-Encoding"] = coding
         return self._send(200, ctype, body, extra, head)
 
     def _send(self, status, ctype, payload, headers, head=False):
