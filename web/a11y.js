@@ -53,7 +53,10 @@
   }
 
   const TAGS = { button: 'button', link: 'button', tab: 'button', checkbox: 'button', textbox: 'input',
-                 row: 'div', dialog: 'div', alert: 'div', status: 'span' };
+                 row: 'div', grouprow: 'div', headerrow: 'div', grid: 'div', cell: 'div', columnheader: 'div',
+                 dialog: 'div', alert: 'div', status: 'span', text: 'span', img: 'span' };
+  const ROW_ROLES = ['row', 'grouprow', 'headerrow'];
+  const SORT = { ascending: 'ascending', descending: 'descending' };
 
   function elementFor(widget) {
     const tag = TAGS[widget.role] || 'span';
@@ -74,6 +77,13 @@
         element.tabIndex = -1;
         element.addEventListener('click', (event) => { if (event.target === element) activate(element._widget); });
       }
+      if (widget.role === 'columnheader' && widget.description) {  // sortable: a button inside the header
+        const sortButton = document.createElement('button');
+        sortButton.type = 'button';
+        sortButton.className = 'a11y-label';
+        sortButton.addEventListener('click', () => activate(element._widget));
+        element.appendChild(sortButton);
+      }
       elements.set(widget.id, element);
     }
     element._widget = widget;
@@ -85,6 +95,16 @@
       case 'checkbox': element.setAttribute('role', 'checkbox');
         element.setAttribute('aria-checked', state.includes(' mixed ') ? 'mixed' : String(state.includes(' checked '))); break;
       case 'row': element.setAttribute('role', 'row'); element.setAttribute('aria-selected', String(state.includes(' selected '))); break;
+      case 'grouprow': case 'headerrow': element.setAttribute('role', 'row'); break;
+      case 'grid': element.setAttribute('role', 'grid'); element.setAttribute('aria-rowcount', String(widget.count || -1)); break;
+      case 'cell': element.setAttribute('role', 'gridcell'); break;
+      case 'columnheader': {
+        element.setAttribute('role', 'columnheader');
+        const sort = SORT[(widget.state || '').split(' ').find((word) => SORT[word])];
+        if (sort) element.setAttribute('aria-sort', sort); else element.removeAttribute('aria-sort');
+        break;
+      }
+      case 'img': element.setAttribute('role', 'img'); break;
       case 'dialog': element.setAttribute('role', 'dialog'); element.setAttribute('aria-modal', 'true'); break;
       case 'alert': element.setAttribute('role', 'alert'); break;
       case 'status': element.setAttribute('role', 'status'); break;
@@ -93,8 +113,11 @@
     if (element.tagName === 'INPUT') {
       element.setAttribute('aria-label', label);
       if (element.value !== (widget.value || '')) element.value = widget.value || '';
-    } else if (widget.role === 'row' || widget.role === 'dialog') {
+    } else if (ROW_ROLES.includes(widget.role) || widget.role === 'dialog' || widget.role === 'grid' ||
+               widget.role === 'img') {
       element.setAttribute('aria-label', label);
+    } else if (widget.role === 'columnheader' && !widget.description) {
+      if (element.textContent !== label) element.textContent = label;
     } else {
       let text = element.querySelector(':scope > .a11y-label');
       if (!text) {
@@ -107,6 +130,9 @@
     if (widget.enabled) element.removeAttribute('aria-disabled');
     else element.setAttribute('aria-disabled', 'true');
     if (state.includes(' busy ')) element.setAttribute('aria-busy', 'true'); else element.removeAttribute('aria-busy');
+    if (state.includes(' expanded ') || state.includes(' collapsed ')) element.setAttribute('aria-expanded', String(state.includes(' expanded ')));
+    else element.removeAttribute('aria-expanded');
+    if (widget.index > 0) element.setAttribute('aria-rowindex', String(widget.index)); else element.removeAttribute('aria-rowindex');
     describe(element, widget);
     Object.assign(element.style, { left: widget.x + 'px', top: widget.y + 'px', width: widget.w + 'px', height: widget.h + 'px' });
     return element;
@@ -133,6 +159,60 @@
     }
   }
 
+  // A keyed helper element (a synthetic grid, tablist or cell wrapper) that lives as long as its owner.
+  function helper(key, role, label) {
+    let element = elements.get(key);
+    if (!element) {
+      element = document.createElement('div');
+      element.setAttribute('role', role);
+      if (label) element.setAttribute('aria-label', label);
+      elements.set(key, element);
+    }
+    return element;
+  }
+  const ownerOf = (key) => key.replace(/^__\w+:(?:\d+:)?/, '');
+
+  // The cells of one grid row. With a header row, each widget goes to the column whose header
+  // starts left of its centre, so every row has one cell per column, aligned with the headers
+  // (empty columns get an empty cell); a group row is one cell across all columns.
+  function rowCells(row, children, columns) {
+    if (row.role === 'grouprow') {
+      const cell = helper('__cell:0:' + row.id, 'gridcell');
+      cell.setAttribute('aria-colspan', String(Math.max(1, columns.length)));
+      reconcile(cell, children.map((w) => elements.get(w.id)));
+      return [cell];
+    }
+    if (!columns.length) {  // no header row: a name cell, then one cell per widget
+      const name = helper('__name:' + row.id, 'gridcell');
+      if (name.textContent !== row.label) name.textContent = row.label;
+      return [name, ...children.map((w) => {
+        const cell = helper('__cell:' + w.id, 'gridcell');
+        reconcile(cell, [elements.get(w.id)]);
+        return cell;
+      })];
+    }
+    const byColumn = columns.map(() => []);
+    for (const w of children) {
+      const centre = w.x + w.w / 2;
+      let column = 0;
+      columns.forEach((c, i) => { if (c.x <= centre) column = i; });
+      byColumn[column].push(w);
+    }
+    return byColumn.map((ws, i) => {
+      if (row.role === 'headerrow' && ws.length === 1 && ws[0].role === 'columnheader') return elements.get(ws[0].id);
+      const own = row.role !== 'headerrow' && ws.find((w) => w.role === 'cell');
+      if (own) {  // the cell's own text first, then what else sits in its column (the amber mark)
+        const element = elements.get(own.id);
+        reconcile(element, ws.filter((w) => w !== own).map((w) => elements.get(w.id)),
+          (node) => node.classList && node.classList.contains('a11y-label'));
+        return element;
+      }
+      const cell = helper(`__cell:${i}:${row.id}`, row.role === 'headerrow' ? 'columnheader' : 'gridcell');
+      reconcile(cell, ws.map((w) => elements.get(w.id)));
+      return cell;
+    });
+  }
+
   function update(widgets) {
     latest = widgets;
     const dialogIndex = widgets.findIndex((w) => w.role === 'dialog');
@@ -140,16 +220,12 @@
     // While a dialog is open, the page behind it is inert: only the dialog is exposed. The dialog
     // is drawn after the page, so its own widgets are the ones registered after it.
     const visible = dialog ? widgets.filter((w, i) => i >= dialogIndex || w.role === 'alert') : widgets;
-    const rows = visible.filter((w) => w.role === 'row');
+    const gridWidget = visible.find((w) => w.role === 'grid');
+    const rows = visible.filter((w) => ROW_ROLES.includes(w.role));
     const seen = new Set();
     const topLevel = [];
-    const grid = rows.length ? (elements.get('__grid') || (() => {
-      const g = document.createElement('div');
-      g.setAttribute('role', 'grid');
-      g.setAttribute('aria-label', 'Trash items');
-      elements.set('__grid', g);
-      return g;
-    })()) : null;
+    // The table registers its grid; without one, rows still get a grid of their own.
+    const grid = gridWidget ? null : rows.length ? helper('__grid', 'grid', 'Trash items') : null;
     const rowChildren = new Map(rows.map((r) => [r.id, []]));
     const dialogChildren = [];
     const tabs = [];
@@ -159,53 +235,30 @@
       seen.add(w.id);
       const element = elementFor(w);
       if (w.role === 'alert') { alerts.push(element); continue; }
-      if (w === dialog) { topLevel.push(element); continue; }
-      if (w.role === 'row') { gridRows.push(element); continue; }
+      if (w === dialog || w === gridWidget) { topLevel.push(element); continue; }
+      if (ROW_ROLES.includes(w.role)) { gridRows.push(element); continue; }
       const row = rows.find((r) => inside(r, w));
       if (row) {
-        rowChildren.get(row.id).push(element);
+        rowChildren.get(row.id).push(w);
         continue;
       }
       if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }
       if (w.role === 'tab') {  // tabs live in a tablist (the Settings navigation)
-        const list = elements.get('__tablist') || (() => {
-          const l = document.createElement('div');
-          l.setAttribute('role', 'tablist');
-          l.setAttribute('aria-label', 'Settings');
-          elements.set('__tablist', l);
-          return l;
-        })();
+        const list = helper('__tablist', 'tablist', 'Settings');
         tabs.push(element);
         if (!topLevel.includes(list)) topLevel.push(list);
         continue;
       }
       topLevel.push(element);
     }
-    for (const row of rows) {
-      const rowElement = elements.get(row.id);
-      const cells = rowChildren.get(row.id).map((child) => {
-        const cellId = '__cell:' + child.dataset.widget;
-        let cell = elements.get(cellId);
-        if (!cell) {
-          cell = document.createElement('div');
-          cell.setAttribute('role', 'gridcell');
-          elements.set(cellId, cell);
-        }
-        reconcile(cell, [child]);
-        return cell;
-      });
-      const nameCell = elements.get('__name:' + row.id) || (() => {
-        const cell = document.createElement('div');
-        cell.setAttribute('role', 'gridcell');
-        elements.set('__name:' + row.id, cell);
-        return cell;
-      })();
-      nameCell.textContent = row.label;
-      reconcile(rowElement, [nameCell, ...cells]);
-    }
+    const header = rows.find((r) => r.role === 'headerrow');
+    const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
+    for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
     if (dialog) reconcile(elements.get(dialog.id), dialogChildren);
     if (tabs.length) reconcile(elements.get('__tablist'), tabs);
-    if (grid) {
+    if (gridWidget) {
+      reconcile(elements.get(gridWidget.id), gridRows);
+    } else if (grid) {
       reconcile(grid, gridRows);
       // The grid sits where its first row is, after what is drawn above the table.
       const firstRow = rows[0];
@@ -216,8 +269,7 @@
     reconcile(announcer, alerts);
     for (const [id, element] of elements) {
       if (id.startsWith('__')) {
-        const owner = id.slice(id.indexOf(':') + 1);
-        if (id !== '__grid' && id !== '__tablist' && !seen.has(owner)) elements.delete(id);
+        if (id !== '__grid' && id !== '__tablist' && !seen.has(ownerOf(id))) elements.delete(id);
         continue;
       }
       if (!seen.has(id)) elements.delete(id);

@@ -182,7 +182,7 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
   ImGui::PushFont(CurrentFonts().strong);
   TextColored(p.text, frees.c_str());
   ImGui::PopFont();
-  RegisterLastItem("dialog/frees", "status", frees);
+  RegisterLastItem("dialog/frees", "text", frees);
   const auto blocked = frame.page.session() ? trash::DeleteBlockedReason(*frame.page.session())
                                             : std::optional<std::string>("Not signed in");
   bool confirmed = false;

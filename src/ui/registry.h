@@ -10,12 +10,18 @@ namespace ui {
 
 struct WidgetInfo {
   std::string id;           // unique within the frame ("trash/row/project/d_abc")
-  std::string role;         // button, checkbox, row, textbox, dialog, alert, status, link, tab
+  // button, checkbox, textbox, link, tab, dialog, alert, status (live: countdowns, progress),
+  // text (static, not announced), img; the table: grid, headerrow, columnheader, grouprow, row, cell
+  std::string role;
   std::string label;        // what a person reads ("Restore", "My Detector", "29 days left")
-  std::string state;        // space-separated: "checked", "selected", "disabled", "focused", "busy"
+  // space-separated: "checked", "selected", "disabled", "focused", "busy", "expanded", "collapsed",
+  // "ascending", "descending" (a column header's sort)
+  std::string state;
   std::string description;  // the tooltip
   float x = 0, y = 0, w = 0, h = 0;
   bool enabled = true;
+  int index = 0;  // rows: 1-based position in the whole grid (header row 1), 0 when not a row
+  int count = 0;  // grid: rows in the whole grid, drawn or not (screen readers say "row 5 of 40")
 
   float cx() const { return x + w * 0.5f; }
   float cy() const { return y + h * 0.5f; }

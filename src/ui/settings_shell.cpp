@@ -92,11 +92,11 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     x -= 16 * d + roleW;
     ImGui::SetCursorPos(ImVec2(x, (barH - ImGui::GetTextLineHeight()) * 0.5f));
     Pill(role.c_str(), p.surfaceAlt, p.textMuted);
-    RegisterLastItem("shell/role", "status", role, "", "Your role in this workspace");
+    RegisterLastItem("shell/role", "text", role, "", "Your role in this workspace");
     x -= 10 * d + userW;
     ImGui::SetCursorPos(ImVec2(x, (barH - ImGui::GetTextLineHeight()) * 0.5f));
     ImGui::TextUnformatted(user.c_str());
-    RegisterLastItem("shell/user", "status", user, "", trash::SanitizeForDisplay(session->user.email));
+    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email));
     x -= 36 * d;
     const ImVec2 avatar(origin.x + x + 12 * d, origin.y + barH * 0.5f);
     dl->AddCircleFilled(avatar, 14 * d, p.surfaceAlt, 24);

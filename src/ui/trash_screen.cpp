@@ -108,7 +108,7 @@ void TrashScreen::DrawStorage(Frame& frame) {
                       x0 <= a.x ? ImDrawFlags_RoundCornersAll : ImDrawFlags_RoundCornersRight);
   }
   ImGui::Dummy(ImVec2(width, barH));
-  RegisterLastItem("storage/bar", "status", summary, "", "In Trash: " + trash::FormatBytes(s.trashBytes));
+  RegisterLastItem("storage/bar", "text", summary, "", "In Trash: " + trash::FormatBytes(s.trashBytes));
   // Legend and the plan note.
   const float dot = 8 * d;
   auto legend = [&](ImU32 color, const std::string& text) {
@@ -125,7 +125,7 @@ void TrashScreen::DrawStorage(Frame& frame) {
   std::snprintf(inTrash, sizeof inTrash, "In Trash %s \xc2\xb7 %zu item%s", trash::FormatBytes(s.trashBytes).c_str(),
                 visibleTotal_, visibleTotal_ == 1 ? "" : "s");
   legend(p.amber, inTrash);
-  RegisterLastItem("storage/trash", "status", inTrash, "", "Trash counts toward your plan until permanently deleted.");
+  RegisterLastItem("storage/trash", "text", inTrash, "", "Trash counts toward your plan until permanently deleted.");
   ImGui::SameLine(0, 20 * d);
   TextMuted("Trash counts toward your plan until permanently deleted.");
   EndCard();

@@ -93,6 +93,10 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   drawnRows_ = 0;
   if (!open) return;
 
+  {  // the grid for assistive technology: every row of the view counts, drawn or not (+1: the header)
+    const ImRect& outer = ImGui::GetCurrentTable()->OuterRect;
+    RegisterRect("trash/grid", "grid", "Trash items", outer.Min, outer.Max).count = int(view.rows.size()) + 1;
+  }
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 20 * d);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortAscending, 0,
@@ -131,6 +135,11 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   // [SECTION] Header row: the select-all checkbox, then sortable column titles
   const float rowH = ImGui::GetFrameHeight() + style.CellPadding.y * 2;
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
+  {
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    RegisterRect("trash/header", "headerrow", "Columns", ImVec2(table->WorkRect.Min.x, table->RowPosY1),
+                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH)).index = 1;
+  }
   size_t itemRows = 0;
   for (const trash::GroupSummary& g : view.groups)
     if (!g.collapsed) itemRows += g.count;
@@ -146,6 +155,12 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
       }
       continue;
     }
+    if (c == kActions) {  // no title drawn; named for screen readers, whose cells it heads
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      RegisterRect("header/actions", "columnheader", "Actions", at,
+                   ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()));
+      continue;
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::PushFont(CurrentFonts().strong);
@@ -157,10 +172,10 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
     ImGui::TableHeader(name);
     ImGui::PopFont();
     ImGui::PopStyleColor();
-    if (c != kActions) {
-      SetHandCursorIfHovered();
-      RegisterLastItem(std::string("header/") + name, "button", name, "", "Sort by this column");
-    }
+    SetHandCursorIfHovered();
+    const trash::SortSpec sort = tv.sort();
+    const char* sorted = int(sort.column) + 1 != c ? "" : sort.ascending ? "ascending" : "descending";
+    RegisterLastItem(std::string("header/") + name, "columnheader", name, sorted, "Sort by this column");
   }
   const float headerH = ImGui::GetCurrentTable()->LastFirstRowHeight > 0 ? ImGui::GetCurrentTable()->LastFirstRowHeight : rowH;
 
@@ -216,6 +231,13 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, hovered ? p.border : p.surfaceAlt);
   const std::string title(trash::ItemTypeDisplayName(row.group));
+  {
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    const std::string count = group ? ", " + std::to_string(group->count) + (group->count == 1 ? " item" : " items") : "";
+    RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count,
+                 ImVec2(table->WorkRect.Min.x, table->RowPosY1), ImVec2(table->WorkRect.Max.x, table->RowPosY2))
+        .index = int(rowIndex) + 2;
+  }
   RegisterLastItem("group/" + std::string(trash::ItemTypeName(row.group)), "button", title,
                    collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
   CellText(collapsed ? icon::kChevronRight : icon::kChevronDown, p.textMuted);
@@ -271,7 +293,8 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   {
     std::string state = selected ? "selected" : "";
     if (focused) state += state.empty() ? "focused" : " focused";
-    RegisterRect(rowId, "row", child && !parent.empty() ? parent + " / " + name : name, rowMin, rowMax, state);
+    RegisterRect(rowId, "row", child && !parent.empty() ? parent + " / " + name : name, rowMin, rowMax, state).index =
+        int(rowIndex) + 2;
   }
   bool checked = selected;
   if (Checkbox((rowId + "/select").c_str(), ("Select " + name).c_str(), &checked)) {
@@ -312,6 +335,7 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   }
   ImGui::AlignTextToFramePadding();
   if (EllipsisText(name.c_str(), p.text, std::max(0.f, avail - reserve))) ItemTooltip(name.c_str());
+  RegisterLastItem(rowId + "/name", "cell", child && !parent.empty() ? parent + " / " + name : name);
   if (!childPill.empty()) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
@@ -331,7 +355,7 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
     ImGui::SameLine(0, 8 * d);
     CellText(icon::kWarning, p.amber);
     ItemTooltip(kAmberTip);
-    RegisterLastItem(rowId + "/images", "status", "Also deletes exclusive images", "", kAmberTip);
+    RegisterLastItem(rowId + "/images", "img", "Also deletes exclusive images", "", kAmberTip);
   }
 
   // [SECTION] Deleted by, deleted, time left, size
@@ -342,10 +366,13 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
       TextColored(p.textMuted, "\xe2\x80\x94");  // em dash
     else if (EllipsisText(by.c_str(), p.text, ImGui::GetContentRegionAvail().x))
       ItemTooltip(by.c_str());
+    RegisterLastItem(rowId + "/deleted-by", "cell", by.empty() ? "Not recorded" : by);
   }
   if (ImGui::TableSetColumnIndex(kDeletedAt)) {
+    const std::string at = "Deleted " + trash::FormatDateTime(item.deletedAtMs);
     CellText(trash::FormatRelative(frame.nowMs, item.deletedAtMs).c_str(), p.textMuted);
-    ItemTooltip(("Deleted " + trash::FormatDateTime(item.deletedAtMs)).c_str());
+    ItemTooltip(at.c_str());
+    RegisterLastItem(rowId + "/deleted-at", "cell", trash::FormatRelative(frame.nowMs, item.deletedAtMs), "", at);
   }
   {
     // The countdown is always computed for a drawn row, so the page wakes when its label changes.
@@ -367,7 +394,10 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
       RegisterLastItem(rowId + "/time-left", "status", left.label, urgency, purge);
     }
   }
-  if (ImGui::TableSetColumnIndex(kSize)) RightAligned(trash::FormatBytes(item.sizeBytes).c_str(), p.textMuted);
+  if (ImGui::TableSetColumnIndex(kSize)) {
+    RightAligned(trash::FormatBytes(item.sizeBytes).c_str(), p.textMuted);
+    RegisterLastItem(rowId + "/size", "cell", trash::FormatBytes(item.sizeBytes));
+  }
 
   // [SECTION] Actions
   if (!ImGui::TableSetColumnIndex(kActions)) return;

@@ -162,13 +162,13 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
   return result;
 }
 
-void RegisterLastItem(const std::string& id, const char* role, const std::string& label,
-                      const std::string& state, const std::string& description, bool enabled) {
-  RegisterRect(id, role, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), state, description, enabled);
+WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std::string& label,
+                             const std::string& state, const std::string& description, bool enabled) {
+  return RegisterRect(id, role, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), state, description, enabled);
 }
 
-void RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 a, ImVec2 b,
-                  const std::string& state, const std::string& description, bool enabled) {
+WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 a, ImVec2 b,
+                         const std::string& state, const std::string& description, bool enabled) {
   WidgetInfo info;
   info.id = id;
   info.role = role;
@@ -180,7 +180,7 @@ void RegisterRect(const std::string& id, const char* role, const std::string& la
   info.w = b.x - a.x;
   info.h = b.y - a.y;
   info.enabled = enabled;
-  CurrentRegistry().Add(std::move(info));
+  return CurrentRegistry().Add(std::move(info));
 }
 
 bool ItemTooltip(const char* text) {

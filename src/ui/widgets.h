@@ -8,6 +8,8 @@
 
 #include <imgui.h>  // ImVec2, ImU32, ImGuiInputTextFlags
 
+#include "ui/registry.h"  // WidgetInfo
+
 namespace ui {
 
 enum class ButtonKind { Secondary, Primary, Danger, Ghost, Link };
@@ -38,11 +40,12 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
                float width, ImGuiInputTextFlags flags = 0);
 
 // Registers the last ImGui item under `role`, with its rectangle; or any rectangle.
-void RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 min, ImVec2 max,
-                  const std::string& state = {}, const std::string& description = {}, bool enabled = true);
-void RegisterLastItem(const std::string& id, const char* role, const std::string& label,
-                      const std::string& state = {}, const std::string& description = {},
-                      bool enabled = true);
+// Both answer the new entry (valid until the next registration), e.g. to set a row's index.
+WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 min, ImVec2 max,
+                         const std::string& state = {}, const std::string& description = {}, bool enabled = true);
+WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std::string& label,
+                             const std::string& state = {}, const std::string& description = {},
+                             bool enabled = true);
 // Continues the line after the last item if `nextWidth` still fits, else starts a new line.
 void SameLineOrWrap(float nextWidth, float spacing);
 // Whether a text field has the keyboard right now. io.WantTextInput lags a frame behind (it

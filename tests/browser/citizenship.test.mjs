@@ -22,7 +22,8 @@ test('the automation API: widgets with roles, states and CSS-pixel boxes; a real
   assert.ok(api.frames >= 1 && api.widgets > 20 && api.itemCount === 14, JSON.stringify(api));
   const all = await widgets(page);
   for (const w of all) {
-    assert.ok(['button', 'link', 'checkbox', 'textbox', 'row', 'tab', 'dialog', 'alert', 'status'].includes(w.role), `${w.id}: role ${w.role}`);
+    assert.ok(['button', 'link', 'checkbox', 'textbox', 'tab', 'dialog', 'alert', 'status', 'text', 'img',
+      'grid', 'headerrow', 'columnheader', 'grouprow', 'row', 'cell'].includes(w.role), `${w.id}: role ${w.role}`);
     assert.ok(w.w >= 0 && w.h >= 0 && w.x >= 0 && w.y >= 0 && w.x + w.w <= 1280 + 1, `${w.id} box inside the viewport`);
   }
   const version = await page.evaluate(() => window.trashPage.widgetsVersion);

@@ -44,7 +44,7 @@ test('sign in through the UI: typed email and password, then the Trash listing o
   await typeInto(page, 'Password', USERS.alice.password);
   await waitForWidget(page, 'button', 'Sign in', { where: 'w.enabled' });
   await clickWidget(page, 'button', 'Sign in');
-  await waitForWidget(page, 'status', 'Alice Chen', { timeout: 20000 });
+  await waitForWidget(page, 'text', 'Alice Chen', { timeout: 20000 });
   await waitForRows(page);
   assert.ok(await findWidget(page, 'tab', 'Trash').then((w) => hasState(w, 'selected')), 'the Trash tab is selected');
   const items = await serverListing(context.request, server.url);
@@ -292,7 +292,7 @@ test('the whole loop: Move to Trash with images → amber + countdown → Restor
     drawn("w.role === 'tab' && w.label === 'Trash' && /selected/.test(w.state)"));
   await waitForWidget(page, 'row', 'Forklift Detector');
   const amber = await waitForWidget(page, null, null, { id: 'row/project/d_forklift/images' });
-  assert.equal(amber.role, 'status');
+  assert.equal(amber.role, 'img');
   assert.equal(amber.label, 'Also deletes exclusive images');
   assert.match(amber.description, /shared with other projects are preserved/);
   const countdown = await waitForWidget(page, null, null, { id: 'row/project/d_forklift/time-left' });

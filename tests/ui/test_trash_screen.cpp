@@ -38,7 +38,7 @@ TEST_CASE("Trash rows show the amber indicator and coloured countdowns", "[trash
   SECTION("the amber indicator on a project whose cleanup deletes its images") {
     const ui::WidgetInfo* amber = h.Widget("row/project/p_1/images");
     REQUIRE(amber);
-    CHECK(amber->role == "status");
+    CHECK(amber->role == "img");
     CHECK(amber->description == kAmberTip);
     CHECK_FALSE(h.Widget("row/workflow/wf_1/images"));
   }

@@ -70,7 +70,16 @@ void PublishWidgets(float dpr) {
     AppendNumber(json, w.w / dpr);
     json += ",\"h\":";
     AppendNumber(json, w.h / dpr);
-    json += w.enabled ? ",\"enabled\":true}" : ",\"enabled\":false}";
+    json += w.enabled ? ",\"enabled\":true" : ",\"enabled\":false";
+    if (w.index > 0) {
+      json += ",\"index\":";
+      AppendNumber(json, float(w.index));
+    }
+    if (w.count > 0) {
+      json += ",\"count\":";
+      AppendNumber(json, float(w.count));
+    }
+    json += '}';
     if (w.role == "textbox" && w.Has("focused")) activeText = &w;
   }
   json += ']';
