@@ -1,10 +1,14 @@
 """Domain rules of design.md section 2, through the API: deletion events and cascades, cancelled
 training and serving, restore (409 for a parent in Trash, new slug when taken), permanent deletion
 with exclusive images judged at that moment, storage figures, retention and the audit trail."""
+import collections
+import shutil
+import tempfile
 import unittest
 
-from tests.server.helper import ACME, FULL_KEY, ServerTest
-from trash_server import domain
+from tests.server.helper import ACME, FULL_KEY, ServerTest, fresh_db
+from trash_server import db, domain
+from trash_server.jsonio import ApiError
 from trash_server.jsonio import parse_iso
 
 DAY = 86400000
@@ -82,6 +86,72 @@ class Restore(ServerTest):
         ok = client.request("POST", "/%s/trash/restore" % ACME, {"type": "dataset", "id": "ds_night"})
         again = client.request("POST", "/%s/trash/restore" % ACME, {"type": "dataset", "id": "ds_night"})
         self.assertEqual((ok[0], again[0]), (200, 404))
+
+
+class RestoreAll(unittest.TestCase):
+    """Restore All runs as set operations; it must end exactly where restoring each row one by
+    one, parents first, ends: same rows back, same refusals, same slugs, same audit trail."""
+    ACTOR = domain.Actor("u_alice", "Alice Chen", "ui")
+
+    def copy(self):
+        folder = tempfile.mkdtemp(prefix="trash-restore-all-")
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        conn = db.connect(fresh_db(folder))
+        self.addCleanup(conn.close)
+        # A taken slug: an active project now has the URL of the project in Trash that has a
+        # version of its own in Trash too (both must take the one-by-one path).
+        clash = conn.execute("SELECT p.url FROM items p JOIN items c ON c.parent_pk = p.pk WHERE p.type = 'project'"
+                             " AND p.trash_event IS NOT NULL AND c.trash_event IS NOT NULL"
+                             " AND c.trash_event != p.trash_event LIMIT 1").fetchone()[0]
+        conn.execute("INSERT INTO items (workspace_id, type, id, name, url) VALUES ('ws_acme', 'project', 'd_clash',"
+                     " 'Clash', ?)", (clash,))
+        return conn
+
+    def state(self, conn):
+        items = conn.execute("SELECT type, id, parent_pk, url, trash_event IS NULL, cleanup_delete_images FROM items"
+                             " WHERE workspace_id = 'ws_acme' ORDER BY pk").fetchall()
+        audit = conn.execute("SELECT action, type, item_id, name, detail FROM audit_events WHERE workspace_id = 'ws_acme'"
+                             " AND at = 42").fetchall()
+        events = conn.execute("SELECT count(*) FROM deletion_events WHERE workspace_id = 'ws_acme'").fetchone()[0]
+        return [tuple(r) for r in items], collections.Counter(tuple(r) for r in audit), events
+
+    def one_by_one(self, conn, refusal):
+        restored, failed = [], []
+        parents = dict(conn.execute("SELECT pk, id FROM items").fetchall())
+        for item in domain.trash_roots(conn, "ws_acme"):
+            parent_id = parents.get(item["parent_pk"])
+            try:
+                with db.savepoint(conn):
+                    if refusal(item["type"]):
+                        raise refusal(item["type"])
+                    restored.append(domain.restore(conn, "ws_acme", item["type"], item["id"], parent_id, self.ACTOR, 42))
+            except ApiError as exc:
+                failed.append(dict({"type": item["type"], "id": item["id"]}, **({"parentId": parent_id} if parent_id else {}),
+                                   status=exc.status, error=exc.message))
+        return restored, failed
+
+    def check(self, refusal):
+        fast, slow = self.copy(), self.copy()
+        with db.transaction(fast):
+            got = domain.restore_all(fast, "ws_acme", self.ACTOR, 42, refusal)
+        with db.transaction(slow):
+            want = self.one_by_one(slow, refusal)
+        key = lambda entry: sorted(entry.items())
+        self.assertEqual(sorted(got[0], key=key), sorted(want[0], key=key))
+        self.assertEqual(sorted(got[1], key=key), sorted(want[1], key=key))
+        self.assertEqual(self.state(fast), self.state(slow))
+        return got
+
+    def test_everything_comes_back_like_one_by_one_with_a_taken_slug(self):
+        restored, failed = self.check(lambda kind: None)
+        self.assertEqual(failed, [])
+        self.assertTrue(any(entry.get("url", "").endswith("-2") for entry in restored), restored)
+
+    def test_a_refused_type_fails_alone_and_its_children_with_parents_in_trash_get_409(self):
+        refusal = lambda kind: ApiError(403, "Your role lacks the restore_dataset permission") if kind == "project" else None
+        restored, failed = self.check(refusal)
+        self.assertEqual({entry["status"] for entry in failed}, {403, 409})
+        self.assertTrue(restored)
 
 
 class PermanentDeletion(ServerTest):

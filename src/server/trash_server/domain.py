@@ -142,6 +142,62 @@ def restore(conn, workspace_id, kind, item_id, parent_id, actor, now):
     return result
 
 
+def restore_all(conn, workspace_id, actor, now, refusal):
+    """Restore All: every Trash row, with the outcome restoring each one parents first would have,
+    in a few statements for the whole Trash. `refusal(kind)` answers the ApiError a restore of
+    that type would raise for this caller, or None. Rows whose slug is taken (or whose project
+    is one of those) take the one-by-one path, which picks "slug-2". Answers (restored, failed)."""
+    roots = trash_roots(conn, workspace_id)
+    refused = {kind: refusal(kind) for kind in {item["type"] for item in roots}}
+    in_trash = {item["pk"] for item in roots}
+    parent_ids = dict(conn.execute(
+        "SELECT pk, id FROM items WHERE pk IN (SELECT value FROM json_each(?))",
+        (_pk_list({item["parent_pk"] for item in roots if item["parent_pk"] is not None}),)).fetchall())
+    taken = {(row[0], row[1]) for row in conn.execute(
+        "SELECT type, url FROM items WHERE workspace_id = ? AND trash_event IS NULL AND url IS NOT NULL", (workspace_id,))}
+    fast, slow, failed, coming_back, slow_pks = [], [], [], set(), set()
+    for item in roots:  # parents first, as one-by-one restores would go
+        kind, parent_pk = item["type"], item["parent_pk"]
+        if refused[kind] is not None:
+            failed.append((item, refused[kind]))
+        elif kind in CHILD_TYPES and parent_pk in in_trash and parent_pk not in coming_back:
+            failed.append((item, ApiError(409, "The parent project is in Trash: restore the parent project first")))
+        elif (item["url"] is not None and ((kind, item["url"]) in taken or
+                                          (kind == "project" and item["url"] in RESERVED_PROJECT_SLUGS))) \
+                or parent_pk in slow_pks:
+            slow.append(item)
+            slow_pks.add(item["pk"])
+            coming_back.add(item["pk"])
+        else:
+            fast.append(item)
+            coming_back.add(item["pk"])
+            if item["url"] is not None:
+                taken.add((kind, item["url"]))
+    events = _pk_list(item["trash_event"] for item in fast)
+    went_with = dict(conn.execute("SELECT trash_event, count(*) - 1 FROM items WHERE trash_event IN"
+                                  " (SELECT value FROM json_each(?)) GROUP BY trash_event", (events,)).fetchall())
+    conn.execute("UPDATE items SET trash_event = NULL, cleanup_delete_images = 0"
+                 " WHERE trash_event IN (SELECT value FROM json_each(?))", (events,))
+    conn.execute("DELETE FROM deletion_events WHERE pk IN (SELECT value FROM json_each(?))", (events,))
+    restored, audit_rows = [], []
+    for item in fast:
+        children = went_with.get(item["trash_event"], 0)
+        detail = ["project %s" % parent_ids[item["parent_pk"]]] if item["parent_pk"] is not None else []
+        if children:
+            detail.append("with %d children" % children)
+        audit_rows.append((workspace_id, now, actor.id, actor.name, "restore", actor.via, item["type"], item["id"],
+                           item["name"], "; ".join(detail)))
+        restored.append(dict({"type": item["type"], "id": item["id"]},
+                             **({"url": item["url"]} if item["url"] is not None else {})))
+    conn.executemany(_AUDIT_INSERT, audit_rows)
+    for item in slow:
+        restored.append(restore(conn, workspace_id, item["type"], item["id"], parent_ids.get(item["parent_pk"]),
+                                actor, now))
+    return restored, [dict({"type": item["type"], "id": item["id"]},
+                           **({"parentId": parent_ids[item["parent_pk"]]} if item["parent_pk"] is not None else {}),
+                           status=error.status, error=error.message) for item, error in failed]
+
+
 # [SECTION] Permanent deletion
 
 def exclusive_images(conn, project_pk):

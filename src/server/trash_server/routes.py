@@ -149,19 +149,26 @@ def restore(req, id_names=("id",)):
     with db.transaction(req.conn):
         ws = _workspace(req)
         if get_bool(body, "all"):
-            refs = [(r["type"], r["id"], r["parentId"] if "parentId" in r else None)
-                    for r in listing.trash_items(req.conn, ws)]
-            refs.sort(key=lambda ref: ref[0] in CHILD_TYPES)
-        else:
-            refs = _refs(body)
+            restored, failed = domain.restore_all(req.conn, ws["id"], _actor(req), now_ms(), lambda kind: _refusal(req, kind))
+            return 200, {"restored": restored, "failed": failed}
         restored, failed = [], []
-        for ref in refs:
+        for ref in _refs(body):
             try:
                 with db.savepoint(req.conn):
                     restored.append(_restore_one(req, ws, ref))
             except ApiError as exc:
-                failed.append({"type": ref[0], "id": ref[1], "status": exc.status, "error": exc.message})
+                failed.append(dict({"type": ref[0], "id": ref[1]}, **({"parentId": ref[2]} if ref[2] else {}),
+                                   status=exc.status, error=exc.message))
     return 200, {"restored": restored, "failed": failed}
+
+
+def _refusal(req, kind):
+    """The error restoring an item of this type would give this caller, or None."""
+    try:
+        req.principal.need(auth.RESTORE_PERMISSION[kind], auth.UPDATE_SCOPE[kind])
+    except ApiError as exc:
+        return exc
+    return None
 
 
 # [SECTION] Permanent deletion (web session only)
