@@ -2,7 +2,10 @@
 // and other assistive technology can read and operate a canvas app. Each widget becomes a real
 // element with its ARIA role, placed over the pixels it stands for (invisible, and transparent to
 // the mouse). Names come from users, so everything is set with textContent and attributes, never
-// innerHTML. Activating an element clicks its widget in the page.
+// innerHTML. Activating an element clicks its widget in the page. Focus is kept in step both
+// ways: DOM focus on an element moves the page's row cursor or menu highlight there (and rings
+// the widget), and the page's keyboard cursor is the grid's active descendant, its open menu's
+// highlighted item the focused element.
 'use strict';
 (function () {
   const root = document.createElement('div');
@@ -15,9 +18,15 @@
   announcer.className = 'a11y-live';
   root.appendChild(announcer);
 
-  // Keys pressed on a mirror element belong to it (Enter and Space activate a button); the page's
-  // own keyboard handling listens on the document in the bubbling phase, so stop them here.
-  for (const type of ['keydown', 'keyup']) root.addEventListener(type, (event) => event.stopPropagation());
+  // Enter and Space on a mirror button activate it (a click), and Tab moves between mirror
+  // elements: those stay here. Every other key bubbles on to the page's own handling on the
+  // document (arrows, Esc, the context-menu key, Ctrl/Cmd+C), as if the canvas had focus.
+  for (const type of ['keydown', 'keyup']) {
+    root.addEventListener(type, (event) => {
+      const native = event.target.tagName === 'BUTTON' || event.target.tagName === 'INPUT';
+      if (event.key === 'Tab' || (native && (event.key === 'Enter' || event.key === ' '))) event.stopPropagation();
+    });
+  }
 
   const elements = new Map();  // widget id → element
   let latest = [];
@@ -54,7 +63,7 @@
 
   const TAGS = { button: 'button', link: 'button', tab: 'button', checkbox: 'button', textbox: 'input',
                  row: 'div', grouprow: 'div', headerrow: 'div', grid: 'div', cell: 'div', columnheader: 'div',
-                 dialog: 'div', alert: 'div', status: 'span', text: 'span', img: 'span' };
+                 dialog: 'div', alert: 'div', status: 'span', text: 'span', img: 'span', menu: 'div', menuitem: 'div' };
   const ROW_ROLES = ['row', 'grouprow', 'headerrow'];
   const SORT = { ascending: 'ascending', descending: 'descending' };
 
@@ -73,7 +82,8 @@
         element.readOnly = true;  // typing goes to the page's own field, which this focuses
         element.addEventListener('focus', () => { if (!/focused/.test(element._widget.state)) activate(element._widget); });
       }
-      if (widget.role === 'row') {
+      if (widget.role === 'row' || widget.role === 'menuitem') {
+        element.id = 'a11y-' + widget.id;  // the grid's aria-activedescendant names rows by id
         element.tabIndex = -1;
         element.addEventListener('click', (event) => { if (event.target === element) activate(element._widget); });
       }
@@ -106,6 +116,8 @@
       }
       case 'img': element.setAttribute('role', 'img'); break;
       case 'dialog': element.setAttribute('role', 'dialog'); element.setAttribute('aria-modal', 'true'); break;
+      case 'menu': element.setAttribute('role', 'menu'); break;
+      case 'menuitem': element.setAttribute('role', 'menuitem'); break;
       case 'alert': element.setAttribute('role', 'alert'); break;
       case 'status': element.setAttribute('role', 'status'); break;
       default: break;
@@ -114,7 +126,7 @@
       element.setAttribute('aria-label', label);
       if (element.value !== (widget.value || '')) element.value = widget.value || '';
     } else if (ROW_ROLES.includes(widget.role) || widget.role === 'dialog' || widget.role === 'grid' ||
-               widget.role === 'img') {
+               widget.role === 'img' || widget.role === 'menu') {
       element.setAttribute('aria-label', label);
     } else if (widget.role === 'columnheader' && !widget.description) {
       if (element.textContent !== label) element.textContent = label;
@@ -228,6 +240,8 @@
     const grid = gridWidget ? null : rows.length ? helper('__grid', 'grid', 'Trash items') : null;
     const rowChildren = new Map(rows.map((r) => [r.id, []]));
     const dialogChildren = [];
+    const menuChildren = [];
+    const menu = visible.find((w) => w.role === 'menu');
     const tabs = [];
     const gridRows = [];
     const alerts = [];
@@ -237,6 +251,8 @@
       if (w.role === 'alert') { alerts.push(element); continue; }
       if (w === dialog || w === gridWidget) { topLevel.push(element); continue; }
       if (ROW_ROLES.includes(w.role)) { gridRows.push(element); continue; }
+      if (w === menu) { topLevel.push(element); continue; }  // it floats over rows: not one of their cells
+      if (w.role === 'menuitem') { menuChildren.push(element); continue; }
       const row = rows.find((r) => inside(r, w));
       if (row) {
         rowChildren.get(row.id).push(w);
@@ -255,6 +271,7 @@
     const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
     for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
     if (dialog) reconcile(elements.get(dialog.id), dialogChildren);
+    if (menu) reconcile(elements.get(menu.id), menuChildren);
     if (tabs.length) reconcile(elements.get('__tablist'), tabs);
     if (gridWidget) {
       reconcile(elements.get(gridWidget.id), gridRows);
@@ -277,7 +294,51 @@
     for (const [id, description] of descriptionEls) {
       if (!seen.has(id)) { description.remove(); descriptionEls.delete(id); }
     }
+    const gridElement = gridWidget ? elements.get(gridWidget.id) : grid;
+    if (gridElement) gridElement.tabIndex = 0;  // Tab reaches the list; the cursor row is its active descendant
+    followPageFocus(visible, gridElement);
   }
+
+  // [Page → mirror] The cursor row is the grid's active descendant. When the page's keyboard focus
+  // moves (arrows, the row menu opening or closing), DOM focus follows, to the grid or to the
+  // highlighted menu item, unless it is somewhere the page does not own (the hidden text input
+  // while typing, anything outside the page).
+  const focusedIn = (w) => / focused /.test(' ' + (w.state || '') + ' ');
+  let lastPageFocus = '';
+  let following = false;  // focus moved by the mirror itself: not news for the page
+  function followPageFocus(visible, grid) {
+    const row = visible.find((w) => w.role === 'row' && focusedIn(w));
+    const item = visible.find((w) => w.role === 'menuitem' && focusedIn(w));
+    if (grid) {
+      if (row) grid.setAttribute('aria-activedescendant', 'a11y-' + row.id);
+      else grid.removeAttribute('aria-activedescendant');
+    }
+    const key = item ? item.id : row ? row.id : '';
+    if (key === lastPageFocus) return;
+    lastPageFocus = key;
+    const target = item ? elements.get(item.id) : row ? grid : null;
+    const active = document.activeElement;
+    const pageOwnsFocus = !active || active === document.body || active.id === 'canvas' || root.contains(active);
+    if (!target || !pageOwnsFocus || active === target) return;
+    following = true;
+    target.focus({ preventScroll: true });
+    following = false;
+  }
+
+  // [Mirror → page] Tab or a screen reader put DOM focus on an element: the page's cursor or menu
+  // highlight goes to its widget, drawn with the focus ring. The grid itself stands for its cursor
+  // row (the first row when there is none yet). Text fields are activated by their focus handler.
+  root.addEventListener('focusin', (event) => {
+    if (following || !window.trashBridge) return;
+    const target = event.target;
+    let widget = target._widget;
+    if (target.getAttribute('role') === 'grid') {
+      widget = latest.find((w) => w.role === 'row' && focusedIn(w)) || latest.find((w) => w.role === 'row');
+    }
+    if (!widget || widget.role === 'textbox') return;
+    if (widget.role === 'row' || widget.role === 'menuitem') lastPageFocus = widget.id;  // already where it should be
+    window.trashBridge.focusWidget(widget.id);
+  });
 
   // Updates wait until the widgets have been still for a moment: while the user scrolls, the
   // page draws frames and the mirror does no DOM work; screen readers read a settled page.

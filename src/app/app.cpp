@@ -57,6 +57,11 @@ void App::SyncLocation() {
   lastScreen_ = route.screen;
 }
 
+void App::FocusWidget(const std::string& widgetId) {
+  view_.FocusWidget(widgetId);
+  platform_.RequestFrames(2);
+}
+
 void App::OnWindowFocus() { Send(page_.Apply(trash::intent::FocusGained{})); }
 
 void App::Send(std::vector<trash::PendingRequest> requests) {
@@ -82,6 +87,7 @@ FrameOutput App::Draw() {
   ApplyPendingRoute();
   ui::DrawResult drawn = view_.Draw(page_, now);
   for (const trash::Intent& intent : drawn.intents) Send(page_.Apply(intent));
+  if (std::optional<std::string> copied = page_.TakeClipboardText()) platform_.SetClipboardText(*copied);
   SyncLocation();
   if (!drawn.intents.empty()) platform_.RequestFrames(2);
   const int64_t wake = std::min(drawn.wakeAtMs, page_.NextWakeMs());

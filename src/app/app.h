@@ -29,6 +29,9 @@ class App {
   void Start();          // first request: who am I (the session cookie may still be valid)
   void OnWindowFocus();  // refresh, so changes by other members show up
   void OnLocationChanged();  // back, forward or an edited address: show what it names
+  // Assistive technology moved focus onto this widget's mirror element (web/a11y.js): the page's
+  // cursor or highlight follows, and the widget is drawn with the focus ring.
+  void FocusWidget(const std::string& widgetId);
   // Between ImGui::NewFrame() and ImGui::Render(): draws the current screen, sends what it asked
   // for, and schedules the next frame (countdown tick, toast expiry, periodic refresh).
   FrameOutput Draw();

@@ -21,6 +21,8 @@ enum class DialogKind {
     ConfirmDeleteProject,      // with "Also delete images from Asset Library"
 };
 
+enum class CopyField { Name, Id };  // what a copy of Trash rows puts on the clipboard
+
 namespace intent {
 // Dialogs: open one (computes what it lists), close it without acting.
 struct OpenDialog { DialogKind kind = DialogKind::None; std::vector<ItemKey> keys; std::string projectUrl; };
@@ -32,6 +34,8 @@ struct RestoreAll {};
 struct DeletePermanently { std::vector<ItemKey> keys; };
 struct EmptyTrash { std::string typedName; };
 struct Undo { uint64_t toastId = 0; };
+// Puts the items' names or ids on the clipboard, one per line, and confirms with a toast.
+struct Copy { CopyField field = CopyField::Name; std::vector<ItemKey> keys; };
 struct DismissToast { uint64_t toastId = 0; };
 // Session and navigation.
 struct SignIn { std::string email, password; };
@@ -48,6 +52,6 @@ using Intent = std::variant<intent::OpenDialog, intent::CloseDialog, intent::Res
                             intent::RestoreParentFirst, intent::RestoreAll, intent::DeletePermanently,
                             intent::EmptyTrash, intent::Undo, intent::DismissToast, intent::SignIn,
                             intent::SignOut, intent::Navigate, intent::Retry, intent::Refresh,
-                            intent::FocusGained, intent::DeleteProject>;
+                            intent::FocusGained, intent::DeleteProject, intent::Copy>;
 
 }  // namespace trash

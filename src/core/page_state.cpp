@@ -2,12 +2,13 @@
 // Responses are handled in page_responses.cpp. Every handler returns the requests to send.
 //
 // Index: [SECTION] Driving, [SECTION] Dialogs, [SECTION] Trash actions, [SECTION] Session and
-//        navigation, [SECTION] Projects page, [SECTION] Helpers
+//        navigation, [SECTION] Projects page, [SECTION] Clipboard, [SECTION] Helpers
 #include "core/page_state.h"
 
 #include <algorithm>  // std::min, std::find_if
 #include <unordered_set>  // keys of an Undo
 
+#include "core/clipboard.h"    // ClipboardText, CopiedMessage
 #include "core/countdown.h"    // kNever, FormatBytes
 #include "core/permissions.h"  // DeleteBlockedReason
 
@@ -236,6 +237,22 @@ Requests PageState::Handle(const intent::DeleteProject& intent) {
     call.projectIndex = static_cast<size_t>(project - projects_.begin());
     projects_.erase(project);  // optimistic: gone from the list at once
     return {Send(requests::DeleteProject(workspaceUrl(), intent.projectUrl, intent.deleteImages), std::move(call))};
+}
+
+// [SECTION] Clipboard
+
+Requests PageState::Handle(const intent::Copy& intent) {
+    const std::vector<TrashItem> items = ItemsFor(intent.keys);
+    if (items.empty()) return {};
+    clipboardText_ = ClipboardText(items, intent.field);
+    ShowToast(ToastKind::Success, CopiedMessage(items, intent.field));
+    return {};
+}
+
+std::optional<std::string> PageState::TakeClipboardText() {
+    std::optional<std::string> text = std::move(clipboardText_);
+    clipboardText_.reset();
+    return text;
 }
 
 // [SECTION] Helpers

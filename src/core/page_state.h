@@ -96,6 +96,8 @@ public:
     int64_t nextRefreshAtMs() const { return nextRefreshAtMs_; }
     bool HasRequestInFlight(RequestKind kind) const;
     bool busy() const { return !batches_.empty(); }  // an action awaits the server
+    // Text a Copy asked to put on the clipboard, once: the app hands it to the platform.
+    std::optional<std::string> TakeClipboardText();
     TrashView& view() { return view_; }
     const TrashView& view() const { return view_; }
 
@@ -137,6 +139,7 @@ private:
     Requests Handle(const intent::Refresh& intent);
     Requests Handle(const intent::FocusGained& intent);
     Requests Handle(const intent::DeleteProject& intent);
+    Requests Handle(const intent::Copy& intent);
 
     // [SECTION] Response handlers (page_responses.cpp)
     Requests OnSessionResponse(const InFlight& call, int status, std::string_view body);
@@ -171,6 +174,7 @@ private:
     std::vector<Project> projects_;
     DemoInfo demo_;
     TrashView view_;
+    std::optional<std::string> clipboardText_;  // written by Copy, taken by the app
     std::string listingVersion_;  // the server's name for the listing shown (since= on refresh)
     int64_t nowMs_ = 0;
     int64_t nextRefreshAtMs_ = 0;

@@ -4,6 +4,7 @@
 
 #include <algorithm>  // std::min
 #include <cstdint>    // int64_t
+#include <string>     // focusRequest
 #include <utility>    // std::move
 #include <vector>     // intents
 
@@ -22,6 +23,9 @@ struct Frame {
   int64_t wakeAtMs = trash::kNever;
   const ImDrawList* firstDialogList = nullptr;
   bool dialogOpen = false;  // a modal is up: the page underneath takes no keyboard shortcuts
+  // A widget id the accessibility mirror moved focus onto (this frame only): the row cursor or the
+  // menu highlight follows it.
+  std::string focusRequest;
 
   void Emit(trash::Intent intent) { intents.push_back(std::move(intent)); }
   void WakeAt(int64_t ms) { wakeAtMs = std::min(wakeAtMs, ms); }

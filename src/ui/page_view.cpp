@@ -4,17 +4,27 @@
 #include "ui/page_view.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: a mirror element took focus from a text field
 
 #include "ui/registry.h"  // CurrentRegistry
-#include "ui/theme.h"     // CurrentPalette
+#include "ui/theme.h"     // CurrentPalette, Dpr
+#include "ui/widgets.h"   // TextFieldActive
 
 namespace ui {
 
 DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   CurrentRegistry().Clear();
   DrawResult result;
-  Frame frame{page, nowMs, result.intents};
+  Frame frame{page, nowMs, result.intents, trash::kNever, nullptr, false, {}};
   frame.dialogOpen = page.dialog().kind != trash::DialogKind::None;
+  frame.focusRequest = std::move(focusRequest_);
+  focusRequest_.clear();
+  if (!frame.focusRequest.empty()) {
+    // Focus left the canvas for a mirror element: a field being typed into lets go of the keyboard.
+    if (TextFieldActive()) ImGui::ClearActiveID();
+    ringWidget_ = frame.focusRequest;
+  }
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) ringWidget_.clear();
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
@@ -39,6 +49,7 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   dialogs_.Draw(frame);
   ImGui::End();
   toasts_.Draw(frame);
+  DrawMirrorFocusRing();
 
   // Arrow keys belong to the page's own row cursor unless a dialog is up (applies from the next frame).
   ImGuiIO& io = ImGui::GetIO();
@@ -50,6 +61,17 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   result.firstDialogList = frame.firstDialogList;
   result.wakeAtMs = frame.wakeAtMs;
   return result;
+}
+
+// Rows, menu items and text fields show focus their own way; any other widget the mirror focused
+// (a button, a checkbox, a tab) gets an accent ring, so a sighted keyboard user sees where it is.
+void PageView::DrawMirrorFocusRing() const {
+  if (ringWidget_.empty()) return;
+  const WidgetInfo* w = CurrentRegistry().FindById(ringWidget_);
+  if (!w || w->role == "row" || w->role == "menuitem" || w->role == "textbox" || w->role == "menu") return;
+  const float d = Dpr();
+  ImGui::GetForegroundDrawList()->AddRect(ImVec2(w->x - 2 * d, w->y - 2 * d), ImVec2(w->x + w->w + 2 * d, w->y + w->h + 2 * d),
+                                          CurrentPalette().accent, 6 * d, 0, 2 * d);
 }
 
 }  // namespace ui

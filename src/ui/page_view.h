@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>  // int64_t
+#include <string>   // widget ids
+#include <utility>  // std::move
 #include <vector>   // intents
 
 #include "core/countdown.h"   // kNever
@@ -29,14 +31,22 @@ struct DrawResult {
 class PageView {  // owns every screen's UI-only state (text buffers, open popups, scroll)
  public:
   DrawResult Draw(trash::PageState& page, int64_t nowMs);
+  // The accessibility mirror focused this widget: the next frame moves the row cursor or menu
+  // highlight there, and other widgets get a focus ring until the next click.
+  void FocusWidget(std::string widgetId) { focusRequest_ = std::move(widgetId); }
+  const TrashScreen& trashScreen() const { return trash_; }  // tests
 
  private:
+  void DrawMirrorFocusRing() const;
+
   SignInScreen signIn_;
   SettingsShell shell_;
   TrashScreen trash_;
   ProjectsScreen projects_;
   DialogHost dialogs_;
   ToastStack toasts_;
+  std::string focusRequest_;  // from the mirror, for the next frame
+  std::string ringWidget_;    // the widget the mirror focused, when it draws no ring of its own
 };
 
 }  // namespace ui

@@ -57,6 +57,7 @@ void TrashScreen::Draw(Frame& frame) {
   HandleKeys(frame);
   const float height = std::max(240 * Dpr(), ImGui::GetContentRegionAvail().y);
   table_.Draw(frame, height, selection_.count);
+  table_.DrawMenu(frame);
 }
 
 // [SECTION] Title and storage

@@ -5,6 +5,7 @@
 #include <algorithm>  // std::min
 #include <string>     // messages
 
+#include "core/clipboard.h"    // CopyTargets
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
@@ -15,6 +16,7 @@ namespace ui {
 namespace {
 
 constexpr int kKeyF = 70, kKeyR = 82, kKeySlash = 191;  // DOM keyCodes outside io.KeyMap
+constexpr int kKeyContextMenu = 93, kKeyF10 = 121;
 
 bool Pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
 bool PressedRaw(int code) { return code >= 0 && code < 512 && ImGui::IsKeyPressed(code, false); }
@@ -168,6 +170,32 @@ void TrashScreen::HandleKeys(Frame& frame) {
   const bool command = io.KeyCtrl || io.KeySuper;
   if (PressedRaw(kKeySlash) || (command && PressedRaw(kKeyF))) {
     focusSearch_ = true;
+    return;
+  }
+  // Ctrl/Cmd+C copies the selected rows' names (the cursor row's without a selection); pasting
+  // with no field active searches for the first line of what was pasted.
+  if (command && Pressed(ImGuiKey_C)) {
+    std::vector<trash::ItemKey> keys = trash::CopyTargets(tv);
+    if (!keys.empty()) frame.Emit(trash::intent::Copy{trash::CopyField::Name, std::move(keys)});
+  }
+  if (command && Pressed(ImGuiKey_V)) {
+    const char* pasted = ImGui::GetClipboardText();
+    std::string text = pasted ? pasted : "";
+    text = text.substr(0, std::min(text.find_first_of("\r\n"), sizeof query_ - 1));
+    if (!text.empty()) {
+      text.copy(query_, text.size());
+      query_[text.size()] = 0;
+      tv.SetQuery(query_);
+      focusSearch_ = true;
+      return;
+    }
+  }
+  if (PressedRaw(kKeyContextMenu) || (io.KeyShift && PressedRaw(kKeyF10))) {
+    if (tv.focusedRow()) {
+      table_.OpenMenuForFocus();
+      table_.ScrollToFocus();
+      table_.showFocusRing = true;
+    }
     return;
   }
   struct Move { ImGuiKey key; trash::FocusMove move; };

@@ -13,6 +13,7 @@
 #include "core/countdown.h"    // FormatTimeLeft, FormatPurgeTime, FormatRelative, FormatDateTime, FormatBytes
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "core/text.h"         // SanitizeForDisplay
+#include "ui/registry.h"       // CurrentRegistry: where the row's "⋮" was drawn
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, Checkbox, RegisterLastItem
 
@@ -111,7 +112,7 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
                           116 * d, int(trash::SortColumn::TimeLeft));
   ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
                           72 * d, int(trash::SortColumn::Size));
-  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 214 * d);
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 244 * d);
 
   // Sorting is cached in the core and the view's sort is the truth (it may come from the address):
   // a header click (dirty specs, after the first frame) changes it, and the header arrow follows it.
@@ -207,12 +208,30 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
         DrawHeaderRow(frame, size_t(i));
       else
         DrawItemRow(frame, size_t(i), focusRow && *focusRow == size_t(i));
+      if (menuForFocus_ && focusRow && *focusRow == size_t(i) && !row.isHeader && !menu_.open()) {
+        // Under the row's "⋮" when it is drawn (it is registered by now), else under the row.
+        const trash::ItemKey key = trash::KeyOf(tv.items()[row.itemIndex]);
+        const ImGuiTable* table = ImGui::GetCurrentTable();
+        ImVec2 anchor(table->WorkRect.Max.x, table->RowPosY2);
+        if (const WidgetInfo* more = CurrentRegistry().FindById(RowId(tv.items()[row.itemIndex]) + "/menu"))
+          anchor = ImVec2(more->x + more->w, more->y + more->h);
+        menu_.Open(key, anchor, true, true);
+      }
       ImGui::PopID();
       ++drawnRows_;
     }
   }
   if (clipper.ItemsHeight > 0) rowHeight_ = clipper.ItemsHeight;
+  menuForFocus_ = false;
   ImGui::EndTable();
+}
+
+void TrashTable::DrawMenu(Frame& frame) {
+  const std::optional<trash::ItemKey> key = menu_.key();
+  if (menu_.Draw(frame) && key) {  // closed from the keyboard: the cursor is back on its row
+    frame.page.view().SetFocus(*key);
+    showFocusRing = true;
+  }
 }
 
 void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
@@ -265,6 +284,11 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   const trash::ItemKey key = trash::KeyOf(item);
   const bool selected = tv.IsSelected(key);
   const std::string rowId = RowId(item);
+  if (!frame.focusRequest.empty() && frame.focusRequest == rowId) {  // the mirror moved focus here
+    tv.SetFocus(key);
+    showFocusRing = true;
+    focused = true;
+  }
   const std::string name = trash::SanitizeForDisplay(item.name.empty() ? item.id : item.name);
   const std::string parent = trash::SanitizeForDisplay(item.parentName.empty() ? item.parentUrl : item.parentName);
   const bool child = trash::IsChildType(item.type);
@@ -280,6 +304,11 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
     showFocusRing = false;
   }
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
+    tv.SetFocus(key);
+    showFocusRing = false;
+    menu_.Open(key, ImGui::GetIO().MousePos, false, false);
+  }
   ImGuiTable* table = ImGui::GetCurrentTable();
   const ImVec2 rowMin(table->WorkRect.Min.x, table->RowPosY1), rowMax(table->WorkRect.Max.x, table->RowPosY2);
   if (selected || hovered)
@@ -425,6 +454,19 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   if (IconButton(icon::kTrash, "Delete permanently", del))
     frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, {key}, {}});
   ImGui::PopStyleColor();
+  {  // "⋮": the row menu, for touch and mouse users who would not think of a right-click
+    ButtonOptions more;
+    more.kind = ButtonKind::Ghost;
+    more.small = true;
+    more.tooltip = "More actions: copy name or ID, restore, delete";
+    const std::string moreId = rowId + "/menu";
+    more.id = moreId.c_str();
+    ImGui::SameLine(0, 2 * d);
+    if (IconButton(icon::kMore, "More actions", more)) {
+      tv.SetFocus(key);
+      menu_.Open(key, ImGui::GetItemRectMax(), true, true);
+    }
+  }
   if (child && item.parentInTrash) {
     const std::optional<std::string> parentBlocked =
         trash::HasPermission(*session, trash::RestorePermissionFor(trash::ItemType::Project))

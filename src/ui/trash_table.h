@@ -6,7 +6,8 @@
 #include <cstddef>  // size_t
 #include <cstdint>  // int64_t
 
-#include "ui/frame.h"  // Frame
+#include "ui/frame.h"     // Frame
+#include "ui/row_menu.h"  // RowMenu
 
 namespace ui {
 
@@ -15,6 +16,11 @@ class TrashTable {
   void Draw(Frame& frame, float height, size_t selectedCount);
   // Keyboard: scroll the focused row into view on the next Draw.
   void ScrollToFocus() { scrollToFocus_ = true; }
+  // The context-menu key or Shift+F10: the cursor row's menu opens under its "⋮" on the next Draw.
+  void OpenMenuForFocus() { menuForFocus_ = true; }
+  // Draws the row menu when open (after the table, over the page).
+  void DrawMenu(Frame& frame);
+  const RowMenu& menu() const { return menu_; }
   size_t pageRows() const { return pageRows_; }
   size_t drawnRows() const { return drawnRows_; }  // rows drawn last frame (tests, benchmark)
   uint64_t selectionEpoch = 0;  // bumped on every selection change made here or by the screen
@@ -24,6 +30,8 @@ class TrashTable {
   void DrawHeaderRow(Frame& frame, size_t rowIndex);
   void DrawItemRow(Frame& frame, size_t rowIndex, bool focused);
 
+  RowMenu menu_;
+  bool menuForFocus_ = false;
   bool scrollToFocus_ = false;
   float rowHeight_ = 0;
   size_t pageRows_ = 10;

@@ -23,7 +23,7 @@ test('the automation API: widgets with roles, states and CSS-pixel boxes; a real
   const all = await widgets(page);
   for (const w of all) {
     assert.ok(['button', 'link', 'checkbox', 'textbox', 'tab', 'dialog', 'alert', 'status', 'text', 'img',
-      'grid', 'headerrow', 'columnheader', 'grouprow', 'row', 'cell'].includes(w.role), `${w.id}: role ${w.role}`);
+      'grid', 'headerrow', 'columnheader', 'grouprow', 'row', 'cell', 'menu', 'menuitem'].includes(w.role), `${w.id}: role ${w.role}`);
     assert.ok(w.w >= 0 && w.h >= 0 && w.x >= 0 && w.y >= 0 && w.x + w.w <= 1280 + 1, `${w.id} box inside the viewport`);
   }
   const version = await page.evaluate(() => window.trashPage.widgetsVersion);
@@ -176,6 +176,13 @@ test('axe-core finds no serious or critical violations in the accessibility mirr
     return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ ...v, state: label }));
   };
   const found = await audit('Trash listing');
+  // With a row menu open (menu and menuitems over the grid).
+  await clickWidget(page, await findById(page, 'row/project/d_pallet/menu'));
+  await waitForWidget(page, 'menuitem', 'Copy ID');
+  await page.locator('#a11y-mirror [role=menu] [role=menuitem]').first().waitFor({ state: 'attached' });
+  found.push(...await audit('Row menu open'));
+  await page.keyboard.press('Escape', { delay: 60 });
+  await waitForNoWidget(page, 'menu');
   // And with a dialog open (only the dialog is exposed).
   await clickWidget(page, await findById(page, 'row/project/d_pallet/delete'));
   await waitForWidget(page, 'dialog', 'Delete permanently?');

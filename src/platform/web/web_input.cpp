@@ -20,10 +20,10 @@ namespace web {
 namespace {
 
 struct InputEvent {
-  enum Kind { Move, Button, Key, Text } kind = Key;
+  enum Kind { Move, Button, Key, Text, Focus, Paste } kind = Key;
   int code = 0;       // ImGui mouse button, or DOM keyCode
   bool down = false;  // Button and Key
-  std::string text;   // Text: UTF-8; `code` is its key (0 for IME and paste), used as a shortcut
+  std::string text;   // Text: UTF-8; `code` is its key (0 for IME and paste), used as a shortcut; Focus: the widget id; Paste: the pasted text
   bool fromTextInput = false;  // composed in the hidden text input: always text
   float x = 0, y = 0;          // Move and Button: device pixels
   bool ctrl = false, shift = false, alt = false, super = false;
@@ -122,10 +122,22 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
 bool IsNavigationKey(unsigned long keyCode) {
   switch (keyCode) {
     case 8: case 9: case 13: case 27: case 32: case 33: case 34: case 35: case 36:
-    case 37: case 38: case 39: case 40: case 46: return true;
+    case 37: case 38: case 39: case 40: case 46:
+    case 93: return true;  // the context-menu key opens the row menu, not the browser's
     default: return false;
   }
 }
+
+// Keys are the page's when focus is on it: the body, the canvas, the hidden text input or the
+// accessibility mirror (whose buttons keep Enter, Space and Tab to themselves). Anything else on
+// the page (an embedding site's own field, the browser's UI) keeps its keys.
+EM_JS(int, trash_keys_are_ours, (), {
+  const active = document.activeElement;
+  if (!active || active === document.body || active === document.documentElement) return 1;
+  if (active.id === 'canvas' || active.id === 'text-input') return 1;
+  const mirror = document.getElementById('a11y-mirror');
+  return mirror && mirror.contains(active) ? 1 : 0;
+});
 
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
@@ -133,6 +145,8 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   const bool command = e->ctrlKey || e->metaKey;
   // Ctrl/Cmd+V reaches ImGui from the paste event, once the browser has handed over the text.
   if ((command && code == 86) || code >= kKeyCount) return EM_FALSE;
+  // A release always arrives, or a key pressed on the page and released elsewhere would stay down.
+  if (down && !trash_keys_are_ours()) return EM_FALSE;
   // Printable text: the DOM `key` is the character itself (one code point) unless a command key is
   // held. IME composition (keyCode 229, key "Process") goes on to the hidden text input.
   const size_t keyLength = std::strlen(e->key);
@@ -149,6 +163,9 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   // Ctrl/Cmd+F focuses the page's own search (the browser's find bar cannot see canvas text) and
   // Ctrl/Cmd+A selects rows or field text; other browser shortcuts (reload, zoom, copy) stay theirs.
   if (command) return code == 70 || code == 65 ? EM_TRUE : EM_FALSE;
+  if (e->shiftKey && code == 121) return EM_TRUE;  // Shift+F10: the row menu
+  // Tab outside a text field is the browser's: it moves focus through the accessibility mirror.
+  if (code == 9 && !ui::TextFieldActive()) return EM_FALSE;
   return IsNavigationKey(code) ? EM_TRUE : EM_FALSE;
 }
 
@@ -185,6 +202,13 @@ EM_JS(void, trash_install_bridge, (), {
       _free(pointer);
     },
     activateAt(cssX, cssY) { _trash_activate_at(cssX, cssY); },
+    focusWidget(id) {
+      const length = lengthBytesUTF8(id) + 1;
+      const pointer = _malloc(length);
+      stringToUTF8(id, pointer, length);
+      _trash_focus_widget(pointer);
+      _free(pointer);
+    },
   };
 });
 
@@ -239,6 +263,23 @@ void BeforeFrame() {
       g_queue.pop_front();
       continue;
     }
+    if (event.kind == InputEvent::Paste) {
+      // Ctrl+V replayed for one frame now that GetClipboardText has the browser's text; in order
+      // with the rest, so a click still queued before it cannot reset the Ctrl it needs.
+      if (changed[86]) break;
+      g_pastedText = event.text;
+      io.KeyCtrl = true;
+      io.KeysDown[86] = true;
+      g_pasteFramePending = true;
+      g_queue.pop_front();
+      g_framesSinceEvent = 0;
+      break;
+    }
+    if (event.kind == InputEvent::Focus) {
+      if (g_context->focusWidget) g_context->focusWidget(event.text);
+      g_queue.pop_front();
+      continue;
+    }
     if (event.kind == InputEvent::Button) {
       if (buttonChanged) break;
       ApplyModifiers(event);
@@ -286,13 +327,10 @@ void AfterFrame() {
 }  // namespace web
 
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_paste(const char* text) {
-  web::g_pastedText = text;
-  ImGuiIO& io = ImGui::GetIO();
-  // Replay Ctrl+V for one frame now that GetClipboardText has the browser's text.
-  io.KeyCtrl = true;
-  io.KeysDown[86] = true;
-  web::g_pasteFramePending = true;
-  web::g_context->platform->RequestFrames(2);
+  web::InputEvent event;
+  event.kind = web::InputEvent::Paste;
+  event.text = text;
+  web::Push(std::move(event));
 }
 
 // Text that did not come through keydown: IME compositions and mobile virtual keyboards, delivered
@@ -302,6 +340,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_text_input(const char* text) {
   event.kind = web::InputEvent::Text;
   event.text = text;
   event.fromTextInput = true;
+  web::Push(std::move(event));
+}
+
+// The accessibility mirror moved DOM focus onto this widget's element (Tab, a screen reader):
+// queued with the keys, so a key pressed after it acts on the widget it names.
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_focus_widget(const char* widgetId) {
+  web::InputEvent event;
+  event.kind = web::InputEvent::Focus;
+  event.text = widgetId;
   web::Push(std::move(event));
 }
 

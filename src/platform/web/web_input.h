@@ -2,6 +2,9 @@
 // known defects of Emscripten 3.1.6's GLFW (wheel sign and scale, lost fast clicks, touch, keys).
 #pragma once
 
+#include <functional>  // focusWidget
+#include <string>      // widget ids
+
 namespace web {
 
 class WebPlatform;
@@ -9,6 +12,8 @@ class WebPlatform;
 struct InputContext {
   WebPlatform* platform = nullptr;
   float devicePixelRatio = 1.f;  // CSS pixels → device pixels (the page works in device pixels)
+  // The accessibility mirror moved DOM focus onto a widget's element (handed over in input order).
+  std::function<void(const std::string& widgetId)> focusWidget;
 };
 
 // Registers the html5 callbacks; `context` must outlive the page.

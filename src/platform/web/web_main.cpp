@@ -219,6 +219,7 @@ int main() {
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnFocus);
 
   page.app = std::make_unique<app::App>(*page.platform);
+  page.input.focusWidget = [](const std::string& id) { g_page->app->FocusWidget(id); };
   page.app->Start();
   trash_watch_location();
   page.lastFrameSeconds = emscripten_get_now() / 1000.0;
