@@ -1,31 +1,105 @@
-// Decoders for the API's small responses. Bodies are parsed into a DOM without exceptions
-// (json::parse(..., nullptr, false)), and every field is read through a Reader that checks the
-// value's kind before `get`: the web build has no exception support, so nothing here may throw.
-// The first wrong field becomes a ParseError naming its path ("user.id must be a string").
+// Decoders for the API's small responses. A body is read into a small tree by nlohmann's SAX
+// parser (nlohmann's DOM, basic_json, is never instantiated: it would cost the page about 20 KB of
+// wasm for bodies of a few hundred bytes), and every field is read through a Reader that checks the
+// value's kind first: the web build has no exception support, so nothing here may throw. The first
+// wrong field becomes a ParseError naming its path ("user.id must be a string").
 #include "core/api_codec.h"
 
 #include <algorithm>          // std::clamp
-#include <cstdint>            // int64_t, uint64_t
+#include <cstdint>            // int64_t, uint32_t
 #include <limits>             // number clamping
-#include <nlohmann/json.hpp>  // DOM parsing of small bodies
+#include <nlohmann/json.hpp>  // nlohmann::json::sax_parse
 
 namespace trash {
 
 namespace {
 using json = nlohmann::json;
 
+// [SECTION] A parsed body
+
+// One JSON value. Nodes live in one vector (the root first) and are linked by index, so a
+// hostile body nested 100,000 deep is neither built nor destroyed by recursion.
+struct Node {
+    enum Kind : unsigned char { Null, Bool, Integer, Float, String, Object, Array } kind = Null;
+    bool boolean = false;
+    int64_t integer = 0;    // numbers that fit an integer (larger unsigned ones are clamped)
+    double number = 0;      // the other numbers
+    std::string text;       // a string's value
+    std::string key;        // the member's name, inside an object
+    uint32_t first = 0;     // first child of an object or array (0: none; the root is no child)
+    uint32_t last = 0;      // last child
+    uint32_t next = 0;      // next sibling
+    uint32_t size = 0;      // number of children
+
+    bool isNumber() const { return kind == Integer || kind == Float; }
+};
+
+// Builds the nodes from nlohmann's SAX events (its signatures are checked at compile time).
+class TreeBuilder {
+public:
+    explicit TreeBuilder(std::vector<Node>& nodes) : nodes_(nodes) {}
+
+    bool null() { return Add(Node{}); }
+    bool boolean(bool v) { Node n; n.kind = Node::Bool; n.boolean = v; return Add(std::move(n)); }
+    bool number_integer(json::number_integer_t v) { Node n; n.kind = Node::Integer; n.integer = v; return Add(std::move(n)); }
+    bool number_unsigned(json::number_unsigned_t v) {
+        Node n;
+        n.kind = Node::Integer;
+        n.integer = v > static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())
+                        ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(v);
+        return Add(std::move(n));
+    }
+    bool number_float(json::number_float_t v, const json::string_t&) { Node n; n.kind = Node::Float; n.number = v; return Add(std::move(n)); }
+    bool string(json::string_t& v) { Node n; n.kind = Node::String; n.text = std::move(v); return Add(std::move(n)); }
+    bool binary(json::binary_t&) { return false; }
+    bool start_object(std::size_t) { return Open(Node::Object); }
+    bool start_array(std::size_t) { return Open(Node::Array); }
+    bool end_object() { open_.pop_back(); return true; }
+    bool end_array() { open_.pop_back(); return true; }
+    bool key(json::string_t& name) { key_ = std::move(name); return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+private:
+    bool Add(Node node) {
+        const auto index = static_cast<uint32_t>(nodes_.size());
+        if (!open_.empty()) {
+            Node& parent = nodes_[open_.back()];
+            if (parent.kind == Node::Object) node.key = std::move(key_);
+            if (parent.size++ == 0) parent.first = index;
+            else nodes_[parent.last].next = index;
+            parent.last = index;
+        }
+        nodes_.push_back(std::move(node));
+        return true;
+    }
+    bool Open(Node::Kind kind) {
+        Node node;
+        node.kind = kind;
+        Add(std::move(node));
+        open_.push_back(static_cast<uint32_t>(nodes_.size() - 1));
+        return true;
+    }
+
+    std::vector<Node>& nodes_;
+    std::vector<uint32_t> open_;  // the containers being filled, innermost last
+    std::string key_;
+};
+
+// The body's nodes (the root is nodes[0]), or an empty vector when it is not valid JSON.
+std::vector<Node> ParseTree(std::string_view body) {
+    std::vector<Node> nodes;
+    TreeBuilder builder(nodes);
+    if (!json::sax_parse(body.begin(), body.end(), &builder)) nodes.clear();
+    return nodes;
+}
+
 // [SECTION] Checked field access
 
 // A JSON number as int64: floats are truncated, out-of-range values clamped (a cast would be UB).
-int64_t ToInt64(const json& value) {
-    if (value.is_number_unsigned()) {
-        const uint64_t u = value.get<uint64_t>();
-        return u > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) ? std::numeric_limits<int64_t>::max()
-                                                                              : static_cast<int64_t>(u);
-    }
-    if (value.is_number_integer()) return value.get<int64_t>();
+int64_t ToInt64(const Node& value) {
+    if (value.kind == Node::Integer) return value.integer;
     constexpr double kLimit = 9.2e18;
-    const double d = value.get<double>();
+    const double d = value.number;
     return d >= kLimit ? std::numeric_limits<int64_t>::max()
            : d <= -kLimit ? std::numeric_limits<int64_t>::min() : static_cast<int64_t>(d);
 }
@@ -40,7 +114,7 @@ enum class Need { Optional, Required };
 // so decoders run straight through and check `ok()` once at the end.
 class Reader {
 public:
-    explicit Reader(const char* what) : what_(what) {}
+    Reader(const char* what, const std::vector<Node>& nodes) : what_(what), nodes_(nodes) {}
 
     bool ok() const { return error_.empty(); }
     ParseError Error() const { return ParseError{std::string("Unexpected ") + what_ + ": " + error_}; }
@@ -49,94 +123,106 @@ public:
         if (error_.empty()) error_ = std::move(message);
     }
 
+    // Calls fn(element, index) for each element of an array (or member of an object).
+    template <typename Fn>
+    void ForEach(const Node& container, Fn fn) const {
+        size_t i = 0;
+        for (uint32_t at = container.first; at; at = nodes_[at].next) fn(nodes_[at], i++);
+    }
+
     // `object[name]` when present and not null, else nullptr (recording "is missing" if required).
-    const json* Find(const json& object, const std::string& path, const char* name, Need need) {
-        const auto it = object.find(name);  // end() for non-objects too
-        if (it != object.end() && !it->is_null()) return &*it;
+    // A repeated name counts once, with its last value (as nlohmann's DOM did).
+    const Node* Find(const Node& object, const std::string& path, const char* name, Need need) {
+        const Node* found = nullptr;
+        if (object.kind == Node::Object)
+            ForEach(object, [&](const Node& member, size_t) {
+                if (member.key == name) found = &member;
+            });
+        if (found && found->kind != Node::Null) return found;
         if (need == Need::Required) Fail(Join(path, name) + " is missing");
         return nullptr;
     }
 
-    std::string String(const json& object, const std::string& path, const char* name, Need need = Need::Optional,
+    std::string String(const Node& object, const std::string& path, const char* name, Need need = Need::Optional,
                        std::string fallback = {}) {
-        const json* value = Find(object, path, name, need);
+        const Node* value = Find(object, path, name, need);
         if (!value) return fallback;
-        if (value->is_string()) return value->get<std::string>();
+        if (value->kind == Node::String) return value->text;
         Fail(Join(path, name) + " must be a string");
         return fallback;
     }
 
     // Ids may arrive as JSON integers; they are kept as their decimal text.
-    std::string Id(const json& object, const std::string& path, const char* name, Need need) {
-        const json* value = Find(object, path, name, need);
+    std::string Id(const Node& object, const std::string& path, const char* name, Need need) {
+        const Node* value = Find(object, path, name, need);
         if (!value) return {};
-        if (value->is_string()) return value->get<std::string>();
-        if (value->is_number_integer()) return std::to_string(ToInt64(*value));
+        if (value->kind == Node::String) return value->text;
+        if (value->kind == Node::Integer) return std::to_string(value->integer);
         Fail(Join(path, name) + " must be a string");
         return {};
     }
 
-    int64_t Number(const json& object, const std::string& path, const char* name, int64_t fallback = 0) {
-        const json* value = Find(object, path, name, Need::Optional);
+    int64_t Number(const Node& object, const std::string& path, const char* name, int64_t fallback = 0) {
+        const Node* value = Find(object, path, name, Need::Optional);
         if (!value) return fallback;
-        if (value->is_number()) return ToInt64(*value);
+        if (value->isNumber()) return ToInt64(*value);
         Fail(Join(path, name) + " must be a number");
         return fallback;
     }
 
-    const json* Object(const json& object, const std::string& path, const char* name, Need need) {
-        return OfKind(object, path, name, need, json::value_t::object, " must be an object");
+    const Node* Object(const Node& object, const std::string& path, const char* name, Need need) {
+        return OfKind(object, path, name, need, Node::Object, " must be an object");
     }
-    const json* Array(const json& object, const std::string& path, const char* name, Need need) {
-        return OfKind(object, path, name, need, json::value_t::array, " must be an array");
+    const Node* Array(const Node& object, const std::string& path, const char* name, Need need) {
+        return OfKind(object, path, name, need, Node::Array, " must be an array");
     }
 
     // An array element that must be an object.
-    bool IsObject(const json& value, const std::string& path) {
-        if (value.is_object()) return true;
+    bool IsObject(const Node& value, const std::string& path) {
+        if (value.kind == Node::Object) return true;
         Fail(path + " must be an object");
         return false;
     }
 
-    std::vector<std::string> Strings(const json& object, const std::string& path, const char* name) {
+    std::vector<std::string> Strings(const Node& object, const std::string& path, const char* name) {
         std::vector<std::string> out;
-        const json* array = Array(object, path, name, Need::Optional);
+        const Node* array = Array(object, path, name, Need::Optional);
         if (!array) return out;
-        for (size_t i = 0; i < array->size(); ++i) {
-            const json& value = (*array)[i];
-            if (value.is_string()) out.push_back(value.get<std::string>());
+        ForEach(*array, [&](const Node& value, size_t i) {
+            if (value.kind == Node::String) out.push_back(value.text);
             else Fail(Index(Join(path, name), i) + " must be a string");
-        }
+        });
         return out;
     }
 
 private:
-    const json* OfKind(const json& object, const std::string& path, const char* name, Need need, json::value_t kind,
+    const Node* OfKind(const Node& object, const std::string& path, const char* name, Need need, Node::Kind kind,
                        const char* problem) {
-        const json* value = Find(object, path, name, need);
-        if (!value || value->type() == kind) return value;
+        const Node* value = Find(object, path, name, need);
+        if (!value || value->kind == kind) return value;
         Fail(Join(path, name) + problem);
         return nullptr;
     }
 
     const char* what_;
+    const std::vector<Node>& nodes_;
     std::string error_;
 };
 
-// The body as a DOM object, or a ParseError saying what was expected.
+// The body decoded by `decode(reader, root)`, or a ParseError saying what was expected.
 template <typename T, typename Fn>
 ParseResult<T> Decode(std::string_view body, const char* what, Fn decode) {
-    const json value = json::parse(body.begin(), body.end(), nullptr, false);
-    if (value.is_discarded()) return ParseError{std::string("The ") + what + " is not valid JSON"};
-    if (!value.is_object()) return ParseError{std::string("The ") + what + " is not a JSON object"};
-    Reader reader(what);
-    T result = decode(reader, value);
+    const std::vector<Node> nodes = ParseTree(body);
+    if (nodes.empty()) return ParseError{std::string("The ") + what + " is not valid JSON"};
+    if (nodes[0].kind != Node::Object) return ParseError{std::string("The ") + what + " is not a JSON object"};
+    Reader reader(what, nodes);
+    T result = decode(reader, nodes[0]);
     if (!reader.ok()) return reader.Error();
     return result;
 }
 
 // {"type","id","parentId"?} at `path`; ids may arrive as numbers.
-ItemKey KeyFrom(Reader& r, const json& object, const std::string& path) {
+ItemKey KeyFrom(Reader& r, const Node& object, const std::string& path) {
     ItemKey key;
     key.type = ItemTypeFromName(r.String(object, path, "type"));
     key.id = r.Id(object, path, "id", Need::Required);
@@ -148,18 +234,18 @@ ItemKey KeyFrom(Reader& r, const json& object, const std::string& path) {
 // [SECTION] Session
 
 ParseResult<Session> ParseSession(std::string_view body) {
-    return Decode<Session>(body, "session", [](Reader& r, const json& j) {
+    return Decode<Session>(body, "session", [](Reader& r, const Node& j) {
         Session session;
-        if (const json* user = r.Object(j, "", "user", Need::Required)) {
+        if (const Node* user = r.Object(j, "", "user", Need::Required)) {
             session.user.id = r.String(*user, "user", "id", Need::Required);
             session.user.name = r.String(*user, "user", "name");
             session.user.email = r.String(*user, "user", "email");
         }
-        if (const json* role = r.Object(j, "", "role", Need::Optional)) {
+        if (const Node* role = r.Object(j, "", "role", Need::Optional)) {
             session.role.name = r.String(*role, "role", "name");
             session.role.permissions = r.Strings(*role, "role", "permissions");
         }
-        if (const json* workspace = r.Object(j, "", "workspace", Need::Required)) {
+        if (const Node* workspace = r.Object(j, "", "workspace", Need::Required)) {
             Workspace& w = session.workspace;
             w.url = r.String(*workspace, "workspace", "url", Need::Required);
             w.id = r.String(*workspace, "workspace", "id");
@@ -168,7 +254,7 @@ ParseResult<Session> ParseSession(std::string_view body) {
             w.retentionDays = static_cast<int>(
                 std::clamp<int64_t>(days, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
         }
-        if (const json* storage = r.Object(j, "", "storage", Need::Optional)) {
+        if (const Node* storage = r.Object(j, "", "storage", Need::Optional)) {
             session.storage.usedBytes = r.Number(*storage, "storage", "usedBytes");
             session.storage.trashBytes = r.Number(*storage, "storage", "trashBytes");
             session.storage.quotaBytes = r.Number(*storage, "storage", "quotaBytes");
@@ -184,11 +270,11 @@ bool IsSuccess(int status) { return status >= 200 && status < 300; }
 
 std::string ErrorMessageFromResponse(int status, std::string_view body) {
     if (status == 0) return "The server could not be reached";
-    const json value = json::parse(body.begin(), body.end(), nullptr, false);
-    if (value.is_object()) {  // false for a discarded (invalid) body too
-        const auto error = value.find("error");
-        if (error != value.end() && error->is_string() && !error->get_ref<const std::string&>().empty())
-            return error->get<std::string>();
+    const std::vector<Node> nodes = ParseTree(body);
+    if (!nodes.empty()) {  // empty for an invalid body
+        Reader reader("error", nodes);
+        const Node* error = reader.Find(nodes[0], "", "error", Need::Optional);
+        if (error && error->kind == Node::String && !error->text.empty()) return error->text;
     }
     switch (status) {
     case 400: return "The server rejected the request (HTTP 400)";
@@ -207,46 +293,43 @@ std::string ErrorMessageFromResponse(int status, std::string_view body) {
 // [SECTION] Restore, permanent delete, Empty Trash results
 
 ParseResult<RestoreResult> ParseRestoreResult(std::string_view body) {
-    return Decode<RestoreResult>(body, "restore result", [](Reader& r, const json& j) {
+    return Decode<RestoreResult>(body, "restore result", [](Reader& r, const Node& j) {
         RestoreResult result;
-        const json* restored = r.Find(j, "", "restored", Need::Required);
-        if (restored && restored->is_boolean()) {  // the single-item form
-            if (restored->get<bool>()) result.restored.push_back({KeyFrom(r, j, ""), r.String(j, "", "url")});
+        const Node* restored = r.Find(j, "", "restored", Need::Required);
+        if (restored && restored->kind == Node::Bool) {  // the single-item form
+            if (restored->boolean) result.restored.push_back({KeyFrom(r, j, ""), r.String(j, "", "url")});
             return result;
         }
-        if (restored && restored->is_array()) {
-            for (size_t i = 0; i < restored->size(); ++i) {
-                const json& item = (*restored)[i];
+        if (restored && restored->kind == Node::Array) {
+            r.ForEach(*restored, [&](const Node& item, size_t i) {
                 const std::string path = Index("restored", i);
                 if (r.IsObject(item, path)) result.restored.push_back({KeyFrom(r, item, path), r.String(item, path, "url")});
-            }
+            });
         } else if (restored) {
             r.Fail("restored must be an array or true/false");
         }
-        if (const json* failed = r.Array(j, "", "failed", Need::Optional))
-            for (size_t i = 0; i < failed->size(); ++i) {
-                const json& item = (*failed)[i];
+        if (const Node* failed = r.Array(j, "", "failed", Need::Optional))
+            r.ForEach(*failed, [&](const Node& item, size_t i) {
                 const std::string path = Index("failed", i);
-                if (!r.IsObject(item, path)) continue;
+                if (!r.IsObject(item, path)) return;
                 result.failed.push_back({KeyFrom(r, item, path), static_cast<int>(r.Number(item, path, "status")),
                                          r.String(item, path, "error", Need::Optional, "Could not be restored")});
-            }
+            });
         return result;
     });
 }
 
 ParseResult<PurgeResult> ParsePurgeResult(std::string_view body) {
-    return Decode<PurgeResult>(body, "deletion result", [](Reader& r, const json& j) {
+    return Decode<PurgeResult>(body, "deletion result", [](Reader& r, const Node& j) {
         PurgeResult result;
-        const json* deleted = r.Find(j, "", "deleted", Need::Required);
-        if (deleted && deleted->is_number()) {
+        const Node* deleted = r.Find(j, "", "deleted", Need::Required);
+        if (deleted && deleted->isNumber()) {
             result.deletedCount = ToInt64(*deleted);
-        } else if (deleted && deleted->is_array()) {
-            for (size_t i = 0; i < deleted->size(); ++i) {
-                const json& item = (*deleted)[i];
+        } else if (deleted && deleted->kind == Node::Array) {
+            r.ForEach(*deleted, [&](const Node& item, size_t i) {
                 const std::string path = Index("deleted", i);
                 if (r.IsObject(item, path)) result.deleted.push_back(KeyFrom(r, item, path));
-            }
+            });
             result.deletedCount = static_cast<int64_t>(result.deleted.size());
         } else if (deleted) {
             r.Fail("deleted must be an array or a count");
@@ -260,15 +343,14 @@ ParseResult<PurgeResult> ParsePurgeResult(std::string_view body) {
 // [SECTION] Projects page
 
 ParseResult<std::vector<Project>> ParseProjects(std::string_view body) {
-    return Decode<std::vector<Project>>(body, "projects list", [](Reader& r, const json& j) {
+    return Decode<std::vector<Project>>(body, "projects list", [](Reader& r, const Node& j) {
         std::vector<Project> projects;
-        const json* list = r.Array(j, "", "projects", Need::Required);
+        const Node* list = r.Array(j, "", "projects", Need::Required);
         if (!list) return projects;
-        projects.reserve(list->size());
-        for (size_t i = 0; i < list->size(); ++i) {
-            const json& item = (*list)[i];
+        projects.reserve(list->size);
+        r.ForEach(*list, [&](const Node& item, size_t i) {
             const std::string path = Index("projects", i);
-            if (!r.IsObject(item, path)) continue;
+            if (!r.IsObject(item, path)) return;
             Project p;
             p.id = r.String(item, path, "id", Need::Required);
             p.url = r.String(item, path, "url", Need::Required);
@@ -281,7 +363,7 @@ ParseResult<std::vector<Project>> ParseProjects(std::string_view body) {
             p.exclusiveImageCount = r.Number(item, path, "exclusiveImageCount");
             p.sizeBytes = r.Number(item, path, "sizeBytes");
             projects.push_back(std::move(p));
-        }
+        });
         return projects;
     });
 }
@@ -289,38 +371,36 @@ ParseResult<std::vector<Project>> ParseProjects(std::string_view body) {
 // [SECTION] Demo info
 
 ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
-    return Decode<DemoInfo>(body, "demo info", [](Reader& r, const json& j) {
+    return Decode<DemoInfo>(body, "demo info", [](Reader& r, const Node& j) {
         DemoInfo demo;
         demo.workspace = r.String(j, "", "workspace");
-        if (const json* users = r.Array(j, "", "users", Need::Optional))
-            for (size_t i = 0; i < users->size(); ++i) {
-                const json& item = (*users)[i];
+        if (const Node* users = r.Array(j, "", "users", Need::Optional))
+            r.ForEach(*users, [&](const Node& item, size_t i) {
                 const std::string path = Index("users", i);
-                if (!r.IsObject(item, path)) continue;
+                if (!r.IsObject(item, path)) return;
                 DemoUser user;
                 user.email = r.String(item, path, "email", Need::Required);
                 user.name = r.String(item, path, "name");
                 user.role = r.String(item, path, "role");
                 user.password = r.String(item, path, "password");
                 demo.users.push_back(std::move(user));
-            }
-        if (const json* keys = r.Array(j, "", "apiKeys", Need::Optional))
-            for (size_t i = 0; i < keys->size(); ++i) {
-                const json& item = (*keys)[i];
+            });
+        if (const Node* keys = r.Array(j, "", "apiKeys", Need::Optional))
+            r.ForEach(*keys, [&](const Node& item, size_t i) {
                 const std::string path = Index("apiKeys", i);
                 DemoApiKey key;
-                if (item.is_string()) {  // a bare key
-                    key.key = item.get<std::string>();
-                } else if (item.is_object()) {
+                if (item.kind == Node::String) {  // a bare key
+                    key.key = item.text;
+                } else if (item.kind == Node::Object) {
                     key.key = r.String(item, path, "key", Need::Required);
                     key.name = r.String(item, path, "name");
                     key.scopes = r.Strings(item, path, "scopes");
                 } else {
                     r.Fail(path + " must be a string or an object");
-                    continue;
+                    return;
                 }
                 demo.apiKeys.push_back(std::move(key));
-            }
+            });
         return demo;
     });
 }

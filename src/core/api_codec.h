@@ -1,6 +1,6 @@
 // Decoders for the small JSON responses of the API (session, errors, restore/delete results,
-// projects, demo info), DOM-based with nlohmann and never throwing: untrusted bodies come back
-// as ParseError, and any error body becomes one message a person can read.
+// projects, demo info), read with nlohmann's SAX parser and never throwing: untrusted bodies
+// come back as ParseError, and any error body becomes one message a person can read.
 #pragma once
 
 #include <cstdint>      // int64_t

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <limits>  // clamping checks
+#include <string>  // deep bodies
 
 #include "core/api_codec.h"
 
@@ -226,4 +227,16 @@ TEST_CASE("Numbers are truncated and clamped, never overflowing", "[api_codec]")
     const ParseResult<Session> days = ParseSession(R"({"user":{"id":"u"},"workspace":{"url":"a","retentionDays":7.9}})");
     REQUIRE(days.ok());
     CHECK(days.value().workspace.retentionDays == 7);
+}
+
+TEST_CASE("The SAX-built tree keeps the last of repeated names and survives deep nesting", "[api_codec]") {
+    const ParseResult<Session> repeated = ParseSession(R"({"user":{"id":"first","id":"second"},"workspace":{"url":"a"}})");
+    REQUIRE(repeated.ok());
+    CHECK(repeated.value().user.id == "second");
+    // Nodes are linked by index, not nested objects: 100,000 levels build and free without recursion.
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const ParseResult<Session> nested = ParseSession(R"({"user":{"id":"u"},"workspace":{"url":"a"},"junk":)" + deep + "}");
+    REQUIRE(nested.ok());
+    CHECK(nested.value().workspace.url == "a");
+    CHECK(ErrorMessageFromResponse(500, R"({"detail":)" + deep + R"(,"error":"Disk full"})") == "Disk full");
 }
