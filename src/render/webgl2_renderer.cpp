@@ -108,9 +108,13 @@ bool WebGL2Renderer::Init(std::string* error) {
 
 void WebGL2Renderer::UploadFontAtlas() {
   ImGuiIO& io = ImGui::GetIO();
-  unsigned char* pixels = nullptr;
-  int width = 0, height = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+  // The atlas was built by ui::BuildFonts. White texels with the glyph coverage as alpha, made
+  // here: ImGui's GetTexDataAsRGBA32 would also link its built-in font (12 KB) as a fallback.
+  const ImFontAtlas& atlas = *io.Fonts;
+  if (!atlas.TexPixelsAlpha8) return;
+  const int width = atlas.TexWidth, height = atlas.TexHeight;
+  std::vector<unsigned> pixels(size_t(width) * size_t(height));
+  for (size_t i = 0; i < pixels.size(); ++i) pixels[i] = IM_COL32(255, 255, 255, atlas.TexPixelsAlpha8[i]);
   if (!fontTexture_) glGenTextures(1, &fontTexture_);
   glBindTexture(GL_TEXTURE_2D, fontTexture_);
   // No mipmaps: the default min filter wants them and would leave the texture incomplete (black).
@@ -119,7 +123,7 @@ void WebGL2Renderer::UploadFontAtlas() {
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
   io.Fonts->ClearTexData();  // the GPU has it; keep wasm memory small
 }

@@ -4,6 +4,7 @@
 #include "ui/theme.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
 
 namespace ui {
 namespace {
@@ -17,7 +18,7 @@ constexpr unsigned Rgb(unsigned rgb, unsigned alpha = 255) {
   return (alpha << 24) | ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
 }
 
-const ImWchar kTextRanges[] = {0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201F, 0x2022, 0x2022,
+const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201F, 0x2022, 0x2022,
                                0x2026, 0x2026, 0x2039, 0x203A, 0x2190, 0x2193, 0x2212, 0x2212,
                                0x2713, 0x2713, 0x2715, 0x2715, 0};
 const ImWchar kIconRanges[] = {0xF000, 0xF2FF, 0};
@@ -38,11 +39,7 @@ ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels,
 
 ImFont* AddTextFont(ImFontAtlas& atlas, const void* data, size_t size, const FontSources& sources,
                     float pixels, bool withIcons) {
-  if (!data || !size) {
-    ImFontConfig config;
-    config.SizePixels = pixels;
-    return atlas.AddFontDefault(&config);
-  }
+  if (!data || !size) return sources.fallback ? sources.fallback(atlas, pixels) : nullptr;
   ImFont* font = AddFont(atlas, data, size, pixels, kTextRanges);
   if (withIcons && sources.icons && sources.iconsSize)
     AddFont(atlas, sources.icons, sources.iconsSize, pixels * 0.92f, kIconRanges, true);
@@ -55,10 +52,14 @@ Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float dpr) {
   atlas.Clear();
   const void* strongData = sources.semibold ? sources.semibold : sources.regular;
   const size_t strongSize = sources.semibold ? sources.semiboldSize : sources.regularSize;
-  g_fonts.body = AddTextFont(atlas, sources.regular, sources.regularSize, sources, 14.f * dpr, true);
+  const void* bodyData = sources.regular ? sources.regular : sources.semibold;
+  const size_t bodySize = sources.regular ? sources.regularSize : sources.semiboldSize;
+  g_fonts.body = AddTextFont(atlas, bodyData, bodySize, sources, 14.f * dpr, true);
   g_fonts.strong = AddTextFont(atlas, strongData, strongSize, sources, 14.f * dpr, true);
   g_fonts.title = AddTextFont(atlas, strongData, strongSize, sources, 20.f * dpr, true);
-  atlas.Build();
+  // The stb_truetype builder directly: ImFontAtlas::Build() would add ImGui's built-in font to an
+  // empty atlas, so calling it links that font (12 KB of wasm) into the page.
+  ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
   return g_fonts;
 }
 

@@ -11,13 +11,17 @@ namespace ui {
 
 enum class Theme { Light, Dark };
 
-struct FontSources {  // font files in memory; empty ones fall back to ImGui's built-in font
+// Font files in memory. A missing Inter weight is replaced by the other one; with neither, text
+// fonts come from `fallback` when given (the native tests pass ImGui's built-in ProggyClean; the
+// page does not link it: 12 KB of wasm) and BuildFonts returns null fonts otherwise.
+struct FontSources {
   const void* regular = nullptr;
   size_t regularSize = 0;
   const void* semibold = nullptr;
   size_t semiboldSize = 0;
   const void* icons = nullptr;
   size_t iconsSize = 0;
+  ImFont* (*fallback)(ImFontAtlas& atlas, float pixels) = nullptr;
 };
 
 struct Fonts {
@@ -32,7 +36,9 @@ struct Palette {
   float clear[4];
 };
 
-// Rebuilds the atlas for this ratio; the renderer must upload it again afterwards.
+// Rebuilds the atlas for this ratio (atlas.TexPixelsAlpha8 holds it, so ImGui's GetTexData*
+// functions, which would link its built-in font, are not needed); the renderer must upload it
+// again afterwards.
 Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float devicePixelRatio);
 // highContrast follows the system's "prefers-contrast: more": stronger text and borders.
 void ApplyStyle(Theme theme, float devicePixelRatio, bool highContrast = false);

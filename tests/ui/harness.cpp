@@ -69,7 +69,13 @@ Harness::Harness(float width, float height) {
                            {ImGuiKey_V, 86},        {ImGuiKey_X, 88},         {ImGuiKey_Y, 89},
                            {ImGuiKey_Z, 90}};
   for (const auto& [key, code] : keyMap) io.KeyMap[key] = code;
-  ui::BuildFonts(*io.Fonts, ui::FontSources{}, 1.0f);
+  ui::FontSources fonts;  // no font files: ImGui's built-in font, the same metrics on every machine
+  fonts.fallback = [](ImFontAtlas& atlas, float pixels) {
+    ImFontConfig config;
+    config.SizePixels = pixels;
+    return atlas.AddFontDefault(&config);
+  };
+  ui::BuildFonts(*io.Fonts, fonts, 1.0f);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

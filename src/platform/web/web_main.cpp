@@ -210,6 +210,10 @@ int main() {
   }
   ReadSystemPreferences(page);
   LoadFontFiles(page);
+  if (page.fontBytes[0].empty() && page.fontBytes[1].empty()) {  // one Inter weight stands in for the other
+    trash_fatal("The page could not download its fonts. Check the connection and reload the page.");
+    return 0;
+  }
   page.platform = std::make_unique<web::WebPlatform>([] { DrawFrame(); });
   page.input.platform = page.platform.get();
   UpdateCanvasSize(page);
