@@ -34,7 +34,14 @@ export async function startServer(extraArgs = []) {
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited with ${code}:\n${stderr}`)); });
   });
-  return { url, stop: () => new Promise((done) => { child.once('exit', done); child.kill('SIGTERM'); }) };
+  // SIGTERM is serve.py's clean stop; one still busy after 5 s (say, mid-listing) is killed.
+  const stop = () => new Promise((done) => {
+    if (child.exitCode !== null || child.signalCode !== null) { done(); return; }
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => { clearTimeout(timer); done(); });
+    child.kill('SIGTERM');
+  });
+  return { url, stop };
 }
 
 export async function launchBrowser() {
