@@ -206,10 +206,8 @@ void DialogHost::DrawEmptyTrash(Frame& frame) {
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted(workspace.c_str());
   ImGui::PopFont();
-  if (focusField_) ImGui::SetKeyboardFocusHere();
   const bool enter = TextField("##confirm-name", "Workspace name", workspace.c_str(), typed_, sizeof typed_, -FLT_MIN,
-                               ImGuiInputTextFlags_EnterReturnsTrue);
-  if (ImGui::IsItemActive()) focusField_ = false;  // a modal's first frame may not take focus yet
+                               ImGuiInputTextFlags_EnterReturnsTrue, &focusField_);
   const bool ok = frame.page.CanConfirmEmpty(typed_);
   const auto blocked = frame.page.session() ? trash::DeleteBlockedReason(*frame.page.session())
                                             : std::optional<std::string>("Not signed in");
@@ -237,10 +235,8 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted(url.c_str());
   ImGui::PopFont();
-  if (focusField_) ImGui::SetKeyboardFocusHere();
   const bool enter = TextField("##confirm-project", "Project ID", url.c_str(), typed_, sizeof typed_, -FLT_MIN,
-                               ImGuiInputTextFlags_EnterReturnsTrue);
-  if (ImGui::IsItemActive()) focusField_ = false;
+                               ImGuiInputTextFlags_EnterReturnsTrue, &focusField_);
   Checkbox("##delete-images", "Also delete images from Asset Library", &deleteImages_);
   ImGui::SameLine(0, 8 * d);
   ImGui::AlignTextToFramePadding();

@@ -53,10 +53,8 @@ void SignInScreen::Draw(Frame& frame) {
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted("Email");
   ImGui::PopFont();
-  if (focusEmail_) ImGui::SetKeyboardFocusHere();
   const ImGuiInputTextFlags enter = ImGuiInputTextFlags_EnterReturnsTrue;
-  submit |= TextField("##email", "Email", "you@company.com", email_, sizeof email_, CardInnerWidth(), enter);
-  if (ImGui::IsItemActive()) focusEmail_ = false;
+  submit |= TextField("##email", "Email", "you@company.com", email_, sizeof email_, CardInnerWidth(), enter, &focusEmail_);
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted("Password");
   ImGui::PopFont();

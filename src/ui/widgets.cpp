@@ -145,12 +145,35 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled, cons
   return clicked && enabled;
 }
 
+// ImGui 1.86 grants SetKeyboardFocusHere() a frame later: in that frame the field activates as if
+// by keyboard navigation, which also turns mouse hovering off until the mouse moves, so every
+// other widget ignores the mouse. The page draws on demand, so a click can land in exactly that
+// frame (a demo user clicked on the sign-in form's first frames): the click was swallowed and the
+// field kept the keyboard (and an active field ignores what is written to its buffer). So focus is
+// asked for only while no mouse button is down, a field granted focus while the mouse is pressed
+// elsewhere gives it back with the mouse hover, and any click drops the request.
+static void SettleFocusRequest(bool* focusRequest) {
+  if (!focusRequest || !*focusRequest) return;
+  const bool mouseBusy = ImGui::IsMouseClicked(0) || ImGui::IsAnyMouseDown();
+  if (ImGui::IsItemActive()) {
+    if (mouseBusy && !ImGui::IsMouseHoveringRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax())) {
+      ImGui::ClearActiveID();
+      ImGui::GetCurrentContext()->NavDisableMouseHover = false;
+    }
+    *focusRequest = false;
+  } else if (ImGui::IsMouseClicked(0)) {
+    *focusRequest = false;
+  }
+}
+
 bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
-               float width, ImGuiInputTextFlags flags) {
+               float width, ImGuiInputTextFlags flags, bool* focusRequest) {
+  if (focusRequest && *focusRequest && !ImGui::IsAnyMouseDown()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(width);
   ImGui::PushStyleColor(ImGuiCol_FrameBg, CurrentPalette().surface);
   const bool result = ImGui::InputTextWithHint(id, placeholder, buffer, size, flags);
   ImGui::PopStyleColor();
+  SettleFocusRequest(focusRequest);
   const bool active = ImGui::IsItemActive();
   if (active) {  // an accent ring around the field being typed into
     const float d = Dpr();

@@ -36,8 +36,10 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled = tru
               const char* tooltip = nullptr, bool mixed = false);
 
 // A text field with a placeholder; registered as "textbox". Returns ImGui::InputText's result.
+// With `focusRequest` set, the field asks for the keyboard until it has it (a form or dialog
+// opening, '/'); the mouse always wins over that request (see widgets.cpp).
 bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
-               float width, ImGuiInputTextFlags flags = 0);
+               float width, ImGuiInputTextFlags flags = 0, bool* focusRequest = nullptr);
 
 // Registers the last ImGui item under `role`, with its rectangle; or any rectangle.
 // Both answer the new entry (valid until the next registration), e.g. to set a row's index.

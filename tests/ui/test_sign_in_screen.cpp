@@ -51,3 +51,31 @@ TEST_CASE("A demo user fills the fields", "[sign_in]") {
   CHECK(signIn->email == "victor@acme.test");
   CHECK(signIn->password == "victor-pw");
 }
+
+// Regression: the email field asks for keyboard focus when the form first shows, and ImGui 1.86
+// grants it a frame later, activating the field as keyboard navigation does (mouse hover off). In
+// the browser the demo list often arrives before the form's first frame and the page draws on
+// demand, so the click landed in that frame and was swallowed: the form stayed empty (1 in 3).
+TEST_CASE("A demo user clicked on the form's first frames fills the fields", "[sign_in]") {
+  Harness h;
+  h.Start();
+  h.Respond(trash::RequestKind::WhoAmI, 401, R"({"error":"Sign in first"})");
+  h.Respond(trash::RequestKind::DemoInfo, 200, ReadFixture("ui_demo.json"));  // before the next frame
+  h.Frame();  // the form's first frame, demo users included; the email field asks for focus
+  const ui::WidgetInfo* victor = h.Widget("sign-in/demo/victor@acme.test");
+  REQUIRE(victor);
+  ImGuiIO& io = ImGui::GetIO();
+  const bool heldAcrossFrames = GENERATE(false, true);
+  // As the browser hands it over: the pointer moves and presses in the same frame.
+  io.MousePos = ImVec2(victor->cx(), victor->cy());
+  io.MouseDown[0] = true;
+  h.Frame();
+  if (heldAcrossFrames) h.Frame();
+  io.MouseDown[0] = false;
+  h.Frames(2);
+  h.Click("sign-in/submit");
+  const auto* signIn = h.LastEmitted<trash::intent::SignIn>();
+  REQUIRE(signIn);
+  CHECK(signIn->email == "victor@acme.test");
+  CHECK(signIn->password == "victor-pw");
+}
