@@ -52,9 +52,12 @@ void TrashScreen::Draw(Frame& frame) {
   DrawStorage(frame);
   ImGui::Dummy(ImVec2(0, 4 * Dpr()));
   DrawToolbar(frame);
-  if (DrawState(frame)) return;
+  if (DrawState(frame)) {  // no rows to act on: only '/' and Esc mean something
+    HandleKeys(frame, false);
+    return;
+  }
   DrawActionBar(frame);
-  HandleKeys(frame);
+  HandleKeys(frame, true);
   const float height = std::max(240 * Dpr(), ImGui::GetContentRegionAvail().y);
   table_.Draw(frame, height, selection_.count);
   table_.DrawMenu(frame);
@@ -151,27 +154,52 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   trash::TrashView& tv = frame.page.view();
   const trash::Filters& filters = tv.filters();
 
-  if (focusSearch_) {
-    ImGui::SetKeyboardFocusHere();
-    focusSearch_ = false;
-  }
+  const ImGuiID searchId = ImGui::GetID("##search");
+  // Esc in the search leaves it and keeps the query and its results, so the arrows walk the
+  // matches; a second Esc (on the list) or the clear button empties it. ImGui 1.86 would revert
+  // the edit on Esc, so the field is let go before it can see the key (its buffer already holds
+  // every edit: an active InputText writes back each frame).
+  escapeLeftSearch_ = ImGui::GetActiveID() == searchId && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  if (escapeLeftSearch_) ImGui::ClearActiveID();
   // The query may change from outside the box (a deep link, back and forward, Clear filters):
   // show it, unless the user is typing there right now.
-  if (ImGui::GetActiveID() != ImGui::GetID("##search") && filters.query != query_) {
+  if (ImGui::GetActiveID() != searchId && filters.query != query_) {
     const size_t n = std::min(filters.query.size(), sizeof query_ - 1);
     filters.query.copy(query_, n);
     query_[n] = 0;
   }
   const ImVec2 searchPos = ImGui::GetCursorScreenPos();
+  const float searchW = 260 * d, searchH = ImGui::GetFrameHeight();
+  // The clear button sits in the field's right padding. It is submitted before the field so a
+  // click on it is its own and does not also activate the field.
+  const ImVec2 clearMin(searchPos.x + searchW - searchH, searchPos.y), clearMax(searchPos.x + searchW, searchPos.y + searchH);
+  bool clearHovered = false;
+  if (query_[0]) {
+    ImGui::SetCursorScreenPos(clearMin);
+    if (ImGui::InvisibleButton("##search-clear", ImVec2(searchH, searchH))) {
+      query_[0] = 0;
+      tv.SetQuery("");
+    }
+    clearHovered = ImGui::IsItemHovered();
+    ImGui::SetCursorScreenPos(searchPos);
+  }
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(32 * d, ImGui::GetStyle().FramePadding.y));
-  if (TextField("##search", "Search Trash", "Search by name  ( / )", query_, sizeof query_, 260 * d))
+  if (TextField("##search", "Search Trash", "Search by name  ( / )", query_, sizeof query_, searchW, 0, &focusSearch_))
     tv.SetQuery(query_);
   ImGui::PopStyleVar();
-  const float iconY = searchPos.y + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f;
-  ImGui::GetWindowDrawList()->AddText(ImVec2(searchPos.x + 11 * d, iconY), p.textMuted, icon::kSearch);
-  if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
-    query_[0] = 0;
-    tv.SetQuery("");
+  const float iconY = searchPos.y + (searchH - ImGui::GetTextLineHeight()) * 0.5f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddText(ImVec2(searchPos.x + 11 * d, iconY), p.textMuted, icon::kSearch);
+  if (query_[0]) {
+    const float iconW = ImGui::CalcTextSize(icon::kClose).x;
+    dl->AddText(ImVec2((clearMin.x + clearMax.x - iconW) * 0.5f, iconY), clearHovered ? p.text : p.textMuted, icon::kClose);
+    if (clearHovered) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::BeginTooltip();
+      ImGui::TextUnformatted("Clear the search (Esc twice)");
+      ImGui::EndTooltip();
+    }
+    RegisterRect("search/clear", "button", "Clear search", clearMin, clearMax, "", "Clear the search (Esc twice)");
   }
 
   bool anyType = false;

@@ -26,13 +26,14 @@ class TrashScreen {
   void DrawActionBar(Frame& frame);
   bool DrawState(Frame& frame);  // loading / empty / no-match / error; true if it replaced the table
   void DrawForbidden(Frame& frame, const char* missing);
-  void HandleKeys(Frame& frame);
+  void HandleKeys(Frame& frame, bool rowsShown);
   void UpdateCounts(Frame& frame);
   void UpdateSelectionSummary(Frame& frame);
 
   TrashTable table_;
   char query_[256] = {};
   bool focusSearch_ = false;
+  bool escapeLeftSearch_ = false;  // this frame's Esc was taken by leaving the search
   // Per-type counts for the chips, recomputed only when the view's inputs change.
   std::array<size_t, trash::kItemTypeCount> typeCounts_{};
   size_t visibleTotal_ = 0;  // items not hidden by an action in flight

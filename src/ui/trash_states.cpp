@@ -163,7 +163,7 @@ void TrashScreen::DrawForbidden(Frame&, const char* missing) {
 }
 
 // [SECTION] Keyboard
-void TrashScreen::HandleKeys(Frame& frame) {
+void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
   const ImGuiIO& io = ImGui::GetIO();
   if (frame.dialogOpen || TextFieldActive() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   trash::TrashView& tv = frame.page.view();
@@ -172,6 +172,17 @@ void TrashScreen::HandleKeys(Frame& frame) {
     focusSearch_ = true;
     return;
   }
+  // Esc on the list: clears the selection, else the search (the Esc that left the search is spent).
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !escapeLeftSearch_) {
+    if (rowsShown && selection_.count > 0) {
+      tv.ClearSelection();
+      ++table_.selectionEpoch;
+    } else if (!tv.filters().query.empty()) {
+      query_[0] = 0;
+      tv.SetQuery("");
+    }
+  }
+  if (!rowsShown) return;
   // Ctrl/Cmd+C copies the selected rows' names (the cursor row's without a selection); pasting
   // with no field active searches for the first line of what was pasted.
   if (command && Pressed(ImGuiKey_C)) {
@@ -216,10 +227,6 @@ void TrashScreen::HandleKeys(Frame& frame) {
   }
   if (command && Pressed(ImGuiKey_A)) {
     tv.SelectAllVisible();
-    ++table_.selectionEpoch;
-  }
-  if (Pressed(ImGuiKey_Escape) && selection_.count > 0) {
-    tv.ClearSelection();
     ++table_.selectionEpoch;
   }
   const trash::Session& session = *frame.page.session();

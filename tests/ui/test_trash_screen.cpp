@@ -247,3 +247,78 @@ TEST_CASE("Keyboard: arrows move the focus ring, Space selects, Enter restores",
     CHECK(open->keys.size() == 1);
   }
 }
+
+// Regression: ImGui 1.86 reverts an InputText edit on Esc, so Esc in the search emptied it and the
+// arrows then walked the whole list. Esc now leaves the field with the query and its rows kept.
+TEST_CASE("Keyboard: Esc leaves the search with its results, a second Esc or the clear button empties it",
+          "[trash_screen][keyboard]") {
+  Harness h;
+  h.SignInWithListing(ReadFixture("ui_trash_listing.json"));
+  h.Frames(3);
+  const size_t all = h.All("row").size();
+  CHECK_FALSE(h.Widget("search/clear"));  // nothing to clear
+  h.PressKey(191);  // '/'
+  h.Frame();
+  REQUIRE(h.Widget("##search")->Has("focused"));
+  h.Type("street");
+  h.Frame();
+  const size_t matching = h.All("row").size();
+  REQUIRE(matching > 0);
+  REQUIRE(matching < all);
+  // Held like a person's key in the browser: down for several frames (the page draws a few per
+  // input), past ImGui's key-repeat delay; still one Esc.
+  ImGui::GetIO().KeysDown[27] = true;
+  h.Frames(20);
+  ImGui::GetIO().KeysDown[27] = false;
+  h.Frame();
+  CHECK_FALSE(h.Widget("##search")->Has("focused"));
+  CHECK(h.page.view().filters().query == "street");
+  CHECK(h.All("row").size() == matching);
+  REQUIRE(h.Widget("search/clear"));
+  h.PressKey(40);  // the arrows walk the matches
+  REQUIRE(h.page.view().focused());
+  bool focusedIsMatch = false;
+  for (const ui::WidgetInfo* row : h.All("row")) focusedIsMatch |= row->Has("focused");
+  CHECK(focusedIsMatch);
+
+  SECTION("a second Esc empties the search") {
+    h.PressKey(27);
+    CHECK(h.page.view().filters().query.empty());
+    h.Frame();
+    CHECK(h.All("row").size() == all);
+  }
+  SECTION("with rows selected, Esc clears the selection first, then the search") {
+    h.PressKey(32);
+    REQUIRE(h.page.view().selectionCount() == 1);
+    h.PressKey(27);
+    CHECK(h.page.view().selectionCount() == 0);
+    CHECK(h.page.view().filters().query == "street");
+    h.PressKey(27);
+    CHECK(h.page.view().filters().query.empty());
+  }
+  SECTION("the clear button empties the search without focusing it") {
+    h.Click("search/clear");
+    CHECK(h.page.view().filters().query.empty());
+    CHECK_FALSE(h.Widget("##search")->Has("focused"));
+    CHECK(h.All("row").size() == all);
+    CHECK_FALSE(h.Widget("search/clear"));
+  }
+  SECTION("with no match, Esc on the page empties the search too") {
+    h.Click("##search");
+    h.Type("zzz");
+    h.PressKey(27);
+    REQUIRE(h.Widget("state/no-match"));
+    CHECK(h.page.view().filters().query == "streetzzz");
+    h.PressKey(27);
+    CHECK(h.page.view().filters().query.empty());
+  }
+  SECTION("Esc in an empty search just leaves it") {
+    h.Click("##search");
+    h.PressKey(65, true);  // Ctrl+A, Backspace
+    h.PressKey(8);
+    REQUIRE(h.page.view().filters().query.empty());
+    h.PressKey(27);
+    CHECK_FALSE(h.Widget("##search")->Has("focused"));
+    CHECK(h.page.view().filters().query.empty());
+  }
+}
