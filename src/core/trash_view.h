@@ -112,8 +112,12 @@ public:
     // for items that disappear. What actions act on is the *effective* selection: selected items
     // that match the filters and are not hidden by a removal in flight, so an action never
     // reaches rows the user cannot see. Clearing a filter shows the earlier selection again.
+    // The anchor is where a range starts: the last row clicked, or toggled with its checkbox or Space.
     void Click(const ItemKey& key, ClickModifiers mods = {});
     void SetSelected(const ItemKey& key, bool selected);  // a row's checkbox (also sets the anchor)
+    // Shift+Space: selects the rows from the anchor to the cursor (just the cursor's row when there
+    // is no anchor in view, which then becomes the anchor); the rest of the selection is dropped.
+    void SelectToFocus();
     void SelectAllVisible();  // item rows of the view (collapsed groups excluded)
     void ClearSelection();
     bool IsSelected(const ItemKey& key) const;
@@ -124,6 +128,9 @@ public:
 
     // [SECTION] Keyboard cursor over the item rows of the view
     void MoveFocus(FocusMove move, size_t pageRows = 10);
+    // Shift+arrows: moves the cursor, then selects from the anchor to it. Without an anchor in view
+    // the range starts at the row the cursor left (or, with no cursor yet, the row it lands on).
+    void ExtendFocus(FocusMove move, size_t pageRows = 10);
     void SetFocus(const ItemKey& key);
     const std::optional<ItemKey>& focused() const { return focused_; }
     std::optional<size_t> focusedRow();  // index into view().rows
@@ -157,6 +164,9 @@ private:
     std::optional<size_t> IndexOf(const ItemKey& key) const;
     std::vector<size_t> ItemRowPositions() const;  // view row indices of item rows
     std::optional<size_t> RowOfItem(size_t itemIndex) const;
+    std::optional<size_t> RowOfKey(const ItemKey& key) const;
+    // Replaces the selection (or adds to it, with `keep`) with the item rows between two view rows.
+    void SelectRows(size_t fromRow, size_t toRow, bool keep);
 
     // Items and what is derived from them once per item set.
     std::vector<TrashItem> items_;

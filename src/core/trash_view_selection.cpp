@@ -1,5 +1,6 @@
-// The Trash list's interaction state: selection (click, Ctrl, Shift ranges over the view order),
-// the keyboard cursor, and optimistic removals that hide rows until the server answers.
+// The Trash list's interaction state: selection (click, Ctrl, Shift ranges over the view order,
+// from the mouse or the keyboard), the keyboard cursor, and optimistic removals that hide rows
+// until the server answers.
 //
 // Index: [SECTION] Selection, [SECTION] Keyboard cursor, [SECTION] Optimistic removals
 #include <algorithm>  // std::min, std::max, std::lower_bound
@@ -11,17 +12,12 @@ namespace trash {
 // [SECTION] Selection
 
 void TrashView::Click(const ItemKey& key, ClickModifiers mods) {
-    const std::optional<size_t> clicked = IndexOf(key);
-    if (!clicked) return;
+    if (!IndexOf(key)) return;
     SetFocus(key);
-    const std::optional<size_t> anchor = anchor_ ? IndexOf(*anchor_) : std::nullopt;
-    const std::optional<size_t> anchorRow = anchor ? RowOfItem(*anchor) : std::nullopt;
-    const std::optional<size_t> clickedRow = RowOfItem(*clicked);
+    const std::optional<size_t> clickedRow = RowOfKey(key);
+    const std::optional<size_t> anchorRow = anchor_ ? RowOfKey(*anchor_) : std::nullopt;
     if (mods.range && anchorRow && clickedRow) {
-        if (!mods.toggle) selection_.clear();
-        const size_t first = std::min(*anchorRow, *clickedRow), last = std::max(*anchorRow, *clickedRow);
-        for (size_t row = first; row <= last; ++row)
-            if (!view_.rows[row].isHeader) selection_.insert(KeyOf(items_[view_.rows[row].itemIndex]));
+        SelectRows(*anchorRow, *clickedRow, mods.toggle);
         return;  // the anchor stays, so the next Shift-click re-ranges from it
     }
     if (mods.toggle) {
@@ -31,6 +27,21 @@ void TrashView::Click(const ItemKey& key, ClickModifiers mods) {
         selection_.insert(key);
     }
     anchor_ = key;
+}
+
+void TrashView::SelectToFocus() {
+    const std::optional<size_t> row = focusedRow();
+    if (!row) return;
+    const std::optional<size_t> anchorRow = anchor_ ? RowOfKey(*anchor_) : std::nullopt;
+    if (!anchorRow) anchor_ = focused_;
+    SelectRows(anchorRow.value_or(*row), *row, false);
+}
+
+void TrashView::SelectRows(size_t fromRow, size_t toRow, bool keep) {
+    if (!keep) selection_.clear();
+    const size_t first = std::min(fromRow, toRow), last = std::max(fromRow, toRow);
+    for (size_t row = first; row <= last && row < view_.rows.size(); ++row)
+        if (!view_.rows[row].isHeader) selection_.insert(KeyOf(items_[view_.rows[row].itemIndex]));
 }
 
 void TrashView::SetSelected(const ItemKey& key, bool selected) {
@@ -103,6 +114,11 @@ void TrashView::SetFocus(const ItemKey& key) {
         focusFallback_ = static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), *row) - positions.begin());
 }
 
+std::optional<size_t> TrashView::RowOfKey(const ItemKey& key) const {
+    const std::optional<size_t> index = IndexOf(key);
+    return index ? RowOfItem(*index) : std::nullopt;
+}
+
 std::optional<size_t> TrashView::focusedRow() {
     EnsureView();
     if (focused_)
@@ -141,6 +157,22 @@ void TrashView::MoveFocus(FocusMove move, size_t pageRows) {
     }
     focused_ = KeyOf(items_[view_.rows[positions[at]].itemIndex]);
     focusFallback_ = at;
+}
+
+void TrashView::ExtendFocus(FocusMove move, size_t pageRows) {
+    std::optional<size_t> anchorRow = anchor_ ? RowOfKey(*anchor_) : std::nullopt;
+    if (!anchorRow) {  // the range starts where the cursor is now
+        anchorRow = focusedRow();
+        anchor_ = anchorRow ? focused_ : std::nullopt;
+    }
+    MoveFocus(move, pageRows);
+    const std::optional<size_t> row = focusedRow();
+    if (!row) return;
+    if (!anchorRow) {
+        anchor_ = focused_;
+        anchorRow = row;
+    }
+    SelectRows(*anchorRow, *row, false);
 }
 
 // [SECTION] Optimistic removals

@@ -215,14 +215,20 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
                         {ImGuiKey_Home, trash::FocusMove::Home},     {ImGuiKey_End, trash::FocusMove::End}};
   for (const Move& m : moves) {
     if (Pressed(m.key)) {
-      tv.MoveFocus(m.move, table_.pageRows());
+      if (io.KeyShift) {  // Shift: the selection runs from the anchor to the cursor
+        tv.ExtendFocus(m.move, table_.pageRows());
+        ++table_.selectionEpoch;
+      } else {
+        tv.MoveFocus(m.move, table_.pageRows());
+      }
       table_.ScrollToFocus();
       table_.showFocusRing = true;
     }
   }
   const std::optional<trash::ItemKey> focused = tv.focused();
   if (Pressed(ImGuiKey_Space) && focused) {
-    tv.SetSelected(*focused, !tv.IsSelected(*focused));
+    if (io.KeyShift) tv.SelectToFocus();
+    else tv.SetSelected(*focused, !tv.IsSelected(*focused));
     ++table_.selectionEpoch;
   }
   if (command && Pressed(ImGuiKey_A)) {

@@ -197,6 +197,33 @@ test('keyboard only: "/" focuses search, Escape leaves it, arrows move, Space se
   await context.close();
 });
 
+// Datasets and workflows: two groups, every row restorable, so the range crosses a group header.
+test('keyboard range: Shift+ArrowDown selects from the cursor\'s row down, the bulk Restore restores exactly that range', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice', { hash: '#/settings/trash?type=dataset,workflow' });
+  const W = 'window.trashPage.widgets';
+  await waitForRowLabels(page, (l) => l.length === 4);
+  const rowsBefore = (await widgets(page, 'row')).map((w) => w.id);
+  await page.locator('#canvas').focus();
+  await page.keyboard.press('ArrowDown', { delay: 60 });
+  await page.waitForFunction(`${W}.some((w) => w.id === '${rowsBefore[0]}' && /\\bfocused\\b/.test(w.state))`);
+  await page.keyboard.down('Shift');
+  for (const n of [2, 3]) {
+    await page.keyboard.press('ArrowDown', { delay: 60 });
+    await waitForWidget(page, 'status', new RegExp(`^${n} selected`));
+  }
+  await page.keyboard.up('Shift');
+  const selected = (await widgets(page, 'row')).filter((w) => hasState(w, 'selected')).map((w) => w.id);
+  assert.deepEqual(selected, rowsBefore.slice(0, 3), 'the cursor\'s row and the two below it are selected');
+  await shot(page, 'keyboard-range.png');
+  await clickId(page, 'selection/restore');
+  const key = (rowId) => rowId.split('/').slice(1);  // [type, id]
+  const items = await waitForServer(context.request, server.url, (i) => selected.every((r) => !hasItem(i, ...key(r))),
+    `the selected rows ${selected} left the server's Trash`);
+  assert.ok(hasItem(items, ...key(rowsBefore[3])), `${rowsBefore[3]}, outside the range, stays in the Trash`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an idle, loaded page draws no frames for 2 s', async () => {
   const { context, page } = await openSignedIn(browser, server.url, 'alice');
   await page.mouse.move(5, 795);  // away from every widget: no hover, no tooltip

@@ -1,6 +1,6 @@
 // Tests of the Trash list state: filters, sort on every column, grouping, the view cache,
-// selection (click, Ctrl, Shift ranges across groups), keyboard cursor, optimistic removals,
-// and the 100,000-item rebuild benchmark.
+// selection (click, Ctrl, Shift ranges across groups, by mouse and keyboard), keyboard cursor,
+// optimistic removals, and the 100,000-item rebuild benchmark.
 #include <catch2/catch.hpp>
 
 #include <iostream>
@@ -310,6 +310,71 @@ TEST_CASE("Selection: click, Ctrl-click and Shift ranges over the view order", "
         CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n", "Bees", "slow webhooks"});
         view.SetSelected(Key(view, "Bees"), false);
         CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n", "slow webhooks"});
+    }
+}
+
+TEST_CASE("Selection: Shift+arrows and Shift+Space select from the anchor to the cursor", "[trash_view]") {
+    TrashView view = SampleView();
+    view.SetSort({SortColumn::Name, true});
+    // Rows: cats, Traffic Lights | augmented-416, v3 of cats | yolov8n | Bees | slow webhooks
+
+    SECTION("with no cursor yet, the range starts on the row the cursor lands on") {
+        view.ExtendFocus(FocusMove::Down);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats"});
+        view.ExtendFocus(FocusMove::Down);
+        view.ExtendFocus(FocusMove::Down);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "Traffic Lights", "augmented-416"});
+        view.ExtendFocus(FocusMove::Up);  // back towards the anchor shrinks the range
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "Traffic Lights"});
+        CHECK(view.focused() == Key(view, "Traffic Lights"));
+    }
+    SECTION("from a plain cursor, the range starts on the row the cursor left, and crosses the anchor") {
+        view.MoveFocus(FocusMove::Down);
+        view.MoveFocus(FocusMove::Down);
+        view.MoveFocus(FocusMove::Down);  // augmented-416, nothing selected
+        CHECK(view.selectedItems().empty());
+        view.ExtendFocus(FocusMove::Down);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"augmented-416", "v3 of cats"});
+        view.ExtendFocus(FocusMove::Up);
+        view.ExtendFocus(FocusMove::Up);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"Traffic Lights", "augmented-416"});
+        view.ExtendFocus(FocusMove::End);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"augmented-416", "v3 of cats", "yolov8n", "Bees", "slow webhooks"});
+    }
+    SECTION("the anchor is the last row clicked or toggled, and the range replaces the selection") {
+        view.Click(Key(view, "yolov8n"));
+        view.SetSelected(Key(view, "cats"), true);  // anchor: cats
+        view.SetFocus(Key(view, "augmented-416"));
+        view.ExtendFocus(FocusMove::Down);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "Traffic Lights", "augmented-416", "v3 of cats"});
+        view.SelectToFocus();  // the same range: nothing changes
+        CHECK(view.selectionCount() == 4);
+        view.MoveFocus(FocusMove::Home);
+        view.SelectToFocus();
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats"});
+    }
+    SECTION("Shift+Space with no anchor selects the cursor's row, which becomes the anchor") {
+        view.SelectToFocus();  // no cursor: nothing
+        CHECK(view.selectedItems().empty());
+        view.SetFocus(Key(view, "yolov8n"));
+        view.SelectToFocus();
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n"});
+        view.SetFocus(Key(view, "slow webhooks"));
+        view.SelectToFocus();
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n", "Bees", "slow webhooks"});
+    }
+    SECTION("an anchor a filter hides is not used: the range starts at the cursor") {
+        view.SetSelected(Key(view, "cats"), true);
+        for (ItemType type : {ItemType::Model, ItemType::Dataset, ItemType::Workflow}) view.SetTypeFilter(type, true);
+        view.SetFocus(Key(view, "yolov8n"));  // rows: yolov8n | Bees | slow webhooks
+        view.ExtendFocus(FocusMove::Down);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"yolov8n", "Bees"});
+    }
+    SECTION("the range follows the view order across group headers, never selecting a header") {
+        view.SetFocus(Key(view, "Traffic Lights"));
+        view.ExtendFocus(FocusMove::PageDown, 2);
+        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"Traffic Lights", "augmented-416", "v3 of cats"});
+        CHECK(view.selectionCount() == 3);
     }
 }
 

@@ -3,7 +3,8 @@
 // actions emit nothing whatever the user clicks.
 #include <catch2/catch.hpp>
 
-#include "core/countdown.h"  // FormatTimeLeft, FormatPurgeTime
+#include "core/countdown.h"    // FormatTimeLeft, FormatPurgeTime
+#include "core/permissions.h"  // RestoreBlockedReason
 #include "harness.h"
 
 using namespace ui::test;
@@ -321,4 +322,36 @@ TEST_CASE("Keyboard: Esc leaves the search with its results, a second Esc or the
     CHECK_FALSE(h.Widget("##search")->Has("focused"));
     CHECK(h.page.view().filters().query.empty());
   }
+}
+
+TEST_CASE("Keyboard: Shift+arrows and Shift+Space select a range, which Restore takes", "[trash_screen][keyboard]") {
+  Harness h;
+  h.SignInWithListing(ReadFixture("ui_trash_listing.json"));
+  h.Frames(3);
+  h.PressKey(40);  // the cursor on the first row
+  h.PressKey(40, false, true);  // Shift+Down
+  h.PressKey(40, false, true);
+  CHECK(h.page.view().selectionCount() == 3);
+  std::vector<std::string> selectedRows;
+  for (const ui::WidgetInfo* row : h.All("row"))
+    if (row->Has("selected")) selectedRows.push_back(row->id);
+  CHECK(selectedRows.size() == 3);
+  REQUIRE(h.Widget("selection/summary"));
+  CHECK(h.Widget("selection/summary")->label.rfind("3 selected", 0) == 0);
+  h.PressKey(38, false, true);  // Shift+Up shrinks it
+  CHECK(h.page.view().selectionCount() == 2);
+  h.PressKey(40);
+  h.PressKey(40);  // the cursor moves on alone
+  CHECK(h.page.view().selectionCount() == 2);
+  h.PressKey(32, false, true);  // Shift+Space: from the anchor (the first row) to the cursor
+  CHECK(h.page.view().selectionCount() == 4);
+  h.Click("selection/restore");
+  const auto* restore = h.LastEmitted<trash::intent::Restore>();
+  REQUIRE(restore);
+  // Exactly the selected rows that may be restored (a version whose project is in Trash may not).
+  std::vector<trash::ItemKey> expected;
+  for (const trash::TrashItem* item : h.page.view().selectedItems())
+    if (!trash::RestoreBlockedReason(*h.page.session(), *item)) expected.push_back(trash::KeyOf(*item));
+  CHECK_FALSE(expected.empty());
+  CHECK(restore->keys == expected);
 }
