@@ -290,8 +290,9 @@ void BeforeFrame() {
       break;
     }
     if (event.kind == InputEvent::Text && (ui::TextFieldActive() || event.fromTextInput)) {
+      // Text never sets io.KeysDown, so its key's release may follow in the same frame: a typed
+      // word costs one frame, not one per character (about a second each on a busy machine).
       io.AddInputCharactersUTF8(event.text.c_str());
-      if (event.code > 0) changed[event.code] = true;
       g_queue.pop_front();
       continue;
     }
