@@ -169,22 +169,3 @@ export async function waitForRowLabels(page, predicate, { timeout = 15000 } = {}
   }, predicate.toString(), { timeout });
   return rowLabels(page);
 }
-
-// Performs `action` and waits for `effect` (a page function, or a string of JS) to hold. If the page
-// dropped the input, the miss is recorded in `bugs` (the test asserts it stays empty) and the action
-// is done once more, so one dropped click does not hide the rest of the flow.
-export async function act(page, bugs, what, action, effect, { timeout = 3000 } = {}) {
-  const wait = (t) => page.waitForFunction(typeof effect === 'string' ? `(() => (${effect}))()` : effect, null, { timeout: t });
-  await action();
-  try { await wait(timeout); return; } catch { /* dropped */ }
-  bugs.push(`${what}: no effect the first time`);
-  await action();
-  await wait(timeout * 2).catch(async () => {
-    const file = `failed-${what.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.png`;
-    await shot(page, file).catch(() => {});
-    assert.fail(`${what}: no effect even the second time (screenshot artifacts/${file}); noted: ${bugs.join('; ')}`);
-  });
-}
-
-// A JS expression (for act/waitForFunction) that is true when a widget matches.
-export const drawn = (pred) => `(window.trashPage.widgets || []).some((w) => ${pred})`;
