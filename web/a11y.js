@@ -339,6 +339,11 @@
     if (widget.role === 'row' || widget.role === 'menuitem') lastPageFocus = widget.id;  // already where it should be
     window.trashBridge.focusWidget(widget.id);
   });
+  // Focus left the mirror (for the canvas, the text input or the browser): the page drops its ring.
+  root.addEventListener('focusout', (event) => {
+    if (following || !window.trashBridge || (event.relatedTarget && root.contains(event.relatedTarget))) return;
+    window.trashBridge.focusWidget('');
+  });
 
   // Updates wait until the widgets have been still for a moment: while the user scrolls, the
   // page draws frames and the mirror does no DOM work; screen readers read a settled page.

@@ -32,8 +32,13 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
  public:
   DrawResult Draw(trash::PageState& page, int64_t nowMs);
   // The accessibility mirror focused this widget: the next frame moves the row cursor or menu
-  // highlight there, and other widgets get a focus ring until the next click.
-  void FocusWidget(std::string widgetId) { focusRequest_ = std::move(widgetId); }
+  // highlight there, and other widgets get a focus ring until the next click. An empty id: focus
+  // left the mirror, the ring goes.
+  void FocusWidget(std::string widgetId) {
+    if (widgetId.empty()) ringWidget_.clear();
+    focusRequest_ = std::move(widgetId);
+  }
+  const std::string& ringWidget() const { return ringWidget_; }  // tests
   const TrashScreen& trashScreen() const { return trash_; }  // tests
 
  private:

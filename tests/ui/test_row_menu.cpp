@@ -223,3 +223,20 @@ TEST_CASE("The mirror's focus request moves the row cursor and the menu highligh
   REQUIRE(Highlighted(h));
   CHECK(Highlighted(h)->id == "menu/delete");
 }
+
+TEST_CASE("A widget the mirror focused keeps its ring until a click or until focus leaves the mirror", "[row_menu]") {
+  Harness h;
+  h.SignInWithListing(ReadFixture("ui_trash_listing.json"));
+  h.Frames(3);
+  h.view.FocusWidget("toolbar/refresh");
+  h.Frames(2);
+  CHECK(h.view.ringWidget() == "toolbar/refresh");
+  h.view.FocusWidget("");
+  h.Frame();
+  CHECK(h.view.ringWidget().empty());
+  h.view.FocusWidget("bulk/restore-all");
+  h.Frames(2);
+  CHECK(h.view.ringWidget() == "bulk/restore-all");
+  h.ClickAt(5, 5);
+  CHECK(h.view.ringWidget().empty());
+}
