@@ -67,6 +67,29 @@
   const ROW_ROLES = ['row', 'grouprow', 'headerrow'];
   const SORT = { ascending: 'ascending', descending: 'descending' };
 
+  // Writes only what differs from the last write: while the list scrolls, most elements keep
+  // their names and states and only move, and every write, even of the same value, can cost
+  // the browser a style recalculation.
+  function setAttr(element, name, value) {
+    const written = element._attrs || (element._attrs = {});
+    if (written[name] === value) return;
+    written[name] = value;
+    if (value === null) element.removeAttribute(name); else element.setAttribute(name, value);
+  }
+  function setText(node, text) {
+    if (node._text !== text) { node._text = text; node.textContent = text; }
+  }
+  function place(element, widget) {
+    const box = widget.x + ' ' + widget.y + ' ' + widget.w + ' ' + widget.h;
+    if (element._box === box) return;
+    element._box = box;
+    const style = element.style;
+    style.left = widget.x + 'px';
+    style.top = widget.y + 'px';
+    style.width = widget.w + 'px';
+    style.height = widget.h + 'px';
+  }
+
   function elementFor(widget) {
     const tag = TAGS[widget.role] || 'span';
     let element = elements.get(widget.id);
@@ -100,53 +123,56 @@
     const state = ' ' + (widget.state || '') + ' ';
     const label = widget.label || '';
     switch (widget.role) {
-      case 'link': element.setAttribute('role', 'link'); break;
-      case 'tab': element.setAttribute('role', 'tab'); element.setAttribute('aria-selected', String(state.includes(' selected '))); break;
-      case 'checkbox': element.setAttribute('role', 'checkbox');
-        element.setAttribute('aria-checked', state.includes(' mixed ') ? 'mixed' : String(state.includes(' checked '))); break;
-      case 'row': element.setAttribute('role', 'row'); element.setAttribute('aria-selected', String(state.includes(' selected '))); break;
-      case 'grouprow': case 'headerrow': element.setAttribute('role', 'row'); break;
-      case 'grid': element.setAttribute('role', 'grid'); element.setAttribute('aria-rowcount', String(widget.count || -1)); break;
-      case 'cell': element.setAttribute('role', 'gridcell'); break;
+      case 'link': setAttr(element, 'role', 'link'); break;
+      case 'tab': setAttr(element, 'role', 'tab'); setAttr(element, 'aria-selected', String(state.includes(' selected '))); break;
+      case 'checkbox': setAttr(element, 'role', 'checkbox');
+        setAttr(element, 'aria-checked', state.includes(' mixed ') ? 'mixed' : String(state.includes(' checked '))); break;
+      case 'row': setAttr(element, 'role', 'row'); setAttr(element, 'aria-selected', String(state.includes(' selected '))); break;
+      case 'grouprow': case 'headerrow': setAttr(element, 'role', 'row'); break;
+      case 'grid': setAttr(element, 'role', 'grid'); setAttr(element, 'aria-rowcount', String(widget.count || -1)); break;
+      case 'cell': setAttr(element, 'role', 'gridcell'); break;
       case 'columnheader': {
-        element.setAttribute('role', 'columnheader');
+        setAttr(element, 'role', 'columnheader');
         const sort = SORT[(widget.state || '').split(' ').find((word) => SORT[word])];
-        if (sort) element.setAttribute('aria-sort', sort); else element.removeAttribute('aria-sort');
+        if (sort) setAttr(element, 'aria-sort', sort); else setAttr(element, 'aria-sort', null);
         break;
       }
-      case 'img': element.setAttribute('role', 'img'); break;
-      case 'dialog': element.setAttribute('role', 'dialog'); element.setAttribute('aria-modal', 'true'); break;
-      case 'menu': element.setAttribute('role', 'menu'); break;
-      case 'menuitem': element.setAttribute('role', 'menuitem'); break;
-      case 'alert': element.setAttribute('role', 'alert'); break;
-      case 'status': element.setAttribute('role', 'status'); break;
+      case 'img': setAttr(element, 'role', 'img'); break;
+      case 'dialog': setAttr(element, 'role', 'dialog'); setAttr(element, 'aria-modal', 'true'); break;
+      case 'menu': setAttr(element, 'role', 'menu'); break;
+      case 'menuitem': setAttr(element, 'role', 'menuitem'); break;
+      case 'alert': setAttr(element, 'role', 'alert'); break;
+      case 'status': setAttr(element, 'role', 'status'); break;
       default: break;
     }
     if (element.tagName === 'INPUT') {
-      element.setAttribute('aria-label', label);
+      setAttr(element, 'aria-label', label);
       if (element.value !== (widget.value || '')) element.value = widget.value || '';
     } else if (ROW_ROLES.includes(widget.role) || widget.role === 'dialog' || widget.role === 'grid' ||
                widget.role === 'img' || widget.role === 'menu') {
-      element.setAttribute('aria-label', label);
+      setAttr(element, 'aria-label', label);
     } else if (widget.role === 'columnheader' && !widget.description) {
       if (element.textContent !== label) element.textContent = label;
     } else {
-      let text = element.querySelector(':scope > .a11y-label');
+      let text = element._label;
       if (!text) {
-        text = document.createElement('span');
-        text.className = 'a11y-label';
-        element.insertBefore(text, element.firstChild);
+        text = element.querySelector(':scope > .a11y-label');
+        if (!text) {
+          text = document.createElement('span');
+          text.className = 'a11y-label';
+          element.insertBefore(text, element.firstChild);
+        }
+        element._label = text;
       }
-      if (text.textContent !== label) text.textContent = label;
+      setText(text, label);
     }
-    if (widget.enabled) element.removeAttribute('aria-disabled');
-    else element.setAttribute('aria-disabled', 'true');
-    if (state.includes(' busy ')) element.setAttribute('aria-busy', 'true'); else element.removeAttribute('aria-busy');
-    if (state.includes(' expanded ') || state.includes(' collapsed ')) element.setAttribute('aria-expanded', String(state.includes(' expanded ')));
-    else element.removeAttribute('aria-expanded');
-    if (widget.index > 0) element.setAttribute('aria-rowindex', String(widget.index)); else element.removeAttribute('aria-rowindex');
+    setAttr(element, 'aria-disabled', widget.enabled ? null : 'true');
+    if (state.includes(' busy ')) setAttr(element, 'aria-busy', 'true'); else setAttr(element, 'aria-busy', null);
+    if (state.includes(' expanded ') || state.includes(' collapsed ')) setAttr(element, 'aria-expanded', String(state.includes(' expanded ')));
+    else setAttr(element, 'aria-expanded', null);
+    if (widget.index > 0) setAttr(element, 'aria-rowindex', String(widget.index)); else setAttr(element, 'aria-rowindex', null);
     describe(element, widget);
-    Object.assign(element.style, { left: widget.x + 'px', top: widget.y + 'px', width: widget.w + 'px', height: widget.h + 'px' });
+    place(element, widget);
     return element;
   }
 
@@ -156,11 +182,18 @@
   };
 
   // Puts `children` into `parent` in order, touching only what moved (moving a focused element
-  // would drop its focus).
+  // would drop its focus). Nodes that are no longer wanted are removed before anything is
+  // inserted, so a grid scrolled by a few rows removes the rows that left and appends the new
+  // ones instead of moving every row that stayed.
   function reconcile(parent, children, keep) {
+    const wanted = new Set(children);
     let cursor = parent.firstChild;
-    while (cursor && keep && keep(cursor)) cursor = cursor.nextSibling;
     for (const child of children) {
+      while (cursor && cursor !== child && !wanted.has(cursor)) {
+        const next = cursor.nextSibling;
+        if (!(keep && keep(cursor))) parent.removeChild(cursor);
+        cursor = next;
+      }
       if (cursor === child) { cursor = cursor.nextSibling; continue; }
       parent.insertBefore(child, cursor);
     }

@@ -324,6 +324,9 @@ void TrashView::EnsureView() const {
         if (!summary.collapsed)
             for (uint32_t index : members) view_.rows.push_back(ViewRow{false, type, index});
     }
+    rowOfItem_.assign(items_.size(), kNoRow);
+    for (size_t row = 0; row < view_.rows.size(); ++row)
+        if (!view_.rows[row].isHeader) rowOfItem_[view_.rows[row].itemIndex] = static_cast<uint32_t>(row);
     dirty_ = false;
     ++recomputeCount_;
 }
@@ -339,9 +342,8 @@ std::vector<size_t> TrashView::ItemRowPositions() const {
 
 std::optional<size_t> TrashView::RowOfItem(size_t itemIndex) const {
     EnsureView();
-    for (size_t row = 0; row < view_.rows.size(); ++row)
-        if (!view_.rows[row].isHeader && view_.rows[row].itemIndex == itemIndex) return row;
-    return std::nullopt;
+    if (itemIndex >= rowOfItem_.size() || rowOfItem_[itemIndex] == kNoRow) return std::nullopt;
+    return rowOfItem_[itemIndex];
 }
 
 }  // namespace trash

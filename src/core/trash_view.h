@@ -190,6 +190,10 @@ private:
     mutable bool nameOrderValid_ = false;
     mutable std::vector<char> matched_;    // per item: passes filters and is not hidden
     mutable View view_;
+    // Per item: its row in view_.rows, or kNoRow (filtered out, collapsed, hidden). The table asks
+    // for the focused row every frame, so this is a lookup, not a scan of 100,000 rows.
+    static constexpr uint32_t kNoRow = UINT32_MAX;
+    mutable std::vector<uint32_t> rowOfItem_;
     mutable bool dirty_ = true;
     mutable uint64_t recomputeCount_ = 0;
     uint64_t generation_ = 1;

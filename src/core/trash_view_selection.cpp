@@ -121,13 +121,13 @@ std::optional<size_t> TrashView::RowOfKey(const ItemKey& key) const {
 
 std::optional<size_t> TrashView::focusedRow() {
     EnsureView();
-    if (focused_)
-        if (const std::optional<size_t> index = IndexOf(*focused_))
-            if (const std::optional<size_t> row = RowOfItem(*index)) return row;
+    if (!focused_) return std::nullopt;  // asked every frame: no focus costs nothing
+    if (const std::optional<size_t> index = IndexOf(*focused_))
+        if (const std::optional<size_t> row = RowOfItem(*index)) return row;
     // The focused item went away (filtered, removed, collapsed): take the row now at its place.
     const std::vector<size_t> positions = ItemRowPositions();
-    if (positions.empty() || !focused_) {
-        if (positions.empty()) focused_.reset();
+    if (positions.empty()) {
+        focused_.reset();
         return std::nullopt;
     }
     const size_t position = std::min(focusFallback_, positions.size() - 1);

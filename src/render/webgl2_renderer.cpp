@@ -1,12 +1,14 @@
 // WebGL2 renderer for Dear ImGui's draw data, plus the blurred modal backdrop (see the header).
-// All geometry of a frame goes up in one vertex and one index upload; draws then address it by
-// offsets, rebinding the attribute pointers at each list's base (WebGL2 has no base-vertex draw).
+// All geometry of a frame goes up in one vertex and one index upload (the lists are gathered into
+// one block each on the wasm side first); draws then address it by offsets, rebinding the
+// attribute pointers at each list's base (WebGL2 has no base-vertex draw).
 #include "render/webgl2_renderer.h"
 
 #include <GLES3/gl3.h>   // WebGL2 through Emscripten's GLES3 emulation
 #include <imgui.h>        // ImDrawData, ImDrawVert, ImGuiIO (font atlas)
 
 #include <cstddef>
+#include <cstring>  // memcpy
 #include <vector>
 
 #include "shaders_embedded.h"  // generated from shaders/ at build time
@@ -165,16 +167,20 @@ void WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeigh
     indexCapacity_ = indexBytes + indexBytes / 2;
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(indexCapacity_), nullptr, GL_STREAM_DRAW);
   }
+  vertexStaging_.resize(vertexBytes);
+  indexStaging_.resize(indexBytes);
   size_t vertexOffset = 0, indexOffset = 0;
   for (int n = 0; n < drawData.CmdListsCount; ++n) {
     const ImDrawList* list = drawData.CmdLists[n];
     const size_t vb = size_t(list->VtxBuffer.Size) * sizeof(ImDrawVert);
     const size_t ib = size_t(list->IdxBuffer.Size) * sizeof(ImDrawIdx);
-    glBufferSubData(GL_ARRAY_BUFFER, GLintptr(vertexOffset), GLsizeiptr(vb), list->VtxBuffer.Data);
-    glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, GLintptr(indexOffset), GLsizeiptr(ib), list->IdxBuffer.Data);
+    if (vb) std::memcpy(vertexStaging_.data() + vertexOffset, list->VtxBuffer.Data, vb);
+    if (ib) std::memcpy(indexStaging_.data() + indexOffset, list->IdxBuffer.Data, ib);
     vertexOffset += vb;
     indexOffset += ib;
   }
+  if (vertexBytes) glBufferSubData(GL_ARRAY_BUFFER, 0, GLsizeiptr(vertexBytes), vertexStaging_.data());
+  if (indexBytes) glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, 0, GLsizeiptr(indexBytes), indexStaging_.data());
 
   int split = drawData.CmdListsCount;
   for (int n = 0; backdrop.firstDialogList && n < drawData.CmdListsCount; ++n)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 struct ImDrawData;
 struct ImDrawList;
@@ -38,6 +39,9 @@ class WebGL2Renderer {
   unsigned sceneFramebuffer_ = 0, sceneTexture_ = 0, blurFramebuffer_ = 0, blurTexture_ = 0;
   int targetWidth_ = 0, targetHeight_ = 0;
   size_t vertexCapacity_ = 0, indexCapacity_ = 0;
+  // The frame's lists gathered into one block each, so the GPU gets two uploads however many
+  // windows and tables drew (each GL call from wasm crosses into JavaScript).
+  std::vector<unsigned char> vertexStaging_, indexStaging_;
 };
 
 }  // namespace render

@@ -1,30 +1,32 @@
-// Registry → JavaScript. The registry is serialised to JSON by hand (it is small: only what is on
-// screen) and handed to the shell only when it differs from the last frame's, so an idle page and
-// a steady frame cost nothing here. The shell's a11y.js builds the accessibility mirror from it.
+// Registry → JavaScript. Each frame fingerprints the registry and tells the shell only when it
+// differs from the last frame's; the JSON (by hand: it is small, only what is on screen) is built
+// when window.trashPage.widgets is read. The shell's a11y.js builds the accessibility mirror from it.
 #include "platform/web/web_automation.h"
 
 #include <emscripten.h>  // EM_JS
 
-#include <cstdio>
+#include <cstddef>  // size_t
+#include <cstdint>  // uint64_t
+#include <cstdio>   // snprintf
 #include <string>
 
 #include "core/text.h"    // AppendJsonString
 #include "ui/registry.h"
 #include "ui/widgets.h"  // TextFieldActive
 
-// The text is kept as it came and parsed on first use; the mirror catches up once the page has
-// been still for a moment, so scrolling never pays for DOM work.
-EM_JS(void, trash_publish_widgets, (const char* json), {
+// A frame only tells the shell that the registry changed; the JSON is built when a script or the
+// mirror reads `widgets` (once per change), so a scrolled frame builds no text and the browser
+// collects no garbage for it. The mirror catches up once the page has been still for a moment.
+EM_JS(void, trash_widgets_changed, (), {
   const page = window.trashPage || (window.trashPage = {});
   if (!Object.getOwnPropertyDescriptor(page, 'widgets')) {
     Object.defineProperty(page, 'widgets', {
       get() {
-        if (this._widgets === null) this._widgets = JSON.parse(this._widgetsJson);
+        if (this._widgets === null) this._widgets = JSON.parse(UTF8ToString(_trash_widgets_json()));
         return this._widgets;
       },
     });
   }
-  page._widgetsJson = UTF8ToString(json);
   page._widgets = null;
   page.widgetsVersion = (page.widgetsVersion || 0) + 1;
   if (window.trashA11y) window.trashA11y.schedule();
@@ -36,56 +38,59 @@ EM_JS(void, trash_text_input_state, (int active, double x, double y, double w, d
 namespace web {
 namespace {
 
-void AppendNumber(std::string& out, float value) {
-  char number[24];
-  std::snprintf(number, sizeof number, "%d", int(value + 0.5f));
+int CssPixels(float devicePixels, float dpr) { return int(devicePixels / dpr + 0.5f); }
+
+void AppendNumber(std::string& out, int value) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%d", value);
   out += number;
 }
 
-std::string g_published;
+// FNV-1a over everything the JSON would carry, so an unchanged registry is recognised without
+// building it.
+struct Fingerprint {
+  uint64_t value = 1469598103934665603ull;
+  void Add(const void* data, size_t size) {
+    const unsigned char* bytes = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < size; ++i) value = (value ^ bytes[i]) * 1099511628211ull;
+  }
+  void Add(const std::string& text) {
+    Add(text.data(), text.size());
+    Add("\0", 1);
+  }
+  void Add(int number) { Add(&number, sizeof number); }
+};
+
+uint64_t g_publishedFingerprint = 0;
+float g_publishedDpr = 1.f;
+std::string g_json;
 bool g_textInputActive = false;
 
 }  // namespace
 
 void PublishWidgets(float dpr) {
-  std::string json = "[";
+  Fingerprint print;
+  print.Add(int(dpr * 1000));
   const ui::WidgetInfo* activeText = nullptr;
   for (const ui::WidgetInfo& w : ui::CurrentRegistry().widgets()) {
-    if (json.size() > 1) json += ',';
-    json += "{\"id\":";
-    trash::AppendJsonString(json, w.id);
-    json += ",\"role\":";
-    trash::AppendJsonString(json, w.role);
-    json += ",\"label\":";
-    trash::AppendJsonString(json, w.label);
-    json += ",\"state\":";
-    trash::AppendJsonString(json, w.state);
-    json += ",\"description\":";
-    trash::AppendJsonString(json, w.description);
-    json += ",\"x\":";
-    AppendNumber(json, w.x / dpr);
-    json += ",\"y\":";
-    AppendNumber(json, w.y / dpr);
-    json += ",\"w\":";
-    AppendNumber(json, w.w / dpr);
-    json += ",\"h\":";
-    AppendNumber(json, w.h / dpr);
-    json += w.enabled ? ",\"enabled\":true" : ",\"enabled\":false";
-    if (w.index > 0) {
-      json += ",\"index\":";
-      AppendNumber(json, float(w.index));
-    }
-    if (w.count > 0) {
-      json += ",\"count\":";
-      AppendNumber(json, float(w.count));
-    }
-    json += '}';
+    print.Add(w.id);
+    print.Add(w.role);
+    print.Add(w.label);
+    print.Add(w.state);
+    print.Add(w.description);
+    print.Add(CssPixels(w.x, dpr));
+    print.Add(CssPixels(w.y, dpr));
+    print.Add(CssPixels(w.w, dpr));
+    print.Add(CssPixels(w.h, dpr));
+    print.Add(w.enabled ? 1 : 0);
+    print.Add(int(w.index));
+    print.Add(int(w.count));
     if (w.role == "textbox" && w.Has("focused")) activeText = &w;
   }
-  json += ']';
-  if (json != g_published) {
-    g_published = std::move(json);
-    trash_publish_widgets(g_published.c_str());
+  if (print.value != g_publishedFingerprint) {
+    g_publishedFingerprint = print.value;
+    g_publishedDpr = dpr;
+    trash_widgets_changed();
   }
   const bool wantText = ui::TextFieldActive();
   if (wantText != g_textInputActive) {
@@ -98,3 +103,43 @@ void PublishWidgets(float dpr) {
 }
 
 }  // namespace web
+
+// The registry of the last frame drawn as JSON (CSS pixels), for window.trashPage.widgets.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* trash_widgets_json() {
+  using web::g_json;
+  const float dpr = web::g_publishedDpr;
+  g_json = "[";
+  for (const ui::WidgetInfo& w : ui::CurrentRegistry().widgets()) {
+    if (g_json.size() > 1) g_json += ',';
+    g_json += "{\"id\":";
+    trash::AppendJsonString(g_json, w.id);
+    g_json += ",\"role\":";
+    trash::AppendJsonString(g_json, w.role);
+    g_json += ",\"label\":";
+    trash::AppendJsonString(g_json, w.label);
+    g_json += ",\"state\":";
+    trash::AppendJsonString(g_json, w.state);
+    g_json += ",\"description\":";
+    trash::AppendJsonString(g_json, w.description);
+    g_json += ",\"x\":";
+    web::AppendNumber(g_json, web::CssPixels(w.x, dpr));
+    g_json += ",\"y\":";
+    web::AppendNumber(g_json, web::CssPixels(w.y, dpr));
+    g_json += ",\"w\":";
+    web::AppendNumber(g_json, web::CssPixels(w.w, dpr));
+    g_json += ",\"h\":";
+    web::AppendNumber(g_json, web::CssPixels(w.h, dpr));
+    g_json += w.enabled ? ",\"enabled\":true" : ",\"enabled\":false";
+    if (w.index > 0) {
+      g_json += ",\"index\":";
+      web::AppendNumber(g_json, int(w.index));
+    }
+    if (w.count > 0) {
+      g_json += ",\"count\":";
+      web::AppendNumber(g_json, int(w.count));
+    }
+    g_json += '}';
+  }
+  g_json += ']';
+  return g_json.c_str();
+}
