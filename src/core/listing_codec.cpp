@@ -103,7 +103,7 @@ public:
 
 private:
     enum class Frame { Top, Items, Sections, SectionArray, Item, Skipped };
-    enum class Slot { None, TopLevel, Items, Sections, NextCursor, Version, Unchanged, SectionArray, ItemField, Ignore };
+    enum class Slot { None, TopLevel, Items, Sections, NextCursor, Version, Unchanged, Total, SectionArray, ItemField, Ignore };
 
     bool Fail(std::string message) {
         if (error_.empty()) error_ = std::move(message);
@@ -119,6 +119,7 @@ private:
             else if (name == "nextCursor") slot_ = Slot::NextCursor;
             else if (name == "version") slot_ = Slot::Version;
             else if (name == "unchanged") slot_ = Slot::Unchanged;
+            else if (name == "total") slot_ = Slot::Total;
             break;
         case Frame::Sections:
             // Sections repeat the items; only needed when "items" is absent (so far).
@@ -182,6 +183,10 @@ private:
         case Slot::Unchanged:
             if (value.kind == Value::Bool) out_.unchanged = value.boolean;
             else return Fail("unchanged must be true or false");
+            return true;
+        case Slot::Total:
+            if (value.kind == Value::Integer && value.integer >= 0) out_.total = static_cast<size_t>(value.integer);
+            else if (value.kind != Value::Null) return Fail("total must be a count");
             return true;
         case Slot::SectionArray:
             if (value.kind == Value::Null) return true;

@@ -3,6 +3,8 @@
 // listing, for tests, fixtures and a static demo backend.
 #pragma once
 
+#include <cstddef>      // size_t
+#include <optional>     // total
 #include <string>       // cursor, warnings
 #include <string_view>  // input
 #include <vector>       // items
@@ -15,6 +17,7 @@ namespace trash {
 struct TrashListing {
     std::vector<TrashItem> items;
     std::string nextCursor;             // empty: this was the last page
+    std::optional<size_t> total;        // rows in the whole (filtered) listing, when the server says
     std::string version;                // names this state of the Trash (send it back as since=)
     bool unchanged = false;             // the answer to since=: nothing changed, no items sent
     std::vector<std::string> warnings;  // things repaired on the way (e.g. invalid UTF-8 replaced)

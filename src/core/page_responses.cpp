@@ -120,7 +120,15 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
             return {};
         }
         if (listing.ok() && !listing.value().unchanged) {
+            TrashListing& got = listing.value();
+            // A first page with more behind it: shown now, while the whole listing is fetched.
+            if (call.firstPage && !got.nextCursor.empty()) {
+                partial_ = PartialListing{got.items.size(), std::max(got.total.value_or(0), got.items.size())};
+                view_.SetItems(std::move(got.items));
+                return {SendWholeListing()};
+            }
             listingVersion_ = std::move(listing.value().version);
+            partial_.reset();
             view_.SetItems(std::move(listing.value().items));
             // Repairs are reported once, not on every 30-second refresh.
             if (trashLoad_.status != LoadStatus::Loaded)
@@ -131,6 +139,11 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
         error = listing.ok() ? "The server sent no items" : "The Trash listing could not be read: " + listing.error();
     } else {
         error = ErrorMessageFromResponse(status, body);
+    }
+    // A first page alone is not the Trash (Restore All and Empty Trash act on all of it): drop it.
+    if (partial_) {
+        partial_.reset();
+        view_.SetItems({});
     }
     // Keep what is shown when a refresh fails; with nothing shown yet, the error state with Retry.
     if (trashLoad_.status == LoadStatus::Loaded) ShowToast(ToastKind::Error, "Could not refresh the Trash: " + error);

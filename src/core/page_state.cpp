@@ -315,15 +315,26 @@ Requests PageState::LoadScreenData() {
     if (!session_) return {};
     if (screen_ == Screen::Trash && !HasRequestInFlight(RequestKind::ListTrash)) {
         if (trashLoad_.status != LoadStatus::Loaded) trashLoad_ = {LoadStatus::Loading, {}};
-        // A refresh names what is shown, so an unchanged Trash costs no parsing.
-        const std::string since = trashLoad_.status == LoadStatus::Loaded ? listingVersion_ : std::string();
-        return {Send(requests::ListTrash(workspaceUrl(), since), Call(RequestKind::ListTrash))};
+        // Nothing shown yet: the first screen's rows first (100,000 items take seconds to send
+        // and parse), then the whole listing.
+        if (trashLoad_.status != LoadStatus::Loaded && !partial_ && config_.firstPageRows > 0) {
+            InFlight call = Call(RequestKind::ListTrash);
+            call.firstPage = true;
+            return {Send(requests::ListTrashFirstPage(workspaceUrl(), view_.sort(), config_.firstPageRows), std::move(call))};
+        }
+        return {SendWholeListing()};
     }
     if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects)) {
         if (projectsLoad_.status != LoadStatus::Loaded) projectsLoad_ = {LoadStatus::Loading, {}};
         return {Send(requests::ListProjects(workspaceUrl()), Call(RequestKind::ListProjects))};
     }
     return {};
+}
+
+PendingRequest PageState::SendWholeListing() {
+    // A refresh names what is shown, so an unchanged Trash costs no parsing.
+    const std::string since = trashLoad_.status == LoadStatus::Loaded ? listingVersion_ : std::string();
+    return Send(requests::ListTrash(workspaceUrl(), since), Call(RequestKind::ListTrash));
 }
 
 Requests PageState::Reload(bool onlyIfIdle) {
@@ -365,6 +376,7 @@ void PageState::SignedOut(std::string message) {
     screen_ = Screen::SignIn;
     sessionLoad_ = trashLoad_ = projectsLoad_ = LoadState{};
     listingVersion_.clear();
+    partial_.reset();
     signInError_ = std::move(message);
     signingIn_ = false;
     toasts_.clear();

@@ -26,6 +26,15 @@ struct PageConfig {
     int64_t errorToastMs = 10'000;
     size_t maxToasts = 4;
     size_t maxUndoItems = 50;  // beyond this a restore offers no Undo (one request per item)
+    // A first visit asks for this many rows first (in the list's sort) and shows them while the
+    // whole listing follows; 0 asks for the whole listing at once.
+    size_t firstPageRows = 200;
+};
+
+// While a large Trash loads: the rows of a first page are shown, the whole listing is on its way.
+struct PartialListing {
+    size_t shown = 0;  // rows of the first page
+    size_t total = 0;  // rows in the whole Trash, as the server counted them
 };
 
 enum class LoadStatus { Idle, Loading, Loaded, Error };
@@ -83,7 +92,10 @@ public:
     Screen screen() const { return screen_; }
     const std::optional<Session>& session() const { return session_; }
     const LoadState& sessionLoad() const { return sessionLoad_; }  // Loading while who-am-I runs
-    const LoadState& trashLoad() const { return trashLoad_; }
+    const LoadState& trashLoad() const { return trashLoad_; }  // Loading until the whole listing is in
+    // Set while only a first page is shown (trashLoad() is still Loading): counts, Restore All,
+    // Empty Trash and select-all wait for the whole listing.
+    const std::optional<PartialListing>& partialListing() const { return partial_; }
     const LoadState& projectsLoad() const { return projectsLoad_; }
     const std::string& signInError() const { return signInError_; }
     bool signingIn() const { return signingIn_; }
@@ -118,6 +130,7 @@ private:
         OpId op = 0;
         std::vector<TrashItem> items;  // what the request covers (copies, for names and Undo)
         uint64_t mutationsAtSend = 0;  // ListTrash: stale if an action finished meanwhile
+        bool firstPage = false;        // ListTrash: the first page of a first visit
         std::optional<Project> project;  // DeleteProject: put back on failure
         size_t projectIndex = 0;
     };
@@ -156,6 +169,7 @@ private:
     PendingRequest Send(Request request, InFlight call);
     Requests StartRemoval(RequestKind kind, std::vector<ItemKey> keys);
     Requests LoadScreenData();
+    PendingRequest SendWholeListing();
     Requests Reload(bool onlyIfIdle);
     void ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
     Requests SetSession(Session session);
@@ -176,6 +190,7 @@ private:
     TrashView view_;
     std::optional<std::string> clipboardText_;  // written by Copy, taken by the app
     std::string listingVersion_;  // the server's name for the listing shown (since= on refresh)
+    std::optional<PartialListing> partial_;
     int64_t nowMs_ = 0;
     int64_t nextRefreshAtMs_ = 0;
     uint64_t nextTag_ = 1, nextToastId_ = 1, nextBatch_ = 1;

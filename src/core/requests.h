@@ -10,6 +10,7 @@
 #include <vector>       // keys, headers
 
 #include "core/trash_item.h"  // ItemKey, TrashItem
+#include "core/trash_view.h"  // SortSpec
 
 namespace trash {
 
@@ -30,6 +31,10 @@ namespace requests {
 // GET /<ws>/trash?sections=0[&since=VERSION]: with the version of what is shown, the server
 // answers {"unchanged":true} when nothing changed.
 Request ListTrash(std::string_view workspaceUrl, std::string_view since = {});
+// GET /<ws>/trash?sections=0&sort=-deletedAt&limit=N: the first N rows in the list's sort, so
+// a large Trash shows its first screen before the whole listing arrives. Within each type group
+// the list shows rows in this same order, so every group starts with the right rows.
+Request ListTrashFirstPage(std::string_view workspaceUrl, SortSpec sort, size_t limit);
 // The batch routes take at most kMaxBatch items (the server's limit); callers split larger sets.
 inline constexpr size_t kMaxBatch = 10000;
 Request RestoreItems(std::string_view workspaceUrl, const std::vector<ItemKey>& keys);

@@ -21,7 +21,7 @@ namespace ui {
 namespace {
 
 // A filter chip: a toggle with a count, accent-tinted when on.
-bool Chip(const char* id, const std::string& label, bool on) {
+bool Chip(const char* id, const std::string& label, bool on, bool enabled) {
   const Palette& p = CurrentPalette();
   ImGui::PushStyleColor(ImGuiCol_Button, on ? p.selection : p.surface);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.selection : p.surfaceAlt);
@@ -32,7 +32,7 @@ bool Chip(const char* id, const std::string& label, bool on) {
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
-  RegisterLastItem(id, "checkbox", label, on ? "checked" : "");
+  RegisterLastItem(id, "checkbox", label, on ? "checked" : "", {}, enabled);
   return clicked;
 }
 
@@ -126,8 +126,10 @@ void TrashScreen::DrawStorage(Frame& frame) {
   legend(p.accent, "Active " + trash::FormatBytes(std::max<int64_t>(0, s.usedBytes - s.trashBytes)));
   ImGui::SameLine(0, 20 * d);
   char inTrash[96];
+  const auto& partial = frame.page.partialListing();
+  const size_t items = partial ? partial->total : visibleTotal_;
   std::snprintf(inTrash, sizeof inTrash, "In Trash %s \xc2\xb7 %zu item%s", trash::FormatBytes(s.trashBytes).c_str(),
-                visibleTotal_, visibleTotal_ == 1 ? "" : "s");
+                items, items == 1 ? "" : "s");
   legend(p.amber, inTrash);
   RegisterLastItem("storage/trash", "text", inTrash, "", "Trash counts toward your plan until permanently deleted.");
   ImGui::SameLine(0, 20 * d);
@@ -168,6 +170,9 @@ void TrashScreen::DrawToolbar(Frame& frame) {
     filters.query.copy(query_, n);
     query_[n] = 0;
   }
+  // While only a first page is here, searching and filtering it would hide rows still on their way.
+  const auto& partial = frame.page.partialListing();
+  ImGui::BeginDisabled(partial.has_value());
   const ImVec2 searchPos = ImGui::GetCursorScreenPos();
   const float searchW = 260 * d, searchH = ImGui::GetFrameHeight();
   // The clear button sits in the field's right padding. It is submitted before the field so a
@@ -209,21 +214,22 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   auto chipWidth = [](const std::string& label) {
     return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
   };
-  const std::string allLabel = "All " + std::to_string(total);
+  const std::string allLabel = "All " + std::to_string(partial ? partial->total : total);
   SameLineOrWrap(chipWidth(allLabel), 16 * d);
-  if (Chip("chip/all", allLabel, !anyType)) tv.ClearTypeFilter();
+  if (Chip("chip/all", allLabel, !anyType, !partial)) tv.ClearTypeFilter();
   for (trash::ItemType type : trash::kAllItemTypes) {
     const size_t count = typeCounts_[size_t(type)];
     if (count == 0 && !filters.types[size_t(type)]) continue;
-    const std::string label = std::string(trash::ItemTypeDisplayName(type)) + " " + std::to_string(count);
+    const std::string label = partial ? std::string(trash::ItemTypeDisplayName(type))
+                                      : std::string(trash::ItemTypeDisplayName(type)) + " " + std::to_string(count);
     SameLineOrWrap(chipWidth(label), 6 * d);
     const bool on = filters.types[size_t(type)];
-    if (Chip((std::string("chip/") + std::string(trash::ItemTypeName(type))).c_str(), label, on))
+    if (Chip((std::string("chip/") + std::string(trash::ItemTypeName(type))).c_str(), label, on, !partial))
       tv.SetTypeFilter(type, !on);
   }
   bool expiring = filters.expiringSoon;
   SameLineOrWrap(16 * d + 6 * d + ImGui::CalcTextSize("Expiring within 7 days").x, 16 * d);
-  if (Checkbox("##expiring", "Expiring within 7 days", &expiring, true,
+  if (Checkbox("##expiring", "Expiring within 7 days", &expiring, !partial,
                "Only items that will be permanently deleted within the next 7 days")) {
     tv.SetExpiringSoon(expiring);
   }
@@ -232,6 +238,7 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   ImGui::TextUnformatted("Expiring within 7 days");
   if (ImGui::IsItemClicked()) tv.SetExpiringSoon(!expiring);
   SetHandCursorIfHovered();
+  ImGui::EndDisabled();
 
   ImGui::Dummy(ImVec2(0, 2 * d));
 }
@@ -333,11 +340,17 @@ void TrashScreen::DrawActionBar(Frame& frame) {
   } else {
     ImGui::SetCursorScreenPos(ImVec2(a.x + 2 * d, a.y + textY));
     const trash::View& view = tv.view();
-    char label[96];
-    std::snprintf(label, sizeof label, "%zu item%s \xc2\xb7 %s", view.matchCount, view.matchCount == 1 ? "" : "s",
-                  trash::FormatBytes(view.matchBytes).c_str());
+    char label[128];
+    const auto& partial = frame.page.partialListing();
+    if (partial)
+      std::snprintf(label, sizeof label, "Showing the first %zu of %zu items \xc2\xb7 loading the rest\xe2\x80\xa6",
+                    partial->shown, partial->total);
+    else
+      std::snprintf(label, sizeof label, "%zu item%s \xc2\xb7 %s", view.matchCount, view.matchCount == 1 ? "" : "s",
+                    trash::FormatBytes(view.matchBytes).c_str());
     ImGui::AlignTextToFramePadding();
     TextMuted(label);
+    if (partial) RegisterLastItem("state/loading-rest", "status", label, "busy");
     ImGui::SameLine();
     const char* restoreAllTip = "Restore every item in the Trash";
     const float emptyW = ImGui::CalcTextSize("Empty Trash").x + ImGui::CalcTextSize(icon::kTrash).x +
@@ -347,18 +360,23 @@ void TrashScreen::DrawActionBar(Frame& frame) {
     ImGui::SetCursorScreenPos(ImVec2(a.x + width - emptyW - restoreW - ImGui::GetFrameHeight() - 16 * d, a.y + textY));
     RefreshButton(frame);
     ImGui::SameLine(0, 8 * d);
-    const bool any = visibleTotal_ > 0;
+    // Restore All and Empty Trash name what they act on (count, storage): they wait for all of it.
+    const bool any = visibleTotal_ > 0 && !partial;
+    const char* waiting = "Available once the whole Trash has loaded";
     ButtonOptions all;
     all.icon = icon::kUndo;
     all.enabled = any;
-    all.tooltip = any ? restoreAllTip : "The Trash is empty";
+    all.tooltip = partial ? waiting : any ? restoreAllTip : "The Trash is empty";
     all.id = "bulk/restore-all";
     if (Button("Restore All", all)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmRestoreAll, {}, {}});
     ImGui::SameLine(0, 8 * d);
     ButtonOptions empty;
     empty.icon = icon::kTrash;
     empty.enabled = any && !deleteBlocked;
-    empty.tooltip = deleteBlocked ? deleteBlocked->c_str() : any ? "Permanently delete everything in the Trash" : "The Trash is empty";
+    empty.tooltip = partial         ? waiting
+                    : deleteBlocked ? deleteBlocked->c_str()
+                    : any           ? "Permanently delete everything in the Trash"
+                                    : "The Trash is empty";
     empty.id = "bulk/empty-trash";
     ImGui::PushStyleColor(ImGuiCol_Text, empty.enabled ? p.danger : p.textMuted);
     if (Button("Empty Trash", empty)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});

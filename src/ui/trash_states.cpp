@@ -133,6 +133,12 @@ bool TrashScreen::DrawState(Frame& frame) {
     return true;
   }
   const trash::View& view = tv.view();
+  if (view.matchCount == 0 && page.partialListing()) {  // the filters may match rows still on their way
+    ImGui::Dummy(ImVec2(0, 8 * d));
+    TextMuted("Loading Trash\xe2\x80\xa6");
+    RegisterLastItem("state/loading", "status", "Loading Trash\xe2\x80\xa6", "busy");
+    return true;
+  }
   if (view.matchCount == 0) {
     const trash::Filters& f = tv.filters();
     std::string title = f.query.empty() ? "No items match these filters"
@@ -231,7 +237,7 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
     else tv.SetSelected(*focused, !tv.IsSelected(*focused));
     ++table_.selectionEpoch;
   }
-  if (command && Pressed(ImGuiKey_A)) {
+  if (command && Pressed(ImGuiKey_A) && !frame.page.partialListing()) {  // "all" waits for the whole listing
     tv.SelectAllVisible();
     ++table_.selectionEpoch;
   }

@@ -149,8 +149,9 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
     if (c == kSelect) {
       bool all = itemRows > 0 && selected >= itemRows;
       const bool mixed = selected > 0 && !all;
-      if (Checkbox("##select-all", "Select all", &all, itemRows > 0, all ? "Clear the selection" : "Select every row shown",
-                   mixed)) {
+      const bool partial = frame.page.partialListing().has_value();
+      const char* tip = partial ? "Available once the whole Trash has loaded" : all ? "Clear the selection" : "Select every row shown";
+      if (Checkbox("##select-all", "Select all", &all, itemRows > 0 && !partial, tip, mixed)) {
         if (all) tv.SelectAllVisible(); else tv.ClearSelection();
         ++selectionEpoch;
       }
@@ -268,7 +269,7 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   ImGui::PushFont(CurrentFonts().strong);
   CellText(title.c_str(), p.text);
   ImGui::PopFont();
-  if (group) {
+  if (group && !frame.page.partialListing()) {  // a first page's counts are not the group's
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
     Pill(std::to_string(group->count).c_str(), p.surface, p.textMuted);

@@ -26,7 +26,7 @@ export async function startServer(extraArgs = []) {
   child.stderr.on('data', (chunk) => { stderr += chunk; if (stderr.length > 20000) stderr = stderr.slice(-10000); });
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + stderr)), 60000);
+    const timer = setTimeout(() => reject(new Error('serve.py did not start:\n' + stderr)), 180000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = out.match(/(http:\/\/127\.0\.0\.1:\d+\/)/);

@@ -88,7 +88,7 @@ TEST_CASE("Signing in loads the Trash", "[page_state]") {
         CHECK(state.screen() == Screen::Trash);
         REQUIRE(state.session());
         CHECK(state.session()->csrfToken == "tok");
-        CHECK(Only(load, RequestKind::ListTrash).request == requests::ListTrash("acme"));
+        CHECK(Only(load, RequestKind::ListTrash).request == requests::ListTrashFirstPage("acme", SortSpec{}, 200));
         CHECK(load[0].csrfToken == "tok");
         CHECK(signIn[0].csrfToken.empty());
         CHECK(state.trashLoad().status == LoadStatus::Loading);
@@ -437,7 +437,8 @@ TEST_CASE("A refresh names the listing shown, and an unchanged answer costs noth
     PageState state;
     const Requests start = state.Start(kNow);
     const Requests load = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
-    CHECK(Only(load, RequestKind::ListTrash).request.path == "/acme/trash?sections=0");  // nothing shown yet
+    // Nothing shown yet: the first screen's rows (the fixture fits, so that is the whole listing).
+    CHECK(Only(load, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&sort=-deletedAt&limit=200");
     std::string listing = test::ReadFixture("trash_listing_full.json");
     listing.insert(listing.rfind('}'), R"(,"version":"b1.w1.42")");
     state.OnResponse(load[0].tag, 200, listing);
@@ -456,6 +457,73 @@ TEST_CASE("A refresh names the listing shown, and an unchanged answer costs noth
         state.Apply(intent::SignOut{});
         const Requests again = state.OnResponse(Only(state.Apply(intent::SignIn{"a", "b"}), RequestKind::SignIn).tag, 200,
                                                 SessionJson(kAllPermissions));
-        CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0");
+        CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&sort=-deletedAt&limit=200");
     }
+}
+
+TEST_CASE("A large Trash shows a first page at once, then the whole listing", "[page_state]") {
+    const std::vector<TrashItem> all = ParseTrashListing(test::ReadFixture("trash_listing_full.json")).value().items;
+    REQUIRE(all.size() == 5);
+    std::string page = EncodeTrashListing({all[0], all[1]}, false, "cursor-2");
+    page.insert(page.rfind('}'), R"(,"total":5,"version":"b1.w1.7")");
+    std::string whole = test::ReadFixture("trash_listing_full.json");
+    whole.insert(whole.rfind('}'), R"(,"version":"b1.w1.7")");
+
+    PageState state;
+    const Requests start = state.Start(kNow);
+    const Requests load = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
+    const PendingRequest first = Only(load, RequestKind::ListTrash);
+    CHECK(first.request.path == "/acme/trash?sections=0&sort=-deletedAt&limit=200");
+    const Requests rest = state.OnResponse(first.tag, 200, page);
+    REQUIRE(state.partialListing());
+    CHECK(state.partialListing()->shown == 2);
+    CHECK(state.partialListing()->total == 5);
+    CHECK(state.trashLoad().status == LoadStatus::Loading);  // not the Trash yet
+    CHECK(state.view().view().matchCount == 2);
+    const PendingRequest wholeRequest = Only(rest, RequestKind::ListTrash);
+    CHECK(wholeRequest.request.path == "/acme/trash?sections=0");
+    CHECK(state.Tick(kNow + 30'000).empty());  // one listing at a time
+
+    SECTION("the whole listing replaces the page, keeping a selection made meanwhile") {
+        const ItemKey picked = KeyOf(state.view().items()[1]);
+        state.view().SetSelected(picked, true);
+        state.OnResponse(wholeRequest.tag, 200, whole);
+        CHECK_FALSE(state.partialListing());
+        CHECK(state.trashLoad().status == LoadStatus::Loaded);
+        CHECK(state.view().view().matchCount == 5);
+        CHECK(state.view().selectedKeys() == std::vector<ItemKey>{picked});
+        const PendingRequest refresh = Only(state.Tick(kNow + 60'000), RequestKind::ListTrash);
+        CHECK(refresh.request.path == "/acme/trash?sections=0&since=b1.w1.7");
+    }
+    SECTION("a failed whole listing drops the page for the error state, and Retry starts over") {
+        state.OnResponse(wholeRequest.tag, 500, R"({"error":"Database is locked"})");
+        CHECK_FALSE(state.partialListing());
+        CHECK(state.view().items().empty());
+        CHECK(state.trashLoad().status == LoadStatus::Error);
+        CHECK(state.trashLoad().error == "Database is locked");
+        CHECK(Only(state.Apply(intent::Retry{}), RequestKind::ListTrash).request.path ==
+              "/acme/trash?sections=0&sort=-deletedAt&limit=200");
+    }
+    SECTION("an action that finishes meanwhile makes the whole listing stale: it is asked again") {
+        const ItemKey key = KeyOf(state.view().items()[0]);
+        const Requests restore = state.Apply(intent::Restore{{key}});
+        state.OnResponse(Only(restore, RequestKind::Restore).tag, 200,
+                         R"({"restored":[{"type":")" + std::string(ItemTypeName(all[0].type)) + R"(","id":")" + all[0].id +
+                             R"("}],"failed":[]})");
+        const Requests again = state.OnResponse(wholeRequest.tag, 200, whole);
+        CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0");
+        CHECK(state.partialListing());
+    }
+}
+
+TEST_CASE("The first page asks in the list's sort", "[page_state]") {
+    for (const auto& [sort, param] : std::vector<std::pair<SortSpec, std::string>>{
+             {{SortColumn::Name, true}, "name"}, {{SortColumn::Size, false}, "-sizeBytes"},
+             {{SortColumn::TimeLeft, true}, "scheduledCleanupAt"}, {{SortColumn::DeletedBy, false}, "-deletedByName"}}) {
+        CHECK(requests::ListTrashFirstPage("a b", sort, 50).path == "/a%20b/trash?sections=0&sort=" + param + "&limit=50");
+    }
+    PageState state;
+    state.view().SetSort({SortColumn::Size, false});  // a deep link applied before the listing
+    const Requests load = state.OnResponse(Only(state.Start(kNow), RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
+    CHECK(Only(load, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&sort=-sizeBytes&limit=200");
 }

@@ -41,10 +41,12 @@ EM_JS(void, trash_watch_location, (), {
   window.addEventListener('popstate', changed);
   window.addEventListener('hashchange', changed);
 });
-EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr, double frameMs, int itemCount), {
+EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr, double frameMs, int itemCount,
+                                  int listingLoaded), {
   const page = window.trashPage || (window.trashPage = {});
   page.frames = frames;
-  page.itemCount = itemCount;
+  page.itemCount = itemCount;  // rows held, a first page included
+  page.listingLoaded = !!listingLoaded;  // the whole listing is in
   page.frameMs = frameMs;
   page.frameMsTotal = (page.frameMsTotal || 0) + frameMs;
   page.canvasWidth = width;
@@ -143,7 +145,8 @@ void DrawFrame() {
   web::AfterFrame();
   web::PublishWidgets(page.dpr);
   trash_publish_frame(++page.frames, page.width, page.height, page.dpr,
-                      emscripten_get_now() - now * 1000.0, int(page.app->page().view().items().size()));
+                      emscripten_get_now() - now * 1000.0, int(page.app->page().view().items().size()),
+                      page.app->page().trashLoad().status == trash::LoadStatus::Loaded ? 1 : 0);
 }
 
 EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {

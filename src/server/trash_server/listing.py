@@ -26,7 +26,7 @@ def _iso(ms):
 
 
 # One row per Trash row: the fields to sort and filter on, then the item's JSON text.
-_ROWS = """
+_CTE = """
 WITH rows AS (
   SELECT i.pk, i.type, i.id, i.name, i.url, i.cleanup_delete_images AS flagged, e.at, e.actor_id,
          coalesce(u.name, CASE WHEN e.via = 'api' THEN 'API key' END) AS deleter,
@@ -46,7 +46,8 @@ WITH rows AS (
   LEFT JOIN items p ON p.pk = i.parent_pk
   WHERE i.workspace_id = :ws {where}
 )
-SELECT {key}, pk, type, CASE type
+"""
+_ROWS = _CTE + """SELECT {key}, pk, type, CASE type
   WHEN 'project' THEN json_object({base}, 'url', url, 'cleanupDeleteImages', json(CASE WHEN flagged THEN 'true' ELSE 'false' END),
                                   'childCount', child_count)
   WHEN 'version' THEN json_object({base}, {parent})
@@ -54,6 +55,10 @@ SELECT {key}, pk, type, CASE type
   ELSE json_object({base}, 'url', url) END
 FROM rows
 """
+# A page needs only the sort keys of the rows around it: SQLite's top-N sort over (key, pk)
+# skips what the page does not show (sizes, counts, JSON), then the page's rows are built alone.
+_PAGE = _CTE + "SELECT pk FROM rows ORDER BY {key} {order}, pk {order} LIMIT :limit OFFSET :offset"
+_COUNT = _CTE + "SELECT count(*) FROM rows"
 _BASE = ("'type', type, 'id', id, 'name', name, 'deletedAt', %s, 'scheduledCleanupAt', %s, 'deletedBy', actor_id,"
          " 'deletedByName', deleter, 'sizeBytes', size" % (_iso("at"), _iso("at + :retention")))
 _PARENT = ("'parentId', parent_id, 'parentName', parent_name, 'parentUrl', parent_url,"
@@ -74,11 +79,22 @@ def query_rows(conn, workspace, kind=None, needle=None, sort="-deletedAt", limit
     if needle:
         where += " AND instr(lower(i.name), lower(:q)) > 0"
         args["q"] = needle
-    sql = _ROWS.format(where=where, base=_BASE, parent=_PARENT, key=SORT_COLUMNS[sort.lstrip("-")])
-    rows = conn.execute(sql, args).fetchall()
-    rows.sort(key=operator.itemgetter(0, 1), reverse=sort.startswith("-"))
-    page = rows if limit < 0 and not offset else rows[offset:] if limit < 0 else rows[offset:offset + limit]
-    return [(row[2], row[3]) for row in page], len(rows)
+    key = SORT_COLUMNS[sort.lstrip("-")]
+    if limit < 0:
+        rows = conn.execute(_ROWS.format(where=where, base=_BASE, parent=_PARENT, key=key), args).fetchall()
+        rows.sort(key=operator.itemgetter(0, 1), reverse=sort.startswith("-"))
+        return [(row[2], row[3]) for row in rows[offset:]], len(rows)
+    # A page: the page's pks in order, then the JSON of those rows only.
+    order = "DESC" if sort.startswith("-") else "ASC"
+    total = conn.execute(_COUNT.format(where=where), args).fetchone()[0]
+    pks = [row[0] for row in conn.execute(_PAGE.format(where=where, key=key, order=order),
+                                          dict(args, limit=limit, offset=offset))]
+    texts = {}
+    if pks:  # integers read from the database just now, so they are written into the SQL as they are
+        page_where = where + " AND i.pk IN (%s)" % ",".join(str(int(pk)) for pk in pks)
+        for row in conn.execute(_ROWS.format(where=page_where, base=_BASE, parent=_PARENT, key=key), args):
+            texts[row[1]] = (row[2], row[3])
+    return [texts[pk] for pk in pks], total
 
 
 def trash_items(conn, workspace, kind=None):
