@@ -40,9 +40,19 @@
     return widgets.find((w) => w.role === 'textbox' && x >= w.x && x < w.x + w.w && y >= w.y && y < w.y + w.h);
   }
 
+  // Only a tap focuses (as the page's touch handling decides, web_touch.cpp): a drag that ends
+  // over a field, or a long press, must not open the keyboard.
+  let start = null;
+  canvas.addEventListener('touchstart', (event) => {
+    const touch = event.changedTouches[0];
+    start = event.touches.length === 1 && touch ? { x: touch.clientX, y: touch.clientY, t: event.timeStamp } : null;
+  }, { passive: true });
   canvas.addEventListener('touchend', (event) => {
     const touch = event.changedTouches[0];
-    const field = touch && fieldAt(touch.clientX, touch.clientY);
+    const tap = start && touch && Math.hypot(touch.clientX - start.x, touch.clientY - start.y) <= 8 &&
+      event.timeStamp - start.t < 500;
+    start = null;
+    const field = tap && fieldAt(touch.clientX, touch.clientY);
     if (!field) return;
     place(field.x, field.y, field.w, field.h);
     input.focus({ preventScroll: true });

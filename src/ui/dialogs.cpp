@@ -77,12 +77,13 @@ void DialogHost::Draw(Frame& frame) {
 
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  const float width = 480 * d;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  const float width = std::min(480 * d, viewport->Size.x - 24 * d);  // a phone keeps 12 px each side
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y * 0.45f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, viewport->Size.y * 0.9f));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(24 * d, 22 * d));
+  const float pad = viewport->Size.x < 480 * d ? 18 * d : 24 * d;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad * 22 / 24));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12 * d);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * d, 10 * d));
   ImGui::PushStyleColor(ImGuiCol_PopupBg, p.surface);
@@ -202,7 +203,9 @@ void DialogHost::DrawEmptyTrash(Frame& frame) {
   const std::string workspace =
       frame.page.session() ? trash::SanitizeForDisplay(frame.page.session()->workspace.name) : std::string();
   TextMuted("Type the workspace name to confirm:");
-  ImGui::SameLine(0, 4 * Dpr());
+  ImGui::PushFont(CurrentFonts().strong);
+  SameLineOrWrap(ImGui::CalcTextSize(workspace.c_str()).x, 4 * Dpr());
+  ImGui::PopFont();
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted(workspace.c_str());
   ImGui::PopFont();
@@ -231,7 +234,9 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   Paragraph(lead.c_str(), p.text);
   const std::string url = trash::SanitizeForDisplay(dialog.projectUrl);
   TextMuted("Type the project ID to confirm:");
-  ImGui::SameLine(0, 4 * d);
+  ImGui::PushFont(CurrentFonts().strong);
+  SameLineOrWrap(ImGui::CalcTextSize(url.c_str()).x, 4 * d);
+  ImGui::PopFont();
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted(url.c_str());
   ImGui::PopFont();

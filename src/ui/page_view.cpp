@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID: a mirror element took focus from a text field
 
+#include "ui/layout.h"    // CurrentLayout, kTouchTargetCss
 #include "ui/registry.h"  // CurrentRegistry
 #include "ui/theme.h"     // CurrentPalette, Dpr
 #include "ui/widgets.h"   // TextFieldActive
@@ -26,6 +27,12 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   }
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) ringWidget_.clear();
 
+  // On a narrow (touch) page every control is a finger's height: 40 CSS px.
+  const bool narrow = CurrentLayout().narrow();
+  if (narrow) {
+    const float padY = (kTouchTargetCss * Dpr() - ImGui::GetFontSize()) * 0.5f;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, padY));
+  }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -50,6 +57,7 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   ImGui::End();
   toasts_.Draw(frame);
   DrawMirrorFocusRing();
+  if (narrow) ImGui::PopStyleVar();
 
   // Arrow keys belong to the page's own row cursor unless a dialog is up (applies from the next frame).
   ImGuiIO& io = ImGui::GetIO();

@@ -10,6 +10,7 @@
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // DeleteProjectBlockedReason
 #include "core/text.h"         // SanitizeForDisplay
+#include "ui/layout.h"         // CurrentLayout: columns narrower pages hide
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, RegisterLastItem
 
@@ -64,7 +65,10 @@ void ProjectsScreen::Draw(Frame& frame) {
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-  const bool open = ImGui::BeginTable("##projects", 7, flags, ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)));
+  // Narrower pages hide the counts (a phone keeps the name and the action).
+  const Layout layout = CurrentLayout();
+  const bool open = ImGui::BeginTable("##projects", 7, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
+                                      ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)));
   ImGui::PopStyleColor();
   if (!open) return;
   ImGui::TableSetupScrollFreeze(0, 1);
@@ -75,10 +79,14 @@ void ProjectsScreen::Draw(Frame& frame) {
   ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 84 * d);
   ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthFixed, 130 * d);
   ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 140 * d);
+  if (!layout.wide()) {
+    for (int c : {1, 2, 4}) ImGui::TableSetColumnEnabled(c, !layout.narrow());
+    for (int c : {3, 5}) ImGui::TableSetColumnEnabled(c, layout.cssWidth >= 1000);
+  }
   const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
   for (int c = 0; c < 7; ++c) {
-    ImGui::TableSetColumnIndex(c);
+    if (!ImGui::TableSetColumnIndex(c)) continue;
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::PushFont(CurrentFonts().strong);

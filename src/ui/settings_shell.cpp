@@ -1,12 +1,16 @@
-// The Settings shell: top bar and left sub-navigation around the signed-in screens (see
-// settings_shell.h). Navigation and Sign out are intents; the content area scrolls on its own.
+// The Settings shell: top bar and sub-navigation around the signed-in screens (see
+// settings_shell.h). Wide pages get a left sidebar, medium ones a tab strip under the top bar,
+// narrow ones (phones) a two-line top bar and a segmented control. Navigation and Sign out are
+// intents; the content area scrolls on its own.
 #include "ui/settings_shell.h"
 
 #include <imgui.h>
 
-#include <string>  // labels
+#include <algorithm>  // std::max
+#include <string>     // labels
 
 #include "core/text.h"    // SanitizeForDisplay
+#include "ui/layout.h"    // CurrentLayout
 #include "ui/theme.h"     // palette, fonts, icons, Dpr
 #include "ui/widgets.h"   // Button, RegisterLastItem
 
@@ -15,6 +19,16 @@ namespace {
 
 constexpr float kTopBarHeight = 56;
 constexpr float kNavWidth = 232;
+constexpr float kTabsHeight = 44;       // medium: the tab strip under the top bar
+constexpr float kSegmentedHeight = 60;  // narrow: the segmented control's band (40 px segments)
+
+struct NavTarget {
+  const char* icon;
+  const char* label;
+  trash::Screen screen;
+};
+constexpr NavTarget kNavTargets[] = {{icon::kProject, "Projects", trash::Screen::Projects},
+                                     {icon::kTrash, "Trash", trash::Screen::Trash}};
 
 void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen target, bool selected) {
   const Palette& p = CurrentPalette();
@@ -42,31 +56,63 @@ void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen ta
   if (clicked && !selected) frame.Emit(trash::intent::Navigate{target});
 }
 
-}  // namespace
+// A tab of the medium tab strip or the narrow segmented control: a box at `a`..`b`.
+void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVec2 b, bool segmented) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  ImGui::SetCursorScreenPos(a);
+  ImGui::PushID(target.label);
+  const bool clicked = ImGui::InvisibleButton("##nav", ImVec2(b.x - a.x, b.y - a.y));
+  const bool hovered = ImGui::IsItemHovered();
+  ImGui::PopID();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  if (segmented && selected) {
+    dl->AddRectFilled(a, b, p.surface, 8 * d);
+    dl->AddRect(a, b, p.border, 8 * d, 0, d);
+  } else if (hovered && !selected) {
+    dl->AddRectFilled(a, b, p.rowHover, 8 * d);
+  }
+  if (!segmented && selected) dl->AddRectFilled(ImVec2(a.x + 8 * d, b.y - 2 * d), ImVec2(b.x - 8 * d, b.y), p.accent);
+  ImGui::PushFont(selected ? CurrentFonts().strong : CurrentFonts().body);
+  const float iconW = ImGui::CalcTextSize(target.icon).x, labelW = ImGui::CalcTextSize(target.label).x;
+  const float x = (a.x + b.x - iconW - 8 * d - labelW) * 0.5f, y = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
+  dl->AddText(ImVec2(x, y), selected ? p.accent : p.textMuted, target.icon);
+  dl->AddText(ImVec2(x + iconW + 8 * d, y), selected ? p.accent : p.text, target.label);
+  ImGui::PopFont();
+  if (hovered && !selected) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  RegisterRect(std::string("nav/") + target.label, "tab", target.label, a, b, selected ? "selected" : "");
+  if (clicked && !selected) frame.Emit(trash::intent::Navigate{target.screen});
+}
 
-void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
+std::string WorkspaceName(const Frame& frame) {
+  const auto& session = frame.page.session();
+  return session ? trash::SanitizeForDisplay(session->workspace.name) : std::string("Workspace");
+}
+
+// The workspace mark: its initial on an accent square of `size` at `mark`.
+void WorkspaceMark(ImDrawList* dl, ImVec2 mark, float size, const std::string& workspace) {
+  const Palette& p = CurrentPalette();
+  dl->AddRectFilled(mark, ImVec2(mark.x + size, mark.y + size), p.accent, size * 0.25f);
+  const std::string initial = workspace.empty() ? std::string("W") : workspace.substr(0, 1);
+  ImGui::PushFont(CurrentFonts().strong);
+  const ImVec2 initialSize = ImGui::CalcTextSize(initial.c_str());
+  dl->AddText(ImVec2(mark.x + (size - initialSize.x) * 0.5f, mark.y + (size - initialSize.y) * 0.5f), p.accentText,
+              initial.c_str());
+  ImGui::PopFont();
+}
+
+// Wide and medium top bar: mark, workspace and "Settings" on the left; avatar, user, role and
+// Sign out on the right.
+void WideTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
   const Palette& p = CurrentPalette();
   const Fonts& fonts = CurrentFonts();
   const float d = Dpr();
-  const ImVec2 origin = ImGui::GetWindowPos();
-  const float width = ImGui::GetWindowWidth();
-  const float height = ImGui::GetWindowHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-
-  // [SECTION] Top bar
-  const float barH = kTopBarHeight * d;
-  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + barH), p.surface);
-  dl->AddLine(ImVec2(origin.x, origin.y + barH), ImVec2(origin.x + width, origin.y + barH), p.border, d);
   const auto& session = frame.page.session();
-  const std::string workspace = session ? trash::SanitizeForDisplay(session->workspace.name) : std::string("Workspace");
-  // Workspace mark: its initial on an accent square.
+  const std::string workspace = WorkspaceName(frame);
   const ImVec2 mark(origin.x + 24 * d, origin.y + (barH - 28 * d) * 0.5f);
-  dl->AddRectFilled(mark, ImVec2(mark.x + 28 * d, mark.y + 28 * d), p.accent, 7 * d);
-  const std::string initial = workspace.empty() ? std::string("W") : workspace.substr(0, 1);
+  WorkspaceMark(dl, mark, 28 * d, workspace);
   ImGui::PushFont(fonts.strong);
-  const ImVec2 initialSize = ImGui::CalcTextSize(initial.c_str());
-  dl->AddText(ImVec2(mark.x + (28 * d - initialSize.x) * 0.5f, mark.y + (28 * d - initialSize.y) * 0.5f), p.accentText,
-              initial.c_str());
   const float textY = origin.y + (barH - ImGui::GetTextLineHeight()) * 0.5f;
   dl->AddText(ImVec2(mark.x + 40 * d, textY), p.text, workspace.c_str());
   const float wsWidth = ImGui::CalcTextSize(workspace.c_str()).x;
@@ -103,22 +149,113 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     const ImVec2 iconSize = ImGui::CalcTextSize(icon::kUser);
     dl->AddText(ImVec2(avatar.x - iconSize.x * 0.5f, avatar.y - iconSize.y * 0.5f), p.textMuted, icon::kUser);
   }
+}
+
+// Narrow top bar: the mark, the workspace on the first line, user and role on the second, and
+// Sign out as an icon button, so nothing overlaps at 320 CSS px.
+void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const std::string workspace = WorkspaceName(frame);
+  const float markSize = 32 * d;
+  WorkspaceMark(dl, ImVec2(origin.x + 16 * d, origin.y + (barH - markSize) * 0.5f), markSize, workspace);
+  const float signOutW = kTouchTargetCss * d;
+  const float textX = 16 * d + markSize + 12 * d;
+  const float textRoom = std::max(0.f, width - textX - signOutW - 20 * d);
+  const float lineH = ImGui::GetTextLineHeight();
+  const auto& session = frame.page.session();
+  const float top = session ? (barH - lineH * 2 - 2 * d) * 0.5f : (barH - lineH) * 0.5f;
+  ImGui::SetCursorPos(ImVec2(textX, top));
+  ImGui::PushFont(CurrentFonts().strong);
+  EllipsisText((workspace + " \xc2\xb7 Settings").c_str(), p.text, textRoom);
+  ImGui::PopFont();
+  if (session) {
+    const std::string user = trash::SanitizeForDisplay(session->user.name.empty() ? session->user.email : session->user.name);
+    const std::string role = trash::SanitizeForDisplay(session->role.name);
+    const float roleW = ImGui::CalcTextSize(role.c_str()).x + 14 * d;
+    ImGui::SetCursorPos(ImVec2(textX, top + lineH + 2 * d));
+    EllipsisText(user.c_str(), p.textMuted, std::max(0.f, textRoom - roleW - 8 * d));
+    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email));
+    ImGui::SameLine(0, 8 * d);
+    Pill(role.c_str(), p.surfaceAlt, p.textMuted);
+    RegisterLastItem("shell/role", "text", role, "", "Your role in this workspace");
+    ImGui::SetCursorPos(ImVec2(width - 8 * d - signOutW, (barH - signOutW) * 0.5f));
+    ButtonOptions signOut;
+    signOut.kind = ButtonKind::Ghost;
+    signOut.id = "shell/sign-out";
+    signOut.width = signOutW;
+    signOut.tooltip = "Sign out";
+    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+    if (IconButton(icon::kSignOut, "Sign out", signOut)) frame.Emit(trash::intent::SignOut{});
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace
+
+void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
+  const Layout layout = CurrentLayout();
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const ImVec2 origin = ImGui::GetWindowPos();
+  const float width = ImGui::GetWindowWidth();
+  const float height = ImGui::GetWindowHeight();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+
+  // [SECTION] Top bar
+  const float barH = kTopBarHeight * d;
+  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + barH), p.surface);
+  dl->AddLine(ImVec2(origin.x, origin.y + barH), ImVec2(origin.x + width, origin.y + barH), p.border, d);
+  if (layout.narrow())
+    NarrowTopBar(frame, origin, width, barH);
+  else
+    WideTopBar(frame, origin, width, barH);
 
   // [SECTION] Sub-navigation
-  const float navW = kNavWidth * d;
-  dl->AddLine(ImVec2(origin.x + navW, origin.y + barH), ImVec2(origin.x + navW, origin.y + height), p.border, d);
-  ImGui::SetCursorPos(ImVec2(28 * d, barH + 28 * d));
-  TextColored(p.textMuted, "SETTINGS");
-  ImGui::SetCursorPos(ImVec2(16 * d, barH + 56 * d));
-  NavItem(frame, icon::kProject, "Projects", trash::Screen::Projects, selected == trash::Screen::Projects);
-  ImGui::SetCursorPosX(16 * d);
-  NavItem(frame, icon::kTrash, "Trash", trash::Screen::Trash, selected == trash::Screen::Trash);
+  ImVec2 contentPos(0, barH + d), padding(36 * d, 28 * d);
+  if (layout.wide()) {
+    const float navW = kNavWidth * d;
+    dl->AddLine(ImVec2(origin.x + navW, origin.y + barH), ImVec2(origin.x + navW, origin.y + height), p.border, d);
+    ImGui::SetCursorPos(ImVec2(28 * d, barH + 28 * d));
+    TextColored(p.textMuted, "SETTINGS");
+    ImGui::SetCursorPos(ImVec2(16 * d, barH + 56 * d));
+    NavItem(frame, icon::kProject, "Projects", trash::Screen::Projects, selected == trash::Screen::Projects);
+    ImGui::SetCursorPosX(16 * d);
+    NavItem(frame, icon::kTrash, "Trash", trash::Screen::Trash, selected == trash::Screen::Trash);
+    contentPos.x = navW + d;
+  } else if (layout.narrow()) {  // a segmented control spanning the width
+    const float bandH = kSegmentedHeight * d;
+    const ImVec2 a(origin.x + 16 * d, origin.y + barH + 8 * d), b(origin.x + width - 16 * d, a.y + kTouchTargetCss * d + 6 * d);
+    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH), p.surface);
+    dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border, d);
+    dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
+    const float segW = (b.x - a.x - 6 * d) / 2;
+    for (int i = 0; i < 2; ++i) {
+      const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
+      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true);
+    }
+    contentPos.y = barH + bandH + d;
+    padding = ImVec2(16 * d, 16 * d);
+  } else {  // medium: tabs under the top bar
+    const float tabsH = kTabsHeight * d;
+    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + tabsH), p.surface);
+    dl->AddLine(ImVec2(origin.x, origin.y + barH + tabsH), ImVec2(origin.x + width, origin.y + barH + tabsH), p.border, d);
+    float x = origin.x + 16 * d;
+    for (const NavTarget& target : kNavTargets) {
+      const float w = ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 40 * d;
+      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d), ImVec2(x + w, origin.y + barH + tabsH), false);
+      x += w + 4 * d;
+    }
+    contentPos.y = barH + tabsH + d;
+    padding = ImVec2(24 * d, 20 * d);
+  }
 
   // [SECTION] Content
-  ImGui::SetCursorPos(ImVec2(navW + d, barH + d));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(36 * d, 28 * d));
+  ImGui::SetCursorPos(contentPos);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
-  ImGui::BeginChild("##content", ImVec2(width - navW - d, height - barH - d), false,
+  ImGui::BeginChild("##content", ImVec2(width - contentPos.x, height - contentPos.y), false,
                     ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();

@@ -4,7 +4,8 @@
 
 #include <imgui.h>
 
-#include <cfloat>  // FLT_MAX
+#include <algorithm>  // std::min
+#include <cfloat>     // FLT_MAX
 #include <string>  // ids, labels
 
 #include "core/text.h"   // SanitizeForDisplay
@@ -19,8 +20,10 @@ void ToastStack::Draw(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const float width = 380 * d;
-  float bottom = viewport->Pos.y + viewport->Size.y - 24 * d;
+  // A phone's toasts span its width with 12 px margins; wider pages keep them in the corner.
+  const float margin = viewport->Size.x < 480 * d ? 12 * d : 24 * d;
+  const float width = std::min(380 * d, viewport->Size.x - 2 * margin);
+  float bottom = viewport->Pos.y + viewport->Size.y - margin;
   // Ctrl/Cmd+Z undoes the newest restore that can still be undone.
   const ImGuiIO& io = ImGui::GetIO();
   const bool undoKey = !TextFieldActive() && !frame.dialogOpen && (io.KeyCtrl || io.KeySuper) &&
@@ -36,7 +39,7 @@ void ToastStack::Draw(Frame& frame) {
       frame.Emit(trash::intent::Undo{toast.id});
       undoneByKey = true;
     }
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - 24 * d, bottom), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - margin, bottom), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * d, 12 * d));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10 * d);

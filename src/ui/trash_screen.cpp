@@ -14,6 +14,7 @@
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // MissingPermissionToView, RestoreBlockedReason, DeleteBlockedReason
 #include "core/text.h"         // SanitizeForDisplay
+#include "ui/layout.h"         // CurrentLayout: the narrow (phone) variants
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, TextField, Pill, cards
 
@@ -36,6 +37,17 @@ bool Chip(const char* id, const std::string& label, bool on, bool enabled) {
   return clicked;
 }
 
+// Refresh, an icon button; a spinner while a listing is on its way.
+void RefreshButton(Frame& frame) {
+  const bool loading = frame.page.trashLoad().status == trash::LoadStatus::Loading;
+  ButtonOptions refresh;
+  refresh.busy = loading;
+  refresh.id = "toolbar/refresh";
+  refresh.tooltip = loading ? "Loading\xe2\x80\xa6" : "Refresh";
+  refresh.width = ImGui::GetFrameHeight();
+  if (IconButton(loading ? "" : icon::kRefresh, "Refresh", refresh)) frame.Emit(trash::intent::Refresh{});
+}
+
 }  // namespace
 
 void TrashScreen::Draw(Frame& frame) {
@@ -56,8 +68,17 @@ void TrashScreen::Draw(Frame& frame) {
     HandleKeys(frame, false);
     return;
   }
-  DrawActionBar(frame);
+  const bool narrow = CurrentLayout().narrow();
+  if (narrow)
+    DrawActionBarNarrow(frame);
+  else
+    DrawActionBar(frame);
   HandleKeys(frame, true);
+  if (narrow) {  // two-line rows inline in the page's scrolling content
+    table_.DrawCompact(frame, selection_.count);
+    table_.DrawMenu(frame);
+    return;
+  }
   const float height = std::max(240 * Dpr(), ImGui::GetContentRegionAvail().y);
   table_.Draw(frame, height, selection_.count);
   table_.DrawMenu(frame);
@@ -73,7 +94,7 @@ void TrashScreen::DrawHeader(Frame& frame) {
   char line[160];
   std::snprintf(line, sizeof line, "Items stay here for %d day%s, then they are permanently deleted.", days,
                 days == 1 ? "" : "s");
-  TextMuted(line);
+  TextWrappedMuted(line);
   ImGui::Dummy(ImVec2(0, 8 * Dpr()));
 }
 
@@ -83,7 +104,8 @@ void TrashScreen::DrawStorage(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const trash::Storage& s = session->storage;
-  BeginCard("storage", 0, 18);
+  const bool narrow = CurrentLayout().narrow();
+  BeginCard("storage", 0, narrow ? 14 : 18);
   const float width = CardInnerWidth();
   const float left = ImGui::GetCursorPosX();
   ImGui::PushFont(CurrentFonts().strong);
@@ -91,10 +113,15 @@ void TrashScreen::DrawStorage(Frame& frame) {
   ImGui::SameLine(0, 8 * d);
   ImGui::TextUnformatted("Storage");
   ImGui::PopFont();
-  ImGui::SameLine();
   const std::string used = trash::FormatBytes(s.usedBytes);
   std::string summary = s.quotaBytes > 0 ? used + " of " + trash::FormatBytes(s.quotaBytes) + " used" : used + " used";
   const float summaryW = ImGui::CalcTextSize(summary.c_str()).x;
+  // What does not fit on the line goes to the next one (a phone's card is ~330 px wide).
+  const float right = ImGui::GetWindowPos().x - ImGui::GetScrollX() + left + width;
+  auto sameLineIfFits = [&](float w, float spacing) {
+    if (ImGui::GetItemRectMax().x + spacing + w <= right) ImGui::SameLine(0, spacing);
+  };
+  sameLineIfFits(summaryW, 8 * d);
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), left + width - summaryW));
   TextMuted(summary.c_str());
   // The bar: everything used, with the part that is in Trash in amber-tinted stripes at its end.
@@ -124,16 +151,17 @@ void TrashScreen::DrawStorage(Frame& frame) {
     ImGui::TextUnformatted(text.c_str());
   };
   legend(p.accent, "Active " + trash::FormatBytes(std::max<int64_t>(0, s.usedBytes - s.trashBytes)));
-  ImGui::SameLine(0, 20 * d);
   char inTrash[96];
   const auto& partial = frame.page.partialListing();
   const size_t items = partial ? partial->total : visibleTotal_;
   std::snprintf(inTrash, sizeof inTrash, "In Trash %s \xc2\xb7 %zu item%s", trash::FormatBytes(s.trashBytes).c_str(),
                 items, items == 1 ? "" : "s");
+  sameLineIfFits(dot + 6 * d + ImGui::CalcTextSize(inTrash).x, 20 * d);
   legend(p.amber, inTrash);
   RegisterLastItem("storage/trash", "text", inTrash, "", "Trash counts toward your plan until permanently deleted.");
-  ImGui::SameLine(0, 20 * d);
-  TextMuted("Trash counts toward your plan until permanently deleted.");
+  const char* note = "Trash counts toward your plan until permanently deleted.";
+  sameLineIfFits(ImGui::CalcTextSize(note).x, 20 * d);
+  TextMuted(note);
   EndCard();
 }
 
@@ -174,7 +202,10 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   const auto& partial = frame.page.partialListing();
   ImGui::BeginDisabled(partial.has_value());
   const ImVec2 searchPos = ImGui::GetCursorScreenPos();
-  const float searchW = 260 * d, searchH = ImGui::GetFrameHeight();
+  // Narrow: the search spans the line, with Refresh beside it (the action bar has no room).
+  const bool narrow = CurrentLayout().narrow();
+  const float searchW = narrow ? ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() - 8 * d : 260 * d;
+  const float searchH = ImGui::GetFrameHeight();
   // The clear button sits in the field's right padding. It is submitted before the field so a
   // click on it is its own and does not also activate the field.
   const ImVec2 clearMin(searchPos.x + searchW - searchH, searchPos.y), clearMax(searchPos.x + searchW, searchPos.y + searchH);
@@ -189,7 +220,8 @@ void TrashScreen::DrawToolbar(Frame& frame) {
     ImGui::SetCursorScreenPos(searchPos);
   }
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(32 * d, ImGui::GetStyle().FramePadding.y));
-  if (TextField("##search", "Search Trash", "Search by name  ( / )", query_, sizeof query_, searchW, 0, &focusSearch_))
+  if (TextField("##search", "Search Trash", narrow ? "Search by name" : "Search by name  ( / )", query_, sizeof query_,
+                searchW, 0, &focusSearch_))
     tv.SetQuery(query_);
   ImGui::PopStyleVar();
   const float iconY = searchPos.y + (searchH - ImGui::GetTextLineHeight()) * 0.5f;
@@ -205,6 +237,11 @@ void TrashScreen::DrawToolbar(Frame& frame) {
       ImGui::EndTooltip();
     }
     RegisterRect("search/clear", "button", "Clear search", clearMin, clearMax, "", "Clear the search (Esc twice)");
+  }
+  if (narrow) {
+    ImGui::SameLine(0, 8 * d);
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, searchPos.y));
+    RefreshButton(frame);
   }
 
   bool anyType = false;
@@ -228,7 +265,7 @@ void TrashScreen::DrawToolbar(Frame& frame) {
       tv.SetTypeFilter(type, !on);
   }
   bool expiring = filters.expiringSoon;
-  SameLineOrWrap(16 * d + 6 * d + ImGui::CalcTextSize("Expiring within 7 days").x, 16 * d);
+  SameLineOrWrap((narrow ? kTouchTargetCss : 16) * d + 6 * d + ImGui::CalcTextSize("Expiring within 7 days").x, 16 * d);
   if (Checkbox("##expiring", "Expiring within 7 days", &expiring, !partial,
                "Only items that will be permanently deleted within the next 7 days")) {
     tv.SetExpiringSoon(expiring);
@@ -262,17 +299,6 @@ void TrashScreen::UpdateSelectionSummary(Frame& frame) {
       ++selection_.restorable;
     }
   }
-}
-
-// Refresh, an icon button; a spinner while a listing is on its way.
-static void RefreshButton(Frame& frame) {
-  const bool loading = frame.page.trashLoad().status == trash::LoadStatus::Loading;
-  ButtonOptions refresh;
-  refresh.busy = loading;
-  refresh.id = "toolbar/refresh";
-  refresh.tooltip = loading ? "Loading\xe2\x80\xa6" : "Refresh";
-  refresh.width = ImGui::GetFrameHeight();
-  if (IconButton(loading ? "" : icon::kRefresh, "Refresh", refresh)) frame.Emit(trash::intent::Refresh{});
 }
 
 void TrashScreen::DrawActionBar(Frame& frame) {

@@ -1,6 +1,7 @@
 // The Trash screen inside the Settings shell: title and retention, storage panel, the toolbar
 // (search, type chips, "Expiring within 7 days", Refresh), the selection / bulk-action bar, the
 // table, the loading, empty, no-match, error and forbidden states, and the keyboard shortcuts.
+// Below 720 CSS px (layout.h) the same parts stack for a phone and the table becomes a list.
 #pragma once
 
 #include <array>    // per-type counts
@@ -24,6 +25,7 @@ class TrashScreen {
   void DrawStorage(Frame& frame);
   void DrawToolbar(Frame& frame);
   void DrawActionBar(Frame& frame);
+  void DrawActionBarNarrow(Frame& frame);  // trash_screen_narrow.cpp
   bool DrawState(Frame& frame);  // loading / empty / no-match / error; true if it replaced the table
   void DrawForbidden(Frame& frame, const char* missing);
   void HandleKeys(Frame& frame, bool rowsShown);

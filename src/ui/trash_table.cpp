@@ -14,13 +14,11 @@
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/registry.h"       // CurrentRegistry: where the row's "⋮" was drawn
+#include "ui/layout.h"         // CurrentLayout: columns a tablet hides
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, Checkbox, RegisterLastItem
 
 namespace ui {
-namespace {
-
-enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kSize, kActions, kColumnCount };
 
 const char* TypeIcon(trash::ItemType type) {
   switch (type) {
@@ -38,6 +36,10 @@ std::string RowId(const trash::TrashItem& item) {
   if (!item.parentId.empty()) id += item.parentId + "/";
   return id + item.id;
 }
+
+namespace {
+
+enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kSize, kActions, kColumnCount };
 
 // Text vertically centred on the row's frame height (buttons share the line).
 void CellText(const char* text, ImU32 color) {
@@ -87,9 +89,12 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
                                 ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
+  // A tablet (medium layout) hides the columns the name needs the room of.
+  const Layout layout = CurrentLayout();
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
   ImGui::PushStyleColor(ImGuiCol_TableBorderLight, WithAlpha(p.border, 0.7f));
-  const bool open = ImGui::BeginTable("##trash", kColumnCount, flags, ImVec2(0, height));
+  const bool open = ImGui::BeginTable("##trash", kColumnCount, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
+                                      ImVec2(0, height));
   ImGui::PopStyleColor(2);
   drawnRows_ = 0;
   if (!open) return;
@@ -112,7 +117,12 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
                           116 * d, int(trash::SortColumn::TimeLeft));
   ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
                           72 * d, int(trash::SortColumn::Size));
-  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 244 * d);
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
+                          (layout.wide() ? 244 : 212) * d);
+  if (!layout.wide()) {
+    ImGui::TableSetColumnEnabled(kDeletedBy, layout.cssWidth >= 1000);
+    ImGui::TableSetColumnEnabled(kDeletedAt, layout.cssWidth >= 900);
+  }
 
   // Sorting is cached in the core and the view's sort is the truth (it may come from the address):
   // a header click (dirty specs, after the first frame) changes it, and the header arrow follows it.
@@ -433,16 +443,39 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   if (!ImGui::TableSetColumnIndex(kActions)) return;
   const trash::Session* session = frame.page.session() ? &*frame.page.session() : nullptr;
   if (!session) return;
+  const Layout layout = CurrentLayout();
   const std::optional<std::string> restoreBlocked = trash::RestoreBlockedReason(*session, item);
   const std::optional<std::string> deleteBlocked = trash::DeleteBlockedReason(*session);
-  ButtonOptions restore;
-  restore.small = true;
-  restore.enabled = !restoreBlocked;
-  restore.tooltip = restoreBlocked ? restoreBlocked->c_str() : nullptr;
-  restore.icon = icon::kUndo;
-  const std::string restoreId = rowId + "/restore";
-  restore.id = restoreId.c_str();
-  if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{{key}});
+  // "Restore project first" for a version or model whose project is in Trash; on a tablet it takes
+  // the place of the Restore that can't work (the column has no room for both).
+  const bool parentFirst = child && item.parentInTrash;
+  const bool linkOnly = parentFirst && !layout.wide();
+  auto restoreParentLink = [&] {
+    const std::optional<std::string> parentBlocked =
+        trash::HasPermission(*session, trash::RestorePermissionFor(trash::ItemType::Project))
+            ? std::nullopt
+            : std::optional<std::string>("Your role lacks " + std::string(trash::RestorePermissionFor(trash::ItemType::Project)));
+    ButtonOptions first;
+    first.kind = ButtonKind::Link;
+    first.enabled = !parentBlocked;
+    const std::string firstTip = parentBlocked ? *parentBlocked : "Restores \"" + parent + "\" with everything that went to Trash with it";
+    first.tooltip = firstTip.c_str();
+    const std::string firstId = rowId + "/restore-parent";
+    first.id = firstId.c_str();
+    if (Button("Restore project first", first)) frame.Emit(trash::intent::RestoreParentFirst{key});
+  };
+  if (linkOnly) {
+    restoreParentLink();
+  } else {
+    ButtonOptions restore;
+    restore.small = true;
+    restore.enabled = !restoreBlocked;
+    restore.tooltip = restoreBlocked ? restoreBlocked->c_str() : nullptr;
+    restore.icon = icon::kUndo;
+    const std::string restoreId = rowId + "/restore";
+    restore.id = restoreId.c_str();
+    if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{{key}});
+  }
   ImGui::SameLine(0, 2 * d);
   ButtonOptions del;
   del.kind = ButtonKind::Ghost;
@@ -468,20 +501,9 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
       menu_.Open(key, ImGui::GetItemRectMax(), true, true);
     }
   }
-  if (child && item.parentInTrash) {
-    const std::optional<std::string> parentBlocked =
-        trash::HasPermission(*session, trash::RestorePermissionFor(trash::ItemType::Project))
-            ? std::nullopt
-            : std::optional<std::string>("Your role lacks " + std::string(trash::RestorePermissionFor(trash::ItemType::Project)));
-    ButtonOptions first;
-    first.kind = ButtonKind::Link;
-    first.enabled = !parentBlocked;
-    const std::string firstTip = parentBlocked ? *parentBlocked : "Restores \"" + parent + "\" with everything that went to Trash with it";
-    first.tooltip = firstTip.c_str();
-    const std::string firstId = rowId + "/restore-parent";
-    first.id = firstId.c_str();
+  if (parentFirst && !linkOnly) {
     ImGui::SameLine(0, 2 * d);
-    if (Button("Restore project first", first)) frame.Emit(trash::intent::RestoreParentFirst{key});
+    restoreParentLink();
   }
 }
 

@@ -8,6 +8,7 @@
 #include <cstdio>   // snprintf for ImGui ids
 #include <string>   // labels
 
+#include "ui/layout.h"    // CurrentLayout: touch-sized checkboxes on narrow pages
 #include "ui/registry.h"  // CurrentRegistry
 #include "ui/theme.h"     // CurrentPalette, Dpr
 
@@ -66,7 +67,11 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   const int colors = PushButtonColors(o.kind);
   int vars = 0;
   if (o.small) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * d, ImGui::GetStyle().FramePadding.y)); ++vars; }
-  if (o.kind == ButtonKind::Link) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * d, 3 * d)); ++vars; }
+  if (o.kind == ButtonKind::Link) {  // text-tight, but a finger tall on a narrow (touch) page
+    const float padY = CurrentLayout().narrow() ? ImGui::GetStyle().FramePadding.y : 3 * d;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * d, padY));
+    ++vars;
+  }
   ImGui::BeginDisabled(!enabled);
   const bool pressed = ImGui::Button(imguiId, ImVec2(o.width, 0));
   ImGui::EndDisabled();
@@ -114,14 +119,16 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled, cons
   const float d = Dpr();
   const float size = 16 * d;
   const float lineH = ImGui::GetFrameHeight();
+  // On a narrow (touch) page the hit area is a finger wide, with the box in its middle.
+  const float hitW = CurrentLayout().narrow() ? kTouchTargetCss * d : size;
   ImVec2 pos = ImGui::GetCursorScreenPos();
   ImGui::BeginDisabled(!enabled);
-  const bool clicked = ImGui::InvisibleButton(id, ImVec2(size, lineH));
+  const bool clicked = ImGui::InvisibleButton(id, ImVec2(hitW, lineH));
   ImGui::EndDisabled();
   const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
   if (clicked && enabled) *value = !*value;
   const bool on = *value || mixed;
-  const ImVec2 a(pos.x, pos.y + (lineH - size) * 0.5f), b(a.x + size, a.y + size);
+  const ImVec2 a(pos.x + (hitW - size) * 0.5f, pos.y + (lineH - size) * 0.5f), b(a.x + size, a.y + size);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float alpha = enabled ? 1.f : 0.45f;
   if (on) {

@@ -1,14 +1,16 @@
-// Browser input → Dear ImGui 1.86 IO. The page works in device pixels, so CSS coordinates are
-// scaled by the device pixel ratio. ImGui 1.86 has no input queue and reads input once per frame,
-// so presses, releases and text that arrive faster than frames (a quick tap, a fast typist, a
-// script) are queued here and handed over one per frame. Whether a printable key is text or a
+// Browser input → Dear ImGui 1.86 IO (touch gestures are web_touch.cpp's, which queues here). The
+// page works in device pixels, so CSS coordinates are scaled by the device pixel ratio. ImGui 1.86
+// has no input queue and reads input once per frame, so presses, releases and text that arrive
+// faster than frames (a quick tap, a fast typist, a script) are queued here and handed over one
+// per frame. Whether a printable key is text or a
 // shortcut is decided when it is handed over, from whether a text field is active then.
 #include "platform/web/web_input.h"
 
 #include <emscripten.h>        // EM_JS, EMSCRIPTEN_KEEPALIVE
-#include <emscripten/html5.h>  // mouse, wheel, touch, key callbacks
+#include <emscripten/html5.h>  // mouse, wheel, key callbacks
 #include <imgui.h>             // ImGuiIO
 
+#include <cfloat>  // FLT_MAX: no pointer
 #include <cstring>
 #include <deque>
 #include <string>
@@ -20,12 +22,12 @@ namespace web {
 namespace {
 
 struct InputEvent {
-  enum Kind { Move, Button, Key, Text, Focus, Paste } kind = Key;
+  enum Kind { Move, Hover, Button, Key, Text, Focus, Paste } kind = Key;  // Hover: a move that gets a frame of its own
   int code = 0;       // ImGui mouse button, or DOM keyCode
   bool down = false;  // Button and Key
   std::string text;   // Text: UTF-8; `code` is its key (0 for IME and paste), used as a shortcut; Focus: the widget id; Paste: the pasted text
   bool fromTextInput = false;  // composed in the hidden text input: always text
-  float x = 0, y = 0;          // Move and Button: device pixels
+  float x = 0, y = 0;          // Move, Hover and Button: device pixels
   bool ctrl = false, shift = false, alt = false, super = false;
 };
 
@@ -104,17 +106,6 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
   io.MouseWheel -= float(e->deltaY / perNotch);
   io.MouseWheelH -= float(e->deltaX / perNotch);
   if (g_queue.empty()) io.MousePos = DevicePoint(e->mouse.clientX, e->mouse.clientY);
-  Wake();
-  return EM_TRUE;
-}
-
-EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
-  if (e->numTouches < 1) return EM_FALSE;
-  const EmscriptenTouchPoint& t = e->touches[0];
-  // 3.1.6's GLFW never moved the pointer on touch, so a tap clicked where the pointer last was.
-  if (type == EMSCRIPTEN_EVENT_TOUCHSTART) QueueButton(0, true, t.clientX, t.clientY);
-  else if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) QueueButton(0, false, t.clientX, t.clientY);
-  else if (g_queue.empty()) ImGui::GetIO().MousePos = DevicePoint(t.clientX, t.clientY);
   Wake();
   return EM_TRUE;
 }
@@ -236,10 +227,6 @@ void InstallInput(InputContext* context) {
   emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnMouse);
   emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnMouse);
   emscripten_set_wheel_callback(canvas, nullptr, false, OnWheel);
-  emscripten_set_touchstart_callback(canvas, nullptr, false, OnTouch);
-  emscripten_set_touchmove_callback(canvas, nullptr, false, OnTouch);
-  emscripten_set_touchend_callback(canvas, nullptr, false, OnTouch);
-  emscripten_set_touchcancel_callback(canvas, nullptr, false, OnTouch);
   // Bubbling phase: keys pressed on the accessibility mirror stop there and stay its own.
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
@@ -258,9 +245,11 @@ void BeforeFrame() {
   bool buttonChanged = false;
   while (!g_queue.empty()) {
     const InputEvent& event = g_queue.front();
-    if (event.kind == InputEvent::Move) {
+    if (event.kind == InputEvent::Move || event.kind == InputEvent::Hover) {
       io.MousePos = ImVec2(event.x, event.y);
       g_queue.pop_front();
+      // A hover before a press settles which of overlapping items is under the pointer.
+      if (event.kind == InputEvent::Hover) break;
       continue;
     }
     if (event.kind == InputEvent::Paste) {
@@ -314,6 +303,20 @@ void BeforeFrame() {
       break;
     }
   }
+}
+
+void QueueClick(int button, double cssX, double cssY) {
+  Push(PointerEvent(InputEvent::Hover, 0, false, cssX, cssY));
+  QueueButton(button, true, cssX, cssY);
+  QueueButton(button, false, cssX, cssY);
+  QueuePointerAway();  // no hover (or tooltip) lingers where a finger was
+}
+
+void QueuePointerAway() {
+  InputEvent event;
+  event.kind = InputEvent::Move;
+  event.x = event.y = -FLT_MAX;  // ImGui: no mouse
+  Push(std::move(event));
 }
 
 void AfterFrame() {

@@ -23,4 +23,9 @@ void BeforeFrame();
 // After each frame: ends a replayed paste, and keeps frames coming while input is queued.
 void AfterFrame();
 
+// For touch gestures (web_touch.cpp), in CSS pixels: a click of an ImGui mouse button (0 left,
+// 1 right) at a point, after a frame hovering it; and the pointer taken off the page.
+void QueueClick(int button, double cssX, double cssY);
+void QueuePointerAway();
+
 }  // namespace web

@@ -15,6 +15,7 @@
 #include "platform/web/web_automation.h"
 #include "platform/web/web_input.h"
 #include "platform/web/web_platform.h"
+#include "platform/web/web_touch.h"
 #include "render/webgl2_renderer.h"
 #include "ui/theme.h"
 
@@ -133,6 +134,7 @@ void DrawFrame() {
   page.lastFrameSeconds = now;
 
   web::BeforeFrame();
+  web::TouchBeforeFrame();
   ImGui::NewFrame();
   const app::FrameOutput out = page.app->Draw();
   ImGui::Render();
@@ -221,6 +223,7 @@ int main() {
   page.input.platform = page.platform.get();
   UpdateCanvasSize(page);
   web::InstallInput(&page.input);
+  web::InstallTouch(&page.input);
   trash_watch_theme();
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnFocus);

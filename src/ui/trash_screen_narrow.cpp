@@ -1,0 +1,105 @@
+// The Trash screen's bulk-action bar on a narrow (phone) page, part of TrashScreen (see
+// trash_screen.h): Restore All and Empty Trash share the width; with a selection, its size and
+// Restore, Delete permanently and Clear as finger-sized buttons. The item count sits in the
+// list's own header on a phone, and Refresh beside the search.
+#include <imgui.h>
+
+#include <cstdio>  // snprintf
+#include <string>  // labels
+#include <vector>  // keys
+
+#include "core/countdown.h"    // FormatBytes
+#include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
+#include "ui/layout.h"         // kTouchTargetCss
+#include "ui/theme.h"          // palette, fonts, icons, Dpr
+#include "ui/trash_screen.h"
+#include "ui/widgets.h"        // Button, IconButton
+
+namespace ui {
+
+void TrashScreen::DrawActionBarNarrow(Frame& frame) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::TrashView& tv = frame.page.view();
+  const trash::Session& session = *frame.page.session();
+  const auto deleteBlocked = trash::DeleteBlockedReason(session);
+  const float width = ImGui::GetContentRegionAvail().x;
+  const size_t count = selection_.count;
+  if (count > 0) {
+    const float iconW = kTouchTargetCss * d;
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float barH = ImGui::GetFrameHeight() + 8 * d;
+    ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.selection, 8 * d);
+    ImGui::SetCursorScreenPos(ImVec2(a.x + 12 * d, a.y + 4 * d));
+    char label[96];
+    std::snprintf(label, sizeof label, "%zu selected \xc2\xb7 %s", count, trash::FormatBytes(selection_.bytes).c_str());
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushFont(CurrentFonts().strong);
+    TextColored(p.text, label);
+    ImGui::PopFont();
+    RegisterLastItem("selection/summary", "status", label);
+    // Right to left: Clear, Delete permanently (icons), Restore.
+    const float restoreW = ImGui::CalcTextSize("Restore").x + ImGui::CalcTextSize(icon::kUndo).x +
+                           ImGui::CalcTextSize("  ").x + 16 * d;
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - 4 * d - iconW * 2 - 4 * d - restoreW, a.y + 4 * d));
+    ButtonOptions restore;
+    restore.kind = ButtonKind::Primary;
+    restore.small = true;
+    restore.icon = icon::kUndo;
+    restore.enabled = selection_.restorable > 0;
+    restore.tooltip = selection_.restorable < count ? selection_.firstBlockedReason.c_str() : nullptr;
+    restore.id = "selection/restore";
+    if (Button("Restore", restore)) {
+      std::vector<trash::ItemKey> keys;
+      for (const trash::TrashItem* item : tv.selectedItems())
+        if (!trash::RestoreBlockedReason(session, *item)) keys.push_back(trash::KeyOf(*item));
+      frame.Emit(trash::intent::Restore{std::move(keys)});
+    }
+    ImGui::SameLine(0, 4 * d);
+    ButtonOptions del;
+    del.kind = ButtonKind::Ghost;
+    del.width = iconW;
+    del.enabled = !deleteBlocked;
+    del.tooltip = deleteBlocked ? deleteBlocked->c_str() : "Delete permanently";
+    del.id = "selection/delete";
+    ImGui::PushStyleColor(ImGuiCol_Text, deleteBlocked ? p.textMuted : p.danger);
+    if (IconButton(icon::kTrash, "Delete permanently", del))
+      frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, tv.selectedKeys(), {}});
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, 0);
+    ButtonOptions clear;
+    clear.kind = ButtonKind::Ghost;
+    clear.width = iconW;
+    clear.id = "selection/clear";
+    clear.tooltip = "Clear the selection";
+    if (IconButton(icon::kClose, "Clear", clear)) {
+      tv.ClearSelection();
+      ++table_.selectionEpoch;
+    }
+    ImGui::SetCursorScreenPos(a);
+    ImGui::Dummy(ImVec2(width, barH));
+    return;
+  }
+  const bool any = visibleTotal_ > 0;
+  const float half = (width - 8 * d) * 0.5f;
+  ButtonOptions all;
+  all.icon = icon::kUndo;
+  all.enabled = any;
+  all.width = half;
+  all.tooltip = any ? "Restore every item in the Trash" : "The Trash is empty";
+  all.id = "bulk/restore-all";
+  if (Button("Restore All", all)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmRestoreAll, {}, {}});
+  ImGui::SameLine(0, 8 * d);
+  ButtonOptions empty;
+  empty.icon = icon::kTrash;
+  empty.enabled = any && !deleteBlocked;
+  empty.width = half;
+  empty.tooltip = deleteBlocked ? deleteBlocked->c_str() : any ? "Permanently delete everything in the Trash" : "The Trash is empty";
+  empty.id = "bulk/empty-trash";
+  ImGui::PushStyleColor(ImGuiCol_Text, empty.enabled ? p.danger : p.textMuted);
+  if (Button("Empty Trash", empty)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
+  ImGui::PopStyleColor();
+  ImGui::Dummy(ImVec2(0, 2 * d));
+}
+
+}  // namespace ui
