@@ -81,4 +81,11 @@ std::optional<std::string> DeleteProjectBlockedReason(const Session& session, st
     return std::nullopt;
 }
 
+std::vector<ItemKey> RestorableKeys(const Session& session, const std::vector<const TrashItem*>& items) {
+    std::vector<ItemKey> keys;
+    for (const TrashItem* item : items)
+        if (!RestoreBlockedReason(session, *item)) keys.push_back(KeyOf(*item));
+    return keys;
+}
+
 }  // namespace trash

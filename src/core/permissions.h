@@ -6,6 +6,7 @@
 #include <optional>     // nothing missing
 #include <string>       // reasons
 #include <string_view>  // names
+#include <vector>       // restorable keys
 
 #include "core/api_codec.h"   // Session
 #include "core/trash_item.h"  // TrashItem, ItemType
@@ -40,6 +41,9 @@ std::optional<std::string> MissingPermissionToView(const Session& session);
 // "Your role lacks restore_version", "Restore the project \"My Detector\" first: this version's
 // project is in Trash", "This page cannot restore \"pipeline\" items".
 std::optional<std::string> RestoreBlockedReason(const Session& session, const TrashItem& item);
+// The keys of the items this session may restore now (RestoreBlockedReason is nullopt), in order:
+// what Restore does with a selection that mixes restorable and blocked rows.
+std::vector<ItemKey> RestorableKeys(const Session& session, const std::vector<const TrashItem*>& items);
 // "Your role lacks delete_permanently", or nullopt.
 std::optional<std::string> DeleteBlockedReason(const Session& session);
 // Only a project's owner can move it to Trash: "Only the owner, Alice, can delete this project".

@@ -337,12 +337,7 @@ void TrashScreen::DrawActionBar(Frame& frame) {
     restore.enabled = selection_.restorable > 0;
     restore.tooltip = restoreTip.c_str();
     restore.id = "selection/restore";
-    if (Button("Restore", restore)) {
-      std::vector<trash::ItemKey> keys;
-      for (const trash::TrashItem* item : tv.selectedItems())
-        if (!trash::RestoreBlockedReason(session, *item)) keys.push_back(trash::KeyOf(*item));
-      frame.Emit(trash::intent::Restore{std::move(keys)});
-    }
+    if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
     ImGui::SameLine(0, 8 * d);
     ButtonOptions del;
     del.kind = ButtonKind::Danger;

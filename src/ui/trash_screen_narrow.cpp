@@ -49,12 +49,7 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     restore.enabled = selection_.restorable > 0;
     restore.tooltip = selection_.restorable < count ? selection_.firstBlockedReason.c_str() : nullptr;
     restore.id = "selection/restore";
-    if (Button("Restore", restore)) {
-      std::vector<trash::ItemKey> keys;
-      for (const trash::TrashItem* item : tv.selectedItems())
-        if (!trash::RestoreBlockedReason(session, *item)) keys.push_back(trash::KeyOf(*item));
-      frame.Emit(trash::intent::Restore{std::move(keys)});
-    }
+    if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
     ImGui::SameLine(0, 4 * d);
     ButtonOptions del;
     del.kind = ButtonKind::Ghost;

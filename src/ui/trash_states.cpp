@@ -250,9 +250,7 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
     return {};
   };
   if ((Pressed(ImGuiKey_Enter) || (!command && PressedRaw(kKeyR)))) {
-    std::vector<trash::ItemKey> keys;
-    for (const trash::TrashItem* item : targets())
-      if (!trash::RestoreBlockedReason(session, *item)) keys.push_back(trash::KeyOf(*item));
+    std::vector<trash::ItemKey> keys = trash::RestorableKeys(session, targets());
     if (!keys.empty()) frame.Emit(trash::intent::Restore{std::move(keys)});
   }
   if (Pressed(ImGuiKey_Delete) && !trash::DeleteBlockedReason(session)) {

@@ -56,3 +56,16 @@ TEST_CASE("Only a project's owner can move it to Trash", "[permissions]") {
     CHECK(DeleteProjectBlockedReason(alice, "u_bob", "Bob") == std::string("Only the owner, Bob, can delete this project"));
     CHECK(DeleteProjectBlockedReason(WithPermissions({}), "u_alice", "Alice") == std::string("Your role lacks trash_dataset"));
 }
+
+TEST_CASE("Restoring a mixed selection takes only the rows that can be restored, in order", "[permissions]") {
+    const Session session = WithPermissions({"view_trash", "restore_dataset", "restore_model"});
+    const TrashItem project = test::MakeItem(ItemType::Project, "p1", "Cats");
+    const TrashItem orphan = test::MakeChild(ItemType::Model, "m1", "yolo", "p1", "Cats", true);  // project in Trash
+    const TrashItem version = test::MakeChild(ItemType::Version, "3", "v3", "p2", "Dogs", false);  // role lacks it
+    const TrashItem model = test::MakeChild(ItemType::Model, "m2", "rtdetr", "p2", "Dogs", false);
+    const std::vector<ItemKey> keys = RestorableKeys(session, {&model, &orphan, &version, &project});
+    REQUIRE(keys.size() == 2);
+    CHECK(keys[0] == KeyOf(model));
+    CHECK(keys[1] == KeyOf(project));
+    CHECK(RestorableKeys(session, {}).empty());
+}
