@@ -100,7 +100,7 @@ void DemoBanner::Draw(Frame& frame) const {
   ImGui::TextWrapped("%s", message.c_str());
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
-  RegisterRect("demo/banner", "status", message, textMin, ImGui::GetItemRectMax());
+  RegisterRect("demo/banner", "text", message, textMin, ImGui::GetItemRectMax());
 
   if (oneLine) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ButtonsWidth() + kGapCss * d);
