@@ -277,7 +277,7 @@ class Run:
             self.cookie = self.csrf = None
             return status, answer, response
         if action == "advanceClock":
-            self.now += int(step["advanceClock"]["days"] * DAY_MS)
+            self.now += round(step["advanceClock"]["days"] * DAY_MS)
             return None, None, None
         if action == "cleanup":
             conn = db.connect(self.db_path)
