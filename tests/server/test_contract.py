@@ -16,6 +16,7 @@ import tempfile
 import threading
 import unittest
 
+from tests.server.contract_match import Mismatch, match, resolve_pointer, short, substitute
 from tests.server.helper import DEMO_FIXTURE, ROOT
 from trash_server import cleanup, db, jsonio, seed
 from trash_server.httpd import TrashServer
@@ -68,143 +69,6 @@ def required_coverage():
     names = re.findall(r"`((?:rule:[a-z-]+)|(?:route:(?:GET|POST|PUT|PATCH|DELETE) /[^`]*)|(?:status:\d{3}))`",
                        section)
     return sorted(set(names))
-
-
-# [SECTION] Matching an answer against a pattern
-
-
-class Mismatch(Exception):
-    """Where (a JSON pointer into the answer) and how an answer differs from the pattern."""
-
-    def __init__(self, pointer, message):
-        super().__init__("%s: %s" % (pointer or "/", message))
-
-
-def _kind(value):
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, (int, float)):
-        return "number"
-    return {str: "string", list: "array", dict: "object"}[type(value)]
-
-
-def _short(value):
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 200 else text[:200] + "..."
-
-
-def _is_operator(pattern):
-    return isinstance(pattern, dict) and len(pattern) == 1 and next(iter(pattern)).startswith("$")
-
-
-def match(pattern, value, saved, pointer=""):
-    """Raise Mismatch unless `value` matches `pattern` (the README's `expect.json` rules)."""
-    if _is_operator(pattern):
-        return _match_operator(pattern, value, saved, pointer)
-    if isinstance(pattern, dict):
-        if not isinstance(value, dict):
-            raise Mismatch(pointer, "expected an object, got %s" % _short(value))
-        for key, sub in pattern.items():
-            here = "%s/%s" % (pointer, key.replace("~", "~0").replace("/", "~1"))
-            if sub == {"$absent": True}:
-                if key in value:
-                    raise Mismatch(here, "expected no such key, got %s" % _short(value[key]))
-            elif key not in value:
-                raise Mismatch(here, "missing")
-            else:
-                match(sub, value[key], saved, here)
-    elif isinstance(pattern, list):
-        if not isinstance(value, list):
-            raise Mismatch(pointer, "expected an array, got %s" % _short(value))
-        if len(value) != len(pattern):
-            raise Mismatch(pointer, "expected %d elements, got %d: %s" % (len(pattern), len(value), _short(value)))
-        for i, (sub, element) in enumerate(zip(pattern, value)):
-            match(sub, element, saved, "%s/%d" % (pointer, i))
-    elif _kind(pattern) != _kind(value) or pattern != value:
-        raise Mismatch(pointer, "expected %s, got %s" % (_short(pattern), _short(value)))
-
-
-def _number(value, pointer):
-    if _kind(value) != "number":
-        raise Mismatch(pointer, "expected a number, got %s" % _short(value))
-    return value
-
-
-def _match_operator(pattern, value, saved, pointer):
-    op, arg = next(iter(pattern.items()))
-    if op == "$len":
-        if not isinstance(value, (list, str)) or len(value) != arg:
-            raise Mismatch(pointer, "expected length %d, got %s" % (arg, _short(value)))
-    elif op == "$gte":
-        if _number(value, pointer) < arg:
-            raise Mismatch(pointer, "expected >= %s, got %s" % (arg, value))
-    elif op == "$lte":
-        if _number(value, pointer) > arg:
-            raise Mismatch(pointer, "expected <= %s, got %s" % (arg, value))
-    elif op == "$type":
-        if _kind(value) != arg:
-            raise Mismatch(pointer, "expected a %s, got %s" % (arg, _short(value)))
-    elif op == "$contains":
-        if not isinstance(value, list):
-            raise Mismatch(pointer, "expected an array, got %s" % _short(value))
-        if not any(_matches(arg, element, saved) for element in value):
-            raise Mismatch(pointer, "no element matches %s in %s" % (_short(arg), _short(value)))
-    elif op == "$each":
-        if not isinstance(value, list):
-            raise Mismatch(pointer, "expected an array, got %s" % _short(value))
-        for i, element in enumerate(value):
-            match(arg, element, saved, "%s/%d" % (pointer, i))
-    elif op == "$saved":
-        if arg not in saved:
-            raise Mismatch(pointer, "nothing saved as %r" % arg)
-        match(saved[arg], value, saved, pointer)
-    elif op == "$prefix":
-        if not isinstance(value, str) or not value.startswith(arg):
-            raise Mismatch(pointer, "expected a string starting with %r, got %s" % (arg, _short(value)))
-    elif op == "$absent":
-        raise Mismatch(pointer, "$absent is only valid as an object member")
-    else:
-        raise Mismatch(pointer, "unknown operator %s in the scenario" % op)
-
-
-def _matches(pattern, value, saved):
-    try:
-        match(pattern, value, saved)
-    except Mismatch:
-        return False
-    return True
-
-
-def resolve_pointer(document, pointer):
-    """The value at an RFC 6901 JSON pointer; KeyError when there is none."""
-    value = document
-    for token in pointer.split("/")[1:] if pointer else []:
-        token = token.replace("~1", "/").replace("~0", "~")
-        if isinstance(value, list) and token.isdigit() and int(token) < len(value):
-            value = value[int(token)]
-        elif isinstance(value, dict) and token in value:
-            value = value[token]
-        else:
-            raise KeyError(pointer)
-    return value
-
-
-def substitute(value, saved):
-    """`${name}` in strings (recursively) replaced by the saved value."""
-    if isinstance(value, str):
-        def one(found):
-            if found.group(1) not in saved:
-                raise KeyError("nothing saved as %r" % found.group(1))
-            sub = saved[found.group(1)]
-            return sub if isinstance(sub, str) else json.dumps(sub)
-        return re.sub(r"\$\{([^}]+)\}", one, value)
-    if isinstance(value, list):
-        return [substitute(v, saved) for v in value]
-    if isinstance(value, dict):
-        return {k: substitute(v, saved) for k, v in value.items()}
-    return value
 
 
 # [SECTION] Which steps show a route or a status (a `covers` claim must be backed by a step)
@@ -290,7 +154,7 @@ class Run:
 
     def _need_ok(self, action, status, answer):
         if status != 200:
-            raise Mismatch("", "%s answered %s %s" % (action, status, _short(answer)))
+            raise Mismatch("", "%s answered %s %s" % (action, status, short(answer)))
 
     def send(self, spec):
         unknown = [key for key in spec if key not in SEND_FIELDS]
@@ -370,7 +234,7 @@ def check_expect(run, step, status, answer, response):
     if "send" in step:
         want = expect.get("status", 200)
         if status != want:
-            raise Mismatch("(status)", "expected %s, got %s %s" % (want, status, _short(answer)))
+            raise Mismatch("(status)", "expected %s, got %s %s" % (want, status, short(answer)))
     if "json" in expect:
         if answer is None:
             raise Mismatch("", "expected a JSON answer, got none")
@@ -419,7 +283,7 @@ class ContractTest(unittest.TestCase):
                 status, answer, response = run.step(step)
                 check_expect(run, step, status, answer, response)
             except (Mismatch, KeyError, TypeError, ValueError) as exc:
-                failure = "%s (%s), step %d %s: %s" % (file_name, scenario.get("name"), index, _short(step)[:160], exc)
+                failure = "%s (%s), step %d %s: %s" % (file_name, scenario.get("name"), index, short(step)[:160], exc)
             if failure:
                 self.fail(failure)
 
@@ -459,6 +323,47 @@ class CoverageTest(unittest.TestCase):
                                     "%s covers %s but expects no such status" % (file_name, name))
                 else:
                     self.assertEqual(kind, "rule", "%s: unknown covers name %s" % (file_name, name))
+
+
+class MatcherTest(unittest.TestCase):
+    """The pattern rules both runners must agree on, on small cases."""
+
+    def assertMismatch(self, pattern, value, where, saved=None):
+        with self.assertRaises(Mismatch) as caught:
+            match(pattern, value, saved or {})
+        self.assertTrue(str(caught.exception).startswith(where + ":"), str(caught.exception))
+
+    def test_objects_need_at_least_their_keys_and_arrays_exactly_their_length(self):
+        match({"a": 1}, {"a": 1.0, "b": 2}, {})
+        self.assertMismatch({"a": {"b": 1}}, {"a": {}}, "/a/b")
+        self.assertMismatch([1, 2], [1, 2, 3], "/")
+        self.assertMismatch([{"x": "y"}], [{"x": "z"}], "/0/x")
+
+    def test_scalars_compare_by_type_and_value(self):
+        self.assertMismatch(True, 1, "/")
+        self.assertMismatch(0, False, "/")
+        self.assertMismatch(None, 0, "/")
+        self.assertMismatch("1", 1, "/")
+
+    def test_operators(self):
+        match({"n": {"$gte": 2}, "m": {"$lte": 2}, "s": {"$len": 3}, "t": {"$type": "null"}, "gone": {"$absent": True}},
+              {"n": 2, "m": 1.5, "s": "abc", "t": None}, {})
+        match({"$contains": {"id": "b"}}, [{"id": "a"}, {"id": "b"}], {})
+        match({"$each": {"$type": "number"}}, [], {})
+        match({"$saved": "v"}, "x.1", {"v": "x.1"})
+        match({"$prefix": "trash_session="}, "trash_session=abc; Path=/", {})
+        self.assertMismatch({"gone": {"$absent": True}}, {"gone": None}, "/gone")
+        self.assertMismatch({"$each": {"$type": "number"}}, [1, "2"], "/1")
+        self.assertMismatch({"$contains": 3}, [1, 2], "/")
+        self.assertMismatch({"$gte": 1}, True, "/")
+        self.assertMismatch({"$whatever": 1}, 1, "/")
+
+    def test_pointers_and_substitution(self):
+        self.assertEqual(resolve_pointer({"a": [{"b/c": 5}]}, "/a/0/b~1c"), 5)
+        self.assertEqual(resolve_pointer({"a": 1}, ""), {"a": 1})
+        self.assertRaises(KeyError, resolve_pointer, {"a": []}, "/a/0")
+        self.assertEqual(substitute({"p": "/x?since=${v}&n=${n}"}, {"v": "a.b", "n": 14}), {"p": "/x?since=a.b&n=14"})
+        self.assertRaises(KeyError, substitute, "${missing}", {})
 
 
 if __name__ == "__main__":
