@@ -3,6 +3,7 @@ README) runs against its own server on a copy of the demo database seeded at T0,
 clock standing at T0 plus what the scenario's advanceClock steps added. One test per scenario; a
 coverage test fails when a rule, a page route or an error status the README requires has no scenario.
 """
+import atexit
 import glob
 import http.client
 import json
@@ -42,7 +43,8 @@ def template_db():
         seed.load_file(conn, DEMO_FIXTURE, scrypt_n=2 ** 10, now=T0)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
-        _template["path"], _template["folder"] = path, folder
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _template["path"] = path
     return _template["path"]
 
 
@@ -283,7 +285,7 @@ class ContractTest(unittest.TestCase):
                 status, answer, response = run.step(step)
                 check_expect(run, step, status, answer, response)
             except (Mismatch, KeyError, TypeError, ValueError) as exc:
-                failure = "%s (%s), step %d %s: %s" % (file_name, scenario.get("name"), index, short(step)[:160], exc)
+                failure = "%s (%s), steps[%d] %s: %s" % (file_name, scenario.get("name"), index, short(step)[:160], exc)
             if failure:
                 self.fail(failure)
 
