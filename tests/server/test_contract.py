@@ -54,12 +54,28 @@ def fixture_passwords():
     return {user["email"]: user["password"] for ws in fixture["workspaces"] for user in ws.get("users", [])}
 
 
+def _no_duplicates(pairs):
+    keys = [key for key, _ in pairs]
+    duplicates = sorted({key for key in keys if keys.count(key) > 1})
+    if duplicates:
+        raise ValueError("duplicate keys %s" % duplicates)  # the C++ runner would keep another one
+    return dict(pairs)
+
+
+def _reject_constant(name):
+    raise ValueError("%s is not JSON" % name)
+
+
 def load_scenarios():
-    """[(file name, scenario)] in file-name order."""
+    """[(file name, scenario)] in file-name order; strict JSON (no duplicate keys, no NaN)."""
     scenarios = []
     for path in sorted(glob.glob(os.path.join(CONTRACT_DIR, "*.json"))):
         with open(path, encoding="utf-8") as f:
-            scenarios.append((os.path.basename(path), json.load(f)))
+            try:
+                scenario = json.load(f, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+            except ValueError as exc:
+                raise ValueError("%s: %s" % (path, exc)) from None
+        scenarios.append((os.path.basename(path), scenario))
     return scenarios
 
 
@@ -309,6 +325,15 @@ class CoverageTest(unittest.TestCase):
         covered = {name for _, s in load_scenarios() for name in s.get("covers", [])}
         missing = [name for name in required if name not in covered]
         self.assertFalse(missing, "no scenario covers: %s" % ", ".join(missing))
+
+    def test_every_scenario_has_a_name_claims_and_steps(self):
+        names = set()
+        for file_name, scenario in load_scenarios():
+            self.assertIsInstance(scenario.get("name"), str, file_name)
+            self.assertNotIn(scenario["name"], names, "%s: another scenario has this name" % file_name)
+            names.add(scenario["name"])
+            self.assertTrue(isinstance(scenario.get("covers"), list) and scenario["covers"], "%s: covers" % file_name)
+            self.assertTrue(isinstance(scenario.get("steps"), list) and scenario["steps"], "%s: steps" % file_name)
 
     def test_covers_claims_are_backed_by_steps(self):
         for file_name, scenario in load_scenarios():
