@@ -132,49 +132,51 @@ def expected_statuses(step):
 class Run:
     """One scenario against one server: the client's cookie and CSRF token, saved values, the clock."""
 
-    def __init__(self, test, db_path, port, passwords):
-        self.test, self.db_path, self.port, self.passwords = test, db_path, port, passwords
+    def __init__(self, db_path, port, passwords):
+        self.db_path, self.port, self.passwords = db_path, port, passwords
         self.cookie = self.csrf = None
         self.saved = {}
         self.now = T0
 
     def step(self, step):
-        """Run one step; answers (status or None, answer JSON or None) for expect and save."""
+        """Run one step; answers (status, answer JSON, HTTP response), each None where the step has none."""
         actions = [key for key in step if key in ACTIONS]
         unknown = [key for key in step if key not in ACTIONS + ("expect", "save")]
         if len(actions) != 1 or unknown:
             raise Mismatch("", "a step needs exactly one action of %s (got %s)" % (", ".join(ACTIONS), sorted(step)))
-        action = actions[0]
-        if action == "signIn":
-            email = step["signIn"]
-            status, answer, response = self.request(
-                "POST", "/api/session", {"email": email, "password": self.passwords[email]}, csrf=False)
-            self._need_ok("signIn", status, answer)
-            self.cookie = response.getheader("Set-Cookie").split(";")[0]
-            self.csrf = answer["csrfToken"]
-            return status, answer, response
-        if action == "signOut":
-            status, answer, response = self.request("DELETE", "/api/session")
-            self._need_ok("signOut", status, answer)
-            self.cookie = self.csrf = None
-            return status, answer, response
-        if action == "advanceClock":
-            self.now += round(step["advanceClock"]["days"] * DAY_MS)
-            return None, None, None
-        if action == "cleanup":
-            conn = db.connect(self.db_path)
-            try:
-                purged, freed, images = cleanup.run_cleanup(conn, now=self.now, out=lambda line: None)
-            finally:
-                conn.close()
-            return None, {"purged": purged, "freedBytes": freed, "imagesDeleted": images}, None
-        return self.send(step["send"])
+        return getattr(self, "_" + actions[0])(step[actions[0]])
+
+    def _signIn(self, email):
+        status, answer, response = self.request(
+            "POST", "/api/session", {"email": email, "password": self.passwords[email]}, csrf=False)
+        self._need_ok("signIn", status, answer)
+        self.cookie = response.getheader("Set-Cookie").split(";")[0]
+        self.csrf = answer["csrfToken"]
+        return status, answer, response
+
+    def _signOut(self, _):
+        status, answer, response = self.request("DELETE", "/api/session")
+        self._need_ok("signOut", status, answer)
+        self.cookie = self.csrf = None
+        return status, answer, response
+
+    def _advanceClock(self, spec):
+        self.now += round(spec["days"] * DAY_MS)
+        return None, None, None
+
+    def _cleanup(self, _):
+        conn = db.connect(self.db_path)
+        try:
+            purged, freed, images = cleanup.run_cleanup(conn, now=self.now, out=lambda line: None)
+        finally:
+            conn.close()
+        return None, {"purged": purged, "freedBytes": freed, "imagesDeleted": images}, None
 
     def _need_ok(self, action, status, answer):
         if status != 200:
             raise Mismatch("", "%s answered %s %s" % (action, status, short(answer)))
 
-    def send(self, spec):
+    def _send(self, spec):
         unknown = [key for key in spec if key not in SEND_FIELDS]
         if unknown:
             raise Mismatch("", "unknown send fields %s" % unknown)
@@ -292,7 +294,7 @@ class ContractTest(unittest.TestCase):
         self.addCleanup(thread.join, 5)
         self.addCleanup(server.server_close)
         self.addCleanup(server.shutdown)
-        run = Run(self, db_path, server.server_address[1], self.passwords)
+        run = Run(db_path, server.server_address[1], self.passwords)
         self.addCleanup(setattr, jsonio, "clock", jsonio.clock)
         jsonio.clock = lambda: run.now
         for index, step in enumerate(scenario["steps"]):
