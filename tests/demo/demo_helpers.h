@@ -17,6 +17,11 @@ using Json = nlohmann::json;
 inline constexpr int64_t kT0 = 1796126400000;  // 2026-12-01T12:00:00.000Z
 inline constexpr int64_t kDayMs = 86400LL * 1000;
 
+inline std::string Lower(std::string text) {
+    for (char& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return text;
+}
+
 inline std::string ReadFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;

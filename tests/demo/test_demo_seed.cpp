@@ -17,5 +17,5 @@ TEST_CASE("Seeding the demo fixture gives serve.py's Trash", "[demo][seed]") {
     int status = 0;
     const Json listing = client.SendJson("GET", "/acme-robotics/trash", nullptr, &status);
     REQUIRE(status == 200);
-    CHECK(listing["items"].size() == 12);
+    CHECK(listing["items"].size() == 14);
 }
