@@ -353,13 +353,13 @@ Requests PageState::OnDemoResponse(const InFlight& call, int status, std::string
         return {};
     }
     const std::string message = DemoDone(call.demo, body);
-    Requests next = {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
     if (call.demo.action == DemoAction::Reset) {
-        if (session_) SignedOut("");
+        if (session_) SignedOut("");  // drops what is in flight: ask for the demo info after it
         sessionLoad_ = LoadState{};
         ShowToast(ToastKind::Info, message);
-        return next;
+        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
     }
+    Requests next = {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
     ShowToast(ToastKind::Success, message);
     ++mutations_;  // a listing already on its way predates this
     if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));

@@ -34,7 +34,7 @@ test('on a static host under a sub-path: the demo banner, sign-in, restore, dele
   const banner = await waitForWidget(page, 'text', /^Demo: changes stay in this browser/);
   assert.equal(banner.id, 'demo/banner');
   assert.equal(await page.evaluate(() => window.trashShell.mode), 'demo');
-  await waitForWidget(page, 'button', 'Dan Wilson');  // every demo user, so a visitor can try each role
+  await waitForWidget(page, 'button', 'Dan Okafor');  // every demo user, so a visitor can try each role
   await mainLoop(page, host.url);
   const outside = requested.filter((url) => !url.startsWith(host.url) && !url.startsWith('data:'));
   assert.deepEqual(outside, [], 'every URL of the page is relative to where it is hosted');

@@ -16,7 +16,7 @@
 // Keys are per page location, so two deployments on one origin keep separate demos.
 EM_JS(char*, trash_demo_storage_get, (const char* name), {
   try {
-    const key = 'trash-demo:' + location.pathname.replace(/[^/]*$/, '') + ':' + UTF8ToString(name);
+    const key = 'trash-demo:' + location.pathname.replace(/[^/]*$/, "") + ':' + UTF8ToString(name);
     const value = window.localStorage.getItem(key);
     if (value === null) return 0;
     const length = lengthBytesUTF8(value) + 1;
@@ -29,7 +29,7 @@ EM_JS(char*, trash_demo_storage_get, (const char* name), {
 });
 EM_JS(int, trash_demo_storage_set, (const char* name, const char* value), {
   try {
-    const key = 'trash-demo:' + location.pathname.replace(/[^/]*$/, '') + ':' + UTF8ToString(name);
+    const key = 'trash-demo:' + location.pathname.replace(/[^/]*$/, "") + ':' + UTF8ToString(name);
     window.localStorage.setItem(key, UTF8ToString(value));
     return 1;
   } catch (error) {  // quota exceeded, or storage disabled (private mode, blocked cookies)
