@@ -269,9 +269,15 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     }
     if (!batch.requestError.empty()) ShowToast(ToastKind::Error, batch.requestError);
 
-    // The server is the authority: reload what the action changed, and the storage figures.
+    return ReloadAfterChange();
+}
+
+// The server is the authority: reload what an action changed, and the storage figures. An
+// in-browser demo may also have had to stop keeping changes (storage full): its banner says so.
+Requests PageState::ReloadAfterChange() {
     Requests next = LoadScreenData();
     if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
+    if (demo_.browser) next.push_back(Send(requests::DemoInfo(), Call(RequestKind::DemoInfo)));
     return next;
 }
 
@@ -306,9 +312,7 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     ++mutations_;
     ShowToast(ToastKind::Success, "Moved " + Quote(call.project->name) + " to Trash");
     trashLoad_ = trashLoad_.status == LoadStatus::Loaded ? trashLoad_ : LoadState{};
-    Requests next = LoadScreenData();
-    if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
-    return next;
+    return ReloadAfterChange();
 }
 
 }  // namespace trash
@@ -359,12 +363,10 @@ Requests PageState::OnDemoResponse(const InFlight& call, int status, std::string
         ShowToast(ToastKind::Info, message);
         return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
     }
-    Requests next = {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
     ShowToast(ToastKind::Success, message);
     ++mutations_;  // a listing already on its way predates this
-    if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
-    for (PendingRequest& request : Reload(false)) next.push_back(std::move(request));
-    return next;
+    nextRefreshAtMs_ = nowMs_ + config_.refreshIntervalMs;
+    return ReloadAfterChange();
 }
 
 }  // namespace trash

@@ -174,6 +174,7 @@ private:
     Requests LoadScreenData();
     PendingRequest SendWholeListing();
     Requests Reload(bool onlyIfIdle);
+    Requests ReloadAfterChange();
     void ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
     Requests SetSession(Session session);
     void SignedOut(std::string message);

@@ -101,6 +101,25 @@ test('no browser storage (private mode): the demo runs in memory and says change
   await context.close();
 });
 
+test('storage that fills up: the demo goes on in memory and the banner says changes are no longer kept', async () => {
+  const { context, page, errors } = await freshPage();
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageFull && key.startsWith('trash-demo:')) throw new DOMException('full', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await gotoPage(page, host.url);
+  await signInAsDemoUser(page);
+  await page.evaluate(() => { window.storageFull = true; });
+  await restoreRow(page, 'row/workflow/wf_nightly', 'Nightly export');
+  await waitForWidget(page, 'text', /^Demo: changes will not be kept in this browser .*storage is full/);
+  await restoreRow(page, 'row/dataset/ds_coco_people', 'COCO subset (people)');  // still works, in memory
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a host that sends the wasm as text/plain still starts; one that sends an HTML page names the fix', async () => {
   const { context, page } = await freshPage();
   await context.route('**/*.wasm', async (route) => {

@@ -568,6 +568,13 @@ TEST_CASE("An in-browser demo's banner actions travel in time, run the cleanup a
         CHECK(state.toasts().back().kind == ToastKind::Error);
         CHECK(state.toasts().back().message.rfind("Couldn't run the cleanup: ", 0) == 0);
     }
+    SECTION("after an action the demo info is read again: the demo may have stopped keeping changes") {
+        const Requests sent = state.Apply(intent::Restore{{page.Key("p_1")}});
+        const Requests after = state.OnResponse(Only(sent, RequestKind::Restore).tag, 200,
+                                                R"({"restored":[{"type":"project","id":"p_1"}],"failed":[]})");
+        CHECK(Has(after, RequestKind::DemoInfo));
+        CHECK(Has(after, RequestKind::WhoAmI));
+    }
     SECTION("Reset signs out and returns to the sign-in screen") {
         const Requests sent = state.Apply(intent::Demo{DemoAction::Reset});
         REQUIRE(sent.size() == 1);
