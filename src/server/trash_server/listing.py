@@ -182,11 +182,15 @@ def _keyset(q, key, args):
     return " WHERE (%s, pk) %s (:after_key, :after_pk)" % (key, "<" if q.sort.startswith("-") else ">")
 
 
+# Rows by pk: the unary + keeps SQLite from scanning the workspace's index for a few listed pks.
+_ROWS_BY_PK = _ROWS.replace("WHERE i.workspace_id = :ws", "WHERE +i.workspace_id = :ws")
+
+
 def _texts(conn, where, args, key, pks):
     """{pk: (type, item JSON text)} for these rows (integers just read from the database)."""
     page_where = where + " AND i.pk IN (%s)" % ",".join(str(int(pk)) for pk in pks)
     return {row[1]: (row[2], row[3])
-            for row in conn.execute(_ROWS.format(where=page_where, base=_BASE, parent=_PARENT, key=key), args)}
+            for row in conn.execute(_ROWS_BY_PK.format(where=page_where, base=_BASE, parent=_PARENT, key=key), args)}
 
 
 def workspace_listing(conn, workspace, q):
@@ -205,29 +209,37 @@ def workspace_listing(conn, workspace, q):
     if q.limit is not None:
         yield _page(conn, q, where, args, key, version)
         return
-    keyset = _keyset(q, key, args)
-    order = conn.execute((_CTE + "SELECT {key}, pk, type FROM rows" + keyset).format(where=where, key=key), args).fetchall()
-    order.sort(key=operator.itemgetter(0, 1), reverse=q.sort.startswith("-"))
+    keyset, order = _keyset(q, key, args), "DESC" if q.sort.startswith("-") else "ASC"
+    # SQLite sorts the small (key, pk) records; the rows are read back CHUNK_ROWS at a time.
+    ordered = conn.cursor()
+    ordered.row_factory = None
+    ordered.execute((_CTE + "SELECT pk, type FROM rows" + keyset + " ORDER BY {key} {order}, pk {order}")
+                    .format(where=where, key=key, order=order), args)
     sections = {name: tempfile.SpooledTemporaryFile(max_size=1 << 18) for name in SECTION_NAMES.values()}
+    total = 0
     try:
         yield b'{"items":['
-        for start in range(0, len(order), CHUNK_ROWS):
-            rows = order[start:start + CHUNK_ROWS]
-            texts = _texts(conn, where, args, key, [row[1] for row in rows])
+        while True:
+            rows = ordered.fetchmany(CHUNK_ROWS)
+            if not rows:
+                break
+            texts = _texts(conn, where, args, key, [row[0] for row in rows])
             parts = []
-            for _, pk, kind in rows:
+            for pk, kind in rows:
                 text = texts[pk][1].encode("utf-8")
                 parts.append(text)
                 spool = sections[SECTION_NAMES[kind]]
                 spool.write(b"," + text if spool.tell() else text)
-            yield (b"," if start else b"") + b",".join(parts)
+            yield (b"," if total else b"") + b",".join(parts)
+            total += len(rows)
         yield b"]"
         if q.sections:
             yield from _sections(sections)
     finally:
+        ordered.close()
         for spool in sections.values():
             spool.close()
-    tail = ',"total":%d,"version":%s' % (len(order), json.dumps(version)) if q.extended else ""
+    tail = ',"total":%d,"version":%s' % (total, json.dumps(version)) if q.extended else ""
     yield (tail + "}").encode("utf-8")
 
 
