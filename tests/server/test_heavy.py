@@ -23,6 +23,7 @@ class ConcurrentLargeListings(unittest.TestCase):
         proc = subprocess.Popen([sys.executable, os.path.join(ROOT, "serve.py"), "--port", "0", "--db", fresh_db(folder),
                                  "--web", folder, "--cleanup-interval", "0", "--demo-items", "100000"],
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.addCleanup(proc.stdout.close)
         self.addCleanup(proc.wait)
         self.addCleanup(proc.terminate)
         port = int(proc.stdout.readline().strip().rstrip("/").rsplit(":", 1)[1])
