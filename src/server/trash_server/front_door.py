@@ -19,12 +19,15 @@ def check_key(req):
     return 200, {"workspace": req.principal.workspace["url"]}
 
 
+# Active projects with what the SDK's Project reads; callers add a condition and its order.
+_PROJECTS = ("SELECT p.pk, p.id, p.url, p.name, (SELECT count(*) FROM project_images pi WHERE pi.project_pk = p.pk)"
+             " AS images, (SELECT count(*) FROM items v WHERE v.parent_pk = p.pk AND v.type = 'version'"
+             " AND v.trash_event IS NULL) AS versions FROM items p WHERE p.workspace_id = ? AND p.type = 'project'"
+             " AND p.trash_event IS NULL")
+
+
 def _active_project(req, ws):
-    row = req.conn.execute(
-        "SELECT p.pk, p.id, p.url, p.name, (SELECT count(*) FROM project_images pi WHERE pi.project_pk = p.pk) AS images,"
-        " (SELECT count(*) FROM items v WHERE v.parent_pk = p.pk AND v.type = 'version' AND v.trash_event IS NULL)"
-        " AS versions FROM items p WHERE p.workspace_id = ? AND p.type = 'project' AND p.url = ?"
-        " AND p.trash_event IS NULL", (ws["id"], req.params["project"])).fetchone()
+    row = req.conn.execute(_PROJECTS + " AND p.url = ?", (ws["id"], req.params["project"])).fetchone()
     if row is None:
         raise ApiError(404, "No project %s" % req.params["project"])
     return row
@@ -51,10 +54,7 @@ def workspace(req):
     ws = req.principal.workspace
     with db.transaction(req.conn, write=False):
         projects = [_project_json(ws, row) for row in req.conn.execute(
-            "SELECT p.pk, p.id, p.url, p.name, (SELECT count(*) FROM project_images pi WHERE pi.project_pk = p.pk)"
-            " AS images, (SELECT count(*) FROM items v WHERE v.parent_pk = p.pk AND v.type = 'version'"
-            " AND v.trash_event IS NULL) AS versions FROM items p WHERE p.workspace_id = ? AND p.type = 'project'"
-            " AND p.trash_event IS NULL ORDER BY p.name COLLATE NOCASE, p.pk", (ws["id"],))]
+            _PROJECTS + " ORDER BY p.name COLLATE NOCASE, p.pk", (ws["id"],))]
     return 200, {"workspace": dict(_workspace_json(ws), projects=projects)}
 
 

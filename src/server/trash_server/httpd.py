@@ -51,7 +51,8 @@ class TrashServer:
 
     def __init__(self, address, db_path, web_dir, log=None, settings=None):
         self.settings = settings or Settings()
-        self.listener = socket.create_server(address, backlog=512)
+        family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.listener = socket.create_server(address, family=family, backlog=512)
         self.server_address = self.listener.getsockname()
         self.db_path = db_path
         self.static = StaticFiles(web_dir)
@@ -213,8 +214,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             status, length = self._dispatch(method, url)
         except ApiError as exc:
             status, length = self._send_json(exc.status, exc.body(), exc.headers, head=head)
-        except ConnectionError:
-            # The client went away mid-answer; there is no one left to tell.
+        except (ConnectionError, TimeoutError):
+            # The client went away, or stopped reading, mid-answer; there is no one left to tell.
             self.close_connection = True
             status, length = "disconnected", 0
         except Exception:

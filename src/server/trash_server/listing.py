@@ -239,6 +239,8 @@ def workspace_listing(conn, workspace, q):
         ordered.close()
         for spool in sections.values():
             spool.close()
+    if q.after is not None:  # "total" counts every row the filters keep, not only those after the cursor
+        total = conn.execute(_COUNT.format(where=where), args).fetchone()[0]
     tail = ',"total":%d,"version":%s' % (total, json.dumps(version)) if q.extended else ""
     yield (tail + "}").encode("utf-8")
 
