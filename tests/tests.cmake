@@ -14,6 +14,14 @@ target_compile_options(core_tests PRIVATE ${OWN_WARNINGS})
 target_compile_definitions(core_tests PRIVATE TRASH_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
 catch_discover_tests(core_tests TEST_PREFIX "core: ")
 
+# The demo backend and the REST contract scenarios of tests/contract, run on it.
+file(GLOB DEMO_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/demo/*.cpp")
+add_executable(demo_tests ${DEMO_TEST_SOURCES})
+target_link_libraries(demo_tests PRIVATE trash_demo catch_main)
+target_compile_options(demo_tests PRIVATE ${OWN_WARNINGS})
+target_compile_definitions(demo_tests PRIVATE TRASH_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+catch_discover_tests(demo_tests TEST_PREFIX "demo: ")
+
 file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/ui/*.cpp")
 if(UI_TEST_SOURCES AND TARGET trash_ui)
   add_executable(ui_tests ${UI_TEST_SOURCES})

@@ -1,18 +1,26 @@
-// Shell logic: checks for WebGL2 before downloading anything, downloads the wasm with a progress
-// bar (fonts in parallel), then hands both to the Emscripten runtime. window.trashShell is how the
-// page reports readiness or a fatal error back to the shell.
+// Shell logic: picks the page for the backend index.html names (serve.py's API, or the in-browser
+// demo on a static host or with ?demo=1), checks for WebGL2 before downloading anything, streams
+// the wasm into the compiler with a progress bar (fonts in parallel), then hands both to the
+// Emscripten runtime. window.trashShell is how the page reports readiness or a fatal error.
 'use strict';
 (function () {
   const statusEl = document.getElementById('status');
   const progressEl = document.getElementById('progress');
   const splash = document.getElementById('splash');
 
+  // The mode is told, never guessed from an error: a page served with a real API never falls back
+  // to the demo when that API stops answering (it shows it is offline instead).
+  const backend = document.querySelector('meta[name="trash-backend"]');
+  const demo = new URLSearchParams(window.location.search).get('demo') === '1' ||
+               !backend || backend.content !== 'server';
+  const pageName = demo ? 'trash_page_demo' : 'trash_page';
+
   function fail(message) {
     splash.classList.add('failed');
     statusEl.textContent = message;
     document.body.classList.remove('ready');
   }
-  window.trashShell = { ready() {}, fail };
+  window.trashShell = { ready() {}, fail, mode: demo ? 'demo' : 'server' };
 
   const probe = document.createElement('canvas');
   if (!probe.getContext('webgl2')) {
@@ -25,29 +33,46 @@
   const fonts = Promise.all(fontFiles.map((url) =>
     fetch(url).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null)));
 
-  async function downloadWasm(url) {
+  const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];  // "\0asm"
+
+  // The download as a stream that moves the progress bar and notes whether it starts like wasm.
+  // Wrapped in a Response of our own typed application/wasm, it compiles while it downloads
+  // whatever Content-Type the host sent (static hosts often send the wrong one).
+  async function fetchWasm(url) {
     const response = await fetch(url);
-    if (!response.ok) throw new Error('Could not download the page (' + response.status + ')');
+    if (!response.ok) throw new Error('Could not download the page (' + url + ': HTTP ' + response.status + ')');
+    const served = { type: response.headers.get('Content-Type') || 'no type', wasm: null };
     const length = Number(response.headers.get('Content-Length')) || 0;
-    // Compressed transfers report the compressed length; the bytes we count are uncompressed
+    // Compressed transfers report the compressed length; the bytes counted are uncompressed
     // (the wasm shrinks about 2.5 times with brotli, 2.2 times with gzip).
     const encoding = response.headers.get('Content-Encoding');
     const estimate = length * (encoding === 'br' ? 2.5 : encoding ? 2.2 : 1);
-    if (!response.body || !estimate) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const chunks = [];
     let received = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      received += value.length;
-      progressEl.style.width = Math.min(95, (100 * received) / estimate).toFixed(1) + '%';
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        if (served.wasm === null) served.wasm = WASM_MAGIC.every((byte, i) => chunk[i] === byte);
+        received += chunk.length;
+        if (estimate) progressEl.style.width = Math.min(95, (100 * received) / estimate).toFixed(1) + '%';
+        controller.enqueue(chunk);
+      },
+    });
+    const body = response.body ? response.body.pipeThrough(counter) : await response.arrayBuffer();
+    return { response: new Response(body, { headers: { 'Content-Type': 'application/wasm' } }), served };
+  }
+
+  async function instantiate(url, imports) {
+    const { response, served } = await fetchWasm(url);
+    try {
+      if (WebAssembly.instantiateStreaming) return await WebAssembly.instantiateStreaming(response, imports);
+      return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    } catch (error) {
+      if (served.wasm === false) {
+        throw new Error('The host sent ' + url + ' as ' + served.type + ', not as the WebAssembly file the build ' +
+                        'wrote. Copy the whole build/web folder and serve .wasm files as they are ' +
+                        '(Content-Type: application/wasm).');
+      }
+      throw error;
     }
-    const bytes = new Uint8Array(received);
-    let offset = 0;
-    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
-    return bytes;
   }
 
   window.Module = {
@@ -57,10 +82,9 @@
       fonts.then((buffers) => { Module.trashFonts = buffers; Module.removeRunDependency('fonts'); });
     }],
     instantiateWasm(imports, done) {
-      downloadWasm('trash_page.wasm')
-        .then((bytes) => { statusEl.textContent = 'Starting…'; progressEl.style.width = '100%';
-                           return WebAssembly.instantiate(bytes, imports); })
-        .then((result) => done(result.instance, result.module))
+      instantiate(pageName + '.wasm', imports)
+        .then((result) => { statusEl.textContent = 'Starting…'; progressEl.style.width = '100%';
+                            done(result.instance, result.module); })
         .catch((error) => fail(String(error.message || error)));
       return {};
     },
@@ -70,7 +94,7 @@
   };
 
   const script = document.createElement('script');
-  script.src = 'trash_page.js';
-  script.onerror = () => fail('Could not download the page script.');
+  script.src = pageName + '.js';
+  script.onerror = () => fail('Could not download the page script (' + pageName + '.js).');
   document.body.appendChild(script);
 })();

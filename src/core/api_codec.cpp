@@ -370,6 +370,16 @@ ParseResult<std::vector<Project>> ParseProjects(std::string_view body) {
 
 // [SECTION] Demo info
 
+ParseResult<CleanupRun> ParseCleanupRun(std::string_view body) {
+    return Decode<CleanupRun>(body, "cleanup result", [](Reader& r, const Node& j) {
+        CleanupRun run;
+        run.purged = r.Number(j, "", "purged");
+        run.freedBytes = r.Number(j, "", "freedBytes");
+        run.imagesDeleted = r.Number(j, "", "imagesDeleted");
+        return run;
+    });
+}
+
 ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
     return Decode<DemoInfo>(body, "demo info", [](Reader& r, const Node& j) {
         DemoInfo demo;
@@ -401,6 +411,13 @@ ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
                 }
                 demo.apiKeys.push_back(std::move(key));
             });
+        if (const Node* browser = r.Object(j, "", "browser", Need::Optional)) {
+            BrowserDemo in;
+            in.kept = r.String(*browser, "browser", "storage") != "memory";
+            in.notice = r.String(*browser, "browser", "notice");
+            in.clockOffsetMs = r.Number(*browser, "browser", "clockOffsetMs");
+            demo.browser = std::move(in);
+        }
         return demo;
     });
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>      // int64_t
+#include <optional>     // browser demo
 #include <string>       // std::string
 #include <string_view>  // bodies
 #include <vector>       // lists
@@ -72,6 +73,14 @@ struct PurgeResult {
 };
 ParseResult<PurgeResult> ParsePurgeResult(std::string_view body);
 
+// The in-browser demo's cleanup run: {"purged", "freedBytes", "imagesDeleted"}.
+struct CleanupRun {
+    int64_t purged = 0;
+    int64_t freedBytes = 0;
+    int64_t imagesDeleted = 0;
+};
+ParseResult<CleanupRun> ParseCleanupRun(std::string_view body);
+
 // [SECTION] Projects page
 struct Project {
     std::string id, name, url, ownerId, ownerName;
@@ -88,10 +97,18 @@ struct DemoApiKey {
     std::string name, key;
     std::vector<std::string> scopes;
 };
+// An in-browser demo workspace (static hosting) says so, with where it keeps its changes and how
+// far time travel has moved its clock; serve.py never sends this.
+struct BrowserDemo {
+    bool kept = true;     // "storage": "local" (kept across reloads) or "memory" (lost on reload)
+    std::string notice;   // shown in the banner: "Saved demo data could not be read, ..."
+    int64_t clockOffsetMs = 0;
+};
 struct DemoInfo {
     std::string workspace;
     std::vector<DemoUser> users;
     std::vector<DemoApiKey> apiKeys;
+    std::optional<BrowserDemo> browser;
 };
 ParseResult<DemoInfo> ParseDemoInfo(std::string_view body);
 

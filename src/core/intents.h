@@ -23,6 +23,9 @@ enum class DialogKind {
 
 enum class CopyField { Name, Id };  // what a copy of Trash rows puts on the clipboard
 
+// What the banner of an in-browser demo workspace offers: time travel, the daily job, a fresh start.
+enum class DemoAction { AdvanceClock, RunCleanup, Reset };
+
 namespace intent {
 // Dialogs: open one (computes what it lists), close it without acting.
 struct OpenDialog { DialogKind kind = DialogKind::None; std::vector<ItemKey> keys; std::string projectUrl; };
@@ -46,12 +49,14 @@ struct Refresh {};   // reload the current screen's data now
 struct FocusGained {};  // the tab came back: refresh
 // Projects page.
 struct DeleteProject { std::string projectUrl; bool deleteImages = false; };
+// In-browser demo only: move its clock `days` ahead, run its cleanup now, or start it afresh.
+struct Demo { DemoAction action = DemoAction::AdvanceClock; int days = 0; };
 }  // namespace intent
 
 using Intent = std::variant<intent::OpenDialog, intent::CloseDialog, intent::Restore,
                             intent::RestoreParentFirst, intent::RestoreAll, intent::DeletePermanently,
                             intent::EmptyTrash, intent::Undo, intent::DismissToast, intent::SignIn,
                             intent::SignOut, intent::Navigate, intent::Retry, intent::Refresh,
-                            intent::FocusGained, intent::DeleteProject, intent::Copy>;
+                            intent::FocusGained, intent::DeleteProject, intent::Copy, intent::Demo>;
 
 }  // namespace trash

@@ -73,6 +73,7 @@ Requests PageState::OnResponse(uint64_t tag, int status, std::string_view body) 
     case RequestKind::ListProjects: return OnProjectsResponse(status, body);
     case RequestKind::DeleteProject: return OnDeleteProjectResponse(call, status, body);
     case RequestKind::UndoMove: return OnUndoMoveResponse(call, status, body);
+    case RequestKind::Demo: return OnDemoResponse(call, status, body);
     }
     return {};
 }
@@ -97,7 +98,7 @@ Requests PageState::OnSessionResponse(const InFlight& call, int status, std::str
     if (status == 401) {  // no valid cookie: the sign-in screen, with the demo accounts if any
         sessionLoad_ = LoadState{};
         screen_ = Screen::SignIn;
-        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return HasRequestInFlight(RequestKind::DemoInfo) ? Requests{} : Requests{Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
     }
     sessionLoad_ = {LoadStatus::Error, ErrorMessageFromResponse(status, body)};
     return {};
@@ -307,6 +308,62 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     trashLoad_ = trashLoad_.status == LoadStatus::Loaded ? trashLoad_ : LoadState{};
     Requests next = LoadScreenData();
     if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
+    return next;
+}
+
+}  // namespace trash
+
+namespace trash {
+
+// [SECTION] In-browser demo
+
+namespace {
+std::string DemoDone(const intent::Demo& demo, std::string_view body) {
+    switch (demo.action) {
+    case DemoAction::AdvanceClock:
+        return "The demo clock moved " + std::to_string(demo.days) + (demo.days == 1 ? " day" : " days") + " ahead";
+    case DemoAction::RunCleanup: {
+        ParseResult<CleanupRun> run = ParseCleanupRun(body);
+        if (!run.ok() || run.value().purged == 0) return "Cleanup ran: nothing was due";
+        const CleanupRun& r = run.value();
+        std::string text = "Cleanup purged " + std::to_string(r.purged) + (r.purged == 1 ? " item" : " items") +
+                           " and freed " + FormatBytes(r.freedBytes);
+        if (r.imagesDeleted > 0) text += " (" + std::to_string(r.imagesDeleted) + " images)";
+        return text;
+    }
+    case DemoAction::Reset: return "The demo was reset to its first state";
+    }
+    return {};
+}
+
+const char* DemoFailed(DemoAction action) {
+    switch (action) {
+    case DemoAction::AdvanceClock: return "Couldn't move the demo clock: ";
+    case DemoAction::RunCleanup: return "Couldn't run the cleanup: ";
+    case DemoAction::Reset: return "Couldn't reset the demo: ";
+    }
+    return "";
+}
+}  // namespace
+
+// The demo's clock, Trash and storage all changed: read them again. A reset signed everyone out.
+Requests PageState::OnDemoResponse(const InFlight& call, int status, std::string_view body) {
+    if (!IsSuccess(status)) {
+        ShowToast(ToastKind::Error, DemoFailed(call.demo.action) + ErrorMessageFromResponse(status, body));
+        return {};
+    }
+    const std::string message = DemoDone(call.demo, body);
+    if (call.demo.action == DemoAction::Reset) {
+        if (session_) SignedOut("");  // drops what is in flight: ask for the demo info after it
+        sessionLoad_ = LoadState{};
+        ShowToast(ToastKind::Info, message);
+        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    }
+    Requests next = {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    ShowToast(ToastKind::Success, message);
+    ++mutations_;  // a listing already on its way predates this
+    if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
+    for (PendingRequest& request : Reload(false)) next.push_back(std::move(request));
     return next;
 }
 

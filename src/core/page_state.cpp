@@ -28,7 +28,9 @@ Requests PageState::Start(int64_t nowMs) {
     nowMs_ = nowMs;
     view_.SetNow(nowMs);
     sessionLoad_ = {LoadStatus::Loading, {}};
-    return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI))};
+    // Demo info rides along: the sign-in screen lists its users, and an in-browser demo's banner
+    // shows on every screen.
+    return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)), Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
 }
 
 Requests PageState::Apply(const Intent& intent) {
@@ -253,6 +255,22 @@ std::optional<std::string> PageState::TakeClipboardText() {
     std::optional<std::string> text = std::move(clipboardText_);
     clipboardText_.reset();
     return text;
+}
+
+// [SECTION] In-browser demo
+
+Requests PageState::Handle(const intent::Demo& intent) {
+    if (!demo_.browser || HasRequestInFlight(RequestKind::Demo)) return {};
+    InFlight call = Call(RequestKind::Demo);
+    call.demo = intent;
+    switch (intent.action) {
+    case DemoAction::AdvanceClock:
+        if (intent.days < 1) return {};
+        return {Send(requests::DemoAdvanceClock(intent.days), std::move(call))};
+    case DemoAction::RunCleanup: return {Send(requests::DemoRunCleanup(), std::move(call))};
+    case DemoAction::Reset: return {Send(requests::DemoReset(), std::move(call))};
+    }
+    return {};
 }
 
 // [SECTION] Helpers

@@ -62,7 +62,7 @@ struct Dialog {
 };
 
 enum class RequestKind { WhoAmI, SignIn, SignOut, DemoInfo, ListTrash, Restore, RestoreAll,
-                         DeletePermanently, EmptyTrash, ListProjects, DeleteProject, UndoMove };
+                         DeletePermanently, EmptyTrash, ListProjects, DeleteProject, UndoMove, Demo };
 
 // A request to perform; answer it with OnResponse(tag, status, body). Status 0 means the server
 // could not be reached. Send it with HeadersFor(request, csrfToken): the token is captured when
@@ -133,6 +133,7 @@ private:
         bool firstPage = false;        // ListTrash: the first page of a first visit
         std::optional<Project> project;  // DeleteProject: put back on failure
         size_t projectIndex = 0;
+        intent::Demo demo;  // Demo: what the banner asked for
     };
 
     // [SECTION] Intent handlers (page_state.cpp)
@@ -153,6 +154,7 @@ private:
     Requests Handle(const intent::FocusGained& intent);
     Requests Handle(const intent::DeleteProject& intent);
     Requests Handle(const intent::Copy& intent);
+    Requests Handle(const intent::Demo& intent);
 
     // [SECTION] Response handlers (page_responses.cpp)
     Requests OnSessionResponse(const InFlight& call, int status, std::string_view body);
@@ -161,6 +163,7 @@ private:
     Requests OnProjectsResponse(int status, std::string_view body);
     Requests OnDeleteProjectResponse(const InFlight& call, int status, std::string_view body);
     Requests OnUndoMoveResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnDemoResponse(const InFlight& call, int status, std::string_view body);
     Requests FinishBatch(uint64_t batchId);
 
     // [SECTION] Helpers

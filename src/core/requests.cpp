@@ -117,6 +117,10 @@ Request DeleteProject(std::string_view workspaceUrl, std::string_view projectUrl
 
 Request DemoInfo() { return Request{"GET", "/api/demo", "", false}; }
 
+Request DemoAdvanceClock(int days) { return Post("/api/demo/clock", "{\"advanceDays\":" + std::to_string(days) + "}"); }
+Request DemoRunCleanup() { return Post("/api/demo/cleanup", "{}"); }
+Request DemoReset() { return Post("/api/demo/reset", "{}"); }
+
 std::optional<Request> MoveToTrash(std::string_view workspaceUrl, const TrashItem& item) {
     const std::string ws = Segment(workspaceUrl);
     std::string path;

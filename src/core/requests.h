@@ -47,6 +47,11 @@ Request WhoAmI();
 Request ListProjects(std::string_view workspaceUrl);
 Request DeleteProject(std::string_view workspaceUrl, std::string_view projectUrl, bool deleteImages);
 Request DemoInfo();
+// The in-browser demo's own routes: POST /api/demo/clock {"advanceDays":N}, /api/demo/cleanup,
+// /api/demo/reset (serve.py has none of them).
+Request DemoAdvanceClock(int days);
+Request DemoRunCleanup();
+Request DemoReset();
 // Moves an item back to Trash (Undo after a restore) through the ordinary delete routes:
 // DELETE /<ws>/<project url>, /<ws>/<parent url>/<version id>, /<ws>/<parent url>/models/<id>,
 // /<ws>/datasets/<url>, /<ws>/workflows/<url>. nullopt when the item lacks the url it needs

@@ -34,8 +34,10 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, padY));
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(viewport->Pos);
-  ImGui::SetNextWindowSize(viewport->Size);
+  const float bannerHeight = demoBanner_.Height(frame, viewport->Size.x);
+  demoBanner_.Draw(frame);
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + bannerHeight));
+  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - bannerHeight));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, CurrentPalette().background);
   // The page's own shortcuts drive lists and rows; ImGui's arrow-key navigation stays for dialogs.
   ImGui::Begin("##page", nullptr,

@@ -11,6 +11,7 @@
 #include "core/countdown.h"   // kNever
 #include "core/intents.h"     // Intent
 #include "core/page_state.h"  // PageState
+#include "ui/demo_banner.h"     // DemoBanner
 #include "ui/dialogs.h"         // DialogHost
 #include "ui/projects_screen.h" // ProjectsScreen
 #include "ui/settings_shell.h"  // SettingsShell
@@ -44,6 +45,7 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
  private:
   void DrawMirrorFocusRing() const;
 
+  DemoBanner demoBanner_;
   SignInScreen signIn_;
   SettingsShell shell_;
   TrashScreen trash_;

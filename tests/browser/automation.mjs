@@ -59,6 +59,20 @@ export async function waitForNoWidget(page, role, label, { timeout = 15000, id =
   [role ?? null, wire(label) ?? null, id], { timeout });
 }
 
+// The dialog's first frame is ImGui's hidden measuring frame (the window sits at 60,60 and is 44 px
+// high); the page must draw a second frame on its own. This waits for the laid-out dialog, nudging
+// the mouse only if the page went idle first (the defect the dedicated test below reports).
+export async function waitForDialog(page, title) {
+  const laidOut = "w.h > 100 && w.x !== 60";
+  await waitForWidget(page, 'dialog', title);
+  try {
+    return await waitForWidget(page, 'dialog', title, { where: laidOut, timeout: 1500 });
+  } catch {
+    await page.mouse.move(2, 790);
+    return waitForWidget(page, 'dialog', title, { where: laidOut });
+  }
+}
+
 export const centre = (w) => ({ x: w.x + w.w / 2, y: w.y + w.h / 2 });
 
 // Clicks a widget (object, or role + label) at its centre with real mouse events.

@@ -2,7 +2,7 @@
 // Debian's Chromium through playwright-core with the flags this machine needs, and wait for the
 // page's own readiness signal (window.trashPage.ready) rather than sleeping.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,34 @@ export async function startServer(extraArgs = []) {
     child.kill('SIGTERM');
   });
   return { url, stop };
+}
+
+// Copies build/web into a sub-path of a temporary folder and serves that folder with Python's plain
+// static file server (no API behind it: the page runs its in-browser demo). Resolves with the
+// page's URL, https://host/some/sub/path/ style.
+export async function startStaticHost(subPath = 'some/sub/path') {
+  const dir = mkdtempSync(path.join(tmpdir(), 'trash-static-'));
+  cpSync(path.join(repoRoot, 'build', 'web'), path.join(dir, ...subPath.split('/')), { recursive: true });
+  const child = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', dir],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  const port = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('http.server did not start: ' + out)), 30000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/port (\d+)/);
+      if (match) { clearTimeout(timer); resolve(Number(match[1])); }
+    });
+    child.stderr.on('data', () => {});  // the access log
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`http.server exited with ${code}: ${out}`)); });
+  });
+  const stop = () => new Promise((done) => {
+    const finish = () => { rmSync(dir, { recursive: true, force: true }); done(); };
+    if (child.exitCode !== null || child.signalCode !== null) { finish(); return; }
+    child.once('exit', finish);
+    child.kill('SIGKILL');
+  });
+  return { url: `http://127.0.0.1:${port}/${subPath}/`, stop, dir };
 }
 
 export async function launchBrowser() {

@@ -9,26 +9,13 @@ import { startServer, launchBrowser } from './browser.mjs';
 import {
   USERS, widgets, findWidget, findById, waitForWidget, waitForNoWidget, clickWidget, clickId, typeInto, hasState,
   gotoPage, openSignedIn, serverListing, hasItem, waitForServer, shot, rowLabels, waitForRowLabels, waitForRows,
+  waitForDialog,
 } from './automation.mjs';
 
 let server;
 let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
-
-// The dialog's first frame is ImGui's hidden measuring frame (the window sits at 60,60 and is 44 px
-// high); the page must draw a second frame on its own. This waits for the laid-out dialog, nudging
-// the mouse only if the page went idle first (the defect the dedicated test below reports).
-async function waitForDialog(page, title) {
-  const laidOut = "w.h > 100 && w.x !== 60";
-  await waitForWidget(page, 'dialog', title);
-  try {
-    return await waitForWidget(page, 'dialog', title, { where: laidOut, timeout: 1500 });
-  } catch {
-    await page.mouse.move(2, 790);
-    return waitForWidget(page, 'dialog', title, { where: laidOut });
-  }
-}
 
 test('sign in through the UI: typed email and password, then the Trash listing of the workspace', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

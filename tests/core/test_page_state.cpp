@@ -60,15 +60,17 @@ struct Page {
 TEST_CASE("Signing in loads the Trash", "[page_state]") {
     PageState state;
     const Requests start = state.Start(kNow);
-    CHECK(start.size() == 1);
+    CHECK(start.size() == 2);
     CHECK(Only(start, RequestKind::WhoAmI).request == requests::WhoAmI());
+    CHECK(Only(start, RequestKind::DemoInfo).request == requests::DemoInfo());
     CHECK(state.sessionLoad().status == LoadStatus::Loading);
 
-    // No valid cookie: the sign-in screen, with the demo accounts.
-    const Requests noSession = state.OnResponse(start[0].tag, 401, R"({"error":"Sign in first"})");
+    // No valid cookie: the sign-in screen, with the demo accounts (asked for once, at the start).
+    const Requests noSession = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 401, R"({"error":"Sign in first"})");
     CHECK(state.screen() == Screen::SignIn);
     CHECK(state.signInError().empty());
-    state.OnResponse(Only(noSession, RequestKind::DemoInfo).tag, 200,
+    CHECK(noSession.empty());
+    state.OnResponse(Only(start, RequestKind::DemoInfo).tag, 200,
                      R"({"workspace":"acme","users":[{"email":"alice@acme.test","name":"Alice","role":"Owner","password":"pw"}],"apiKeys":[]})");
     REQUIRE(state.demo().users.size() == 1);
 
@@ -526,4 +528,58 @@ TEST_CASE("The first page asks in the list's sort", "[page_state]") {
     state.view().SetSort({SortColumn::Size, false});  // a deep link applied before the listing
     const Requests load = state.OnResponse(Only(state.Start(kNow), RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
     CHECK(Only(load, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&sort=-sizeBytes&limit=200");
+}
+
+TEST_CASE("An in-browser demo's banner actions travel in time, run the cleanup and reset", "[page_state][demo]") {
+    Page page;
+    PageState& state = page.state;
+    SECTION("without an in-browser demo they send nothing") {
+        CHECK(state.Apply(intent::Demo{DemoAction::AdvanceClock, 7}).empty());
+    }
+    const Requests start = state.Start(kNow);
+    state.OnResponse(Only(start, RequestKind::DemoInfo).tag, 200,
+                     R"({"workspace":"acme","users":[],"browser":{"storage":"memory","notice":"Storage is off","clockOffsetMs":0}})");
+    REQUIRE(state.demo().browser);
+    CHECK_FALSE(state.demo().browser->kept);
+    CHECK(state.demo().browser->notice == "Storage is off");
+
+    SECTION("+7 days: the clock moves, then the demo info, the session and the listing are read again") {
+        const Requests sent = state.Apply(intent::Demo{DemoAction::AdvanceClock, 7});
+        REQUIRE(sent.size() == 1);
+        CHECK(sent[0].request == requests::DemoAdvanceClock(7));
+        CHECK(sent[0].request.body == R"({"advanceDays":7})");
+        CHECK(state.Apply(intent::Demo{DemoAction::AdvanceClock, 1}).empty());  // one at a time
+        const Requests next = state.OnResponse(sent[0].tag, 200, R"({"clockOffsetMs":604800000})");
+        CHECK(Has(next, RequestKind::DemoInfo));
+        CHECK(Has(next, RequestKind::WhoAmI));
+        CHECK(Has(next, RequestKind::ListTrash));
+        CHECK(state.toasts().back().message == "The demo clock moved 7 days ahead");
+    }
+    SECTION("Run cleanup now reports what it purged") {
+        const Requests sent = state.Apply(intent::Demo{DemoAction::RunCleanup});
+        REQUIRE(sent.size() == 1);
+        CHECK(sent[0].request.path == "/api/demo/cleanup");
+        state.OnResponse(sent[0].tag, 200, R"({"purged":3,"freedBytes":1610612736,"imagesDeleted":240})");
+        CHECK(state.toasts().back().message == "Cleanup purged 3 items and freed 1.5 GB (240 images)");
+    }
+    SECTION("a failure says which action failed") {
+        const Requests sent = state.Apply(intent::Demo{DemoAction::RunCleanup});
+        state.OnResponse(sent[0].tag, 0, "");
+        CHECK(state.toasts().back().kind == ToastKind::Error);
+        CHECK(state.toasts().back().message.rfind("Couldn't run the cleanup: ", 0) == 0);
+    }
+    SECTION("Reset signs out and returns to the sign-in screen") {
+        const Requests sent = state.Apply(intent::Demo{DemoAction::Reset});
+        REQUIRE(sent.size() == 1);
+        CHECK(sent[0].request.path == "/api/demo/reset");
+        const Requests next = state.OnResponse(sent[0].tag, 200, R"({"reset":true})");
+        CHECK(state.screen() == Screen::SignIn);
+        CHECK_FALSE(state.session());
+        // The demo info asked for after the sign-out is still awaited: its answer is read.
+        state.OnResponse(Only(next, RequestKind::DemoInfo).tag, 200,
+                         R"({"workspace":"acme","users":[],"browser":{"storage":"local","clockOffsetMs":0}})");
+        REQUIRE(state.demo().browser);
+        CHECK(state.demo().browser->kept);
+        CHECK(state.toasts().back().message == "The demo was reset to its first state");
+    }
 }

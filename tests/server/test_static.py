@@ -90,6 +90,24 @@ class StaticFiles(ServerTest):
         response, data = self.get("/trash.wasm", {"Accept-Encoding": "gzip, br"})
         self.assertEqual((response.getheader("Content-Encoding"), gzip.decompress(data)), ("gzip", self.files["trash.wasm"]))
 
+    def test_the_page_is_told_it_has_a_server(self):
+        # As built, index.html names the in-browser demo (what any static host serves); served
+        # from here it names this server, in every encoding, so the page never picks the demo.
+        page = os.path.join(self.web_dir, "index.html")
+        built = b'<!doctype html><meta name="trash-backend" content="static"><title>Trash</title>' + b" " * 2000
+        with open(page, "wb") as f:
+            f.write(built)
+        with open(page + ".br", "wb") as f:
+            f.write(b"BROTLI OF THE STATIC PAGE")
+        served = built.replace(b'content="static"', b'content="server"')
+        for path in ("/", "/index.html"):
+            for accept in ("gzip, br", "br", "identity"):
+                with self.subTest(path=path, accept=accept):
+                    response, data = self.get(path, {"Accept-Encoding": accept})
+                    if response.getheader("Content-Encoding") == "gzip":
+                        data = gzip.decompress(data)
+                    self.assertEqual((response.status, data), (200, served))
+
     def test_accept_encoding_parsing(self):
         self.assertEqual(accepted_encodings("gzip, deflate, br, zstd"), {"gzip", "deflate", "br", "zstd"})
         self.assertEqual(accepted_encodings("BR;q=0.5, gzip;q=0, *;q=0.1"), {"br", "*"})

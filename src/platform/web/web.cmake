@@ -1,14 +1,36 @@
-# WebAssembly page: links the core, ImGui, the screens, the WebGL2 renderer and the web platform
-# into trash_page.js + trash_page.wasm, then gathers the HTML shell, its JS and the subset fonts
-# into build/web, a folder any static file server can host. Included for Emscripten builds only.
+# WebAssembly pages: the core, ImGui, the screens, the WebGL2 renderer and the web platform, linked
+# twice: trash_page (requests go to serve.py) and trash_page_demo (requests are answered by the
+# in-browser demo workspace, src/demo), so the serve.py page carries none of the demo's code. Then
+# gathers the HTML shell, its JS and the subset fonts into build/web, a folder any static file
+# server can host. Included for Emscripten builds only.
 set(WEB_OUT "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the servable page is assembled")
 file(GLOB WEB_SOURCES CONFIGURE_DEPENDS
   "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp" "${CMAKE_SOURCE_DIR}/src/render/*.cpp")
-add_executable(trash_page ${WEB_SOURCES})
-add_dependencies(trash_page embedded_shaders)
-target_include_directories(trash_page PRIVATE "${CMAKE_BINARY_DIR}/generated")
-target_link_libraries(trash_page PRIVATE trash_ui)
-target_compile_options(trash_page PRIVATE ${OWN_WARNINGS})
+list(FILTER WEB_SOURCES EXCLUDE REGEX "web_backend_server\\.cpp$")
+add_library(trash_web OBJECT ${WEB_SOURCES})
+add_dependencies(trash_web embedded_shaders)
+target_include_directories(trash_web PRIVATE "${CMAKE_BINARY_DIR}/generated")
+target_link_libraries(trash_web PUBLIC trash_ui)
+target_compile_options(trash_web PRIVATE ${OWN_WARNINGS})
+
+add_executable(trash_page "${CMAKE_SOURCE_DIR}/src/platform/web/web_backend_server.cpp")
+target_link_libraries(trash_page PRIVATE trash_web)
+set(WEB_PAGES trash_page)
+
+# The demo page: the demo backend and its platform, seeded from the same fixture as serve.py.
+if(TARGET trash_demo)
+  set(DEMO_FIXTURE_HEADER "${CMAKE_BINARY_DIR}/generated/demo_fixture.h")
+  add_custom_command(OUTPUT "${DEMO_FIXTURE_HEADER}"
+    COMMAND ${CMAKE_COMMAND} -DOUT=${DEMO_FIXTURE_HEADER} -DFIXTURE=${CMAKE_SOURCE_DIR}/assets/demo/workspace.json
+            -P "${CMAKE_SOURCE_DIR}/src/platform/web/demo/embed_fixture.cmake"
+    DEPENDS "${CMAKE_SOURCE_DIR}/assets/demo/workspace.json" "${CMAKE_SOURCE_DIR}/src/platform/web/demo/embed_fixture.cmake"
+    COMMENT "Embedding the demo workspace fixture")
+  file(GLOB DEMO_WEB_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/web/demo/*.cpp")
+  add_executable(trash_page_demo ${DEMO_WEB_SOURCES} "${DEMO_FIXTURE_HEADER}")
+  target_include_directories(trash_page_demo PRIVATE "${CMAKE_BINARY_DIR}/generated")
+  target_link_libraries(trash_page_demo PRIVATE trash_web trash_demo)
+  list(APPEND WEB_PAGES trash_page_demo)
+endif()
 
 # The page runs without exception support (Emscripten's default: a throw aborts it), so nothing
 # in it may need exceptions: our code and ImGui are compiled without them (and without RTTI),
@@ -16,22 +38,28 @@ target_compile_options(trash_page PRIVATE ${OWN_WARNINGS})
 # behind a catch. Link-time optimisation and -Oz for size; the page has one thread, so function
 # statics need no guards. Native builds keep exceptions: Catch2 needs them.
 set(WEB_CODE_OPTIONS -fno-exceptions -fno-rtti -fno-threadsafe-statics -flto $<$<CONFIG:MinSizeRel>:-Oz>)
-foreach(target imgui trash_core trash_ui trash_page)
+foreach(target imgui trash_core trash_ui trash_web ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${WEB_CODE_OPTIONS})
 endforeach()
+if(TARGET trash_demo)
+  target_compile_options(trash_demo PRIVATE ${WEB_CODE_OPTIONS})
+endif()
 target_compile_definitions(third_party_headers INTERFACE JSON_NOEXCEPTION)
-set_target_properties(trash_page PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
-target_link_options(trash_page PRIVATE
-  -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sFILESYSTEM=0 -sASSERTIONS=0
-  -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[preRun,canvas,print,printErr,instantiateWasm,onAbort]
-  -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
-  -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
-  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
-  # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno, GL error
-  # tracking or TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
-  -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
-  -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2)
+foreach(target ${WEB_PAGES})
+  target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
+  set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
+  target_link_options(${target} PRIVATE
+    -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sFILESYSTEM=0 -sASSERTIONS=0
+    -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[preRun,canvas,print,printErr,instantiateWasm,onAbort]
+    -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
+    -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
+    -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
+    # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno, GL error
+    # tracking or TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
+    -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
+    -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2)
+endforeach()
 
 # Precompressed copies beside each servable file: `.br` (brotli, what current browsers accept)
 # and `.gz` (zopfli, about 5% smaller than gzip -9). serve.py, or nginx's gzip_static and
@@ -42,9 +70,11 @@ function(precompress_commands out_var file)
   set(${out_var} COMMAND brotli --quality=11 --force --no-copy-stat "--output=${file}.br" "${file}"
                  COMMAND zopfli "${file}" PARENT_SCOPE)
 endfunction()
-precompress_commands(compress_wasm "${WEB_OUT}/trash_page.wasm")
-precompress_commands(compress_js "${WEB_OUT}/trash_page.js")
-add_custom_command(TARGET trash_page POST_BUILD ${compress_wasm} ${compress_js})
+foreach(target ${WEB_PAGES})
+  precompress_commands(compress_wasm "${WEB_OUT}/${target}.wasm")
+  precompress_commands(compress_js "${WEB_OUT}/${target}.js")
+  add_custom_command(TARGET ${target} POST_BUILD ${compress_wasm} ${compress_js})
+endforeach()
 
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses.
 set(FONT_PY /usr/bin/python3)
@@ -81,4 +111,4 @@ foreach(file ${SHELL_FILES})
   list(APPEND SHELL_OUTPUTS "${WEB_OUT}/${name}")
 endforeach()
 add_custom_target(web_assets ALL DEPENDS ${FONT_OUTPUTS} ${SHELL_OUTPUTS})
-add_dependencies(trash_page web_assets)
+add_dependencies(trash_web web_assets)

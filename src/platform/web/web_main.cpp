@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "platform/web/web_backend.h"
 #include "platform/web/web_automation.h"
 #include "platform/web/web_input.h"
 #include "platform/web/web_platform.h"
@@ -228,7 +229,7 @@ int main() {
   emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
   emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnFocus);
 
-  page.app = std::make_unique<app::App>(*page.platform);
+  page.app = std::make_unique<app::App>(web::ApiPlatform(*page.platform));
   page.input.focusWidget = [](const std::string& id) { g_page->app->FocusWidget(id); };
   page.app->Start();
   trash_watch_location();

@@ -5,6 +5,10 @@ backslashes, absolute paths, symlinks out) or for directories (no listings).
 The build writes smaller precompressed siblings next to the big files (`x.wasm.br` with brotli,
 `x.wasm.gz` with zopfli); when one is present and not older than its file it is sent as is, the
 way nginx's gzip_static does. Without them files are gzipped here, once.
+
+The page's index.html says which backend it talks to: as built, `static` (the shell then loads the
+in-browser demo, as on any static file host); served from here, `server` (the page talks to this
+API and never falls back to the demo). So the mode is told, never guessed from an error.
 """
 import gzip
 import hashlib
@@ -20,6 +24,8 @@ TYPES = {".wasm": "application/wasm", ".js": "text/javascript; charset=utf-8",
          ".ico": "image/x-icon", ".map": "application/json", ".txt": "text/plain; charset=utf-8"}
 COMPRESSIBLE = (".wasm", ".js", ".mjs", ".html", ".css", ".json", ".otf", ".ttf", ".svg", ".map", ".txt")
 PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))  # preferred first
+BACKEND_STATIC = b'<meta name="trash-backend" content="static">'
+BACKEND_SERVER = b'<meta name="trash-backend" content="server">'
 
 
 def accepted_encodings(header):
@@ -74,9 +80,14 @@ class StaticFiles:
             body = f.read()
         ext = os.path.splitext(full)[1].lower()
         ctype = TYPES.get(ext) or mimetypes.guess_type(full)[0] or "application/octet-stream"
+        page = full == os.path.join(self.root, "index.html")
+        if page:  # its precompressed copies still say "static"
+            body = body.replace(BACKEND_STATIC, BACKEND_SERVER)
         encoded = {}
         if ext in COMPRESSIBLE and len(body) > 512:
             for (coding, path), stamp in zip(siblings, key[2]):
+                if page:
+                    break
                 if stamp is not None and stamp[0] >= stat.st_mtime_ns:  # an older one is stale
                     with open(path, "rb") as f:
                         encoded[coding] = f.read()

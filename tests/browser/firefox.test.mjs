@@ -1,0 +1,47 @@
+// Any modern browser: the page's main loop in Debian's Firefox ESR (WebGL2 through Mesa llvmpipe
+// under Xvfb, driven by puppeteer-core over WebDriver BiDi): sign in, restore, delete permanently
+// and reload, on the in-browser demo of a static host and against serve.py. The same journey
+// (journey.mjs) runs in Chromium in static_demo.test.mjs.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { artifactsDir, startServer, startStaticHost } from './browser.mjs';
+import { gotoPage, waitForWidget } from './automation.mjs';
+import { firefoxAvailable, launchFirefox } from './firefox.mjs';
+import { JOURNEY_VIEWPORT, mainLoop } from './journey.mjs';
+import path from 'node:path';
+
+let firefox;
+before(async () => {
+  assert.ok(firefoxAvailable(), 'firefox-esr and xvfb are installed by .ci/setup');
+  firefox = await launchFirefox();
+});
+after(async () => { await firefox?.close(); });
+
+test('Firefox: the in-browser demo on a static host: sign in, restore, delete permanently, reload', async () => {
+  const host = await startStaticHost('demo/path');
+  try {
+    const page = await firefox.newPage(JOURNEY_VIEWPORT);
+    await gotoPage(page, host.url);
+    await waitForWidget(page, 'text', /^Demo: changes stay in this browser/);
+    await mainLoop(page, host.url);
+    await page.screenshot({ path: path.join(artifactsDir, 'firefox-demo.png') });
+    assert.deepEqual(page.errors, []);
+    await page.raw.close();
+  } finally {
+    await host.stop();
+  }
+});
+
+test('Firefox: against serve.py: sign in, restore, delete permanently, reload', async () => {
+  const server = await startServer();
+  try {
+    const page = await firefox.newPage(JOURNEY_VIEWPORT);
+    await mainLoop(page, server.url);
+    assert.equal(await page.evaluate(() => window.trashShell.mode), 'server');
+    await page.screenshot({ path: path.join(artifactsDir, 'firefox-server.png') });
+    assert.deepEqual(page.errors, []);
+    await page.raw.close();
+  } finally {
+    await server.stop();
+  }
+});
