@@ -14,7 +14,7 @@ import threading
 import time
 import unittest
 
-from tests.server.helper import ACME, PASSWORDS, ROOT, ServerTest, fresh_db
+from tests.server.helper import ACME, FULL_KEY, PASSWORDS, ROOT, ServerTest, fresh_db
 from trash_server import auth
 from trash_server.settings import Settings
 
@@ -102,6 +102,30 @@ class Rehash(ServerTest):
         self.client().sign_in("carol@acme.test")
         self.assertTrue(self.db().execute(read).fetchone()[0].startswith("scrypt$2048$8$1$"))
         self.client().sign_in("carol@acme.test")  # the new hash verifies
+
+
+class SignInFlood(ServerTest):
+    def settings(self):
+        return Settings(scrypt_n=2 ** 14)
+
+    def test_ordinary_requests_are_served_while_sign_ins_queue(self):
+        self.client().sign_in("bob@acme.test")  # stored at this cost now, so each sign-in is one hash
+        statuses, threads = [], []
+        for _ in range(48):
+            thread = threading.Thread(target=lambda: statuses.append(self.client().request(
+                "POST", "/api/session", sign_in_body("bob@acme.test", PASSWORDS["bob@acme.test"]))[0]))
+            thread.start()
+            threads.append(thread)
+        time.sleep(0.3)  # the sign-ins are queued or hashing
+        started = time.perf_counter()
+        status, _, _ = self.client(FULL_KEY).request("GET", "/%s/trash" % ACME)
+        waited = time.perf_counter() - started
+        for thread in threads:
+            thread.join()
+        print("\n  a listing among 48 queued sign-ins (N=2^14): %.0f ms" % (waited * 1000))
+        self.assertEqual(status, 200)
+        self.assertEqual(statuses, [200] * 48)
+        self.assertLess(waited, 1.0)
 
 
 def vm_peak_kb(pid):

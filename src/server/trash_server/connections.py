@@ -1,7 +1,9 @@
 """The connection layer under httpd: one selector thread reads every connection without blocking
 until a whole request (headers and body) has arrived, then hands it to a fixed pool of workers.
 Idle keep-alive connections cost no thread, stalled headers or bodies end in a 408, and the open
-connections are capped (the oldest waiting one is closed to make room for a new one).
+connections are capped (the oldest waiting one is closed to make room for a new one). Requests that
+wait on a scarce resource (sign-ins queue for the two scrypt threads) have their own lane of
+workers, so a flood of them never holds the workers everything else needs.
 """
 import json
 import queue
@@ -64,14 +66,17 @@ def body_length(head, max_body):
 
 class ConnectionLoop:
     """Accepts, reads and times out connections on one thread; `handle(conn, request_bytes)` runs
-    on a worker and answers whether the connection stays open."""
+    on a worker and answers whether the connection stays open. `slow_lane` is (request-line prefix,
+    workers): requests starting with that prefix are answered by those workers only."""
 
-    def __init__(self, listener, settings, handle, log, max_body):
+    def __init__(self, listener, settings, handle, log, max_body, slow_lane=(b"\0", 1)):
         self.listener, self.settings, self.handle, self.log = listener, settings, handle, log
         self.max_body = max_body
+        self.slow_prefix, self.slow_workers = slow_lane
         self.selector = selectors.DefaultSelector()
         self.connections = {}
         self.work = queue.Queue()
+        self.slow_work = queue.Queue()
         self.returned = queue.Queue()
         self.wake_reader, self.wake_writer = socket.socketpair()
         self.wake_reader.setblocking(False)
@@ -86,8 +91,10 @@ class ConnectionLoop:
         self.listener.setblocking(False)
         self.selector.register(self.listener, selectors.EVENT_READ, "accept")
         self.selector.register(self.wake_reader, selectors.EVENT_READ, "wake")
-        workers = [threading.Thread(target=self._work, daemon=True, name="trash-worker-%d" % i)
+        workers = [threading.Thread(target=self._work, args=(self.work,), daemon=True, name="trash-worker-%d" % i)
                    for i in range(max(1, self.settings.workers))]
+        workers += [threading.Thread(target=self._work, args=(self.slow_work,), daemon=True, name="trash-slow-%d" % i)
+                    for i in range(max(1, self.slow_workers))]
         for worker in workers:
             worker.start()
         try:
@@ -102,8 +109,8 @@ class ConnectionLoop:
                 self._take_back()
                 self._expire()
         finally:
-            for _ in workers:
-                self.work.put(None)
+            for worker in workers:
+                (self.slow_work if worker.name.startswith("trash-slow") else self.work).put(None)
             for worker in workers:
                 worker.join(5)
             self._take_back()
@@ -182,7 +189,8 @@ class ConnectionLoop:
             del conn.buffer[:need]
             conn.phase = BUSY
             self.selector.unregister(conn.sock)
-            self.work.put((conn, request))
+            lane = self.slow_work if request.startswith(self.slow_prefix) else self.work
+            lane.put((conn, request))
         elif conn.phase == HEAD:
             conn.phase, conn.deadline = BODY, now + self.settings.body_timeout
             if expect:
@@ -254,9 +262,9 @@ class ConnectionLoop:
 
     # [SECTION] Workers
 
-    def _work(self):
+    def _work(self, lane):
         while True:
-            item = self.work.get()
+            item = lane.get()
             if item is None:
                 return
             conn, request = item

@@ -60,7 +60,9 @@ class TrashServer:
         self.sign_in = sign_in.SignInGuard(self.settings)
         self.host_names = _host_names(address[0], self.settings.allowed_hosts)
         self.local = threading.local()
-        self.loop = ConnectionLoop(self.listener, self.settings, self._handle, self.log, MAX_BODY_BYTES)
+        # Sign-ins wait for the hashing threads on workers of their own (see connections.py).
+        self.loop = ConnectionLoop(self.listener, self.settings, self._handle, self.log, MAX_BODY_BYTES,
+                                   slow_lane=(b"POST /api/session", self.settings.scrypt_concurrency))
 
     @property
     def url(self):
