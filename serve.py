@@ -5,7 +5,8 @@ retention cleanup. Python 3.11 standard library only.
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--db build/trash.db] [--web build/web]
                      [--seed FILE] [--demo-items N] [--cleanup-interval SECONDS]
-                     [--allowed-host NAME]... [--secure-cookies] [--workers N] [--max-connections N]
+                     [--allowed-host NAME]... [--secure-cookies] [--trusted-proxy ADDRESS]...
+                     [--workers N] [--max-connections N]
     python3 serve.py cleanup --db PATH [--now ISO-TIME] [--batch-size N]
 
 The code lives in src/server/trash_server/ (one module per concern; see its __init__ and the
@@ -59,13 +60,16 @@ def serve(argv):
                         help="a Host name to accept besides the bound one and localhost (repeatable)")
     parser.add_argument("--secure-cookies", action="store_true",
                         help="mark the session cookie Secure (behind HTTPS)")
+    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                        help="a proxy's address whose X-Forwarded-For names the client (repeatable)")
     parser.add_argument("--workers", type=int, default=Settings.workers, help="worker threads (default 8)")
     parser.add_argument("--max-connections", type=int, default=Settings.max_connections,
                         help="open connections at most (default 512)")
     parser.add_argument("--scrypt-n", type=int, default=Settings.scrypt_n, help=argparse.SUPPRESS)  # tests
     args = parser.parse_args(argv)
     settings = Settings(workers=args.workers, max_connections=args.max_connections, scrypt_n=args.scrypt_n,
-                        allowed_hosts=tuple(args.allowed_host), secure_cookies=args.secure_cookies)
+                        allowed_hosts=tuple(args.allowed_host), secure_cookies=args.secure_cookies,
+                        trusted_proxies=tuple(args.trusted_proxy))
     try:
         conn = open_database(args.db, args.seed, args.scrypt_n)
         if args.demo_items > 0:

@@ -90,6 +90,25 @@ class RateLimit(ServerTest):
         self.client(source="127.0.0.5").sign_in("carol@acme.test")
 
 
+class BehindAProxy(ServerTest):
+    def settings(self):
+        return Settings(scrypt_n=2 ** 10, sign_in_failures_per_address=2, trusted_proxies=("127.0.0.6",))
+
+    def test_the_proxy_names_the_client(self):
+        proxy, stranger = self.client(source="127.0.0.6"), self.client(source="127.0.0.7")
+        guess = sign_in_body("nobody@acme.test", "guess")
+        for _ in range(2):
+            self.assertEqual(proxy.request("POST", "/api/session", guess, headers={"X-Forwarded-For": "203.0.113.9"})[0], 401)
+        # That client is limited; another one behind the same proxy is not.
+        self.assertEqual(proxy.request("POST", "/api/session", guess, headers={"X-Forwarded-For": "203.0.113.9"})[0], 429)
+        self.assertEqual(proxy.request("POST", "/api/session", guess,
+                                       headers={"X-Forwarded-For": "198.51.100.4, 203.0.113.10"})[0], 401)
+        # A peer that is not a trusted proxy cannot choose its address.
+        for i in range(2):
+            self.assertEqual(stranger.request("POST", "/api/session", guess, headers={"X-Forwarded-For": "192.0.2.%d" % i})[0], 401)
+        self.assertEqual(stranger.request("POST", "/api/session", guess, headers={"X-Forwarded-For": "192.0.2.99"})[0], 429)
+
+
 class Rehash(ServerTest):
     def settings(self):
         return Settings(scrypt_n=2 ** 11)

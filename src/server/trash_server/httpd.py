@@ -230,7 +230,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.server.log(json.dumps({
             "time": iso(now_ms()), "method": method, "path": url.path, "status": status, "bytes": length,
             "ms": round((time.perf_counter() - started) * 1000, 1), "auth": self._auth_kind,
-            "client": self.client_address[0]}))
+            "client": self._client()}))
 
     def _dispatch(self, method, url):
         raw_body = self._read_body()  # first: a refused body ends the connection, whatever else is wrong
@@ -259,7 +259,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 raise ApiError(404, "Not found")
             if who != routes.NO_AUTH and method in STATE_CHANGING:
                 auth.check_csrf(principal, self.headers.get("X-CSRF-Token"))
-            req = Request(query, params, raw_body, conn, principal, self.headers, self.client_address[0],
+            req = Request(query, params, raw_body, conn, principal, self.headers, self._client(),
                           self.server.settings, self.server)
             key = self.headers.get(idempotency.HEADER)
             if key is not None and principal is not None and method in STATE_CHANGING:
@@ -287,6 +287,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.close_connection = True
             raise ApiError(413, "Request body is larger than %d bytes" % MAX_BODY_BYTES)
         return self.rfile.read(int(length)) if int(length) else b""
+
+    def _client(self):
+        """The client's address; behind a --trusted-proxy, the address that proxy saw (the last
+        X-Forwarded-For entry: earlier ones are whatever the client claimed)."""
+        peer = self.client_address[0]
+        forwarded = self.headers.get("X-Forwarded-For") if self.headers else None
+        if forwarded and peer in self.server.settings.trusted_proxies:
+            return forwarded.split(",")[-1].strip()[:64] or peer
+        return peer
 
     def _has_key(self, url):
         return "api_key=" in url.query or self.headers.get("Authorization", "")[:7].lower() == "bearer "

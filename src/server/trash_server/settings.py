@@ -27,3 +27,6 @@ class Settings:
     # Host names accepted besides those the server is bound to (DNS-rebinding defence).
     allowed_hosts: tuple = ()
     secure_cookies: bool = False
+    # Peers whose X-Forwarded-For names the client (an HTTPS proxy in front): sign-in limits and the
+    # access log then see the real client, not the proxy.
+    trusted_proxies: tuple = ()
