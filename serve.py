@@ -5,6 +5,8 @@ retention cleanup. Python 3.11 standard library only.
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--db build/trash.db] [--web build/web]
                      [--seed FILE] [--demo-items N] [--cleanup-interval SECONDS]
+                     [--allowed-host NAME]... [--secure-cookies] [--trusted-proxy ADDRESS]...
+                     [--workers N] [--max-connections N]
     python3 serve.py cleanup --db PATH [--now ISO-TIME] [--batch-size N]
 
 The code lives in src/server/trash_server/ (one module per concern; see its __init__ and the
@@ -22,20 +24,21 @@ sys.path.insert(0, os.path.join(ROOT, "src", "server"))
 from trash_server import cleanup, db, seed  # noqa: E402  (needs the path above)
 from trash_server.httpd import TrashServer  # noqa: E402
 from trash_server.jsonio import parse_iso  # noqa: E402
+from trash_server.settings import Settings  # noqa: E402
 
 DEFAULT_DB = os.path.join(ROOT, "build", "trash.db")
 DEFAULT_WEB = os.path.join(ROOT, "build", "web")
 DEMO_FIXTURE = os.path.join(ROOT, "assets", "demo", "workspace.json")
 
 
-def open_database(path, fixture=DEMO_FIXTURE):
+def open_database(path, fixture=DEMO_FIXTURE, scrypt_n=None):
     """Open (creating and migrating) the database; a new one is seeded from `fixture`."""
     if os.path.dirname(path):
         os.makedirs(os.path.dirname(path), exist_ok=True)
     conn = db.connect(path)
     db.migrate(conn)
     if db.is_empty(conn):
-        seed.load_file(conn, fixture)
+        seed.load_file(conn, fixture, **({"scrypt_n": scrypt_n} if scrypt_n else {}))
     elif fixture != DEMO_FIXTURE:
         print("serve.py: %s already holds a workspace; --seed applies to a new database only" % path,
               file=sys.stderr)
@@ -53,9 +56,22 @@ def serve(argv):
                         help="keep N synthetic items in the demo workspace's Trash, adding only what is missing (load tests)")
     parser.add_argument("--cleanup-interval", type=float, default=cleanup.DAY_SECONDS, metavar="SECONDS",
                         help="seconds between retention cleanups (default one day; 0 disables)")
+    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                        help="a Host name to accept besides the bound one and localhost (repeatable)")
+    parser.add_argument("--secure-cookies", action="store_true",
+                        help="mark the session cookie Secure (behind HTTPS)")
+    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                        help="a proxy's address whose X-Forwarded-For names the client (repeatable)")
+    parser.add_argument("--workers", type=int, default=Settings.workers, help="worker threads (default 8)")
+    parser.add_argument("--max-connections", type=int, default=Settings.max_connections,
+                        help="open connections at most (default 512)")
+    parser.add_argument("--scrypt-n", type=int, default=Settings.scrypt_n, help=argparse.SUPPRESS)  # tests
     args = parser.parse_args(argv)
+    settings = Settings(workers=args.workers, max_connections=args.max_connections, scrypt_n=args.scrypt_n,
+                        allowed_hosts=tuple(args.allowed_host), secure_cookies=args.secure_cookies,
+                        trusted_proxies=tuple(args.trusted_proxy))
     try:
-        conn = open_database(args.db, args.seed)
+        conn = open_database(args.db, args.seed, args.scrypt_n)
         if args.demo_items > 0:
             demo = json.loads(db.get_meta(conn, "demo") or "{}").get("workspace")
             first = conn.execute("SELECT url FROM workspaces ORDER BY rowid LIMIT 1").fetchone()[0]
@@ -66,7 +82,7 @@ def serve(argv):
     if not os.path.isfile(os.path.join(args.web, "index.html")):
         print("serve.py: no built page in %s (bash .ci/start builds it); serving the API only" % args.web,
               file=sys.stderr)
-    server = TrashServer((args.host, args.port), args.db, args.web)
+    server = TrashServer((args.host, args.port), args.db, args.web, settings=settings)
     sweeper = cleanup.CleanupThread(args.db, args.cleanup_interval) if args.cleanup_interval > 0 else None
     if sweeper:
         sweeper.start()

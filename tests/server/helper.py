@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.join(ROOT, "src", "server"))
 
 from trash_server import db, seed  # noqa: E402
 from trash_server.httpd import TrashServer  # noqa: E402
+from trash_server.settings import Settings  # noqa: E402
 
 DEMO_FIXTURE = os.path.join(ROOT, "assets", "demo", "workspace.json")
 ACME, GLOBEX = "acme-robotics", "globex-vision"
@@ -50,8 +51,8 @@ def fresh_db(folder):
 class Client:
     """JSON over http.client; `key` adds ?api_key=, a signed-in client sends cookie and CSRF."""
 
-    def __init__(self, port, key=None):
-        self.port, self.key = port, key
+    def __init__(self, port, key=None, source=None):
+        self.port, self.key, self.source = port, key, source  # source: another loopback address
         self.cookie = self.csrf = None
 
     def request(self, method, path, body=None, raw=None, headers=None, csrf=True, key=None):
@@ -67,7 +68,8 @@ class Client:
             raw = json.dumps(body).encode()
         if raw is not None:
             head.setdefault("Content-Type", "application/json")
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60,
+                                          source_address=(self.source, 0) if self.source else None)
         try:
             conn.request(method, path, body=raw, headers=head)
             response = conn.getresponse()
@@ -96,13 +98,18 @@ class ServerTest(unittest.TestCase):
 
     web_dir = None
 
+    def settings(self):
+        """The server's settings for this test: scrypt as cheap as the template's hashes."""
+        return Settings(scrypt_n=2 ** 10)
+
     def setUp(self):
         self.folder = tempfile.mkdtemp(prefix="trash-test-")
         self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
         self.db_path = fresh_db(self.folder)
         self.log_lines = []
         web = self.web_dir or os.path.join(self.folder, "web")
-        self.server = TrashServer(("127.0.0.1", 0), self.db_path, web, log=self.log_lines.append)
+        self.server = TrashServer(("127.0.0.1", 0), self.db_path, web, log=self.log_lines.append,
+                                  settings=self.settings())
         self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05})
         self.thread.start()
         self.addCleanup(self._stop)
@@ -113,8 +120,8 @@ class ServerTest(unittest.TestCase):
         self.server.server_close()
         self.thread.join(5)
 
-    def client(self, key=None, email=None):
-        client = Client(self.port, key)
+    def client(self, key=None, email=None, source=None):
+        client = Client(self.port, key, source)
         if email:
             client.sign_in(email)
         return client

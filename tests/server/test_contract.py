@@ -21,6 +21,7 @@ from tests.server.contract_match import Mismatch, match, resolve_pointer, short,
 from tests.server.helper import DEMO_FIXTURE, ROOT
 from trash_server import cleanup, db, jsonio, seed
 from trash_server.httpd import TrashServer
+from trash_server.settings import Settings
 
 CONTRACT_DIR = os.path.join(ROOT, "tests", "contract")
 T0 = jsonio.parse_iso("2026-12-01T12:00:00.000Z")
@@ -288,7 +289,9 @@ class ContractTest(unittest.TestCase):
         self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
         db_path = os.path.join(folder, "trash.db")
         shutil.copyfile(template_db(), db_path)
-        server = TrashServer(("127.0.0.1", 0), db_path, folder, log=lambda line: None)
+        # scrypt as cheap as the template's hashes (the default, 2^17, would re-hash at each sign-in)
+        server = TrashServer(("127.0.0.1", 0), db_path, folder, log=lambda line: None,
+                             settings=Settings(scrypt_n=2 ** 10))
         thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
         thread.start()
         self.addCleanup(thread.join, 5)

@@ -137,7 +137,7 @@ class Command(unittest.TestCase):
 
     def start(self, *args):
         process = subprocess.Popen([sys.executable, SERVE, "--db", os.path.join(self.folder, "t.db"), "--port", "0",
-                                    "--cleanup-interval", "0"] + list(args),
+                                    "--cleanup-interval", "0", "--scrypt-n", "1024"] + list(args),
                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         self.addCleanup(self.stop, process)
         line = process.stdout.readline()

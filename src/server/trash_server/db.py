@@ -11,7 +11,7 @@ deletion time plus the workspace's current retention.
 import contextlib
 import sqlite3
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 MIGRATIONS = {
     1: """
@@ -127,6 +127,30 @@ CREATE INDEX sessions_user ON sessions (user_id);
 CREATE INDEX events_by_workspace ON deletion_events (workspace_id, at);
 DROP INDEX events_due;
 """,
+    # Issue 11: failed sign-ins (for the rate limits) and idempotency keys live in the database, so
+    # several servers on one database (PostgreSQL, later) share them.
+    4: """
+CREATE TABLE sign_in_failures (
+    pk INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    email TEXT NOT NULL,
+    address TEXT NOT NULL
+);
+CREATE INDEX sign_in_failures_email ON sign_in_failures (email, at);
+CREATE INDEX sign_in_failures_address ON sign_in_failures (address, at);
+CREATE INDEX sign_in_failures_at ON sign_in_failures (at);
+CREATE TABLE idempotency_keys (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    headers TEXT NOT NULL,
+    body BLOB NOT NULL,
+    PRIMARY KEY (scope, key)
+);
+CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+""",
 }
 
 
@@ -157,7 +181,12 @@ def migrate(conn, target=SCHEMA_VERSION):
 @contextlib.contextmanager
 def transaction(conn, write=True):
     """One transaction; writes take the lock up front (BEGIN IMMEDIATE) so concurrent restores and
-    deletes serialise instead of failing half-way with SQLITE_BUSY on upgrade."""
+    deletes serialise instead of failing half-way with SQLITE_BUSY on upgrade. Inside another
+    transaction (a request kept with its Idempotency-Key) it is a savepoint of that one."""
+    if conn.in_transaction:
+        with savepoint(conn):
+            yield conn
+        return
     conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
     try:
         yield conn
@@ -165,6 +194,16 @@ def transaction(conn, write=True):
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def read_stream(conn, produce):
+    """Iterate the chunks of `produce()` inside one read transaction that lasts as long as the
+    iteration: a streamed answer is one snapshot, written while it is made."""
+    conn.execute("BEGIN")
+    try:
+        yield from produce()
+    finally:
+        conn.execute("COMMIT")
 
 
 @contextlib.contextmanager

@@ -14,11 +14,12 @@ MAX_BODY_BYTES = 1 << 20
 class ApiError(Exception):
     """An error whose message is safe to show to the client, with its HTTP status."""
 
-    def __init__(self, status, message, extra=None):
+    def __init__(self, status, message, extra=None, headers=None):
         super().__init__(message)
         self.status = status
         self.message = message
         self.extra = extra or {}
+        self.headers = headers or {}
 
     def body(self):
         return dict({"error": self.message}, **self.extra)
@@ -83,7 +84,18 @@ def parse_body(raw):
         raise ApiError(400, "Malformed JSON: nested too deeply") from None
     if not isinstance(value, dict):
         raise ApiError(400, "Request body must be a JSON object")
+    if "\\u" in text:
+        _reject_lone_surrogates(value)
     return value
+
+
+def _reject_lone_surrogates(value):
+    """JSON text may escape half of a UTF-16 pair ("\\ud800"), which no UTF-8 string can hold:
+    SQLite, the log and every answer would fail on it later, so it is refused here, once."""
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ApiError(400, "Malformed JSON: a string holds a lone surrogate (\\ud800-\\udfff)") from None
 
 
 def _short(exc):

@@ -6,9 +6,11 @@ timestamps by strftime), so Python only sorts (sort key, pk) pairs and joins str
 per item was several times slower, and so was ORDER BY in SQL, whose sorter carries the JSON text.
 """
 import base64
+import collections
 import json
 import operator
 import secrets
+import tempfile
 
 from .domain import DAY_MS
 from .jsonio import TYPES, ApiError
@@ -106,22 +108,18 @@ def _items_json(rows):
     return "[" + ",".join(text for _, text in rows) + "]"
 
 
-def _sections_json(rows):
-    groups = {name: [] for name in SECTION_NAMES.values()}
-    for kind, text in rows:
-        groups[SECTION_NAMES[kind]].append(text)
-    return "{%s}" % ",".join('"%s":[%s]' % (name, ",".join(texts)) for name, texts in groups.items())
-
-
-def _encode_cursor(offset, sort):
-    return base64.urlsafe_b64encode(json.dumps([offset, sort]).encode()).decode().rstrip("=")
+def _encode_cursor(sort, key, pk):
+    """The last row's place in the order (its sort key and pk), opaque to the client."""
+    return base64.urlsafe_b64encode(json.dumps([sort, key, pk]).encode()).decode().rstrip("=")
 
 
 def _decode_cursor(text, sort):
     try:
-        offset, cursor_sort = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
-        if isinstance(offset, int) and not isinstance(offset, bool) and offset >= 0 and cursor_sort == sort:
-            return offset
+        cursor_sort, key, pk = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        numeric = SORT_COLUMNS[sort.lstrip("-")] in ("at", "size")
+        if (cursor_sort == sort and isinstance(pk, int) and not isinstance(pk, bool)
+                and isinstance(key, int if numeric else str) and not isinstance(key, bool)):
+            return key, pk
     except (ValueError, TypeError):
         pass
     raise ApiError(400, "cursor is not valid for this listing")
@@ -141,6 +139,9 @@ def parse_int(query, name, default, low, high):
 # what the server changes without auditing at start-up (seeding, --demo-items).
 _BOOT = secrets.token_hex(4)
 EXTENSION_PARAMS = ("type", "q", "sort", "limit", "cursor", "sections", "since")
+CHUNK_ROWS = 2000
+
+ListingQuery = collections.namedtuple("ListingQuery", "kind needle sort limit after sections extended since")
 
 
 def listing_version(conn, workspace):
@@ -149,34 +150,142 @@ def listing_version(conn, workspace):
     return "%s.%s.%d" % (_BOOT, workspace["id"], row[0] if row else 0)
 
 
-def workspace_listing(conn, workspace, query):
-    """GET /:workspace/trash as JSON bytes. Without extension parameters the answer is exactly the
-    reference's {"items", "sections"}; with any of them it adds "total" and "version" (and
-    "nextCursor" when paging); sections=0 leaves the sections out; since=VERSION answers
-    {"unchanged": true, "version"} when nothing changed, so a periodic refresh of a large Trash
-    costs the client nothing."""
-    version = listing_version(conn, workspace)
-    if query.get("since") == version:
-        return ('{"unchanged":true,"version":%s}' % json.dumps(version)).encode("utf-8")
+def parse_query(query):
+    """The listing's parameters, checked before the answer starts (every mistake is a 400)."""
     kind = query.get("type")
     _check_type(kind)
     sort = query.get("sort", "-deletedAt")
     if sort.lstrip("-") not in SORT_COLUMNS:
         raise ApiError(400, "sort must be one of %s, optionally prefixed with -" % ", ".join(SORT_COLUMNS))
     limit = parse_int(query, "limit", None, 1, MAX_LIMIT)
-    offset = _decode_cursor(query["cursor"], sort) if "cursor" in query else 0
-    rows, total = query_rows(conn, workspace, kind, query.get("q"), sort,
-                             -1 if limit is None else limit, offset)
+    after = _decode_cursor(query["cursor"], sort) if "cursor" in query else None
+    return ListingQuery(kind, query.get("q"), sort, limit, after, query.get("sections") != "0",
+                        any(k in query for k in EXTENSION_PARAMS), query.get("since"))
+
+
+def _filters(workspace, q):
+    where, args = "", {"ws": workspace["id"], "retention": workspace["retention_days"] * DAY_MS}
+    if q.kind:
+        where += " AND i.type = :type"
+        args["type"] = q.kind
+    if q.needle:
+        where += " AND instr(lower(i.name), lower(:q)) > 0"
+        args["q"] = q.needle
+    return where, args
+
+
+def _keyset(q, key, args):
+    """The rows after the cursor in the listing's order: (key, pk) past the last row shown."""
+    if q.after is None:
+        return ""
+    args["after_key"], args["after_pk"] = q.after
+    return " WHERE (%s, pk) %s (:after_key, :after_pk)" % (key, "<" if q.sort.startswith("-") else ">")
+
+
+# Rows by pk: the unary + keeps SQLite from scanning the workspace's index for a few listed pks.
+_ROWS_BY_PK = _ROWS.replace("WHERE i.workspace_id = :ws", "WHERE +i.workspace_id = :ws")
+
+
+def _texts(conn, where, args, key, pks):
+    """{pk: (type, item JSON text)} for these rows (integers just read from the database)."""
+    page_where = where + " AND i.pk IN (%s)" % ",".join(str(int(pk)) for pk in pks)
+    return {row[1]: (row[2], row[3])
+            for row in conn.execute(_ROWS_BY_PK.format(where=page_where, base=_BASE, parent=_PARENT, key=key), args)}
+
+
+def workspace_listing(conn, workspace, q):
+    """GET /:workspace/trash as chunks of JSON bytes. Without extension parameters the answer is
+    exactly the reference's {"items", "sections"}; with any of them it adds "total" and "version"
+    (and "nextCursor" when paging); sections=0 leaves the sections out; since=VERSION answers
+    {"unchanged": true, "version"} when nothing changed, so a periodic refresh of a large Trash
+    costs the client nothing. The whole listing is streamed in chunks of CHUNK_ROWS rows, so 100,000
+    items never exist as one document."""
+    version = listing_version(conn, workspace)
+    if q.since == version:
+        yield ('{"unchanged":true,"version":%s}' % json.dumps(version)).encode("utf-8")
+        return
+    where, args = _filters(workspace, q)
+    key = SORT_COLUMNS[q.sort.lstrip("-")]
+    if q.limit is not None:
+        yield _page(conn, q, where, args, key, version)
+        return
+    keyset, order = _keyset(q, key, args), "DESC" if q.sort.startswith("-") else "ASC"
+    # SQLite sorts the small (key, pk) records; the rows are read back CHUNK_ROWS at a time.
+    ordered = conn.cursor()
+    ordered.row_factory = None
+    ordered.execute((_CTE + "SELECT pk, type FROM rows" + keyset + " ORDER BY {key} {order}, pk {order}")
+                    .format(where=where, key=key, order=order), args)
+    sections = {name: tempfile.SpooledTemporaryFile(max_size=1 << 18) for name in SECTION_NAMES.values()}
+    total = 0
+    try:
+        yield b'{"items":['
+        while True:
+            rows = ordered.fetchmany(CHUNK_ROWS)
+            if not rows:
+                break
+            texts = _texts(conn, where, args, key, [row[0] for row in rows])
+            parts = []
+            for pk, kind in rows:
+                text = texts[pk][1].encode("utf-8")
+                parts.append(text)
+                spool = sections[SECTION_NAMES[kind]]
+                spool.write(b"," + text if spool.tell() else text)
+            yield (b"," if total else b"") + b",".join(parts)
+            total += len(rows)
+        yield b"]"
+        if q.sections:
+            yield from _sections(sections)
+    finally:
+        ordered.close()
+        for spool in sections.values():
+            spool.close()
+    if q.after is not None:  # "total" counts every row the filters keep, not only those after the cursor
+        total = conn.execute(_COUNT.format(where=where), args).fetchone()[0]
+    tail = ',"total":%d,"version":%s' % (total, json.dumps(version)) if q.extended else ""
+    yield (tail + "}").encode("utf-8")
+
+
+def _sections(spools):
+    yield b',"sections":{'
+    for n, (name, spool) in enumerate(spools.items()):
+        yield ('%s"%s":[' % ("," if n else "", name)).encode()
+        spool.seek(0)
+        while True:
+            block = spool.read(1 << 16)
+            if not block:
+                break
+            yield block
+        yield b"]"
+    yield b"}"
+
+
+def _page(conn, q, where, args, key, version):
+    """One page: SQLite's top-N sort over (key, pk) picks the rows past the cursor, then only those
+    rows are built; nextCursor names the last one when more follow."""
+    order = "DESC" if q.sort.startswith("-") else "ASC"
+    total = conn.execute(_COUNT.format(where=where), args).fetchone()[0]
+    keyset = _keyset(q, key, args)
+    picked = conn.execute((_CTE + "SELECT {key}, pk FROM rows" + keyset + " ORDER BY {key} {order}, pk {order}"
+                           " LIMIT :limit").format(where=where, key=key, order=order),
+                          dict(args, limit=q.limit + 1)).fetchall()
+    more, picked = len(picked) > q.limit, picked[:q.limit]
+    texts = _texts(conn, where, args, key, [row[1] for row in picked]) if picked else {}
+    rows = [texts[row[1]] for row in picked]
     parts = ['"items":' + _items_json(rows)]
-    if query.get("sections") != "0":
+    if q.sections:
         parts.append('"sections":' + _sections_json(rows))
-    if any(k in query for k in EXTENSION_PARAMS):
-        parts.append('"total":%d' % total)
-        parts.append('"version":' + json.dumps(version))
-        if limit is not None:
-            end = offset + len(rows)
-            parts.append('"nextCursor":' + (json.dumps(_encode_cursor(end, sort)) if end < total else "null"))
+    parts.append('"total":%d' % total)
+    parts.append('"version":' + json.dumps(version))
+    cursor = _encode_cursor(q.sort, picked[-1][0], picked[-1][1]) if more else None
+    parts.append('"nextCursor":' + json.dumps(cursor))
     return ("{" + ",".join(parts) + "}").encode("utf-8")
+
+
+def _sections_json(rows):
+    groups = {name: [] for name in SECTION_NAMES.values()}
+    for kind, text in rows:
+        groups[SECTION_NAMES[kind]].append(text)
+    return "{%s}" % ",".join('"%s":[%s]' % (name, ",".join(texts)) for name, texts in groups.items())
 
 
 def ultralytics_listing(conn, workspace, query):

@@ -8,10 +8,11 @@ ids as for unknown ones), then permission or scope, then the item itself.
 import json
 import re
 
-from . import auth, db, domain, listing
+from . import auth, db, domain, front_door, listing
 from .jsonio import CHILD_TYPES, ApiError, get_bool, get_int, get_str, item_ref, iso, now_ms
 
 NO_AUTH, ANY, SESSION = "none", "any", "session"
+KEY = "key"  # API keys only; without one the path is left to the static files (the SDK's GET routes)
 MAX_BATCH = 10000
 
 
@@ -127,8 +128,9 @@ def delete_dataset(req):
 
 def list_trash(req):
     req.principal.need("view_trash", "project:read")
-    with db.transaction(req.conn, write=False):
-        return 200, listing.workspace_listing(req.conn, _workspace(req), req.query)
+    query = listing.parse_query(req.query)
+    # Streamed: the chunks are made while the answer is written, inside one read transaction.
+    return 200, db.read_stream(req.conn, lambda: listing.workspace_listing(req.conn, _workspace(req), query))
 
 
 def _restore_one(req, ws, ref):
@@ -146,6 +148,8 @@ def restore(req, id_names=("id",)):
         return 200, dict({"restored": True}, **result)
     if req.principal.kind != "session":
         raise ApiError(403, "Restoring several items at once is only available from the web app")
+    # Its per-item failures name what is in Trash, so only a role that may see the Trash gets them.
+    req.principal.need_permission("view_trash")
     with db.transaction(req.conn):
         ws = _workspace(req)
         if get_bool(body, "all"):
@@ -271,8 +275,12 @@ def ultra_delete(req):
 # [SECTION] Web session
 
 def sign_in(req):
+    # Only JSON: a form or text/plain post from another site (no CORS preflight) must not sign a
+    # visitor in to an account of the attacker's choosing.
+    if req.headers.get("Content-Type", "").split(";")[0].strip().lower() != "application/json":
+        raise ApiError(415, "Send the sign-in as application/json")
     body = req.json()
-    user_id = auth.check_password(req.conn, get_str(body, "email"), get_str(body, "password"))
+    user_id = req.server.sign_in.check(req.conn, get_str(body, "email"), get_str(body, "password"), req.client)
     with db.transaction(req.conn):
         token = auth.create_session(req.conn, user_id)
         principal = auth.principal_for_session(req.conn, token)
@@ -325,6 +333,11 @@ ROUTES = [(method, re.compile("^%s$" % pattern.replace("{", "(?P<").replace("}",
     ("DELETE", "/{ws}/{project}/models/{model}", delete_model, ANY),
     ("DELETE", "/{ws}/{project}/{version}", delete_version, ANY),
     ("DELETE", "/{ws}/{project}", delete_project, ANY),
+    # The Roboflow SDK's front door (static files win over these for GET: see httpd).
+    ("POST", "/", front_door.check_key, ANY),
+    ("GET", "/{ws}", front_door.workspace, KEY),
+    ("GET", "/{ws}/{project}", front_door.project, KEY),
+    ("GET", "/{ws}/{project}/{version}", front_door.version, KEY),
 ]]
 
 
