@@ -18,6 +18,12 @@ from trash_server.static import accepted_encodings  # noqa: E402  (helper puts i
 SERVE = os.path.join(ROOT, "serve.py")
 
 
+def _interruptible():
+    # A test run started in the background by a shell ignores SIGINT, and its children inherit
+    # that: Ctrl-C (SIGINT) must reach serve.py as it would from a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def make_web(folder):
     web = os.path.join(folder, "web")
     os.makedirs(os.path.join(web, "sub"))
@@ -138,7 +144,8 @@ class Command(unittest.TestCase):
     def start(self, *args):
         process = subprocess.Popen([sys.executable, SERVE, "--db", os.path.join(self.folder, "t.db"), "--port", "0",
                                     "--cleanup-interval", "0", "--scrypt-n", "1024"] + list(args),
-                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                                   preexec_fn=_interruptible)
         self.addCleanup(self.stop, process)
         line = process.stdout.readline()
         found = re.fullmatch(r"Serving the Trash page on http://127\.0\.0\.1:(\d+)/\n", line)
