@@ -14,6 +14,19 @@ namespace {
 bool ShowsAddress(trash::Screen screen) {
   return screen == trash::Screen::Trash || screen == trash::Screen::Projects;
 }
+
+// Every state-changing request but sign-in (a retried sign-in is just another attempt).
+bool NeedsIdempotencyKey(const platform::HttpRequest& http) {
+  return http.method != "GET" && !(http.method == "POST" && http.url == "/api/session");
+}
+
+std::string NewKey(platform::Platform& platform) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string key;
+  for (int half = 0; half < 2; ++half)
+    for (uint64_t bits = platform.Random(), i = 0; i < 16; ++i, bits >>= 4) key += kHex[bits & 15];
+  return key;
+}
 }  // namespace
 
 void App::Start() {
@@ -73,12 +86,22 @@ void App::Send(std::vector<trash::PendingRequest> requests) {
     http.method = std::move(pending.request.method);
     http.url = std::move(pending.request.path);
     http.body = std::move(pending.request.body);
-    const uint64_t tag = pending.tag;
-    platform_.Fetch(http, [this, tag](int status, std::string body) {
-      Send(page_.OnResponse(tag, status, body));
-      platform_.RequestFrames(2);
-    });
+    const bool keyed = NeedsIdempotencyKey(http);
+    if (keyed) http.headers.emplace_back("Idempotency-Key", NewKey(platform_));
+    Perform(std::move(http), pending.tag, keyed);
   }
+}
+
+void App::Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry) {
+  platform::HttpRequest again = mayRetry ? http : platform::HttpRequest{};
+  platform_.Fetch(http, [this, tag, mayRetry, again = std::move(again)](int status, std::string body) mutable {
+    if (status == 0 && mayRetry) {
+      Perform(std::move(again), tag, false);
+      return;
+    }
+    Send(page_.OnResponse(tag, status, body));
+    platform_.RequestFrames(2);
+  });
 }
 
 FrameOutput App::Draw() {

@@ -40,6 +40,10 @@ class App {
 
  private:
   void Send(std::vector<trash::PendingRequest> requests);
+  // Performs one request. A state-changing one carries an Idempotency-Key, and when the
+  // connection drops (status 0) it is sent once more with the same key: the server then either
+  // applies it or answers what it answered the first time, never both.
+  void Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry);
   void ApplyPendingRoute();  // once signed in: the deep link's screen, filters and sort
   void SyncLocation();       // the address follows the screen, filters and sort
 

@@ -1,5 +1,6 @@
 // The one seam between the page and where it runs. The app talks to the browser (or to a test
-// double) only through this interface: HTTP, the clock, frame scheduling, clipboard and cursor.
+// double) only through this interface: HTTP, the clock, randomness, frame scheduling, clipboard
+// and cursor.
 // The web implementation is src/platform/web/; tests provide their own. Chosen by CMake.
 #pragma once
 
@@ -28,6 +29,7 @@ class Platform {
   virtual ~Platform() = default;
   virtual void Fetch(const HttpRequest& request, HttpCallback done) = 0;
   virtual int64_t NowMs() const = 0;              // wall clock, ms since the Unix epoch (UTC)
+  virtual uint64_t Random() = 0;                  // unpredictable bits (idempotency keys)
   // Draw soon (input, data arrived). Several frames in a row let ImGui settle hover, popups and
   // the clipper's row measurement; an idle page asks for none.
   virtual void RequestFrames(int count = 2) = 0;

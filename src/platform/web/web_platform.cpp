@@ -13,6 +13,7 @@
 #include <vector>
 
 EM_JS(double, trash_now_ms, (), { return Date.now(); });
+EM_JS(double, trash_random_32, (), { return crypto.getRandomValues(new Uint32Array(1))[0]; });
 EM_JS(void, trash_write_clipboard, (const char* text), {
   const value = UTF8ToString(text);
   if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(() => {});
@@ -84,6 +85,8 @@ void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCall
 }
 
 int64_t WebPlatform::NowMs() const { return int64_t(trash_now_ms()); }
+
+uint64_t WebPlatform::Random() { return uint64_t(trash_random_32()) << 32 | uint64_t(trash_random_32()); }
 
 void WebPlatform::RequestOneFrame() {
   if (frameRequested_) return;

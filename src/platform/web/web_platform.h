@@ -14,6 +14,7 @@ class WebPlatform final : public platform::Platform {
 
   void Fetch(const platform::HttpRequest& request, platform::HttpCallback done) override;
   int64_t NowMs() const override;
+  uint64_t Random() override;
   void RequestFrames(int count = 2) override;
   void WakeAt(int64_t wallMs) override;
   void SetClipboardText(const std::string& text) override;

@@ -18,6 +18,7 @@ class DemoPlatform final : public platform::Platform {
 
   void Fetch(const platform::HttpRequest& request, platform::HttpCallback done) override;
   int64_t NowMs() const override { return web_.NowMs() + backend_.clockOffsetMs(); }
+  uint64_t Random() override { return web_.Random(); }
   void RequestFrames(int count = 2) override { web_.RequestFrames(count); }
   void WakeAt(int64_t wallMs) override { web_.WakeAt(wallMs - backend_.clockOffsetMs()); }
   void SetClipboardText(const std::string& text) override { web_.SetClipboardText(text); }
