@@ -37,6 +37,19 @@ std::vector<size_t> Resolve(const std::vector<TrashItem>& sent, const std::vecto
     return matched;
 }
 
+// "Couldn't restore \"Dock Door Monitor\": " — the start of the message of an action that failed whole.
+std::string FailedAction(RequestKind kind, const std::vector<TrashItem>& items) {
+    const char* verb = kind == RequestKind::Restore || kind == RequestKind::RestoreAll ? "restore "
+                       : kind == RequestKind::EmptyTrash                             ? "empty the Trash"
+                       : kind == RequestKind::UndoMove                               ? "move back to Trash "
+                                                                                     : "delete ";
+    if (kind == RequestKind::EmptyTrash || items.empty()) return std::string("Couldn't ") + verb + ": ";
+    return std::string("Couldn't ") + verb + Describe(items) + ": ";
+}
+
+// No answer at all, or a gateway saying the server behind it does not answer.
+bool Unreachable(int status) { return status == 0 || status == 502 || status == 503 || status == 504; }
+
 std::vector<ItemKey> KeysOf(const std::vector<TrashItem>& items, const std::vector<size_t>& indices) {
     std::vector<ItemKey> keys;
     for (size_t i : indices) keys.push_back(KeyOf(items[i]));
@@ -51,6 +64,7 @@ Requests PageState::OnResponse(uint64_t tag, int status, std::string_view body) 
     if (it == inFlight_.end()) return {};  // answered after sign-out, or twice
     const InFlight call = std::move(it->second);
     inFlight_.erase(it);
+    connection_.unreachable = Unreachable(status);
 
     const bool expired = status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;
     if (expired) {
@@ -118,6 +132,7 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
     if (IsSuccess(status)) {
         ParseResult<TrashListing> listing = ParseTrashListing(body);
         if (listing.ok() && listing.value().unchanged && trashLoad_.status == LoadStatus::Loaded) {
+            connection_.lastLoadedMs = nowMs_;
             return {};
         }
         if (listing.ok() && !listing.value().unchanged) {
@@ -131,10 +146,15 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
             listingVersion_ = std::move(listing.value().version);
             partial_.reset();
             view_.SetItems(std::move(listing.value().items));
+            connection_.lastLoadedMs = nowMs_;
+            const bool refreshed = trashLoad_.status == LoadStatus::Loaded;
             // Repairs are reported once, not on every 30-second refresh.
-            if (trashLoad_.status != LoadStatus::Loaded)
+            if (!refreshed)
                 for (std::string& warning : listing.value().warnings) ShowToast(ToastKind::Info, std::move(warning));
             trashLoad_ = {LoadStatus::Loaded, {}};
+            // Someone else changed the Trash: the storage figures changed with it.
+            if (refreshed && session_ && !HasRequestInFlight(RequestKind::WhoAmI))
+                return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI))};
             return {};
         }
         error = listing.ok() ? "The server sent no items" : "The Trash listing could not be read: " + listing.error();
@@ -147,8 +167,9 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
         view_.SetItems({});
     }
     // Keep what is shown when a refresh fails; with nothing shown yet, the error state with Retry.
-    if (trashLoad_.status == LoadStatus::Loaded) ShowToast(ToastKind::Error, "Could not refresh the Trash: " + error);
-    else trashLoad_ = {LoadStatus::Error, error};
+    // An unreachable server is shown for as long as it lasts (connection()), not as a toast.
+    if (trashLoad_.status != LoadStatus::Loaded) trashLoad_ = {LoadStatus::Error, error};
+    else if (!connection_.unreachable) ShowToast(ToastKind::Error, "Couldn't refresh the Trash: " + error);
     return {};
 }
 
@@ -162,11 +183,13 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
     if (!IsSuccess(status)) {
         view_.RollBack(call.op);
         batch.requestError = ErrorMessageFromResponse(status, body);
+        batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
     } else if (call.kind == RequestKind::Restore || call.kind == RequestKind::RestoreAll) {
         ParseResult<RestoreResult> result = ParseRestoreResult(body);
         if (!result.ok()) {
             view_.RollBack(call.op);
             batch.requestError = result.error();
+            batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
         } else {
             std::vector<ItemKey> restoredKeys, failedKeys;
             for (const RestoredItem& r : result.value().restored) restoredKeys.push_back(r.key);
@@ -190,6 +213,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
         if (!result.ok()) {
             view_.RollBack(call.op);
             batch.requestError = result.error();
+            batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
         } else {
             // All or nothing on the server; a count instead of a list means everything sent.
             std::vector<size_t> deleted = Resolve(call.items, result.value().deleted);
@@ -227,8 +251,8 @@ Requests PageState::FinishBatch(uint64_t batchId) {
 
     const auto failuresToast = [&](const std::string& verb) {
         if (batch.failures.empty()) return;
-        if (batch.failures.size() == 1) ShowToast(ToastKind::Error, "Could not " + verb + " " + batch.failures[0]);
-        else ShowToast(ToastKind::Error, "Could not " + verb + " " + std::to_string(batch.failures.size()) +
+        if (batch.failures.size() == 1) ShowToast(ToastKind::Error, "Couldn't " + verb + " " + batch.failures[0]);
+        else ShowToast(ToastKind::Error, "Couldn't " + verb + " " + std::to_string(batch.failures.size()) +
                                              " items. " + batch.failures[0]);
     };
     switch (batch.kind) {
@@ -267,7 +291,7 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     default:
         break;
     }
-    if (!batch.requestError.empty()) ShowToast(ToastKind::Error, batch.requestError);
+    if (!batch.requestError.empty()) ShowToast(ToastKind::Error, FailedAction(batch.kind, batch.unanswered) + batch.requestError);
 
     return ReloadAfterChange();
 }
@@ -296,7 +320,7 @@ Requests PageState::OnProjectsResponse(int status, std::string_view body) {
     } else {
         error = ErrorMessageFromResponse(status, body);
     }
-    if (projectsLoad_.status == LoadStatus::Loaded) ShowToast(ToastKind::Error, "Could not refresh the projects: " + error);
+    if (projectsLoad_.status == LoadStatus::Loaded) ShowToast(ToastKind::Error, "Couldn't refresh the projects: " + error);
     else projectsLoad_ = {LoadStatus::Error, error};
     return {};
 }
@@ -306,7 +330,8 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     if (!IsSuccess(status)) {
         projects_.insert(projects_.begin() + static_cast<std::ptrdiff_t>(std::min(call.projectIndex, projects_.size())),
                          *call.project);
-        ShowToast(ToastKind::Error, ErrorMessageFromResponse(status, body));
+        ShowToast(ToastKind::Error, "Couldn't move " + Quote(call.project->name) + " to Trash: " +
+                                        ErrorMessageFromResponse(status, body));
         return {};
     }
     ++mutations_;

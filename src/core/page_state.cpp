@@ -363,6 +363,10 @@ Requests PageState::Reload(bool onlyIfIdle) {
 }
 
 void PageState::ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems) {
+    // The same message again replaces the one shown (and starts its time afresh): never two alike.
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(),
+                                 [&](const Toast& t) { return t.kind == kind && t.message == message; }),
+                  toasts_.end());
     const int64_t lifetime = kind == ToastKind::Error ? config_.errorToastMs
                              : undoItems.empty()      ? config_.toastMs
                                                       : config_.undoToastMs;

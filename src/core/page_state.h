@@ -38,6 +38,14 @@ struct PartialListing {
 };
 
 enum class LoadStatus { Idle, Loading, Loaded, Error };
+
+// Whether the server answers. Unreachable from a request that got no answer (or a gateway's 502,
+// 503, 504) until one gets any answer; the page shows it for as long as it lasts, with when the
+// Trash shown was last loaded, instead of toasts that vanish while the data goes stale.
+struct Connection {
+    bool unreachable = false;
+    int64_t lastLoadedMs = 0;  // the last listing that arrived (0: none yet)
+};
 struct LoadState {
     LoadStatus status = LoadStatus::Idle;
     std::string error;  // the message shown with Retry
@@ -103,6 +111,7 @@ public:
     const Dialog& dialog() const { return dialog_; }
     bool CanConfirmEmpty(std::string_view typedName) const;  // typed == the workspace name, exactly
     const std::vector<Project>& projects() const { return projects_; }
+    const Connection& connection() const { return connection_; }
     const DemoInfo& demo() const { return demo_; }
     int64_t nowMs() const { return nowMs_; }
     int64_t nextRefreshAtMs() const { return nextRefreshAtMs_; }
@@ -122,6 +131,7 @@ private:
         std::vector<TrashItem> done;  // restored / deleted / moved back
         std::vector<std::string> failures;  // "\"v3\": The parent project is in Trash..."
         std::string requestError;  // a whole request failed: the server's message
+        std::vector<TrashItem> unanswered;  // what the failed requests covered, for the message
         int64_t freedBytes = 0, deletedCount = 0;
     };
     struct InFlight {
@@ -191,6 +201,7 @@ private:
     Dialog dialog_;
     std::vector<Project> projects_;
     DemoInfo demo_;
+    Connection connection_;
     TrashView view_;
     std::optional<std::string> clipboardText_;  // written by Copy, taken by the app
     std::string listingVersion_;  // the server's name for the listing shown (since= on refresh)

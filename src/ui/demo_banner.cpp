@@ -69,14 +69,14 @@ float DemoBanner::Height(const Frame& frame, float width) const {
          2 * kGapCss * d;
 }
 
-void DemoBanner::Draw(Frame& frame) const {
+void DemoBanner::Draw(Frame& frame, float top) const {
   const auto& browser = frame.page.demo().browser;
   if (!browser) return;
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   const float height = Height(frame, viewport->Size.x);
-  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
   ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, WithAlpha(p.amber, 0.16f));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(kPadCss * d, kGapCss * d));

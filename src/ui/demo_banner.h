@@ -12,8 +12,8 @@ class DemoBanner {
  public:
   // The banner's height for this frame at the viewport's width (device pixels); 0 without a demo.
   float Height(const Frame& frame, float width) const;
-  // Draws it as its own window across the top of the viewport.
-  void Draw(Frame& frame) const;
+  // Draws it as its own window across the viewport, `top` device pixels from its top.
+  void Draw(Frame& frame, float top) const;
 };
 
 }  // namespace ui

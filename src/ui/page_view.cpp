@@ -34,10 +34,14 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, padY));
   }
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const float bannerHeight = demoBanner_.Height(frame, viewport->Size.x);
-  demoBanner_.Draw(frame);
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + bannerHeight));
-  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - bannerHeight));
+  // Strips across the top (the in-browser demo, an unreachable server), then the page below them.
+  float top = 0;
+  demoBanner_.Draw(frame, top);
+  top += demoBanner_.Height(frame, viewport->Size.x);
+  connectionBanner_.Draw(frame, top);
+  top += connectionBanner_.Height(frame);
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
+  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - top));
   ImGui::PushStyleColor(ImGuiCol_WindowBg, CurrentPalette().background);
   // The page's own shortcuts drive lists and rows; ImGui's arrow-key navigation stays for dialogs.
   ImGui::Begin("##page", nullptr,

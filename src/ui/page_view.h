@@ -11,6 +11,7 @@
 #include "core/countdown.h"   // kNever
 #include "core/intents.h"     // Intent
 #include "core/page_state.h"  // PageState
+#include "ui/connection_banner.h"  // ConnectionBanner
 #include "ui/demo_banner.h"     // DemoBanner
 #include "ui/dialogs.h"         // DialogHost
 #include "ui/projects_screen.h" // ProjectsScreen
@@ -46,6 +47,7 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
   void DrawMirrorFocusRing() const;
 
   DemoBanner demoBanner_;
+  ConnectionBanner connectionBanner_;
   SignInScreen signIn_;
   SettingsShell shell_;
   TrashScreen trash_;

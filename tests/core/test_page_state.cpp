@@ -167,7 +167,7 @@ TEST_CASE("A refused restore rolls back and shows the server's message", "[page_
         CHECK(page.state.view().IsSelected(page.Key("2")));  // selection back too
         REQUIRE(page.state.toasts().size() == 1);
         CHECK(page.state.toasts()[0].kind == ToastKind::Error);
-        CHECK(page.state.toasts()[0].message == message);
+        CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": " + message);
         CHECK(page.state.toasts()[0].undoItems.empty());
     }
     SECTION("409 for one item of a batch") {
@@ -175,22 +175,23 @@ TEST_CASE("A refused restore rolls back and shows the server's message", "[page_
                               R"({"restored":[],"failed":[{"type":"version","id":"2","status":409,"error":")" + message + "\"}]}");
         CHECK(page.Shown() == 5);
         REQUIRE(page.state.toasts().size() == 1);
-        CHECK(page.state.toasts()[0].message == "Could not restore \"v2 augmented\": " + message);
+        CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": " + message);
     }
     SECTION("500 with an HTML page from a proxy") {
         page.state.OnResponse(sent[0].tag, 500, "<html><body>Internal Server Error</body></html>");
         CHECK(page.Shown() == 5);
-        CHECK(page.state.toasts()[0].message == "The server had a problem (HTTP 500)");
+        CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": The server had a problem (HTTP 500)");
     }
     SECTION("the network dropped (status 0)") {
         page.state.OnResponse(sent[0].tag, 0, "");
         CHECK(page.Shown() == 5);
-        CHECK(page.state.toasts()[0].message == "The server could not be reached");
+        CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": The server could not be reached");
+        CHECK(page.state.connection().unreachable);
     }
     SECTION("200 with a body that is not a restore result") {
         page.state.OnResponse(sent[0].tag, 200, "OK");
         CHECK(page.Shown() == 5);
-        CHECK(page.state.toasts()[0].message == "The restore result is not valid JSON");
+        CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": The restore result is not valid JSON");
     }
 }
 
@@ -255,9 +256,9 @@ TEST_CASE("Refresh every 30 s and on focus; the page knows when to wake", "[page
     const Requests refresh = page.state.Tick(kNow + 30'000);
     const PendingRequest list = Only(refresh, RequestKind::ListTrash);
     CHECK(page.state.Apply(intent::FocusGained{}).empty());  // one listing at a time
-    page.state.OnResponse(list.tag, 502, "Bad Gateway");
+    page.state.OnResponse(list.tag, 500, "Internal Server Error");
     REQUIRE(page.state.toasts().size() == 1);
-    CHECK(page.state.toasts()[0].message == "Could not refresh the Trash: The server had a problem (HTTP 502)");
+    CHECK(page.state.toasts()[0].message == "Couldn't refresh the Trash: The server had a problem (HTTP 500)");
     CHECK(page.state.view().view().matchCount == 5);  // nothing lost
     CHECK(page.state.NextWakeMs() == kNow + 30'000 + 10'000);  // the toast expires before the next refresh
     CHECK(Has(page.state.Apply(intent::FocusGained{}), RequestKind::ListTrash));
@@ -337,7 +338,7 @@ TEST_CASE("Empty Trash needs the workspace name typed exactly", "[page_state]") 
     SECTION("a refusal brings everything back") {
         page.state.OnResponse(sent[0].tag, 400, R"({"error":"Type the workspace name to confirm"})");
         CHECK(page.Shown() == 5);
-        CHECK(page.state.toasts()[0].message == "Type the workspace name to confirm");
+        CHECK(page.state.toasts()[0].message == "Couldn't empty the Trash: Type the workspace name to confirm");
     }
 }
 
@@ -356,7 +357,7 @@ TEST_CASE("Restore All confirms, then restores everything shown", "[page_state]"
     REQUIRE(page.state.toasts().size() == 2);
     CHECK(page.state.toasts()[0].message == "Restored 3 items");
     CHECK(page.state.toasts()[0].undoItems.size() == 3);
-    CHECK(page.state.toasts()[1].message == "Could not restore 2 items. \"v2 augmented\": No version 2 in Trash");
+    CHECK(page.state.toasts()[1].message == "Couldn't restore 2 items. \"v2 augmented\": No version 2 in Trash");
 }
 
 TEST_CASE("Large selections are sent in chunks the server accepts, with one toast", "[page_state]") {
@@ -431,7 +432,7 @@ TEST_CASE("Projects page: only the owner deletes, optimistically", "[page_state]
         page.state.OnResponse(sent[0].tag, 403, R"({"error":"Only the project owner (Bob) can move this project to Trash"})");
         REQUIRE(page.state.projects().size() == 2);
         CHECK(page.state.projects()[0].name == "Cats");
-        CHECK(page.state.toasts().back().message == "Only the project owner (Bob) can move this project to Trash");
+        CHECK(page.state.toasts().back().message == "Couldn't move \"Cats\" to Trash: Only the project owner (Bob) can move this project to Trash");
     }
 }
 
@@ -589,4 +590,46 @@ TEST_CASE("An in-browser demo's banner actions travel in time, run the cleanup a
         CHECK(state.demo().browser->kept);
         CHECK(state.toasts().back().message == "The demo was reset to its first state");
     }
+}
+
+TEST_CASE("An unreachable server is a lasting state, not toasts that vanish", "[page_state][connection]") {
+    Page page;
+    CHECK_FALSE(page.state.connection().unreachable);
+    CHECK(page.state.connection().lastLoadedMs == kNow);
+    const Requests refresh = page.state.Tick(kNow + 120'000);  // the 30-second refresh is due
+    page.state.OnResponse(Only(refresh, RequestKind::ListTrash).tag, 0, "");
+    CHECK(page.state.connection().unreachable);
+    CHECK(page.state.connection().lastLoadedMs == kNow);  // what is shown dates from then
+    CHECK(page.state.toasts().empty());                   // the lasting state says it, once
+    CHECK(page.state.view().view().matchCount == 5);      // nothing lost
+
+    SECTION("a failed action names what it was, and the same failure twice is one toast") {
+        for (int i = 0; i < 2; ++i) {
+            const Requests sent = page.state.Apply(intent::Restore{{page.Key("ds_9")}});
+            page.state.OnResponse(Only(sent, RequestKind::Restore).tag, 0, "");
+            CHECK(page.Shown() == 5);  // back in place
+        }
+        REQUIRE(page.state.toasts().size() == 1);
+        CHECK(page.state.toasts()[0].message.rfind("Couldn't restore \"", 0) == 0);
+        CHECK(page.state.toasts()[0].message.find("The server could not be reached") != std::string::npos);
+    }
+    SECTION("a gateway that cannot reach the server counts as unreachable too") {
+        const Requests again = page.state.Apply(intent::Retry{});
+        page.state.OnResponse(Only(again, RequestKind::ListTrash).tag, 503, "Service Unavailable");
+        CHECK(page.state.connection().unreachable);
+    }
+    SECTION("any answer ends it") {
+        const Requests again = page.state.Apply(intent::Retry{});
+        page.state.OnResponse(Only(again, RequestKind::ListTrash).tag, 200, R"({"unchanged":true,"version":"v1"})");
+        CHECK_FALSE(page.state.connection().unreachable);
+        CHECK(page.state.connection().lastLoadedMs == kNow + 120'000);
+    }
+}
+
+TEST_CASE("A refresh that finds the Trash changed by someone else also refreshes the storage", "[page_state]") {
+    Page page;
+    const Requests refresh = page.state.Apply(intent::Refresh{});
+    const Requests next = page.state.OnResponse(Only(refresh, RequestKind::ListTrash).tag, 200, R"({"items":[],"version":"v2"})");
+    CHECK(Has(next, RequestKind::WhoAmI));
+    CHECK(page.state.view().items().empty());
 }
