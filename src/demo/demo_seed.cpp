@@ -192,7 +192,7 @@ bool Seeder::DeletedAt(const Json& entry, int64_t* at) {
         return true;
     }
     auto days = trash.find("deletedDaysAgo");
-    if (days == trash.end() || !days->is_number() || days->get<double>() < 0)
+    if (days == trash.end() || !days->is_number() || days->get<double>() < 0 || days->get<double>() > 1e6)
         return Fail(*Text(entry, "id") + ": trash needs deletedDaysAgo (a number >= 0) or deletedAt");
     // serve.py: now - int(days * DAY_MS), the product exact for integers and a double otherwise.
     *at = days->is_number_integer() ? now - days->get<int64_t>() * kDayMs

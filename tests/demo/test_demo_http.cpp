@@ -89,3 +89,35 @@ TEST_CASE("Restore All without view_trash is 403 and names nothing (issue 11)", 
     CHECK(status == 403);
     CHECK(answer == Json{{"error", "Your role lacks the view_trash permission"}});
 }
+
+TEST_CASE("Thousands of garbled requests all get a JSON answer with a known status", "[demo][http]") {
+    Fixture f;
+    const std::vector<std::string> targets = {
+        "/acme-robotics/trash", "/acme-robotics/trash/restore", "/acme-robotics/trash/delete", "/acme-robotics/trash/empty",
+        "/acme-robotics/projects", "/acme-robotics/audit?limit=5", "/api/session", "/api/workspace", "/api/demo",
+        "/api/demo/clock", "/api/demo/cleanup", "/acme-robotics/forklift-detector", "/acme-robotics/forklift-detector/1",
+        "/acme-robotics/pallet-counter/models/m_pallet_y8", "/acme-robotics/datasets/coco-people", "/api/trash",
+        "/acme-robotics/trash?sort=-name&limit=3&cursor=WzMsICItbmFtZSJd&q=a&type=version"};
+    const std::vector<std::string> bodies = {
+        "", "{}", "{\"all\": true}", "{\"items\": [{\"type\": \"project\", \"id\": \"d_pallet\"}], \"confirm\": true}",
+        "{\"type\": \"version\", \"id\": \"2\", \"parentId\": \"d_forklift\"}", "{\"confirm\": \"Acme Robotics\"}",
+        "{\"retentionDays\": 7}", "{\"advanceDays\": 2}", "{\"email\": \"bob@acme.test\", \"password\": \"demo-bob\"}"};
+    const std::vector<std::string> methods = {"GET", "POST", "DELETE", "PATCH", "PUT"};
+    const std::vector<int> known = {200, 400, 401, 403, 404, 405, 409, 413, 415};
+    uint64_t seed = 12345;
+    auto next = [&seed](size_t n) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<size_t>((seed >> 33) % n);
+    };
+    for (int i = 0; i < 3000; ++i) {
+        std::string target = targets[next(targets.size())], body = bodies[next(bodies.size())];
+        for (int k = next(4); k > 0 && !body.empty(); --k) body[next(body.size())] = static_cast<char>(next(256));
+        for (int k = next(3); k > 0; --k) target[next(target.size())] = "%/?&=#\xff~x"[next(9)];
+        if (i % 500 == 0) f.client.SignIn("alice@acme.test", "demo-alice");
+        const demo::HttpResponse response = f.client.Send(methods[next(methods.size())], target, body);
+        INFO(target << " " << body);
+        CHECK(std::find(known.begin(), known.end(), response.status) != known.end());
+        CHECK(Json::parse(response.body, nullptr, false).is_object());
+        if (i % 100 == 0) f.client.now += kDayMs;  // real time goes on too: sessions expire
+    }
+}
