@@ -50,6 +50,7 @@ TEST_CASE("Reset reseeds at real time, clock back to zero, everyone signed out",
     int status = 0;
     client.SendJson("POST", "/acme-robotics/trash/restore", Json{{"all", true}}, &status);
     CHECK(Total(client) == 0);
+    const std::string before = client.SendJson("GET", "/acme-robotics/trash?sections=0", nullptr)["version"];
     backend.AdvanceClock(3 * kDayMs);
     client.now = kT0 + kDayMs;
     CHECK(client.SendJson("POST", "/api/demo/reset", Json::object(), &status) == Json{{"reset", true}});
@@ -58,6 +59,7 @@ TEST_CASE("Reset reseeds at real time, clock back to zero, everyone signed out",
     CHECK(status == 401);
     REQUIRE(client.SignIn("alice@acme.test", "demo-alice"));
     CHECK(Total(client) == 14);
+    CHECK(client.SendJson("GET", "/acme-robotics/trash?since=" + before, nullptr)["unchanged"].is_null());
     const Json listing = client.SendJson("GET", "/acme-robotics/trash?type=workflow&sort=name", nullptr);
     CHECK(listing["items"][1]["deletedAt"] == "2026-12-01T12:00:00.000Z");  // "1 day ago" of the new real time
 }
