@@ -235,31 +235,38 @@ void Mask(OJson& value) {
 
 }  // namespace
 
-TEST_CASE("A walk through every page route answers exactly what serve.py answered", "[demo][parity]") {
+TEST_CASE("Walks through every page route answer exactly what serve.py answered", "[demo][parity]") {
     const std::string dir = std::string(TRASH_SOURCE_DIR) + "/tests/demo/parity/";
-    const OJson walk = OJson::parse(demo_test::ReadFile(dir + "walk.json"), nullptr, false);
-    const OJson golden = OJson::parse(demo_test::ReadFile(dir + "walk.golden.json"), nullptr, false);
-    REQUIRE(!walk.is_discarded());
-    REQUIRE(!golden.is_discarded());
-    REQUIRE(walk["steps"].size() == golden.size());
-    Run run;
-    run.passwords = FixturePasswords();
-    REQUIRE(run.backend.Seed(demo_test::FixtureText(), kT0));
-    for (size_t i = 0; i < golden.size(); ++i) {
-        const OJson& step = walk["steps"][i];
-        const Run::Outcome outcome = run.Step(step);
-        INFO("steps[" << i << "] " << Short(step));
-        REQUIRE(outcome.error.empty());
-        CHECK(OJson(golden[i]["status"]) == (outcome.status ? OJson(*outcome.status) : OJson()));
-        OJson want = golden[i]["answer"], got = outcome.answer ? *outcome.answer : OJson();
-        if (step.contains("send") && step["send"]["path"] == "/api/demo") {
-            want.erase("apiKeys");  // the demo has no API keys, and says how it keeps its state
-            got.erase("apiKeys");
-            got.erase("browser");
+    for (const char* walkName : {"walk", "errors"}) {
+        DYNAMIC_SECTION(walkName) {
+            const OJson walk = OJson::parse(demo_test::ReadFile(dir + walkName + ".json"), nullptr, false);
+            const OJson golden = OJson::parse(demo_test::ReadFile(dir + walkName + ".golden.json"), nullptr, false);
+            REQUIRE(!walk.is_discarded());
+            REQUIRE(!golden.is_discarded());
+            REQUIRE(walk["steps"].size() == golden.size());
+            Run run;
+            run.passwords = FixturePasswords();
+            REQUIRE(run.backend.Seed(demo_test::FixtureText(), kT0));
+            for (size_t i = 0; i < golden.size(); ++i) {
+                const OJson& step = walk["steps"][i];
+                const Run::Outcome outcome = run.Step(step);
+                INFO(walkName << ".json steps[" << i << "] " << Short(step));
+                REQUIRE(outcome.error.empty());
+                CHECK(OJson(golden[i]["status"]) == (outcome.status ? OJson(*outcome.status) : OJson()));
+                OJson want = golden[i]["answer"], got = outcome.answer ? *outcome.answer : OJson();
+                const OJson saves = step.value("save", OJson::object());
+                for (const auto& [savedAs, pointer] : saves.items()) {
+                    if (const auto found = ResolvePointer(got, pointer.get<std::string>())) run.saved[savedAs] = *found;
+                }
+                if (step.contains("send") && step["send"]["path"] == "/api/demo") {
+                    want.erase("apiKeys");  // the demo has no API keys, and says how it keeps its state
+                    got.erase("apiKeys");
+                    got.erase("browser");
+                }
+                Mask(want);
+                Mask(got);
+                CHECK(Diff(want, got, "") == "");
+            }
         }
-        Mask(want);
-        Mask(got);
-        const std::string difference = Diff(want, got, "");
-        CHECK(difference == "");
     }
 }
