@@ -179,6 +179,10 @@ TEST_CASE("Every REST contract scenario passes on the demo backend", "[demo][con
             INFO(file.filename().string());
             REQUIRE(!scenario.is_discarded());
             REQUIRE(scenario.contains("steps"));
+            for (const auto& [key, value] : scenario.items()) {
+                INFO("unknown scenario field " << key);
+                CHECK((key == "name" || key == "covers" || key == "steps" || key == "notes"));
+            }
             Run run;
             run.passwords = passwords;
             REQUIRE(run.backend.Seed(fixture, kT0));

@@ -1,7 +1,9 @@
 """Writes NAME.golden.json: serve.py's whole answers to the steps of each NAME.json here (contract step
-format, run by tests/server/test_contract.py's Run at T0), which tests/demo/test_parity.cpp
+format, run by tests/server/test_contract.py's Run at T0), which tests/demo/test_contract.cpp
 compares with the demo backend's. Run from the repository root after changing serve.py:
     python3 tests/demo/parity/make_parity_golden.py
+With --check it writes nothing and fails when a golden file is not serve.py's answers today
+(a CTest case), so serve.py cannot drift from the answers the demo backend is held to.
 """
 import json
 import os
@@ -28,7 +30,7 @@ def mask(value):
     return value
 
 
-def record(name):
+def record(name, check=False):
     with open(os.path.join(HERE, name + ".json"), encoding="utf-8") as f:
         walk = json.load(f)
     folder = tempfile.mkdtemp(prefix="trash-parity-")
@@ -53,16 +55,27 @@ def record(name):
             thread.join(5)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    with open(os.path.join(HERE, name + ".golden.json"), "w", encoding="utf-8") as f:
+    path = os.path.join(HERE, name + ".golden.json")
+    if check:
+        with open(path, encoding="utf-8") as f:
+            same = json.load(f) == answers
+        print("%s: %s" % (name, "serve.py answers as recorded" if same else "serve.py answers differently now; "
+                                  "rerun this script and check the demo backend"))
+        return same
+    with open(path, "w", encoding="utf-8") as f:
         json.dump(answers, f, indent=1, ensure_ascii=False)
         f.write("\n")
     print("%s: wrote %d answers" % (name, len(answers)))
+    return True
 
 
 def main():
+    check = "--check" in sys.argv[1:]
+    ok = True
     for file_name in sorted(os.listdir(HERE)):
         if file_name.endswith(".json") and not file_name.endswith(".golden.json"):
-            record(file_name[:-len(".json")])
+            ok = record(file_name[:-len(".json")], check) and ok
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":
