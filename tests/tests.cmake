@@ -21,6 +21,10 @@ target_link_libraries(demo_tests PRIVATE trash_demo catch_main)
 target_compile_options(demo_tests PRIVATE ${OWN_WARNINGS})
 target_compile_definitions(demo_tests PRIVATE TRASH_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 catch_discover_tests(demo_tests TEST_PREFIX "demo: ")
+find_program(PYTHON3 python3 REQUIRED)
+add_test(NAME "demo: the parity walks' golden answers are serve.py's answers today"
+  COMMAND ${PYTHON3} "${CMAKE_SOURCE_DIR}/tests/demo/parity/make_parity_golden.py" --check
+  WORKING_DIRECTORY "${CMAKE_SOURCE_DIR}")
 
 file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/ui/*.cpp")
 if(UI_TEST_SOURCES AND TARGET trash_ui)

@@ -192,7 +192,7 @@ bool Seeder::DeletedAt(const Json& entry, int64_t* at) {
         return true;
     }
     auto days = trash.find("deletedDaysAgo");
-    if (days == trash.end() || !days->is_number() || days->get<double>() < 0)
+    if (days == trash.end() || !days->is_number() || days->get<double>() < 0 || days->get<double>() > 1e6)
         return Fail(*Text(entry, "id") + ": trash needs deletedDaysAgo (a number >= 0) or deletedAt");
     // serve.py: now - int(days * DAY_MS), the product exact for integers and a double otherwise.
     *at = days->is_number_integer() ? now - days->get<int64_t>() * kDayMs
@@ -337,7 +337,9 @@ bool SeedState(State& state, const std::string& fixtureText, int64_t nowMs, std:
     if (workspaces == fixture.end() || !workspaces->is_array()) return fail("fixture: workspaces is required (list)");
     State fresh;
     fresh.fixture = fixtureText;
-    fresh.rng = static_cast<uint64_t>(nowMs) ^ 0x5DEECE66DULL;
+    // A reseed at the same millisecond must still get a new boot nonce, or a listing version from
+    // before a Reset could match the new Trash's.
+    fresh.rng = static_cast<uint64_t>(nowMs) ^ 0x5DEECE66DULL ^ (state.rng == 0 ? 0 : NextRandom(state));
     auto demoFlag = fixture.find("demo");
     if (demoFlag != fixture.end() && demoFlag->is_boolean() && demoFlag->get<bool>())
         fresh.demo = Json{{"workspace", nullptr}, {"users", Json::array()}, {"apiKeys", Json::array()}};
