@@ -80,10 +80,10 @@ Answer RestoreWith(Call& call, const std::vector<std::string>& idNames) {
     }
     bool all = false;
     if (ApiError error = GetBool(body, "all", &all)) return ErrorAnswer(error);
+    // Issue 11: a batch answers per item, so without view_trash it would name what is in Trash.
+    if (ApiError error = call.NeedPermission("view_trash")) return ErrorAnswer(error);
     Json restored = Json::array(), failed = Json::array();
     if (all) {
-        // Issue 11: without view_trash, Restore All would name every Trash item in "failed".
-        if (ApiError error = call.NeedPermission("view_trash")) return ErrorAnswer(error);
         RestoreAll(call.state, call.ws->id, call.actor(), call.now,
                    [&call](const std::string& kind) { return call.NeedPermission(kRestorePermission.at(kind)); },
                    &restored, &failed);
