@@ -1,0 +1,134 @@
+// End-to-end actions on the Trash page at the large listing, through its automation API
+// (window.trashPage.widgets, as tests/browser does): from the mousedown of the committing click to
+// the end of the frame that drew the server's confirmation (the toast), plus every request the
+// action set off until the page was quiet again (a full re-list shows up there).
+import { clickId, findById, waitForDialog, waitForWidget, widgets } from '../../browser/automation.mjs';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Resolves once the Trash page has drawn no frame for `quietMs` (the other pages: at once).
+export async function pageQuiet(page, kind, quietMs = 400, timeout = 30000) {
+  if (kind !== 'page') return;
+  const deadline = Date.now() + timeout;
+  let frames = await page.evaluate(() => window.trashPage.frames), since = Date.now();
+  while (Date.now() - since < quietMs && Date.now() < deadline) {
+    await sleep(50);
+    const now = await page.evaluate(() => window.trashPage.frames);
+    if (now !== frames) { frames = now; since = Date.now(); }
+  }
+}
+
+
+// The first drawn row, well inside the list (not under its header or cut by its edges), whose
+// Restore and Delete buttons are enabled.
+async function actionableRow(page) {
+  const all = await widgets(page);
+  const ok = (id) => all.some((w) => w.id === id && w.enabled);
+  const grid = all.find((w) => w.role === 'grid') ?? { y: 0, h: 800 };
+  const inside = (w) => w.y > grid.y + 80 && w.y + w.h < grid.y + grid.h - 40;
+  const row = all.find((w) => w.role === 'row' && inside(w) && ok(`${w.id}/restore`) && ok(`${w.id}/delete`));
+  if (!row) throw new Error('no restorable row drawn');
+  return row;
+}
+
+// Waits until no request has been pending for `quietMs`; answers the requests started since `sinceMs`.
+async function settle(page, sinceMs, quietMs = 800, timeout = 120000) {
+  const deadline = Date.now() + timeout;
+  let quietSince = null;
+  for (;;) {
+    const pending = await page.evaluate(() => window.__bench.pending);
+    if (pending === 0) { quietSince ??= Date.now(); if (Date.now() - quietSince >= quietMs) break; }
+    else quietSince = null;
+    if (Date.now() > deadline) throw new Error('requests still pending after the action');
+    await sleep(100);
+  }
+  return page.evaluate((t) => window.__bench.xhr.filter((x) => x.start >= t)
+    .map(({ method, url, start, end, status, bytes }) => ({ method, url: url.replace(/^https?:\/\/[^/]+/, ''), start, end, status, bytes })), sinceMs);
+}
+
+// Clicks the widget `id` and times the mousedown → the frame drawing a new alert matching `pattern`.
+async function timedClick(page, id, pattern) {
+  await page.evaluate((source) => {
+    const before = (window.trashPage.widgets || []).filter((w) => w.role === 'alert').map((w) => w.label);
+    window.__bench.watch = { source, before, doneMs: null, label: null };
+    window.__bench.lastDown = null;
+  }, pattern.source);
+  await clickId(page, id);
+  await page.waitForFunction(() => window.__bench.watch.doneMs !== null, null, { timeout: Number(process.env.BENCH_ACTION_TIMEOUT || 120000), polling: 20 })
+    .catch(async (error) => {
+      const seen = await page.evaluate(() => ({ down: window.__bench.lastDown, alerts: (window.trashPage.widgets || [])
+        .filter((w) => w.role === 'alert' || w.role === 'dialog').map((w) => w.label) }));
+      await page.screenshot({ path: 'build/bench/action-timeout.png' });
+      throw new Error(`no ${pattern} after clicking ${id} (mousedown at ${seen.down}; drawn: ${seen.alerts.join(' | ')}): ${error.message}`);
+    });
+  const { doneMs, label, downMs } = await page.evaluate(() => ({ ...window.__bench.watch, downMs: window.__bench.lastDown }));
+  await page.evaluate(() => { window.__bench.watch = null; });
+  const requests = await settle(page, downMs);
+  const last = requests.reduce((m, r) => Math.max(m, r.end ?? 0), downMs);
+  return {
+    confirmedMs: doneMs - downMs, settledMs: last - downMs, toast: label, requests,
+    // A listing request without a limit that answered more than `{"unchanged":true,...}`: the
+    // whole listing came down again (a `since=` refresh after a change answers the whole listing).
+    fullRelists: requests.filter((r) => /\/trash\?sections=0(&since=[^&]*)?$/.test(r.url) && r.bytes > 2048).length,
+    sessionReads: requests.filter((r) => r.method === 'GET' && /\/api\/session$/.test(r.url)).length,
+  };
+}
+
+const selectedCount = async (page) => Number(((await findById(page, 'selection/summary'))?.label ?? '0').match(/^(\d+)/)?.[1] ?? 0);
+
+// The selection count once it and the frame count have not changed for `quietMs` (the page takes
+// one key per frame, so a batch of keys takes a while to land).
+async function stableCount(page, quietMs = 800) {
+  const read = async () => [await selectedCount(page), await page.evaluate(() => window.trashPage.frames)];
+  let last = await read(), since = Date.now();
+  while (Date.now() - since < quietMs) {
+    await sleep(100);
+    const now = await read();
+    if (now[0] !== last[0] || now[1] !== last[1]) { last = now; since = Date.now(); }
+  }
+  return last[0];
+}
+
+// Click a row's checkbox (the anchor), then Shift+PageDown/PageUp in batches and Shift+Down/Up
+// for the rest until `target` rows are selected.
+async function selectRows(page, target) {
+  const row = await actionableRow(page);
+  await clickId(page, `${row.id}/select`);
+  await waitForWidget(page, null, null, { id: 'selection/summary' });
+  const press = async (key, times) => { for (let i = 0; i < times; i++) await page.keyboard.press(key, { delay: 20 }); };
+  await press('Shift+PageDown', 10);
+  let count = await stableCount(page);
+  const perPage = Math.max(1, Math.round((count - 1) / 10));
+  for (let round = 0; round < 30 && count !== target; round++) {
+    const diff = target - count;
+    if (Math.abs(diff) >= perPage) await press(diff > 0 ? 'Shift+PageDown' : 'Shift+PageUp', Math.floor(Math.abs(diff) / perPage));
+    else await press(diff > 0 ? 'Shift+ArrowDown' : 'Shift+ArrowUp', Math.abs(diff));
+    const before = count;
+    count = await stableCount(page);
+    if (count === before) break;  // the end of the list
+  }
+  return count;
+}
+
+export async function runActions(page, log) {
+  const out = {};
+  await settle(page, 0);
+  let row = await actionableRow(page);
+  log(`        restore one: ${row.label}`);
+  out.restoreOne = await timedClick(page, `${row.id}/restore`, /^Restored/);
+  await pageQuiet(page, 'page', 500);
+
+  const selected = await selectRows(page, 1000);
+  log(`        restore ${selected} selected`);
+  out.restoreMany = { ...(await timedClick(page, 'selection/restore', /^(Restored|Could not restore)/)), selected };
+  await pageQuiet(page, 'page', 500);
+
+  row = await actionableRow(page);
+  log(`        delete permanently: ${row.label}`);
+  await clickId(page, `${row.id}/delete`);
+  await waitForDialog(page, 'Delete permanently?');
+  await waitForWidget(page, null, null, { id: 'dialog/confirm', where: 'w.enabled' });
+  await pageQuiet(page, 'page', 300);
+  out.deleteOne = await timedClick(page, 'dialog/confirm', /^Permanently deleted/);
+  return out;
+}

@@ -1,0 +1,142 @@
+// One load of one page in a fresh browser, and what is measured on it: navigation to first rows
+// and to the whole listing, the first visit's files, the wasm heap, 10 s idle (frames, CPU of all
+// browser processes), 150 wheel events 16 ms apart (traced), and on the Trash page the actions.
+import { launchBrowser } from '../../browser/browser.mjs';
+import { aggridHook, commonHook, imguiHook, trashPageHook } from './hooks.mjs';
+import { browserCpuSeconds } from './procs.mjs';
+import { analyseWindow, TRACE_CATEGORIES } from './trace.mjs';
+import { pageQuiet, runActions } from './actions.mjs';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const HOOKS = { page: trashPageHook, imgui: imguiHook, aggrid: aggridHook };
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function taskSeconds(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { task: get('TaskDuration'), jsHeap: get('JSHeapUsedSize') };
+}
+
+// The page's own first-rows and whole-listing moments, in ms since navigation start.
+async function waitForRows(page, kind, timeout) {
+  const read = kind === 'imgui'
+    ? () => window.benchPage && window.benchPage.firstRowsMs && { rows: window.benchPage.firstRowsMs, whole: window.benchPage.firstRowsMs }
+    : () => window.__bench.firstRowsMs && { rows: window.__bench.firstRowsMs, whole: window.__bench.listingLoadedMs };
+  await page.waitForFunction(read, null, { timeout, polling: 50 });
+  await page.waitForFunction(kind === 'page' ? () => window.__bench.listingLoadedMs : () => true, null, { timeout, polling: 50 });
+  return page.evaluate(read);
+}
+
+// Where the time of a load went: resource and XHR timings the page saw (ms since navigation).
+async function breakdown(page, kind) {
+  return page.evaluate((k) => {
+    const res = performance.getEntriesByType('resource');
+    const end = (re) => { const e = res.find((r) => re.test(r.name)); return e ? e.responseEnd : null; };
+    const xhr = window.__bench.xhr;
+    const call = (re) => xhr.find((x) => re.test(x.url));
+    const out = { wasmStart: res.find((r) => /\.wasm$/.test(r.name))?.startTime, wasm: end(/\.wasm$/), script: end(/(trash_page\.js|bench_imgui\.js|aggrid\/app\.js)$/) };
+    if (k === 'page') {
+      const first = call(/\/trash\?.*limit=/), whole = call(/\/trash\?sections=0$/), session = call(/\/api\/session/);
+      Object.assign(out, { shellScript: end(/shell\.js$/), fonts: Math.max(...res.filter((r) => /fonts\//.test(r.name)).map((r) => r.responseEnd)),
+        ready: window.__bench.readyMs, sessionEnd: session?.end,
+        firstPageSent: first?.start, firstPageReceived: end(/\/trash\?.*limit=/), firstPageHandled: first?.end,
+        wholeSent: whole?.start, wholeReceived: end(/\/trash\?sections=0$/), wholeHandled: whole?.end });
+    } else {
+      const b = window.benchPage || {};
+      Object.assign(out, { listingReceived: b.listingFetchedMs, listingParsed: b.listingParsedMs,
+        listingConverted: b.listingConvertedMs ?? b.rowDataSetMs });
+    }
+    return out;
+  }, kind);
+}
+
+async function wasmHeapBytes(page) {
+  return page.evaluate(() => (typeof wasmMemory !== 'undefined' ? wasmMemory.buffer.byteLength : null));
+}
+
+async function idle(browser, page, cdp, kind) {
+  await sleep(1000);
+  const ownFrames = () => page.evaluate((k) => (k === 'page' ? window.trashPage.frames : k === 'imgui' ? window.benchPage.frames : null), kind);
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
+    'disabled-by-default-devtools.timeline.frame'] });
+  await page.evaluate(() => console.timeStamp('bench-idle-start'));
+  const cpu0 = browserCpuSeconds(), t0 = await taskSeconds(cdp), f0 = await ownFrames();
+  await sleep(10000);
+  const cpu1 = browserCpuSeconds(), t1 = await taskSeconds(cdp), f1 = await ownFrames();
+  await page.evaluate(() => console.timeStamp('bench-idle-end'));
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const window = analyseWindow(trace, 'bench-idle-start', 'bench-idle-end');
+  return { cpuSeconds: cpu1.seconds - cpu0.seconds, processes: cpu1.processes, mainThreadSeconds: t1.task - t0.task,
+    frames: window.frames, ownFrames: f0 === null ? null : f1 - f0 };
+}
+
+// 150 wheel events (100 px down) 16 ms apart over the list, sent without waiting for each to be
+// handled (a slow page gets them queued and coalesced, as from a real wheel). The window ends when
+// every event was handled and the page stopped drawing (+100 ms), so a lagging page's catch-up
+// frames count too.
+async function scroll(browser, page, cdp, kind) {
+  const x = VIEWPORT.width / 2, y = VIEWPORT.height / 2 + 50;
+  await page.mouse.move(x, y);
+  await sleep(500);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await page.evaluate(() => console.timeStamp('bench-scroll-start'));
+  const start = performance.now(), sent = [];
+  for (let i = 0; i < 150; i++) {
+    const due = start + i * 16 - performance.now();
+    if (due > 0) await sleep(due);
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x, y, deltaX: 0, deltaY: 100 }));
+  }
+  await Promise.all(sent);
+  const handledMs = performance.now() - start;
+  await pageQuiet(page, kind, 300);
+  const quietMs = performance.now() - start;
+  await sleep(100);
+  await page.evaluate(() => console.timeStamp('bench-scroll-end'));
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  return { ...analyseWindow(trace, 'bench-scroll-start', 'bench-scroll-end'), handledMs, quietMs };
+}
+
+// kind: page | imgui | aggrid. full: the large listing (heap, idle, scroll, actions).
+export async function measureLoad({ kind, url, full, signIn = null, actions = false, log = () => {} }) {
+  const browser = await launchBrowser();
+  const result = { kind, browserVersion: browser.version() };
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript(commonHook);
+    await context.addInitScript(HOOKS[kind]);
+    if (signIn) await signIn(context);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const urls = [];
+    page.on('request', (r) => urls.push(r.url()));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto(url);
+    const times = await waitForRows(page, kind, 180000);
+    result.firstRowsMs = times.rows;
+    result.wholeMs = times.whole;
+    result.breakdown = await breakdown(page, kind);
+    result.urls = urls.filter((u) => !/\/api\/|\/trash\?|listing-\d+\.json|favicon/.test(u));
+    result.itemCount = await page.evaluate((k) => (k === 'page' ? window.trashPage.itemCount
+      : (window.benchPage || {}).itemCount), kind);
+    if (full) {
+      await sleep(500);
+      result.wasmHeapBytes = await wasmHeapBytes(page);
+      result.jsHeapBytes = (await taskSeconds(cdp)).jsHeap;
+      log(`      idle`);
+      result.idle = await idle(browser, page, cdp, kind);
+      log(`      scroll`);
+      result.scroll = await scroll(browser, page, cdp, kind);
+      if (actions) {
+        log(`      actions`);
+        await pageQuiet(page, kind, 500);
+        result.actions = await runActions(page, log);
+      }
+    }
+    result.errors = errors;
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
