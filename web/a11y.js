@@ -14,8 +14,11 @@
   const main = document.createElement('main');
   main.setAttribute('aria-label', 'Settings');
   root.appendChild(main);
-  const announcer = document.createElement('div');  // toasts are read out as alerts
+  // Toasts, each an alert followed by its own buttons (Undo, Dismiss), in a region of their own.
+  const announcer = document.createElement('div');
   announcer.className = 'a11y-live';
+  announcer.setAttribute('role', 'region');
+  announcer.setAttribute('aria-label', 'Notifications');
   root.appendChild(announcer);
 
   // Enter and Space on a mirror button activate it (a click), and Tab moves between mirror
@@ -278,9 +281,16 @@
     const tabs = [];
     const gridRows = [];
     const alerts = [];
+    const toasts = new Map();  // "toast/7" → its alert and buttons: never filed by geometry
     for (const w of visible) {
       seen.add(w.id);
       const element = elementFor(w);
+      const toast = /^toast\/[^/]+/.exec(w.id);
+      if (toast) {
+        if (!toasts.has(toast[0])) toasts.set(toast[0], []);
+        toasts.get(toast[0])[w.role === 'alert' ? 'unshift' : 'push'](element);
+        continue;
+      }
       if (w.role === 'alert') { alerts.push(element); continue; }
       if (w === dialog || w === gridWidget) { topLevel.push(element); continue; }
       if (ROW_ROLES.includes(w.role)) { gridRows.push(element); continue; }
@@ -303,7 +313,17 @@
     const header = rows.find((r) => r.role === 'headerrow');
     const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
     for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
-    if (dialog) reconcile(elements.get(dialog.id), dialogChildren);
+    if (dialog) {
+      const dialogElement = elements.get(dialog.id);
+      reconcile(dialogElement, dialogChildren);
+      // Named by its title and described by its first paragraph, as screen readers expect.
+      const title = dialogChildren.find((e) => e._widget && e._widget.id === 'dialog/title');
+      const text = dialogChildren.find((e) => e._widget && e._widget.role === 'text' && e !== title);
+      for (const [attribute, element] of [['aria-labelledby', title], ['aria-describedby', text]]) {
+        if (element && !element.id) element.id = 'a11y-' + element._widget.id.replace(/[^\w-]/g, '-');
+        setAttr(dialogElement, attribute, element ? element.id : null);
+      }
+    }
     if (menu) reconcile(elements.get(menu.id), menuChildren);
     if (tabs.length) reconcile(elements.get('__tablist'), tabs);
     if (gridWidget) {
@@ -316,6 +336,7 @@
       topLevel.splice(index < 0 ? topLevel.length : index, 0, grid);
     }
     reconcile(main, topLevel);
+    for (const parts of toasts.values()) alerts.push(...parts);
     reconcile(announcer, alerts);
     for (const [id, element] of elements) {
       if (id.startsWith('__')) {

@@ -41,12 +41,15 @@ const char* Title(trash::DialogKind kind) {
   }
 }
 
-void Paragraph(const char* text, ImU32 color) {
+// A wrapped paragraph of the dialog's body, registered so the mirror exposes it (the first one
+// is the dialog's description).
+void Paragraph(const char* id, const char* text, ImU32 color) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+  RegisterLastItem(id, "text", text);
 }
 
 std::string Items(size_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); }
@@ -100,6 +103,7 @@ void DialogHost::Draw(Frame& frame) {
   ImGui::PushFont(CurrentFonts().title);
   ImGui::TextUnformatted(Title(dialog.kind));
   ImGui::PopFont();
+  RegisterLastItem("dialog/title", "text", Title(dialog.kind));
   switch (dialog.kind) {
     case trash::DialogKind::ConfirmRestoreAll: DrawRestoreAll(frame); break;
     case trash::DialogKind::ConfirmDeletePermanently: DrawDeletePermanently(frame); break;
@@ -140,7 +144,7 @@ void DialogHost::DrawRestoreAll(Frame& frame) {
   const std::string text = "All " + Items(tv.visibleItemCount()) +
                            " in the Trash go back where they were deleted from, with their data. Items whose "
                            "name was taken meanwhile come back under a new unique name.";
-  Paragraph(text.c_str(), CurrentPalette().textMuted);
+  Paragraph("dialog/text", text.c_str(), CurrentPalette().textMuted);
   bool confirmed = false;
   Footer(frame, "Restore All", false, true, nullptr, &confirmed);
   if (confirmed || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) frame.Emit(trash::intent::RestoreAll{});
@@ -152,7 +156,7 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
   const trash::Dialog& dialog = frame.page.dialog();
   const size_t count = std::max(dialog.count, std::max(dialog.keys.size(), dialog.names.size()));
   const std::string lead = Items(count) + " will be deleted now, with their data. This can't be undone.";
-  Paragraph(lead.c_str(), p.text);
+  Paragraph("dialog/text", lead.c_str(), p.text);
   // What goes: a scrolling list when it is long.
   const float lineH = ImGui::GetTextLineHeightWithSpacing();
   const size_t more = count > dialog.names.size() ? count - dialog.names.size() : 0;
@@ -199,10 +203,11 @@ void DialogHost::DrawEmptyTrash(Frame& frame) {
   const int64_t bytes = dialog.bytes > 0 ? dialog.bytes : tv.visibleItemBytes();
   const std::string lead = "Every item in the Trash (" + Items(count) + ", " + trash::FormatBytes(bytes) +
                            ") will be deleted now, with their data. This can't be undone.";
-  Paragraph(lead.c_str(), p.text);
+  Paragraph("dialog/text", lead.c_str(), p.text);
   const std::string workspace =
       frame.page.session() ? trash::SanitizeForDisplay(frame.page.session()->workspace.name) : std::string();
   TextMuted("Type the workspace name to confirm:");
+  RegisterLastItem("dialog/confirm-hint", "text", "Type the workspace name to confirm:");
   ImGui::PushFont(CurrentFonts().strong);
   SameLineOrWrap(ImGui::CalcTextSize(workspace.c_str()).x, 4 * Dpr());
   ImGui::PopFont();
@@ -231,9 +236,10 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   const int days = frame.page.session() ? frame.page.session()->workspace.retentionDays : 30;
   const std::string lead = "\xe2\x80\x9c" + name + "\xe2\x80\x9d, its versions and its models move to the Trash for " +
                            std::to_string(days) + " days, then they are permanently deleted. Training jobs in progress are cancelled.";
-  Paragraph(lead.c_str(), p.text);
+  Paragraph("dialog/text", lead.c_str(), p.text);
   const std::string url = trash::SanitizeForDisplay(dialog.projectUrl);
   TextMuted("Type the project ID to confirm:");
+  RegisterLastItem("dialog/confirm-hint", "text", "Type the project ID to confirm:");
   ImGui::PushFont(CurrentFonts().strong);
   SameLineOrWrap(ImGui::CalcTextSize(url.c_str()).x, 4 * d);
   ImGui::PopFont();

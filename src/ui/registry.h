@@ -18,6 +18,7 @@ struct WidgetInfo {
   // "ascending", "descending" (a column header's sort)
   std::string state;
   std::string description;  // the tooltip
+  std::string value;        // a text field's text (a password's as bullets), for the mirror
   float x = 0, y = 0, w = 0, h = 0;
   bool enabled = true;
   int index = 0;  // rows: 1-based position in the whole grid (header row 1), 0 when not a row

@@ -173,6 +173,16 @@ static void SettleFocusRequest(bool* focusRequest) {
   }
 }
 
+namespace {
+// What a password field reads as: one bullet per character typed (UTF-8 lead bytes counted).
+std::string Bullets(const char* text) {
+  std::string bullets;
+  for (const char* c = text; *c; ++c)
+    if ((static_cast<unsigned char>(*c) & 0xC0) != 0x80) bullets += "\xe2\x80\xa2";
+  return bullets;
+}
+}  // namespace
+
 bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
                float width, ImGuiInputTextFlags flags, bool* focusRequest) {
   if (focusRequest && *focusRequest && !ImGui::IsAnyMouseDown()) ImGui::SetKeyboardFocusHere();
@@ -188,7 +198,8 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
     ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - d, a.y - d), ImVec2(b.x + d, b.y + d),
                                         WithAlpha(CurrentPalette().accent, 0.6f), ImGui::GetStyle().FrameRounding + d, 0, 2 * d);
   }
-  RegisterLastItem(id, "textbox", label, active ? "focused" : "", placeholder ? placeholder : "", true);
+  WidgetInfo& info = RegisterLastItem(id, "textbox", label, active ? "focused" : "", placeholder ? placeholder : "", true);
+  info.value = (flags & ImGuiInputTextFlags_Password) ? Bullets(buffer) : std::string(buffer);
   return result;
 }
 

@@ -23,6 +23,9 @@ TEST_CASE("Sign-in emits SignIn with the typed credentials", "[sign_in]") {
   h.Type("alice@acme.test");  // the email field has focus when the screen opens
   h.Click("##password");
   h.Type("s3cret");
+  // The mirror reads what the fields hold (a password as bullets): a screen reader hears it back.
+  CHECK(h.Widget("##email")->value == "alice@acme.test");
+  CHECK(h.Widget("##password")->value == "\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2\xe2\x80\xa2");
   h.PressKey(13);
   const auto* signIn = h.LastEmitted<trash::intent::SignIn>();
   REQUIRE(signIn);

@@ -78,6 +78,7 @@ void PublishWidgets(float dpr) {
     print.Add(w.label);
     print.Add(w.state);
     print.Add(w.description);
+    print.Add(w.value);
     print.Add(CssPixels(w.x, dpr));
     print.Add(CssPixels(w.y, dpr));
     print.Add(CssPixels(w.w, dpr));
@@ -121,6 +122,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* trash_widgets_json() {
     trash::AppendJsonString(g_json, w.state);
     g_json += ",\"description\":";
     trash::AppendJsonString(g_json, w.description);
+    if (!w.value.empty()) {
+      g_json += ",\"value\":";
+      trash::AppendJsonString(g_json, w.value);
+    }
     g_json += ",\"x\":";
     web::AppendNumber(g_json, web::CssPixels(w.x, dpr));
     g_json += ",\"y\":";
