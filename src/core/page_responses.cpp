@@ -17,7 +17,7 @@ std::string Quote(const std::string& name) { return "\"" + name + "\""; }
 
 // "\"Cats\"" for one item, "3 items" for more.
 std::string Describe(const std::vector<TrashItem>& items) {
-    return items.size() == 1 ? Quote(items[0].name) : std::to_string(items.size()) + " items";
+    return items.size() == 1 ? Quote(DisplayName(items[0], false)) : std::to_string(items.size()) + " items";
 }
 
 // The server names items by type and id only (no parentId): match them to what was sent,
@@ -179,7 +179,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             }
             for (const FailedItem& failed : result.value().failed) {
                 const std::vector<size_t> match = Resolve(call.items, {failed.key});
-                const std::string name = match.empty() ? failed.key.id : call.items[match[0]].name;
+                const std::string name = match.empty() ? failed.key.id : DisplayName(call.items[match[0]], false);
                 batch.failures.push_back(Quote(name) + ": " + failed.error);
             }
             view_.SettleRemove(call.op, KeysOf(call.items, restored));
@@ -210,7 +210,7 @@ Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::st
     if (batchIt == batches_.end()) return {};
     Batch& batch = batchIt->second;
     if (IsSuccess(status)) batch.done.push_back(call.items.front());
-    else batch.failures.push_back(Quote(call.items.front().name) + ": " + ErrorMessageFromResponse(status, body));
+    else batch.failures.push_back(Quote(DisplayName(call.items.front(), false)) + ": " + ErrorMessageFromResponse(status, body));
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }

@@ -11,6 +11,7 @@
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "ui/layout.h"         // kTouchTargetCss
+#include "ui/row_parts.h"      // DeleteIconButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
 #include "ui/widgets.h"        // Button, IconButton
@@ -51,16 +52,10 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     restore.id = "selection/restore";
     if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
     ImGui::SameLine(0, 4 * d);
-    ButtonOptions del;
-    del.kind = ButtonKind::Ghost;
-    del.width = iconW;
-    del.enabled = !deleteBlocked;
-    del.tooltip = deleteBlocked ? deleteBlocked->c_str() : "Delete permanently";
-    del.id = "selection/delete";
-    ImGui::PushStyleColor(ImGuiCol_Text, deleteBlocked ? p.textMuted : p.danger);
-    if (IconButton(icon::kTrash, "Delete permanently", del))
+    ButtonOptions square;
+    square.width = iconW;
+    if (DeleteIconButton("selection/delete", deleteBlocked.value_or(""), square))
       frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, tv.selectedKeys(), {}});
-    ImGui::PopStyleColor();
     ImGui::SameLine(0, 0);
     ButtonOptions clear;
     clear.kind = ButtonKind::Ghost;

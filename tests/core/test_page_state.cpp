@@ -527,3 +527,17 @@ TEST_CASE("The first page asks in the list's sort", "[page_state]") {
     const Requests load = state.OnResponse(Only(state.Start(kNow), RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
     CHECK(Only(load, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&sort=-sizeBytes&limit=200");
 }
+
+TEST_CASE("A nameless item's toast names it by its id", "[page_state]") {
+    Page page;
+    const std::string listing =
+        R"({"items":[{"type":"workflow","id":"wf_nameless","name":"","url":"nightly","deletedAt":"2026-11-20T09:00:00.000Z",)"
+        R"("scheduledCleanupAt":"2026-12-20T09:00:00.000Z","sizeBytes":10}],"sections":{}})";
+    page.state.OnResponse(Only(page.state.Apply(intent::Refresh{}), RequestKind::ListTrash).tag, 200, listing);
+    const ItemKey key{ItemType::Workflow, "", "wf_nameless"};
+    REQUIRE(page.state.view().Find(key));
+    const PendingRequest restore = Only(page.state.Apply(intent::Restore{{key}}), RequestKind::Restore);
+    page.state.OnResponse(restore.tag, 200, R"({"restored":[{"type":"workflow","id":"wf_nameless","url":"nightly"}],"failed":[]})");
+    REQUIRE(page.state.toasts().size() == 1);
+    CHECK(page.state.toasts()[0].message == "Restored \"wf_nameless\"");
+}
