@@ -47,7 +47,7 @@ void RowMenu::Close() {
 
 bool RowMenu::Draw(Frame& frame) {
   if (!key_) return false;
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::TrashItem* item = tv.Find(*key_);
   if (!item || tv.IsHidden(*key_) || !frame.page.session() || frame.dialogOpen) {  // gone meanwhile
     if (!openPending_ && ImGui::IsPopupOpen(kPopupId)) {

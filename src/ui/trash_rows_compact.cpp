@@ -135,7 +135,7 @@ size_t TrashTable::CompactRowAt(const trash::View& view, float y) const {
 void TrashTable::DrawCompact(Frame& frame, size_t selected) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float width = ImGui::GetContentRegionAvail().x;
@@ -193,7 +193,7 @@ void TrashTable::DrawCompact(Frame& frame, size_t selected) {
 void TrashTable::DrawCompactHeader(Frame& frame, size_t selected, ImVec2 origin, float width) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
   size_t itemRows = 0;
   for (const trash::GroupSummary& g : view.groups)
@@ -206,7 +206,6 @@ void TrashTable::DrawCompactHeader(Frame& frame, size_t selected, ImVec2 origin,
   const bool mixed = selected > 0 && !all;
   if (Checkbox("##select-all", "Select all", &all, itemRows > 0, nullptr, mixed)) {
     if (all) tv.SelectAllVisible(); else tv.ClearSelection();
-    ++selectionEpoch;
   }
   char label[96];
   std::snprintf(label, sizeof label, "%zu item%s \xc2\xb7 %s", view.matchCount, view.matchCount == 1 ? "" : "s",
@@ -220,7 +219,7 @@ void TrashTable::DrawCompactHeader(Frame& frame, size_t selected, ImVec2 origin,
 void TrashTable::DrawCompactGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::ViewRow& row = tv.view().rows[rowIndex];
   const bool collapsed = tv.IsGroupCollapsed(row.group);
   const trash::GroupSummary* group = nullptr;

@@ -21,7 +21,7 @@ namespace ui {
 void TrashScreen::DrawActionBarNarrow(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::Session& session = *frame.page.session();
   const auto deleteBlocked = trash::DeleteBlockedReason(session);
   const float width = ImGui::GetContentRegionAvail().x;
@@ -32,13 +32,7 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     const float barH = ImGui::GetFrameHeight() + 8 * d;
     ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.selection, 8 * d);
     ImGui::SetCursorScreenPos(ImVec2(a.x + 12 * d, a.y + 4 * d));
-    char label[96];
-    std::snprintf(label, sizeof label, "%zu selected \xc2\xb7 %s", count, trash::FormatBytes(selection_.bytes).c_str());
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushFont(CurrentFonts().strong);
-    TextColored(p.text, label);
-    ImGui::PopFont();
-    RegisterLastItem("selection/summary", "status", label);
+    DrawSelectionLabel();
     // Right to left: Clear, Delete permanently (icons), Restore.
     const float restoreW = ImGui::CalcTextSize("Restore").x + ImGui::CalcTextSize(icon::kUndo).x +
                            ImGui::CalcTextSize("  ").x + 16 * d;
@@ -64,7 +58,6 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     clear.tooltip = "Clear the selection";
     if (IconButton(icon::kClose, "Clear", clear)) {
       tv.ClearSelection();
-      ++table_.selectionEpoch;
     }
     ImGui::SetCursorScreenPos(a);
     ImGui::Dummy(ImVec2(width, barH));

@@ -115,7 +115,7 @@ size_t ShownItemRows(const trash::View& view) {
 // [SECTION] Shared by both layouts
 
 TrashTable::Row TrashTable::RowAt(Frame& frame, size_t rowIndex, bool focused) {
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::TrashItem& item = tv.items()[tv.view().rows[rowIndex].itemIndex];
   const trash::Session* session = frame.page.session() ? &*frame.page.session() : nullptr;
   Row row{item, trash::FactsOf(item, session, frame.nowMs), RowId(item), rowIndex, false, focused};
@@ -128,11 +128,10 @@ TrashTable::Row TrashTable::RowAt(Frame& frame, size_t rowIndex, bool focused) {
 // A click (or tap) on the row selects it; a right-click (or long press) opens its menu there.
 void TrashTable::OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clicked, bool hovered,
                               trash::ClickModifiers mods) {
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   if (clicked) {
     tv.Click(key, mods);
     tv.SetFocus(key);
-    ++selectionEpoch;
     showFocusRing = false;
   }
   if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {
@@ -145,10 +144,9 @@ void TrashTable::OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clic
 void TrashTable::RowCheckbox(Frame& frame, const Row& row) {
   bool checked = row.selected;
   if (Checkbox((row.id + "/select").c_str(), ("Select " + row.facts.name).c_str(), &checked)) {
-    trash::TrashView& tv = frame.page.view();
+    trash::TrashView& tv = frame.list;
     tv.SetSelected(row.facts.key, checked);
     tv.SetFocus(row.facts.key);
-    ++selectionEpoch;
   }
 }
 
@@ -162,7 +160,7 @@ void TrashTable::MoreButton(Frame& frame, const Row& row, float width) {
   const std::string moreId = row.id + "/menu";
   more.id = moreId.c_str();
   if (IconButton(icon::kMore, "More actions", more)) {
-    frame.page.view().SetFocus(row.facts.key);
+    frame.list.SetFocus(row.facts.key);
     menu_.Open(row.facts.key, ImGui::GetItemRectMax(), true, true);
   }
 }
@@ -177,7 +175,7 @@ void TrashTable::OpenMenuForFocusRow(const trash::TrashItem& item, ImVec2 anchor
 void TrashTable::DrawMenu(Frame& frame) {
   const std::optional<trash::ItemKey> key = menu_.key();
   if (menu_.Draw(frame) && key) {  // closed from the keyboard: the cursor is back on its row
-    frame.page.view().SetFocus(*key);
+    frame.list.SetFocus(*key);
     showFocusRing = true;
   }
 }
@@ -186,7 +184,7 @@ void TrashTable::DrawMenu(Frame& frame) {
 
 void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   const Palette& p = CurrentPalette();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
 
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_BordersInnerH |
@@ -260,7 +258,7 @@ void TrashTable::SyncSort(trash::TrashView& tv) {
 
 // The header row: the select-all checkbox, then the sortable column titles.
 void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
   {
     const ImGuiTable* table = ImGui::GetCurrentTable();
@@ -277,7 +275,6 @@ void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
       const char* tip = partial ? "Available once the whole Trash has loaded" : all ? "Clear the selection" : "Select every row shown";
       if (Checkbox("##select-all", "Select all", &all, itemRows > 0 && !partial, tip, mixed)) {
         if (all) tv.SelectAllVisible(); else tv.ClearSelection();
-        ++selectionEpoch;
       }
     } else if (c == kActions) {  // no title drawn; named for screen readers, whose cells it heads
       const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -308,7 +305,7 @@ void TrashTable::KeepFocusInView(std::optional<size_t> focusRow, float rowH, flo
 void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::ViewRow& row = tv.view().rows[rowIndex];
   const trash::GroupSummary* group = nullptr;
   for (const trash::GroupSummary& g : tv.view().groups)
@@ -350,7 +347,7 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
 void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   Row row = RowAt(frame, rowIndex, focused);
   if (!frame.focusRequest.empty() && frame.focusRequest == row.id) {  // the mirror moved focus here
-    frame.page.view().SetFocus(row.facts.key);
+    frame.list.SetFocus(row.facts.key);
     showFocusRing = true;
     row.focused = true;
   }

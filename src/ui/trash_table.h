@@ -31,7 +31,6 @@ class TrashTable {
   void DrawMenu(Frame& frame);
   const RowMenu& menu() const { return menu_; }
   size_t pageRows() const { return pageRows_; }
-  uint64_t selectionEpoch = 0;  // bumped on every selection change made here or by the screen
   bool showFocusRing = false;   // the ring shows once the keyboard moves the cursor, until the next click
 
  private:
