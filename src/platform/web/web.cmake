@@ -7,7 +7,7 @@ file(GLOB WEB_SOURCES CONFIGURE_DEPENDS
 add_executable(trash_page ${WEB_SOURCES})
 add_dependencies(trash_page embedded_shaders)
 target_include_directories(trash_page PRIVATE "${CMAKE_BINARY_DIR}/generated")
-target_link_libraries(trash_page PRIVATE trash_ui)
+target_link_libraries(trash_page PRIVATE trash_app)
 target_compile_options(trash_page PRIVATE ${OWN_WARNINGS})
 
 # The page runs without exception support (Emscripten's default: a throw aborts it), so nothing
@@ -16,7 +16,7 @@ target_compile_options(trash_page PRIVATE ${OWN_WARNINGS})
 # behind a catch. Link-time optimisation and -Oz for size; the page has one thread, so function
 # statics need no guards. Native builds keep exceptions: Catch2 needs them.
 set(WEB_CODE_OPTIONS -fno-exceptions -fno-rtti -fno-threadsafe-statics -flto $<$<CONFIG:MinSizeRel>:-Oz>)
-foreach(target imgui trash_core trash_ui trash_page)
+foreach(target imgui trash_core trash_ui trash_app trash_page)
   target_compile_options(${target} PRIVATE ${WEB_CODE_OPTIONS})
 endforeach()
 target_compile_definitions(third_party_headers INTERFACE JSON_NOEXCEPTION)
