@@ -1,4 +1,5 @@
-# Native test targets: Catch2 suites for the core and the screens (headless ImGui), and shader
+# Native test targets: Catch2 suites for the core, the screens (headless ImGui) and the app (on a
+# fake platform), and shader
 # validation with glslangValidator. Included from the top-level CMakeLists for non-web builds.
 find_package(Catch2 2 REQUIRED)
 include(CTest)
@@ -34,6 +35,16 @@ if(UI_TEST_SOURCES AND TARGET trash_ui)
   target_compile_definitions(ui_tests PRIVATE TRASH_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
   catch_discover_tests(ui_tests TEST_PREFIX "ui: ")
 endif()
+
+# App tests: app::App on the fake platform (tests/app/fake_platform.h), with the screens' headless
+# ImGui harness for a context.
+file(GLOB APP_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/app/*.cpp")
+add_executable(app_tests ${APP_TEST_SOURCES} "${CMAKE_SOURCE_DIR}/tests/ui/harness.cpp")
+target_link_libraries(app_tests PRIVATE trash_app catch_main)
+target_include_directories(app_tests PRIVATE "${CMAKE_SOURCE_DIR}/tests")
+target_compile_options(app_tests PRIVATE ${OWN_WARNINGS})
+target_compile_definitions(app_tests PRIVATE TRASH_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+catch_discover_tests(app_tests TEST_PREFIX "app: ")
 
 find_program(GLSLANG_VALIDATOR glslangValidator REQUIRED)
 foreach(shader ${SHADER_SOURCES})

@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>      // int64_t
-#include <optional>     // browser demo
+#include <optional>     // a session before sign-in, the browser demo
 #include <string>       // std::string
 #include <string_view>  // bodies
 #include <vector>       // lists
@@ -22,9 +22,11 @@ struct Role {
     std::string name;
     std::vector<std::string> permissions;
 };
+// Days an item stays in Trash when the workspace has not said otherwise (a setting of 1-90).
+inline constexpr int kDefaultRetentionDays = 30;
 struct Workspace {
     std::string id, url, name;
-    int retentionDays = 30;
+    int retentionDays = kDefaultRetentionDays;
 };
 struct Storage {
     int64_t usedBytes = 0, trashBytes = 0, quotaBytes = 0;  // quota 0: no quota
@@ -37,6 +39,10 @@ struct Session {
     std::string csrfToken;  // sent as X-CSRF-Token on state-changing requests
 };
 ParseResult<Session> ParseSession(std::string_view body);
+// The signed-in workspace's retention, else the default (before sign-in).
+inline int RetentionDaysOf(const std::optional<Session>& session) {
+    return session ? session->workspace.retentionDays : kDefaultRetentionDays;
+}
 
 // [SECTION] Errors
 // The message to show for a failed request: the body's "error" when it is JSON like

@@ -15,7 +15,7 @@ void AppendOneLine(std::string& out, const std::string& value) {
 }
 
 std::string Value(const TrashItem& item, CopyField field) {
-    if (field == CopyField::Name) return item.name.empty() ? item.id : item.name;
+    if (field == CopyField::Name) return DisplayName(item, false);
     return IsChildType(item.type) && !item.parentId.empty() ? item.parentId + "/" + item.id : item.id;
 }
 
@@ -34,7 +34,7 @@ std::string CopiedMessage(const std::vector<TrashItem>& items, CopyField field) 
     const char* what = field == CopyField::Name ? "name" : "ID";
     if (items.size() == 1) {
         std::string name;
-        AppendOneLine(name, items[0].name.empty() ? items[0].id : items[0].name);
+        AppendOneLine(name, DisplayName(items[0], false));
         return std::string("Copied ") + what + " of \"" + name + "\"";
     }
     return "Copied " + std::to_string(items.size()) + " " + what + "s";

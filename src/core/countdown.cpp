@@ -10,7 +10,6 @@
 namespace trash {
 
 namespace {
-constexpr int64_t kAmberBelowMs = 7 * kDayMs;
 constexpr int64_t kRedBelowMs = kDayMs;
 
 struct Unit {
@@ -38,7 +37,7 @@ const char* const kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", 
 Urgency UrgencyOf(int64_t nowMs, int64_t cleanupAtMs) {
     const int64_t remaining = cleanupAtMs - nowMs;
     if (remaining < kRedBelowMs) return Urgency::Red;
-    if (remaining < kAmberBelowMs) return Urgency::Amber;
+    if (remaining < kExpiringSoonMs) return Urgency::Amber;
     return Urgency::Normal;
 }
 

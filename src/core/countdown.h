@@ -11,9 +11,14 @@ namespace trash {
 
 inline constexpr int64_t kNever = std::numeric_limits<int64_t>::max();
 
+// "Soon": under this many days left. The countdown turns amber, and the "Expiring within 7 days"
+// filter (whose label is built from it) keeps only these items.
+inline constexpr int kExpiringSoonDays = 7;
+inline constexpr int64_t kExpiringSoonMs = kExpiringSoonDays * 24 * 60 * 60 * 1000LL;
+
 enum class Urgency {
-    Normal,  // 7 days or more left
-    Amber,   // under 7 days
+    Normal,  // kExpiringSoonDays or more left
+    Amber,   // expiring soon: under kExpiringSoonDays
     Red,     // under 1 day, or due
 };
 

@@ -17,11 +17,12 @@ std::string Quote(const std::string& name) { return "\"" + name + "\""; }
 
 // "\"Cats\"" for one item, "3 items" for more.
 std::string Describe(const std::vector<TrashItem>& items) {
-    return items.size() == 1 ? Quote(items[0].name) : std::to_string(items.size()) + " items";
+    return items.size() == 1 ? Quote(DisplayName(items[0], false)) : std::to_string(items.size()) + " items";
 }
 
-// The server names items by type and id only (no parentId): match them to what was sent,
-// each sent item at most once, so two "version 3" of different projects are told apart by order.
+// Matches the server's results to what was sent by key (a restore echoes each item's full key,
+// parentId included), each sent item at most once. A child reported without parentId (a
+// permanent delete's answer) matches the first sent item of its type and id.
 std::vector<size_t> Resolve(const std::vector<TrashItem>& sent, const std::vector<ItemKey>& reported) {
     std::vector<size_t> matched;
     std::vector<char> used(sent.size(), 0);
@@ -198,12 +199,12 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
                 TrashItem item = call.items[restored[n]];
                 // A taken slug was restored under a new one: Undo must use it.
                 for (const RestoredItem& r : result.value().restored)
-                    if (r.key.type == item.type && r.key.id == item.id && !r.url.empty()) item.url = r.url;
+                    if (!r.url.empty() && Resolve({item}, {r.key}).size() == 1) item.url = r.url;
                 batch.done.push_back(std::move(item));
             }
             for (const FailedItem& failed : result.value().failed) {
                 const std::vector<size_t> match = Resolve(call.items, {failed.key});
-                const std::string name = match.empty() ? failed.key.id : call.items[match[0]].name;
+                const std::string name = match.empty() ? failed.key.id : DisplayName(call.items[match[0]], false);
                 batch.failures.push_back(Quote(name) + ": " + failed.error);
             }
             view_.SettleRemove(call.op, KeysOf(call.items, restored));
@@ -235,7 +236,7 @@ Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::st
     if (batchIt == batches_.end()) return {};
     Batch& batch = batchIt->second;
     if (IsSuccess(status)) batch.done.push_back(call.items.front());
-    else batch.failures.push_back(Quote(call.items.front().name) + ": " + ErrorMessageFromResponse(status, body));
+    else batch.failures.push_back(Quote(DisplayName(call.items.front(), false)) + ": " + ErrorMessageFromResponse(status, body));
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }

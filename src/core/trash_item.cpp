@@ -69,8 +69,14 @@ ItemKey KeyOf(const TrashItem& item) {
 ItemKey ParentKeyOf(const TrashItem& item) { return ItemKey{ItemType::Project, {}, item.parentId}; }
 
 std::string DisplayName(const TrashItem& item, bool withParent) {
-    if (!withParent || item.parentName.empty()) return item.name;
-    return item.parentName + " / " + item.name;
+    const std::string& name = item.name.empty() ? item.id : item.name;
+    const std::string parent = withParent ? ParentLabel(item) : std::string();
+    return parent.empty() ? name : parent + " / " + name;
+}
+
+std::string ParentLabel(const TrashItem& item) {
+    if (!IsChildType(item.type)) return {};
+    return item.parentName.empty() ? item.parentUrl : item.parentName;
 }
 
 }  // namespace trash

@@ -56,8 +56,11 @@ ItemKey KeyOf(const TrashItem& item);
 // The key of a child's parent project (type Project, id = parentId).
 ItemKey ParentKeyOf(const TrashItem& item);
 
-// The label of a row: "augmented-416" for most, with the parent for children when asked:
-// "My Other Project / augmented-416".
+// The one rule for naming an item to a person (rows, menus, toasts, the clipboard): its name, else
+// its id ("augmented-416"); with the parent for versions and models when asked:
+// "My Other Project / augmented-416". Not sanitised: SanitizeForDisplay before drawing.
 std::string DisplayName(const TrashItem& item, bool withParent);
+// A version's or model's project as a person reads it: its name, else its url; "" for others.
+std::string ParentLabel(const TrashItem& item);
 
 }  // namespace trash

@@ -152,6 +152,7 @@ int64_t TrashView::NextFilterChangeMs() const {
 void TrashView::Invalidate() {
     dirty_ = true;
     ++generation_;
+    ++selectionGeneration_;  // the effective selection follows the filters and the items
 }
 
 void TrashView::SetQuery(const std::string& query) {

@@ -12,6 +12,7 @@
 #include <unordered_set>  // selection, hidden keys
 #include <vector>         // items, rows
 
+#include "core/countdown.h"   // kExpiringSoonMs
 #include "core/trash_item.h"  // TrashItem, ItemKey, ItemType
 
 namespace trash {
@@ -23,12 +24,10 @@ struct SortSpec {
     bool ascending = false;  // newest deletions first by default
 };
 
-inline constexpr int64_t kExpiringSoonMs = 7 * 24 * 60 * 60 * 1000LL;
-
 struct Filters {
     std::string query;  // case-insensitive (ASCII) substring of name or parent name; "" = all
     std::array<bool, kItemTypeCount> types{};  // indexed by ItemType; all false = every type
-    bool expiringSoon = false;  // only items whose cleanup is under 7 days away (or due)
+    bool expiringSoon = false;  // only items whose cleanup is under kExpiringSoonMs away (or due)
 };
 
 struct ViewRow {
@@ -125,6 +124,9 @@ public:
     std::vector<ItemKey> selectedKeys() const;  // in view order
     std::vector<const TrashItem*> selectedItems() const;  // in view order
     int64_t selectionBytes() const;
+    // Bumps whenever the effective selection may have changed (a selection edit, or any input of
+    // the view), so a summary of it is recomputed only then.
+    uint64_t selectionGeneration() const { return selectionGeneration_; }
 
     // [SECTION] Keyboard cursor over the item rows of the view
     void MoveFocus(FocusMove move, size_t pageRows = 10);
@@ -197,6 +199,7 @@ private:
     mutable bool dirty_ = true;
     mutable uint64_t recomputeCount_ = 0;
     uint64_t generation_ = 1;
+    uint64_t selectionGeneration_ = 1;
 
     KeySet selection_;
     std::optional<ItemKey> anchor_;

@@ -13,6 +13,7 @@ namespace trash {
 
 void TrashView::Click(const ItemKey& key, ClickModifiers mods) {
     if (!IndexOf(key)) return;
+    ++selectionGeneration_;
     SetFocus(key);
     const std::optional<size_t> clickedRow = RowOfKey(key);
     const std::optional<size_t> anchorRow = anchor_ ? RowOfKey(*anchor_) : std::nullopt;
@@ -38,6 +39,7 @@ void TrashView::SelectToFocus() {
 }
 
 void TrashView::SelectRows(size_t fromRow, size_t toRow, bool keep) {
+    ++selectionGeneration_;
     if (!keep) selection_.clear();
     const size_t first = std::min(fromRow, toRow), last = std::max(fromRow, toRow);
     for (size_t row = first; row <= last && row < view_.rows.size(); ++row)
@@ -46,6 +48,7 @@ void TrashView::SelectRows(size_t fromRow, size_t toRow, bool keep) {
 
 void TrashView::SetSelected(const ItemKey& key, bool selected) {
     if (!IndexOf(key)) return;
+    ++selectionGeneration_;
     if (selected) selection_.insert(key);
     else selection_.erase(key);
     anchor_ = key;
@@ -53,11 +56,13 @@ void TrashView::SetSelected(const ItemKey& key, bool selected) {
 
 void TrashView::SelectAllVisible() {
     EnsureView();
+    ++selectionGeneration_;
     for (const ViewRow& row : view_.rows)
         if (!row.isHeader) selection_.insert(KeyOf(items_[row.itemIndex]));
 }
 
 void TrashView::ClearSelection() {
+    ++selectionGeneration_;
     selection_.clear();
     anchor_.reset();
 }

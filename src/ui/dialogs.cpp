@@ -140,7 +140,7 @@ void DialogHost::Footer(Frame& frame, const char* confirmLabel, bool danger, boo
 }
 
 void DialogHost::DrawRestoreAll(Frame& frame) {
-  const trash::TrashView& tv = frame.page.view();
+  const trash::TrashView& tv = frame.list;
   const std::string text = "All " + Items(tv.visibleItemCount()) +
                            " in the Trash go back where they were deleted from, with their data. Items whose "
                            "name was taken meanwhile come back under a new unique name.";
@@ -197,7 +197,7 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
 
 void DialogHost::DrawEmptyTrash(Frame& frame) {
   const Palette& p = CurrentPalette();
-  const trash::TrashView& tv = frame.page.view();
+  const trash::TrashView& tv = frame.list;
   const trash::Dialog& dialog = frame.page.dialog();
   const size_t count = dialog.count > 0 ? dialog.count : dialog.keys.empty() ? tv.visibleItemCount() : dialog.keys.size();
   const int64_t bytes = dialog.bytes > 0 ? dialog.bytes : tv.visibleItemBytes();
@@ -233,7 +233,7 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   for (const trash::Project& project : frame.page.projects())
     if (project.url == dialog.projectUrl) name = project.name;
   name = trash::SanitizeForDisplay(name);
-  const int days = frame.page.session() ? frame.page.session()->workspace.retentionDays : 30;
+  const int days = trash::RetentionDaysOf(frame.page.session());
   const std::string lead = "\xe2\x80\x9c" + name + "\xe2\x80\x9d, its versions and its models move to the Trash for " +
                            std::to_string(days) + " days, then they are permanently deleted. Training jobs in progress are cancelled.";
   Paragraph("dialog/text", lead.c_str(), p.text);

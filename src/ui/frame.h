@@ -1,5 +1,6 @@
-// What every screen's Draw() gets: the page state to read, the time, and where to put the intents
-// it emits and the moment the page must next redraw for a countdown label.
+// What every screen's Draw() gets: the page state to read (never to change: changes are intents),
+// the Trash list's UI state to change directly, the time, and where to put the intents it emits and
+// the moment the page must next redraw for a countdown label.
 #pragma once
 
 #include <algorithm>  // std::min
@@ -17,7 +18,8 @@ struct ImDrawList;
 namespace ui {
 
 struct Frame {
-  trash::PageState& page;
+  const trash::PageState& page;
+  trash::TrashView& list;  // filters, sort, groups, selection, cursor: UI state the screens change directly
   int64_t nowMs = 0;
   std::vector<trash::Intent>& intents;
   int64_t wakeAtMs = trash::kNever;

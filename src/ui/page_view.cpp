@@ -16,7 +16,7 @@ namespace ui {
 DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   CurrentRegistry().Clear();
   DrawResult result;
-  Frame frame{page, nowMs, result.intents, trash::kNever, nullptr, false, {}};
+  Frame frame{page, page.view(), nowMs, result.intents, trash::kNever, nullptr, false, {}};
   frame.dialogOpen = page.dialog().kind != trash::DialogKind::None;
   frame.focusRequest = std::move(focusRequest_);
   focusRequest_.clear();

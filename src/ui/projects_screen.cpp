@@ -31,7 +31,7 @@ void Cell(const std::string& text, ImU32 color, bool right = false) {
 void ProjectsScreen::Draw(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::PageState& page = frame.page;
+  const trash::PageState& page = frame.page;
   ImGui::PushFont(CurrentFonts().title);
   ImGui::TextUnformatted("Projects");
   ImGui::PopFont();

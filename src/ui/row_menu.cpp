@@ -7,8 +7,7 @@
 #include <string>     // labels
 #include <vector>     // items
 
-#include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason, HasPermission
-#include "core/text.h"         // SanitizeForDisplay
+#include "core/row_facts.h"  // FactsOf: the row's actions, each enabled or with its reason
 #include "ui/theme.h"          // palette, icons, Dpr
 #include "ui/widgets.h"        // RegisterRect, ItemTooltip, WithAlpha
 
@@ -17,31 +16,15 @@ namespace {
 
 constexpr const char* kPopupId = "##row-menu";
 
-struct MenuItem {
-  const char* id;
-  const char* label;
-  const char* icon;
-  std::optional<std::string> blocked;  // why it is disabled
-  trash::Intent intent;
-  bool danger = false;
-};
-
-std::vector<MenuItem> ItemsFor(const trash::Session& session, const trash::TrashItem& item) {
-  const trash::ItemKey key = trash::KeyOf(item);
-  std::vector<MenuItem> items;
-  items.push_back({"menu/copy-name", "Copy name", icon::kCopy, std::nullopt, trash::intent::Copy{trash::CopyField::Name, {key}}});
-  items.push_back({"menu/copy-id", "Copy ID", icon::kCopy, std::nullopt, trash::intent::Copy{trash::CopyField::Id, {key}}});
-  items.push_back({"menu/restore", "Restore", icon::kUndo, trash::RestoreBlockedReason(session, item), trash::intent::Restore{{key}}});
-  if (trash::IsChildType(item.type) && item.parentInTrash) {
-    const std::string_view permission = trash::RestorePermissionFor(trash::ItemType::Project);
-    std::optional<std::string> blocked;
-    if (!trash::HasPermission(session, permission)) blocked = "Your role lacks " + std::string(permission);
-    items.push_back({"menu/restore-parent", "Restore project first", icon::kLevelUp, blocked,
-                     trash::intent::RestoreParentFirst{key}});
+const char* IconOf(trash::RowActionKind kind) {
+  switch (kind) {
+    case trash::RowActionKind::CopyName:
+    case trash::RowActionKind::CopyId: return icon::kCopy;
+    case trash::RowActionKind::Restore: return icon::kUndo;
+    case trash::RowActionKind::RestoreParentFirst: return icon::kLevelUp;
+    case trash::RowActionKind::DeletePermanently: break;
   }
-  items.push_back({"menu/delete", "Delete permanently", icon::kTrash, trash::DeleteBlockedReason(session),
-                   trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, {key}, {}}, true});
-  return items;
+  return icon::kTrash;
 }
 
 bool Pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
@@ -64,7 +47,7 @@ void RowMenu::Close() {
 
 bool RowMenu::Draw(Frame& frame) {
   if (!key_) return false;
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::TrashItem* item = tv.Find(*key_);
   if (!item || tv.IsHidden(*key_) || !frame.page.session() || frame.dialogOpen) {  // gone meanwhile
     if (!openPending_ && ImGui::IsPopupOpen(kPopupId)) {
@@ -76,7 +59,10 @@ bool RowMenu::Draw(Frame& frame) {
     Close();
     return false;
   }
-  const std::vector<MenuItem> items = ItemsFor(*frame.page.session(), *item);
+  const trash::RowFacts facts = trash::FactsOf(*item, &*frame.page.session(), frame.nowMs);
+  const std::vector<trash::RowAction>& items = facts.actions;
+  std::vector<std::string> ids;  // "menu/copy-name", ...
+  for (const trash::RowAction& action : items) ids.push_back("menu/" + std::string(action.id));
   const int count = int(items.size());
   const Palette& p = CurrentPalette();
   const float d = Dpr();
@@ -104,8 +90,7 @@ bool RowMenu::Draw(Frame& frame) {
     Close();
     return false;
   }
-  const std::string name = trash::SanitizeForDisplay(item->name.empty() ? item->id : item->name);
-  RegisterRect("menu", "menu", "Actions for " + name, anchor_, ImVec2(anchor_.x + size.x, anchor_.y + size.y));
+  RegisterRect("menu", "menu", "Actions for " + facts.name, anchor_, ImVec2(anchor_.x + size.x, anchor_.y + size.y));
 
   // Keys: not on the frame it opened (the key that opened it is still down).
   bool byKeyboard = false;
@@ -122,18 +107,19 @@ bool RowMenu::Draw(Frame& frame) {
   }
   // The mirror moved focus onto an item: the highlight follows.
   for (int i = 0; i < count; ++i)
-    if (frame.focusRequest == items[size_t(i)].id) highlighted_ = i;
+    if (frame.focusRequest == ids[size_t(i)]) highlighted_ = i;
 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));  // items touch: the menu's size is exact
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const bool mouseMoved = ImGui::GetIO().MouseDelta.x != 0 || ImGui::GetIO().MouseDelta.y != 0;
   for (int i = 0; i < count; ++i) {
-    const MenuItem& entry = items[size_t(i)];
-    const bool enabled = !entry.blocked;
+    const trash::RowAction& entry = items[size_t(i)];
+    const std::string label(entry.label);
+    const bool enabled = entry.enabled;
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const ImVec2 b(a.x + size.x - pad.x * 2, a.y + itemH);
     ImGui::BeginDisabled(!enabled);
-    const bool clicked = ImGui::InvisibleButton(entry.id, ImVec2(b.x - a.x, itemH));
+    const bool clicked = ImGui::InvisibleButton(ids[size_t(i)].c_str(), ImVec2(b.x - a.x, itemH));
     ImGui::EndDisabled();
     const bool hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
     if (hovered && mouseMoved) highlighted_ = i;
@@ -142,19 +128,20 @@ bool RowMenu::Draw(Frame& frame) {
     const ImU32 color = !enabled ? p.textMuted : entry.danger ? p.danger : p.text;
     const float textY = a.y + (itemH - ImGui::GetTextLineHeight()) * 0.5f;
     dl->AddText(ImVec2(a.x + 10 * d, textY), enabled ? (entry.danger ? p.danger : p.textMuted) : WithAlpha(p.textMuted, 0.6f),
-                entry.icon);
-    dl->AddText(ImVec2(a.x + 34 * d, textY), color, entry.label);
+                IconOf(entry.kind));
+    dl->AddText(ImVec2(a.x + 34 * d, textY), color, label.c_str());
     if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
-    if (entry.blocked) ItemTooltip(entry.blocked->c_str());
+    if (!enabled) ItemTooltip(entry.reason.c_str());
     std::string state = highlighted_ == i ? "focused" : "";
     if (!enabled) state += state.empty() ? "disabled" : " disabled";
-    RegisterRect(entry.id, "menuitem", entry.label, a, b, state, entry.blocked.value_or(""), enabled);
+    RegisterRect(ids[size_t(i)], "menuitem", label, a, b, state, entry.reason, enabled);
   }
   ImGui::PopStyleVar();
 
   const bool escape = !opening && (Pressed(ImGuiKey_Escape) || Pressed(ImGuiKey_Tab));
-  if (chosen >= 0 && !items[size_t(chosen)].blocked) frame.Emit(items[size_t(chosen)].intent);
-  const bool closing = escape || (chosen >= 0 && !items[size_t(chosen)].blocked);
+  const bool choice = chosen >= 0 && items[size_t(chosen)].enabled;
+  if (choice) frame.Emit(items[size_t(chosen)].intent);
+  const bool closing = escape || choice;
   if (closing) {
     ImGui::CloseCurrentPopup();
     Close();

@@ -18,7 +18,7 @@ namespace ui {
 void SignInScreen::Draw(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::PageState& page = frame.page;
+  const trash::PageState& page = frame.page;
   const trash::DemoInfo& demo = page.demo();
   if (page.sessionLoad().status == trash::LoadStatus::Loading) {
     // The session cookie may still be valid: a quiet line instead of a form that might vanish.

@@ -12,11 +12,9 @@
 #include <cstdio>     // snprintf
 #include <string>     // labels
 
-#include "core/countdown.h"    // FormatTimeLeft, FormatPurgeTime, FormatRelative, FormatBytes
-#include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
-#include "core/text.h"         // SanitizeForDisplay
+#include "core/countdown.h"    // FormatPurgeTime, FormatRelative, FormatBytes
 #include "ui/layout.h"         // kTouchTargetCss
-#include "ui/registry.h"       // CurrentRegistry: where a row's "⋮" was drawn
+#include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteIconButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_table.h"
 #include "ui/widgets.h"        // Button, Checkbox, RegisterRect
@@ -137,35 +135,14 @@ size_t TrashTable::CompactRowAt(const trash::View& view, float y) const {
 void TrashTable::DrawCompact(Frame& frame, size_t selected) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  drawnRows_ = 0;
+  DrawCompactHeader(frame, selected, origin, width);
 
-  // [SECTION] List header: select all, what the filters match
-  size_t itemRows = 0;
-  for (const trash::GroupSummary& g : view.groups)
-    if (!g.collapsed) itemRows += g.count;
   const float headerH = kListHeaderCss * d;
-  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + headerH), p.surfaceAlt, 10 * d, ImDrawFlags_RoundCornersTop);
-  ImGui::SetCursorScreenPos(ImVec2(origin.x + 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f));
-  bool all = itemRows > 0 && selected >= itemRows;
-  const bool mixed = selected > 0 && !all;
-  if (Checkbox("##select-all", "Select all", &all, itemRows > 0, nullptr, mixed)) {
-    if (all) tv.SelectAllVisible(); else tv.ClearSelection();
-    ++selectionEpoch;
-  }
-  char label[96];
-  std::snprintf(label, sizeof label, "%zu item%s \xc2\xb7 %s", view.matchCount, view.matchCount == 1 ? "" : "s",
-                trash::FormatBytes(view.matchBytes).c_str());
-  const float lineH = ImGui::GetTextLineHeight();
-  const float sortX = SortMenu(tv, origin.x + width - 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f);
-  TextAt(ImVec2(origin.x + 48 * d, origin.y + (headerH - lineH) * 0.5f), label, p.textMuted, sortX - origin.x - 56 * d);
-  RegisterLastItem("list/summary", "status", label);
-
-  // [SECTION] The rows in view
   const float listTop = origin.y + headerH;
   const float total = view.rows.empty() ? 0 : CompactRowY(view, view.rows.size());
   const std::optional<size_t> focusRow = tv.focusedRow();
@@ -190,26 +167,21 @@ void TrashTable::DrawCompact(Frame& frame, size_t selected) {
   // each row reads as its name, then its parts).
   RegisterRect("trash/grid", "grid", "Trash items", ImVec2(origin.x, listTop), ImVec2(origin.x + width, listTop + total))
       .count = int(view.rows.size());
+  // Only the rows in view are drawn.
   const size_t first = CompactRowAt(view, std::max(0.f, visibleTop - listTop));
   for (size_t i = first; i < view.rows.size(); ++i) {
     const float y = listTop + CompactRowY(view, i);
     if (y > visibleBottom) break;
     ImGui::PushID(int(i));
-    const ImVec2 a(origin.x, y);
+    const bool focused = focusRow && *focusRow == i;
     if (view.rows[i].isHeader) {
-      DrawCompactGroup(frame, i, a, ImVec2(origin.x + width, y + kGroupRowCss * d));
+      DrawCompactGroup(frame, i, ImVec2(origin.x, y), ImVec2(origin.x + width, y + kGroupRowCss * d));
     } else {
-      DrawCompactItem(frame, i, a, ImVec2(origin.x + width, y + kItemRowCss * d), focusRow && *focusRow == i);
-      if (menuForFocus_ && focusRow && *focusRow == i && !menu_.open()) {  // the context-menu key
-        const trash::TrashItem& item = tv.items()[view.rows[i].itemIndex];
-        ImVec2 anchor(origin.x + width, y + kItemRowCss * d);
-        if (const WidgetInfo* more = CurrentRegistry().FindById(RowId(item) + "/menu"))
-          anchor = ImVec2(more->x + more->w, more->y + more->h);
-        menu_.Open(trash::KeyOf(item), anchor, true, true);
-      }
+      DrawCompactItem(frame, i, ImVec2(origin.x, y), ImVec2(origin.x + width, y + kItemRowCss * d), focused);
+      if (menuForFocus_ && focused && !menu_.open())  // the context-menu key
+        OpenMenuForFocusRow(tv.items()[view.rows[i].itemIndex], ImVec2(origin.x + width, y + kItemRowCss * d));
     }
     ImGui::PopID();
-    ++drawnRows_;
   }
   menuForFocus_ = false;
   // The whole list's height, so the page scrolls over all of it.
@@ -217,10 +189,37 @@ void TrashTable::DrawCompact(Frame& frame, size_t selected) {
   ImGui::Dummy(ImVec2(width, headerH + total + 8 * d));
 }
 
+// The list header: select all, what the filters match, the sort menu.
+void TrashTable::DrawCompactHeader(Frame& frame, size_t selected, ImVec2 origin, float width) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  trash::TrashView& tv = frame.list;
+  const trash::View& view = tv.view();
+  size_t itemRows = 0;
+  for (const trash::GroupSummary& g : view.groups)
+    if (!g.collapsed) itemRows += g.count;
+  const float headerH = kListHeaderCss * d;
+  ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + headerH), p.surfaceAlt, 10 * d,
+                                            ImDrawFlags_RoundCornersTop);
+  ImGui::SetCursorScreenPos(ImVec2(origin.x + 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f));
+  bool all = itemRows > 0 && selected >= itemRows;
+  const bool mixed = selected > 0 && !all;
+  if (Checkbox("##select-all", "Select all", &all, itemRows > 0, nullptr, mixed)) {
+    if (all) tv.SelectAllVisible(); else tv.ClearSelection();
+  }
+  char label[96];
+  std::snprintf(label, sizeof label, "%zu item%s \xc2\xb7 %s", view.matchCount, view.matchCount == 1 ? "" : "s",
+                trash::FormatBytes(view.matchBytes).c_str());
+  const float lineH = ImGui::GetTextLineHeight();
+  const float sortX = SortMenu(tv, origin.x + width - 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f);
+  TextAt(ImVec2(origin.x + 48 * d, origin.y + (headerH - lineH) * 0.5f), label, p.textMuted, sortX - origin.x - 56 * d);
+  RegisterLastItem("list/summary", "status", label);
+}
+
 void TrashTable::DrawCompactGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::ViewRow& row = tv.view().rows[rowIndex];
   const bool collapsed = tv.IsGroupCollapsed(row.group);
   const trash::GroupSummary* group = nullptr;
@@ -252,166 +251,116 @@ void TrashTable::DrawCompactGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec
   dl->AddText(ImVec2(b.x - 12 * d - ImGui::CalcTextSize(bytes.c_str()).x, y), p.textMuted, bytes.c_str());
 }
 
+// An item row: a tap selects it (alone), like a click on the desktop table; two lines of text
+// beside its checkbox, the actions at the end of line two.
 void TrashTable::DrawCompactItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b, bool focused) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
-  const trash::TrashItem& item = tv.items()[tv.view().rows[rowIndex].itemIndex];
-  const trash::ItemKey key = trash::KeyOf(item);
-  const bool selected = tv.IsSelected(key);
-  const std::string rowId = RowId(item);
-  const std::string name = trash::SanitizeForDisplay(item.name.empty() ? item.id : item.name);
-  const std::string parent = trash::SanitizeForDisplay(item.parentName.empty() ? item.parentUrl : item.parentName);
-  const bool child = trash::IsChildType(item.type);
+  const Row row = RowAt(frame, rowIndex, focused);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-
-  // [SECTION] The row: a tap selects it (alone), like a click on the desktop table
   bool hovered = false;
-  if (RowHit("##row", a, b, &hovered)) {
-    tv.Click(key, {});
-    tv.SetFocus(key);
-    ++selectionEpoch;
-    showFocusRing = false;
-  }
-  if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Right)) {  // a long press on a phone
-    tv.SetFocus(key);
-    showFocusRing = false;
-    menu_.Open(key, ImGui::GetIO().MousePos, false, false);
-  }
-  if (selected || hovered) dl->AddRectFilled(ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), selected ? p.selection : p.rowHover);
+  const bool clicked = RowHit("##row", a, b, &hovered);
+  OnRowPointer(frame, row.facts.key, clicked, hovered, {});
+  if (row.selected || hovered)
+    dl->AddRectFilled(ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), row.selected ? p.selection : p.rowHover);
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), WithAlpha(p.border, 0.7f), d);
-  if (focused && showFocusRing)
+  if (row.focused && showFocusRing)
     dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  {
-    std::string state = selected ? "selected" : "";
-    if (focused) state += state.empty() ? "focused" : " focused";
-    RegisterRect(rowId, "row", child && !parent.empty() ? parent + " / " + name : name, a, b, state).index =
-        int(rowIndex) + 1;
-  }
+  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused)).index = int(rowIndex) + 1;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
-  bool checked = selected;
-  if (Checkbox((rowId + "/select").c_str(), ("Select " + name).c_str(), &checked)) {
-    tv.SetSelected(key, checked);
-    tv.SetFocus(key);
-    ++selectionEpoch;
-  }
+  RowCheckbox(frame, row);
 
-  // [SECTION] Line one: icon, name (after its project), time left
-  const float lineH = ImGui::GetTextLineHeight();
+  DrawCompactLineOne(row, a, b);
+  const float buttonH = ImGui::GetFrameHeight();
+  const float line2 = b.y - 6 * d - buttonH;
+  const float right = b.x - 12 * d;
+  const float actionsX = row.facts.actions.empty() ? right + 8 * d : DrawCompactActions(frame, row, right + 8 * d, line2);
+  DrawCompactLineTwo(frame, row, a, line2 + (buttonH - ImGui::GetTextLineHeight()) * 0.5f, actionsX - 10 * d);
+}
+
+// Line one: icon, name (after its project), and the time left at the end.
+void TrashTable::DrawCompactLineOne(const Row& row, ImVec2 a, ImVec2 b) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const trash::RowFacts& f = row.facts;
   const float x0 = a.x + 48 * d, right = b.x - 12 * d, line1 = a.y + 12 * d;
-  const trash::TimeLeft left = trash::FormatTimeLeft(frame.nowMs, item.scheduledCleanupAtMs);
-  frame.WakeAt(left.nextChangeMs);
-  const ImU32 urgencyColor = left.urgency == trash::Urgency::Red ? p.red : left.urgency == trash::Urgency::Amber ? p.amber : p.textMuted;
-  ImGui::PushFont(left.urgency == trash::Urgency::Normal ? CurrentFonts().body : CurrentFonts().strong);
-  std::string leftText = left.urgency == trash::Urgency::Normal ? left.label : std::string(icon::kClock) + " " + left.label;
+  const trash::TimeLeft& left = f.timeLeft;
+  const bool normal = left.urgency == trash::Urgency::Normal;
+  ImGui::PushFont(normal ? CurrentFonts().body : CurrentFonts().strong);
+  const std::string leftText = normal ? left.label : std::string(icon::kClock) + " " + left.label;
   const float leftW = ImGui::CalcTextSize(leftText.c_str()).x;
   ImGui::SetCursorScreenPos(ImVec2(right - leftW, line1));
-  TextColored(urgencyColor, leftText.c_str());
+  TextColored(UrgencyColor(left.urgency), leftText.c_str());
   ImGui::PopFont();
-  const std::string purge = trash::FormatPurgeTime(item.scheduledCleanupAtMs);
-  const char* urgency = left.urgency == trash::Urgency::Red ? "red" : left.urgency == trash::Urgency::Amber ? "amber" : "normal";
-  RegisterLastItem(rowId + "/time-left", "status", left.label, urgency, purge);
-  dl->AddText(ImVec2(x0, line1), p.textMuted, TypeIcon(item.type));
+  const std::string purge = trash::FormatPurgeTime(row.item.scheduledCleanupAtMs);
+  RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
+  ImGui::GetWindowDrawList()->AddText(ImVec2(x0, line1), p.textMuted, TypeIcon(row.item.type));
   float x = x0 + 22 * d;
   const float nameRoom = right - leftW - 10 * d - x;
-  if (child && !parent.empty()) {  // the project keeps at most half the room
-    const std::string prefix = parent + " / ";
-    const float nameW = ImGui::CalcTextSize(name.c_str()).x;
+  if (!f.parent.empty()) {  // the project keeps at most half the room
+    const std::string prefix = f.parent + " / ";
+    const float nameW = ImGui::CalcTextSize(f.name.c_str()).x;
     x += TextAt(ImVec2(x, line1), prefix, p.textMuted, std::max(nameRoom * 0.5f, nameRoom - nameW));
   }
   ImGui::PushFont(CurrentFonts().strong);
-  TextAt(ImVec2(x, line1), name, p.text, right - leftW - 10 * d - x);
+  TextAt(ImVec2(x, line1), f.name, p.text, right - leftW - 10 * d - x);
   ImGui::PopFont();
+}
 
-  // [SECTION] Line two: amber indicator, children, size, deleted by; then the actions
-  const trash::Session* session = frame.page.session() ? &*frame.page.session() : nullptr;
-  const float buttonH = ImGui::GetFrameHeight();
-  const float line2 = b.y - 6 * d - buttonH;
-  const float textY = line2 + (buttonH - lineH) * 0.5f;
-  float actionsX = right + 8 * d;  // where the actions start, right to left
-  if (session) {
-    const std::optional<std::string> restoreBlocked = trash::RestoreBlockedReason(*session, item);
-    const std::optional<std::string> deleteBlocked = trash::DeleteBlockedReason(*session);
-    const float delW = kTouchTargetCss * d;
-    actionsX = right + 8 * d - delW;
-    ImGui::SetCursorScreenPos(ImVec2(actionsX, line2));
-    ButtonOptions more;  // "⋮": the row menu (copy name or ID, restore, delete); a long press opens it too
-    more.kind = ButtonKind::Ghost;
-    more.width = delW;
-    more.tooltip = "More actions: copy name or ID, restore, delete";
-    const std::string moreId = rowId + "/menu";
-    more.id = moreId.c_str();
-    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    if (IconButton(icon::kMore, "More actions", more)) {
-      tv.SetFocus(key);
-      menu_.Open(key, ImGui::GetItemRectMax(), true, true);
-    }
-    ImGui::PopStyleColor();
-    actionsX -= delW;
-    ImGui::SetCursorScreenPos(ImVec2(actionsX, line2));
-    ButtonOptions del;
-    del.kind = ButtonKind::Ghost;
-    del.enabled = !deleteBlocked;
-    del.width = delW;
-    del.tooltip = deleteBlocked ? deleteBlocked->c_str() : "Delete permanently";
-    const std::string delId = rowId + "/delete";
-    del.id = delId.c_str();
-    ImGui::PushStyleColor(ImGuiCol_Text, deleteBlocked ? p.textMuted : p.danger);
-    if (IconButton(icon::kTrash, "Delete permanently", del))
-      frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, {key}, {}});
-    ImGui::PopStyleColor();
-    // A version or model whose project is in Trash offers that instead of a Restore that can't work.
-    const bool parentFirst = child && item.parentInTrash;
-    ButtonOptions restore;
-    restore.small = !parentFirst;
-    restore.kind = parentFirst ? ButtonKind::Link : ButtonKind::Secondary;
-    restore.icon = parentFirst ? nullptr : icon::kUndo;
-    std::string restoreTip, restoreId;
-    const char* restoreLabel = parentFirst ? "Restore project first" : "Restore";
-    if (parentFirst) {
-      const bool can = trash::HasPermission(*session, trash::RestorePermissionFor(trash::ItemType::Project));
-      restore.enabled = can;
-      restoreTip = can ? "Restores \"" + parent + "\" with everything that went to Trash with it"
-                       : "Your role lacks " + std::string(trash::RestorePermissionFor(trash::ItemType::Project));
-      restoreId = rowId + "/restore-parent";
-    } else {
-      restore.enabled = !restoreBlocked;
-      if (restoreBlocked) restoreTip = *restoreBlocked;
-      restoreId = rowId + "/restore";
-    }
-    restore.tooltip = restoreTip.empty() ? nullptr : restoreTip.c_str();
-    restore.id = restoreId.c_str();
-    const float padX = parentFirst ? 2 * d : 8 * d;
-    const float restoreW = ImGui::CalcTextSize(restoreLabel).x + 2 * padX +
-                           (parentFirst ? 0 : ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x);
-    actionsX -= 4 * d + restoreW;
-    ImGui::SetCursorScreenPos(ImVec2(actionsX, line2));
-    const bool clicked = Button(restoreLabel, restore);
-    if (clicked) {
-      if (parentFirst) frame.Emit(trash::intent::RestoreParentFirst{key});
-      else frame.Emit(trash::intent::Restore{{key}});
-    }
-  }
-  x = x0;
-  const float room = actionsX - 10 * d;
-  if (item.type == trash::ItemType::Project && item.cleanupDeleteImages && x < room) {
-    static const char* kAmberTip =
-        "Cleanup will also delete the images that belong only to this project. Images shared with other projects "
-        "are preserved.";
+// The actions, right to left from `right`: "⋮", Delete permanently, then Restore (or "Restore
+// project first" for a version or model whose project is in Trash). Returns their left edge.
+float TrashTable::DrawCompactActions(Frame& frame, const Row& row, float right, float y) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const float iconW = kTouchTargetCss * d;
+  float x = right - iconW;
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+  MoreButton(frame, row, iconW);  // a long press opens the menu too
+  ImGui::PopStyleColor();
+  x -= iconW;
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ButtonOptions square;
+  square.width = iconW;
+  const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
+  if (DeleteIconButton(row.id + "/delete", del->reason, square)) frame.Emit(del->intent);
+  const trash::RowAction* restore = row.facts.action(row.facts.parentFirst ? trash::RowActionKind::RestoreParentFirst
+                                                                           : trash::RowActionKind::Restore);
+  const bool link = row.facts.parentFirst;
+  ButtonOptions options;
+  options.small = !link;
+  options.kind = link ? ButtonKind::Link : ButtonKind::Secondary;
+  options.icon = link ? nullptr : icon::kUndo;
+  const std::string label(restore->label);
+  const float padX = link ? 2 * d : 8 * d;
+  const float restoreW = ImGui::CalcTextSize(label.c_str()).x + 2 * padX +
+                         (link ? 0 : ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x);
+  x -= 4 * d + restoreW;
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  if (ActionButton(*restore, row.id, options)) frame.Emit(restore->intent);
+  return x;
+}
+
+// Line two, left of the actions: the amber indicator, then "+N · size · deleted by · when".
+void TrashTable::DrawCompactLineTwo(Frame& frame, const Row& row, ImVec2 a, float textY, float room) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const trash::RowFacts& f = row.facts;
+  float x = a.x + 48 * d;
+  if (f.deletesImages && x < room) {
     ImGui::SetCursorScreenPos(ImVec2(x, textY));
     TextColored(p.amber, icon::kWarning);
-    ItemTooltip(kAmberTip);
-    RegisterLastItem(rowId + "/images", "img", "Also deletes exclusive images", "", kAmberTip);
+    ItemTooltip(trash::kDeletesImagesNote);
+    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", trash::kDeletesImagesNote);
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
-  std::string detail = trash::FormatBytes(item.sizeBytes);
-  if (item.type == trash::ItemType::Project && item.childCount > 0) detail = "+" + std::to_string(item.childCount) + " \xc2\xb7 " + detail;
-  const std::string by = trash::SanitizeForDisplay(item.deletedByName.empty() ? item.deletedBy : item.deletedByName);
-  if (!by.empty()) detail += " \xc2\xb7 " + by;
-  detail += " \xc2\xb7 " + trash::FormatRelative(frame.nowMs, item.deletedAtMs);
+  std::string detail = trash::FormatBytes(row.item.sizeBytes);
+  if (f.childCount > 0) detail = "+" + std::to_string(f.childCount) + " \xc2\xb7 " + detail;
+  if (!f.deletedBy.empty()) detail += " \xc2\xb7 " + f.deletedBy;
+  detail += " \xc2\xb7 " + trash::FormatRelative(frame.nowMs, row.item.deletedAtMs);
   if (x < room) {
     TextAt(ImVec2(x, textY), detail, p.textMuted, room - x);
-    RegisterLastItem(rowId + "/details", "text", detail);
+    RegisterLastItem(row.id + "/details", "text", detail);
   }
 }
 

@@ -11,8 +11,8 @@
 #include <cstring>    // strlen
 #include <string>     // labels
 
-#include "core/countdown.h"    // FormatBytes
-#include "core/permissions.h"  // MissingPermissionToView, RestoreBlockedReason, DeleteBlockedReason
+#include "core/countdown.h"    // FormatBytes, kExpiringSoonDays
+#include "core/permissions.h"  // MissingPermissionToView, RestorableKeys, DeleteBlockedReason
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/layout.h"         // CurrentLayout: the narrow (phone) variants
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
@@ -51,7 +51,7 @@ void RefreshButton(Frame& frame) {
 }  // namespace
 
 void TrashScreen::Draw(Frame& frame) {
-  trash::PageState& page = frame.page;
+  const trash::PageState& page = frame.page;
   std::optional<std::string> missing;
   if (page.session()) missing = trash::MissingPermissionToView(*page.session());
   DrawHeader(frame);
@@ -86,11 +86,10 @@ void TrashScreen::Draw(Frame& frame) {
 
 // [SECTION] Title and storage
 void TrashScreen::DrawHeader(Frame& frame) {
-  const auto& session = frame.page.session();
   ImGui::PushFont(CurrentFonts().title);
   ImGui::TextUnformatted("Trash");
   ImGui::PopFont();
-  const int days = session ? session->workspace.retentionDays : 30;
+  const int days = trash::RetentionDaysOf(frame.page.session());
   char line[160];
   std::snprintf(line, sizeof line, "Items stay here for %d day%s, then they are permanently deleted.", days,
                 days == 1 ? "" : "s");
@@ -167,7 +166,7 @@ void TrashScreen::DrawStorage(Frame& frame) {
 
 // [SECTION] Toolbar: search, type chips, expiring, refresh
 void TrashScreen::UpdateCounts(Frame& frame) {
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   tv.view();  // brings the generation up to date
   if (countsGeneration_ == tv.viewGeneration()) return;
   countsGeneration_ = tv.viewGeneration();
@@ -181,7 +180,7 @@ void TrashScreen::UpdateCounts(Frame& frame) {
 void TrashScreen::DrawToolbar(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::Filters& filters = tv.filters();
 
   const ImGuiID searchId = ImGui::GetID("##search");
@@ -265,14 +264,16 @@ void TrashScreen::DrawToolbar(Frame& frame) {
       tv.SetTypeFilter(type, !on);
   }
   bool expiring = filters.expiringSoon;
-  SameLineOrWrap((narrow ? kTouchTargetCss : 16) * d + 6 * d + ImGui::CalcTextSize("Expiring within 7 days").x, 16 * d);
-  if (Checkbox("##expiring", "Expiring within 7 days", &expiring, !partial,
-               "Only items that will be permanently deleted within the next 7 days")) {
+  const std::string days = std::to_string(trash::kExpiringSoonDays) + " days";  // what "soon" means
+  const std::string expiringLabel = "Expiring within " + days;
+  const std::string expiringTip = "Only items that will be permanently deleted within the next " + days;
+  SameLineOrWrap((narrow ? kTouchTargetCss : 16) * d + 6 * d + ImGui::CalcTextSize(expiringLabel.c_str()).x, 16 * d);
+  if (Checkbox("##expiring", expiringLabel.c_str(), &expiring, !partial, expiringTip.c_str())) {
     tv.SetExpiringSoon(expiring);
   }
   ImGui::SameLine(0, 6 * d);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Expiring within 7 days");
+  ImGui::TextUnformatted(expiringLabel.c_str());
   if (ImGui::IsItemClicked()) tv.SetExpiringSoon(!expiring);
   SetHandCursorIfHovered();
   ImGui::EndDisabled();
@@ -282,29 +283,25 @@ void TrashScreen::DrawToolbar(Frame& frame) {
 
 // [SECTION] Selection and bulk actions
 void TrashScreen::UpdateSelectionSummary(Frame& frame) {
-  trash::TrashView& tv = frame.page.view();
-  tv.view();  // brings the generation up to date
-  if (selection_.generation == tv.viewGeneration() && selection_.epoch == table_.selectionEpoch) return;
-  selection_.generation = tv.viewGeneration();
-  selection_.epoch = table_.selectionEpoch;
-  selection_.count = tv.selectionCount();
-  selection_.bytes = tv.selectionBytes();
-  selection_.restorable = 0;
-  selection_.firstBlockedReason.clear();
-  if (!frame.page.session()) return;
-  for (const trash::TrashItem* item : tv.selectedItems()) {
-    if (auto reason = trash::RestoreBlockedReason(*frame.page.session(), *item)) {
-      if (selection_.firstBlockedReason.empty()) selection_.firstBlockedReason = *reason;
-    } else {
-      ++selection_.restorable;
-    }
-  }
+  trash::TrashView& tv = frame.list;
+  tv.view();  // brings the generations up to date
+  if (selectionGeneration_ == tv.selectionGeneration()) return;
+  selectionGeneration_ = tv.selectionGeneration();
+  selection_ = trash::SummarizeSelection(tv, frame.page.session() ? &*frame.page.session() : nullptr);
+}
+
+void TrashScreen::DrawSelectionLabel() const {
+  ImGui::AlignTextToFramePadding();
+  ImGui::PushFont(CurrentFonts().strong);
+  TextColored(CurrentPalette().text, selection_.label.c_str());
+  ImGui::PopFont();
+  RegisterLastItem("selection/summary", "status", selection_.label);
 }
 
 void TrashScreen::DrawActionBar(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::Session& session = *frame.page.session();
   const auto deleteBlocked = trash::DeleteBlockedReason(session);
   const float barH = ImGui::GetFrameHeight() + 12 * d;
@@ -317,25 +314,13 @@ void TrashScreen::DrawActionBar(Frame& frame) {
   if (count > 0) {
     dl->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.selection, 8 * d);
     ImGui::SetCursorScreenPos(ImVec2(a.x + 14 * d, a.y + textY));
-    char label[96];
-    std::snprintf(label, sizeof label, "%zu selected \xc2\xb7 %s", count, trash::FormatBytes(selection_.bytes).c_str());
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushFont(CurrentFonts().strong);
-    TextColored(p.text, label);
-    ImGui::PopFont();
-    RegisterLastItem("selection/summary", "status", label);
+    DrawSelectionLabel();
     ImGui::SameLine(0, 16 * d);
-    std::string restoreTip;
-    if (selection_.restorable == 0)
-      restoreTip = selection_.firstBlockedReason;
-    else if (selection_.restorable < count)
-      restoreTip = std::to_string(count - selection_.restorable) + " of the selected items can't be restored: " +
-                   selection_.firstBlockedReason;
     ButtonOptions restore;
     restore.kind = ButtonKind::Primary;
     restore.icon = icon::kUndo;
     restore.enabled = selection_.restorable > 0;
-    restore.tooltip = restoreTip.c_str();
+    restore.tooltip = selection_.restoreTip.c_str();
     restore.id = "selection/restore";
     if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
     ImGui::SameLine(0, 8 * d);
@@ -354,7 +339,6 @@ void TrashScreen::DrawActionBar(Frame& frame) {
     clear.tooltip = "Clear the selection (Esc)";
     if (Button("Clear", clear)) {
       tv.ClearSelection();
-      ++table_.selectionEpoch;
     }
     ImGui::SetCursorScreenPos(ImVec2(a.x + width - ImGui::GetFrameHeight() - 8 * d, a.y + textY));
     RefreshButton(frame);

@@ -9,7 +9,8 @@
 #include <cstdint>  // uint64_t
 #include <string>   // reasons
 
-#include "core/trash_item.h"  // kItemTypeCount
+#include "core/selection_summary.h"  // SelectionSummary
+#include "core/trash_item.h"         // kItemTypeCount
 #include "ui/frame.h"         // Frame
 #include "ui/trash_table.h"   // TrashTable
 
@@ -31,6 +32,7 @@ class TrashScreen {
   void HandleKeys(Frame& frame, bool rowsShown);
   void UpdateCounts(Frame& frame);
   void UpdateSelectionSummary(Frame& frame);
+  void DrawSelectionLabel() const;  // "3 selected · 1.2 GB", in both selection bars
 
   TrashTable table_;
   char query_[256] = {};
@@ -40,15 +42,10 @@ class TrashScreen {
   std::array<size_t, trash::kItemTypeCount> typeCounts_{};
   size_t visibleTotal_ = 0;  // items not hidden by an action in flight
   uint64_t countsGeneration_ = 0;
-  // The selection's size and what it allows, recomputed only when the selection or the view
-  // changes (a select-all of 100,000 rows must not be walked every frame).
-  struct SelectionSummary {
-    uint64_t generation = 0, epoch = ~0ull;
-    size_t count = 0;
-    int64_t bytes = 0;
-    size_t restorable = 0;
-    std::string firstBlockedReason;
-  } selection_;
+  // The selection's size and what it allows, recomputed only when the core says it may have
+  // changed (a select-all of 100,000 rows must not be walked every frame).
+  trash::SelectionSummary selection_;
+  uint64_t selectionGeneration_ = 0;
 };
 
 }  // namespace ui

@@ -11,6 +11,7 @@
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "ui/layout.h"         // kTouchTargetCss
+#include "ui/row_parts.h"      // DeleteIconButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
 #include "ui/widgets.h"        // Button, IconButton
@@ -20,7 +21,7 @@ namespace ui {
 void TrashScreen::DrawActionBarNarrow(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const trash::Session& session = *frame.page.session();
   const auto deleteBlocked = trash::DeleteBlockedReason(session);
   const float width = ImGui::GetContentRegionAvail().x;
@@ -31,13 +32,7 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     const float barH = ImGui::GetFrameHeight() + 8 * d;
     ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.selection, 8 * d);
     ImGui::SetCursorScreenPos(ImVec2(a.x + 12 * d, a.y + 4 * d));
-    char label[96];
-    std::snprintf(label, sizeof label, "%zu selected \xc2\xb7 %s", count, trash::FormatBytes(selection_.bytes).c_str());
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushFont(CurrentFonts().strong);
-    TextColored(p.text, label);
-    ImGui::PopFont();
-    RegisterLastItem("selection/summary", "status", label);
+    DrawSelectionLabel();
     // Right to left: Clear, Delete permanently (icons), Restore.
     const float restoreW = ImGui::CalcTextSize("Restore").x + ImGui::CalcTextSize(icon::kUndo).x +
                            ImGui::CalcTextSize("  ").x + 16 * d;
@@ -51,16 +46,10 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     restore.id = "selection/restore";
     if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
     ImGui::SameLine(0, 4 * d);
-    ButtonOptions del;
-    del.kind = ButtonKind::Ghost;
-    del.width = iconW;
-    del.enabled = !deleteBlocked;
-    del.tooltip = deleteBlocked ? deleteBlocked->c_str() : "Delete permanently";
-    del.id = "selection/delete";
-    ImGui::PushStyleColor(ImGuiCol_Text, deleteBlocked ? p.textMuted : p.danger);
-    if (IconButton(icon::kTrash, "Delete permanently", del))
+    ButtonOptions square;
+    square.width = iconW;
+    if (DeleteIconButton("selection/delete", deleteBlocked.value_or(""), square))
       frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, tv.selectedKeys(), {}});
-    ImGui::PopStyleColor();
     ImGui::SameLine(0, 0);
     ButtonOptions clear;
     clear.kind = ButtonKind::Ghost;
@@ -69,7 +58,6 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     clear.tooltip = "Clear the selection";
     if (IconButton(icon::kClose, "Clear", clear)) {
       tv.ClearSelection();
-      ++table_.selectionEpoch;
     }
     ImGui::SetCursorScreenPos(a);
     ImGui::Dummy(ImVec2(width, barH));

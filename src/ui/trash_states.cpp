@@ -71,8 +71,8 @@ void EndMessage(const char* id, const char* title, const char* role = "status", 
 bool TrashScreen::DrawState(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  trash::PageState& page = frame.page;
-  trash::TrashView& tv = page.view();
+  const trash::PageState& page = frame.page;
+  trash::TrashView& tv = frame.list;
   const trash::LoadState& load = page.trashLoad();
   const bool haveItems = visibleTotal_ > 0;
 
@@ -172,7 +172,7 @@ void TrashScreen::DrawForbidden(Frame&, const char* missing) {
 void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
   const ImGuiIO& io = ImGui::GetIO();
   if (frame.dialogOpen || TextFieldActive() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
-  trash::TrashView& tv = frame.page.view();
+  trash::TrashView& tv = frame.list;
   const bool command = io.KeyCtrl || io.KeySuper;
   if (PressedRaw(kKeySlash) || (command && PressedRaw(kKeyF))) {
     focusSearch_ = true;
@@ -182,7 +182,6 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !escapeLeftSearch_) {
     if (rowsShown && selection_.count > 0) {
       tv.ClearSelection();
-      ++table_.selectionEpoch;
     } else if (!tv.filters().query.empty()) {
       query_[0] = 0;
       tv.SetQuery("");
@@ -223,7 +222,6 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
     if (Pressed(m.key)) {
       if (io.KeyShift) {  // Shift: the selection runs from the anchor to the cursor
         tv.ExtendFocus(m.move, table_.pageRows());
-        ++table_.selectionEpoch;
       } else {
         tv.MoveFocus(m.move, table_.pageRows());
       }
@@ -235,11 +233,9 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
   if (Pressed(ImGuiKey_Space) && focused) {
     if (io.KeyShift) tv.SelectToFocus();
     else tv.SetSelected(*focused, !tv.IsSelected(*focused));
-    ++table_.selectionEpoch;
   }
   if (command && Pressed(ImGuiKey_A) && !frame.page.partialListing()) {  // "all" waits for the whole listing
     tv.SelectAllVisible();
-    ++table_.selectionEpoch;
   }
   const trash::Session& session = *frame.page.session();
   // What an action key acts on: the selection, else the focused row.

@@ -5,19 +5,17 @@
 
 #include <cstddef>  // size_t
 #include <cstdint>  // int64_t
-#include <string>   // RowId
+#include <optional>  // the focused row
+#include <string>   // row ids
 
 #include <imgui.h>  // ImVec2
 
+#include "core/row_facts.h"   // RowFacts
 #include "core/trash_item.h"  // TrashItem, ItemType
 #include "ui/frame.h"         // Frame
 #include "ui/row_menu.h"      // RowMenu
 
 namespace ui {
-
-// The registry id of an item's row ("row/version/d_helmet/7"); its buttons add "/restore", ...
-std::string RowId(const trash::TrashItem& item);
-const char* TypeIcon(trash::ItemType type);
 
 class TrashTable {
  public:
@@ -33,15 +31,43 @@ class TrashTable {
   void DrawMenu(Frame& frame);
   const RowMenu& menu() const { return menu_; }
   size_t pageRows() const { return pageRows_; }
-  size_t drawnRows() const { return drawnRows_; }  // rows drawn last frame (tests, benchmark)
-  uint64_t selectionEpoch = 0;  // bumped on every selection change made here or by the screen
   bool showFocusRing = false;   // the ring shows once the keyboard moves the cursor, until the next click
 
  private:
+  // One item row being drawn: the item, its facts (core/row_facts.h) and its registry id.
+  struct Row {
+    const trash::TrashItem& item;
+    trash::RowFacts facts;
+    std::string id;
+    size_t index = 0;  // in the view's rows
+    bool selected = false, focused = false;
+  };
+  Row RowAt(Frame& frame, size_t rowIndex, bool focused);
+
+  // The wide table (trash_table.cpp).
+  void SyncSort(trash::TrashView& tv);
+  void DrawColumnHeaders(Frame& frame, float rowH, size_t selectedCount);
+  void KeepFocusInView(std::optional<size_t> focusRow, float rowH, float headerH);
   void DrawHeaderRow(Frame& frame, size_t rowIndex);
   void DrawItemRow(Frame& frame, size_t rowIndex, bool focused);
+  void DrawSelectCell(Frame& frame, const Row& row);
+  void DrawNameCell(const Row& row);
+  void DrawDetailCells(Frame& frame, const Row& row);
+  void DrawActionsCell(Frame& frame, const Row& row);
+
+  // Shared by both layouts.
+  void OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clicked, bool hovered, trash::ClickModifiers mods);
+  void RowCheckbox(Frame& frame, const Row& row);
+  void MoreButton(Frame& frame, const Row& row, float width);
+  void OpenMenuForFocusRow(const trash::TrashItem& item, ImVec2 fallbackAnchor);
+
+  // The phone list (trash_rows_compact.cpp).
+  void DrawCompactHeader(Frame& frame, size_t selectedCount, ImVec2 origin, float width);
   void DrawCompactGroup(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max);
   void DrawCompactItem(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max, bool focused);
+  void DrawCompactLineOne(const Row& row, ImVec2 min, ImVec2 max);
+  float DrawCompactActions(Frame& frame, const Row& row, float right, float y);
+  void DrawCompactLineTwo(Frame& frame, const Row& row, ImVec2 min, float textY, float room);
   float CompactRowY(const trash::View& view, size_t row) const;  // from the list's top, device px
   size_t CompactRowAt(const trash::View& view, float y) const;   // the row at y, or rows.size()
 
@@ -50,7 +76,6 @@ class TrashTable {
   bool scrollToFocus_ = false;
   float rowHeight_ = 0;
   size_t pageRows_ = 10;
-  size_t drawnRows_ = 0;
   bool sortShown_ = false;  // the header has shown the view's sort at least once
 };
 

@@ -633,3 +633,45 @@ TEST_CASE("A refresh that finds the Trash changed by someone else also refreshes
     CHECK(Has(next, RequestKind::WhoAmI));
     CHECK(page.state.view().items().empty());
 }
+
+TEST_CASE("A nameless item's toast names it by its id", "[page_state]") {
+    Page page;
+    const std::string listing =
+        R"({"items":[{"type":"workflow","id":"wf_nameless","name":"","url":"nightly","deletedAt":"2026-11-20T09:00:00.000Z",)"
+        R"("scheduledCleanupAt":"2026-12-20T09:00:00.000Z","sizeBytes":10}],"sections":{}})";
+    page.state.OnResponse(Only(page.state.Apply(intent::Refresh{}), RequestKind::ListTrash).tag, 200, listing);
+    const ItemKey key{ItemType::Workflow, "", "wf_nameless"};
+    REQUIRE(page.state.view().Find(key));
+    const PendingRequest restore = Only(page.state.Apply(intent::Restore{{key}}), RequestKind::Restore);
+    page.state.OnResponse(restore.tag, 200, R"({"restored":[{"type":"workflow","id":"wf_nameless","url":"nightly"}],"failed":[]})");
+    REQUIRE(page.state.toasts().size() == 1);
+    CHECK(page.state.toasts()[0].message == "Restored \"wf_nameless\"");
+}
+
+TEST_CASE("Restore results are matched by key, not by order", "[page_state]") {
+    Page page;
+    const std::string item = R"({"type":"version","id":"3","name":"%N","parentId":"%P","parentName":"%P","parentUrl":"%P",)"
+                             R"("deletedAt":"2026-11-20T09:00:00.000Z","scheduledCleanupAt":"2026-12-20T09:00:00.000Z","sizeBytes":10})";
+    auto make = [&](const std::string& name, const std::string& parent) {
+        std::string json = item;
+        json.replace(json.find("%N"), 2, name);
+        for (size_t at; (at = json.find("%P")) != std::string::npos;) json.replace(at, 2, parent);
+        return json;
+    };
+    const std::string listing = R"({"items":[)" + make("cats-v3", "p_cats") + "," + make("dogs-v3", "p_dogs") +
+                                R"(],"sections":{}})";
+    page.state.OnResponse(Only(page.state.Apply(intent::Refresh{}), RequestKind::ListTrash).tag, 200, listing);
+    const ItemKey cats{ItemType::Version, "p_cats", "3"}, dogs{ItemType::Version, "p_dogs", "3"};
+    const PendingRequest restore = Only(page.state.Apply(intent::Restore{{cats, dogs}}), RequestKind::Restore);
+    // The server answers the dogs' version first, and fails the cats' one.
+    page.state.OnResponse(restore.tag, 200,
+                          R"({"restored":[{"type":"version","id":"3","parentId":"p_dogs"}],)"
+                          R"("failed":[{"type":"version","id":"3","parentId":"p_cats","status":409,"error":"Parent in Trash"}]})");
+    CHECK(page.state.view().Find(dogs) == nullptr);  // committed
+    REQUIRE(page.state.view().Find(cats) != nullptr);  // rolled back
+    CHECK_FALSE(page.state.view().IsHidden(cats));
+    std::string messages;
+    for (const Toast& toast : page.state.toasts()) messages += toast.message + "\n";
+    CHECK(messages.find("\"cats-v3\": Parent in Trash") != std::string::npos);
+    CHECK(messages.find("Restored \"dogs-v3\"") != std::string::npos);
+}

@@ -38,10 +38,15 @@ TEST_CASE("Item keys identify versions by parent and number", "[trash_item]") {
 
     std::unordered_set<ItemKey, ItemKeyHash> set{KeyOf(a), KeyOf(b), KeyOf(project), KeyOf(a)};
     CHECK(set.size() == 3);
-    CHECK(DisplayName(a, false) == "");
+    CHECK(DisplayName(a, false) == "3");  // a nameless item is named by its id
+    a.parentUrl = "cats";
+    CHECK(DisplayName(a, true) == "cats / 3");  // a parent without a name by its url
     a.name = "v3";
     a.parentName = "Cats";
     CHECK(DisplayName(a, true) == "Cats / v3");
+    CHECK(ParentLabel(a) == "Cats");
+    CHECK(ParentLabel(project).empty());
+    CHECK(DisplayName(project, true) == "p1");
 }
 
 TEST_CASE("Text helpers", "[text]") {

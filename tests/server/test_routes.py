@@ -60,7 +60,7 @@ class RoboflowRoutes(ServerTest):
     def test_restore_answers_the_reference_shape(self):
         status, body, _ = self.client(FULL_KEY).request(
             "POST", "/%s/trash/restore" % ACME, {"type": "version", "id": "2", "parentId": "d_forklift"})
-        self.assertEqual((status, body), (200, {"restored": True, "type": "version", "id": "2"}))
+        self.assertEqual((status, body), (200, {"restored": True, "type": "version", "id": "2", "parentId": "d_forklift"}))
         status, body, _ = self.client(FULL_KEY).request(
             "POST", "/%s/trash/restore" % ACME, {"type": "workflow", "id": "wf_webhooks"})
         self.assertEqual(body, {"restored": True, "type": "workflow", "id": "wf_webhooks", "url": "slow-webhooks"})
@@ -126,7 +126,7 @@ class SessionRoutes(ServerTest):
             {"type": "workflow", "id": "wf_nope"}]})
         self.assertEqual(status, 200)
         self.assertEqual(body["restored"], [{"type": "project", "id": "d_shelf", "url": "shelf-gap-finder"},
-                                            {"type": "version", "id": "1"}])
+                                            {"type": "version", "id": "1", "parentId": "d_shelf"}])
         self.assertEqual(body["failed"], [{"type": "workflow", "id": "wf_nope", "status": 404,
                                            "error": "No workflow wf_nope in Trash"}])
 
@@ -136,6 +136,19 @@ class SessionRoutes(ServerTest):
         status, body, _ = client.request("POST", "/%s/trash/restore" % ACME, {"all": True})
         self.assertEqual((status, len(body["restored"]), body["failed"]), (200, count, []))
         self.assertEqual(self.trash(), [])
+
+    def test_restore_echoes_the_full_key_of_every_restored_item(self):
+        """Versions and models carry parentId on success as on failure, so clients match by key."""
+        client = self.client(email="alice@acme.test")
+        children = [item for item in self.trash() if item["type"] in ("version", "model")]
+        self.assertTrue(children)
+        status, body, _ = client.request("POST", "/%s/trash/restore" % ACME, {"all": True})
+        self.assertEqual(status, 200)
+        for item in children:
+            self.assertIn({"type": item["type"], "id": item["id"], "parentId": item["parentId"]},
+                          [{k: r[k] for k in ("type", "id", "parentId") if k in r} for r in body["restored"]])
+        for item in body["restored"]:
+            self.assertEqual("parentId" in item, item["type"] in ("version", "model"))
 
     def test_permanent_delete(self):
         client = self.client(email="alice@acme.test")

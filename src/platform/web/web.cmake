@@ -10,7 +10,7 @@ list(FILTER WEB_SOURCES EXCLUDE REGEX "web_backend_server\\.cpp$")
 add_library(trash_web OBJECT ${WEB_SOURCES})
 add_dependencies(trash_web embedded_shaders)
 target_include_directories(trash_web PRIVATE "${CMAKE_BINARY_DIR}/generated")
-target_link_libraries(trash_web PUBLIC trash_ui)
+target_link_libraries(trash_web PUBLIC trash_app)
 target_compile_options(trash_web PRIVATE ${OWN_WARNINGS})
 
 add_executable(trash_page "${CMAKE_SOURCE_DIR}/src/platform/web/web_backend_server.cpp")
@@ -38,7 +38,7 @@ endif()
 # behind a catch. Link-time optimisation and -Oz for size; the page has one thread, so function
 # statics need no guards. Native builds keep exceptions: Catch2 needs them.
 set(WEB_CODE_OPTIONS -fno-exceptions -fno-rtti -fno-threadsafe-statics -flto $<$<CONFIG:MinSizeRel>:-Oz>)
-foreach(target imgui trash_core trash_ui trash_web ${WEB_PAGES})
+foreach(target imgui trash_core trash_ui trash_app trash_web ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${WEB_CODE_OPTIONS})
 endforeach()
 if(TARGET trash_demo)

@@ -124,7 +124,9 @@ def restore(conn, workspace_id, kind, item_id, parent_id, actor, now):
         parent = conn.execute("SELECT trash_event FROM items WHERE pk = ?", (item["parent_pk"],)).fetchone()
         if parent["trash_event"] is not None:
             raise ApiError(409, "The parent project is in Trash: restore the parent project first")
-    result = {"type": kind, "id": item_id}
+    result = {"type": kind, "id": item_id}  # the full key, so clients match results by key
+    if kind in CHILD_TYPES:
+        result["parentId"] = parent_id
     if item["url"] is not None:
         slug = unique_slug(conn, workspace_id, kind, item["url"])
         if slug != item["url"]:
@@ -188,6 +190,7 @@ def restore_all(conn, workspace_id, actor, now, refusal):
         audit_rows.append((workspace_id, now, actor.id, actor.name, "restore", actor.via, item["type"], item["id"],
                            item["name"], "; ".join(detail)))
         restored.append(dict({"type": item["type"], "id": item["id"]},
+                             **({"parentId": parent_ids[item["parent_pk"]]} if item["parent_pk"] is not None else {}),
                              **({"url": item["url"]} if item["url"] is not None else {})))
     conn.executemany(_AUDIT_INSERT, audit_rows)
     for item in slow:

@@ -1,0 +1,80 @@
+// The facts of a Trash row (see row_facts.h): names, countdown and actions with their reasons.
+#include "core/row_facts.h"
+
+#include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason, HasPermission
+#include "core/text.h"         // SanitizeForDisplay
+
+namespace trash {
+namespace {
+
+RowAction Action(RowActionKind kind, std::string_view id, std::string_view label, std::optional<std::string> blocked,
+                 Intent intent) {
+    RowAction action;
+    action.kind = kind;
+    action.id = id;
+    action.label = label;
+    action.enabled = !blocked;
+    action.reason = blocked.value_or("");
+    action.intent = std::move(intent);
+    return action;
+}
+
+std::vector<RowAction> ActionsOf(const TrashItem& item, const RowFacts& facts, const Session& session) {
+    const ItemKey& key = facts.key;
+    std::vector<RowAction> actions;
+    actions.push_back(Action(RowActionKind::CopyName, "copy-name", "Copy name", std::nullopt,
+                             intent::Copy{CopyField::Name, {key}}));
+    actions.push_back(Action(RowActionKind::CopyId, "copy-id", "Copy ID", std::nullopt, intent::Copy{CopyField::Id, {key}}));
+    actions.push_back(Action(RowActionKind::Restore, "restore", "Restore", RestoreBlockedReason(session, item),
+                             intent::Restore{{key}}));
+    if (facts.parentFirst) {
+        const std::string_view permission = RestorePermissionFor(ItemType::Project);
+        std::optional<std::string> blocked;
+        if (!HasPermission(session, permission)) blocked = "Your role lacks " + std::string(permission);
+        RowAction parent = Action(RowActionKind::RestoreParentFirst, "restore-parent", "Restore project first",
+                                  std::move(blocked), intent::RestoreParentFirst{key});
+        parent.hint = "Restores \"" + facts.parent + "\" with everything that went to Trash with it";
+        actions.push_back(std::move(parent));
+    }
+    RowAction del = Action(RowActionKind::DeletePermanently, "delete", "Delete permanently", DeleteBlockedReason(session),
+                           intent::OpenDialog{DialogKind::ConfirmDeletePermanently, {key}, {}});
+    del.danger = true;
+    actions.push_back(std::move(del));
+    return actions;
+}
+
+}  // namespace
+
+const RowAction* RowFacts::action(RowActionKind kind) const {
+    for (const RowAction& a : actions)
+        if (a.kind == kind) return &a;
+    return nullptr;
+}
+
+RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
+    RowFacts facts;
+    facts.key = KeyOf(item);
+    facts.name = SanitizeForDisplay(DisplayName(item, false));
+    facts.parent = SanitizeForDisplay(ParentLabel(item));
+    facts.label = facts.parent.empty() ? facts.name : facts.parent + " / " + facts.name;
+    facts.deletedBy = SanitizeForDisplay(item.deletedByName.empty() ? item.deletedBy : item.deletedByName);
+    facts.timeLeft = FormatTimeLeft(nowMs, item.scheduledCleanupAtMs);
+    const bool project = item.type == ItemType::Project;
+    facts.childCount = project ? item.childCount : 0;
+    facts.deletesImages = project && item.cleanupDeleteImages;
+    if (item.type == ItemType::Unknown) facts.unknownType = SanitizeForDisplay(item.typeName);
+    facts.parentFirst = IsChildType(item.type) && item.parentInTrash;
+    if (session) facts.actions = ActionsOf(item, facts, *session);
+    return facts;
+}
+
+std::string_view UrgencyName(Urgency urgency) {
+    switch (urgency) {
+    case Urgency::Red: return "red";
+    case Urgency::Amber: return "amber";
+    case Urgency::Normal: break;
+    }
+    return "normal";
+}
+
+}  // namespace trash

@@ -1,0 +1,59 @@
+// The facts about one Trash row, decided once for the wide table, the phone list and the row
+// menu: its names (sanitised, with their fallbacks), its countdown and urgency, and its actions,
+// each with whether it is enabled and why not. The layouts only place and draw them.
+#pragma once
+
+#include <cstdint>      // int64_t
+#include <string>       // labels
+#include <string_view>  // ids
+#include <vector>       // actions
+
+#include "core/countdown.h"   // TimeLeft, Urgency
+#include "core/intents.h"     // Intent
+#include "core/api_codec.h"   // Session
+#include "core/trash_item.h"  // TrashItem, ItemKey
+
+namespace trash {
+
+// What a row offers, in the row menu's order.
+enum class RowActionKind { CopyName, CopyId, Restore, RestoreParentFirst, DeletePermanently };
+
+struct RowAction {
+    RowActionKind kind = RowActionKind::Restore;
+    std::string_view id;     // the widget id's last part: "copy-name", "copy-id", "restore", "restore-parent", "delete"
+    std::string_view label;  // "Copy name", "Copy ID", "Restore", "Restore project first", "Delete permanently"
+    bool enabled = true;
+    std::string reason;      // why it is disabled, for the tooltip ("Your role lacks restore_version"); "" when enabled
+    std::string hint;        // what it does, when that needs saying (the enabled tooltip); may be ""
+    bool danger = false;     // drawn in the danger colour
+    Intent intent;           // what choosing it emits
+};
+
+// Cleanup of a project flagged `cleanupDeleteImages` also deletes its exclusive images.
+inline constexpr const char* kDeletesImagesNote =
+    "Cleanup will also delete the images that belong only to this project. Images shared with other projects "
+    "are preserved.";
+
+struct RowFacts {
+    ItemKey key;
+    std::string name;       // safe to draw: the name, else the id
+    std::string parent;     // safe to draw: a version's or model's project (name, else url); "" otherwise
+    std::string label;      // "parent / name" when there is a parent, else the name: the row's accessible name
+    std::string deletedBy;  // safe to draw: who deleted it (name, else id); "" when not recorded
+    TimeLeft timeLeft;      // the countdown label, its urgency and when it next changes
+    int childCount = 0;     // projects: versions and models riding with it ("+N"); 0 otherwise
+    bool deletesImages = false;  // projects: cleanup also deletes the exclusive images (kDeletesImagesNote)
+    std::string unknownType;     // safe to draw: the raw type of an item this page does not know; "" otherwise
+    // A version or model whose project is in Trash: Restore cannot work, "Restore project first" can.
+    bool parentFirst = false;
+    std::vector<RowAction> actions;  // in menu order; empty without a session
+
+    const RowAction* action(RowActionKind kind) const;  // nullptr when the row does not offer it
+};
+
+RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs);
+
+// "normal", "amber", "red": the urgency as the widget registry and the accessibility mirror name it.
+std::string_view UrgencyName(Urgency urgency);
+
+}  // namespace trash

@@ -1,0 +1,31 @@
+// Pieces of a Trash row drawn the same way by the wide table, the phone list and the selection
+// bars: the registry id of a row, its type icon, the urgency colour of its countdown, a button for
+// one of its actions (core/row_facts.h), and the red "Delete permanently" icon button.
+#pragma once
+
+#include <string>    // ids
+
+#include <imgui.h>  // ImU32
+
+#include "core/countdown.h"   // Urgency
+#include "core/row_facts.h"   // RowAction
+#include "core/trash_item.h"  // TrashItem, ItemType
+#include "ui/widgets.h"       // ButtonOptions
+
+namespace ui {
+
+// The registry id of an item's row ("row/version/d_helmet/7"); its buttons add "/restore", ...
+std::string RowId(const trash::TrashItem& item);
+const char* TypeIcon(trash::ItemType type);
+// The countdown's colour: the one mapping of urgency to the palette.
+ImU32 UrgencyColor(trash::Urgency urgency);
+// "selected", "focused", "selected focused" or "": a row's state in the registry.
+std::string RowState(bool selected, bool focused);
+// A button for one of the row's actions, id "<rowId>/<action id>", disabled with its reason
+// (else its hint as the tooltip). `options` gives the look and size. True when clicked.
+bool ActionButton(const trash::RowAction& action, const std::string& rowId, ButtonOptions options);
+// The trash-can icon button of "Delete permanently", red when enabled, muted with the reason
+// with `blocked` ("": allowed) when not. `options` gives the size; the kind is Ghost. True when clicked.
+bool DeleteIconButton(const std::string& id, const std::string& blocked, ButtonOptions options);
+
+}  // namespace ui
