@@ -4,45 +4,20 @@
 #pragma once
 
 #include <cstdint>      // int64_t
-#include <optional>     // a session before sign-in, the browser demo
+#include <optional>     // the browser demo
 #include <string>       // std::string
 #include <string_view>  // bodies
 #include <vector>       // lists
 
+#include "core/project.h"     // Project
 #include "core/result.h"      // ParseResult
+#include "core/session.h"     // Session
 #include "core/trash_item.h"  // ItemKey, ItemType
 
 namespace trash {
 
 // [SECTION] Session ("who am I", also the answer to sign-in)
-struct User {
-    std::string id, name, email;
-};
-struct Role {
-    std::string name;
-    std::vector<std::string> permissions;
-};
-// Days an item stays in Trash when the workspace has not said otherwise (a setting of 1-90).
-inline constexpr int kDefaultRetentionDays = 30;
-struct Workspace {
-    std::string id, url, name;
-    int retentionDays = kDefaultRetentionDays;
-};
-struct Storage {
-    int64_t usedBytes = 0, trashBytes = 0, quotaBytes = 0;  // quota 0: no quota
-};
-struct Session {
-    User user;
-    Role role;
-    Workspace workspace;
-    Storage storage;
-    std::string csrfToken;  // sent as X-CSRF-Token on state-changing requests
-};
 ParseResult<Session> ParseSession(std::string_view body);
-// The signed-in workspace's retention, else the default (before sign-in).
-inline int RetentionDaysOf(const std::optional<Session>& session) {
-    return session ? session->workspace.retentionDays : kDefaultRetentionDays;
-}
 
 // [SECTION] Errors
 // The message to show for a failed request: the body's "error" when it is JSON like
@@ -88,11 +63,6 @@ struct CleanupRun {
 ParseResult<CleanupRun> ParseCleanupRun(std::string_view body);
 
 // [SECTION] Projects page
-struct Project {
-    std::string id, name, url, ownerId, ownerName;
-    int64_t versionCount = 0, modelCount = 0;
-    int64_t imageCount = 0, exclusiveImageCount = 0, sizeBytes = 0;
-};
 ParseResult<std::vector<Project>> ParseProjects(std::string_view body);  // {"projects":[...]}
 
 // [SECTION] Demo info for the sign-in screen

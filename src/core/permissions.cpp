@@ -1,4 +1,4 @@
-// Permission checks for the Trash page, mirroring the server's rules (design.md §2) so that
+// Permission checks for the Trash page, mirroring the server's rules (src/server/trash_server/auth.py) so that
 // buttons are disabled, with a reason, before a request could be refused.
 #include "core/permissions.h"
 

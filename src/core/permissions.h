@@ -1,4 +1,4 @@
-// Role permissions as named by the server (design.md §2) and what they allow on the Trash page:
+// Role permissions as named by the server (src/server/trash_server/auth.py) and what they allow on the Trash page:
 // which permission restoring or trashing a type needs, and why an action is unavailable, worded
 // for the disabled button's tooltip.
 #pragma once
@@ -8,7 +8,7 @@
 #include <string_view>  // names
 #include <vector>       // restorable keys
 
-#include "core/api_codec.h"   // Session
+#include "core/session.h"     // Session
 #include "core/trash_item.h"  // TrashItem, ItemType
 
 namespace trash {

@@ -55,14 +55,7 @@ Request ListTrash(std::string_view workspaceUrl, std::string_view since) {
 }
 
 Request ListTrashFirstPage(std::string_view workspaceUrl, SortSpec sort, size_t limit) {
-    const char* column = "deletedAt";  // the server's names for the list's columns
-    switch (sort.column) {
-    case SortColumn::Name: column = "name"; break;
-    case SortColumn::DeletedBy: column = "deletedByName"; break;
-    case SortColumn::DeletedAt: column = "deletedAt"; break;
-    case SortColumn::TimeLeft: column = "scheduledCleanupAt"; break;
-    case SortColumn::Size: column = "sizeBytes"; break;
-    }
+    const std::string column(kSortColumnNames[size_t(sort.column)].api);
     std::string path = Segment(workspaceUrl) + "/trash?sections=0&sort=" + (sort.ascending ? "" : "-") + column +
                        "&limit=" + std::to_string(limit);
     return Request{"GET", std::move(path), "", false};

@@ -33,13 +33,6 @@ std::string UrlDecode(std::string_view text) {
     return RepairUtf8(out);
 }
 
-struct SortName {
-    SortColumn column;
-    std::string_view name;
-};
-constexpr SortName kSortNames[] = {{SortColumn::Name, "name"}, {SortColumn::DeletedBy, "deletedBy"},
-                                   {SortColumn::DeletedAt, "deletedAt"}, {SortColumn::TimeLeft, "timeLeft"},
-                                   {SortColumn::Size, "size"}};
 
 }  // namespace
 
@@ -76,8 +69,8 @@ Route ParseRoute(std::string_view fragment) {
         } else if (key == "sort" && !value.empty()) {
             const bool descending = value.front() == '-';
             const std::string_view name = descending ? std::string_view(value).substr(1) : std::string_view(value);
-            for (const SortName& sort : kSortNames)
-                if (sort.name == name) route.sort = SortSpec{sort.column, !descending};
+            for (const SortColumnNames& sort : kSortColumnNames)
+                if (sort.address == name) route.sort = SortSpec{sort.column, !descending};
         }
         if (end == query.size()) break;
         start = end + 1;
@@ -104,9 +97,9 @@ std::string FormatRoute(const Route& route) {
     if (route.filters.expiringSoon) params.emplace_back("expiring", "1");
     const SortSpec defaults;
     if (route.sort.column != defaults.column || route.sort.ascending != defaults.ascending) {
-        for (const SortName& sort : kSortNames)
+        for (const SortColumnNames& sort : kSortColumnNames)
             if (sort.column == route.sort.column)
-                params.emplace_back("sort", std::string(route.sort.ascending ? "" : "-") + std::string(sort.name));
+                params.emplace_back("sort", std::string(route.sort.ascending ? "" : "-") + std::string(sort.address));
     }
     std::string out = "#/settings/trash";
     for (size_t i = 0; i < params.size(); ++i) {

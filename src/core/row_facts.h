@@ -10,7 +10,7 @@
 
 #include "core/countdown.h"   // TimeLeft, Urgency
 #include "core/intents.h"     // Intent
-#include "core/api_codec.h"   // Session
+#include "core/session.h"     // Session
 #include "core/trash_item.h"  // TrashItem, ItemKey
 
 namespace trash {

@@ -7,7 +7,7 @@
 #include <cstdint>  // int64_t
 #include <string>   // label, reasons
 
-#include "core/api_codec.h"   // Session
+#include "core/session.h"     // Session
 #include "core/trash_view.h"  // TrashView
 
 namespace trash {

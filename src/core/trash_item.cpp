@@ -20,6 +20,8 @@ constexpr TypeNames kTypeNames[] = {
     {ItemType::Workflow, "workflow", "Workflows", "workflow", "workflows"},
     {ItemType::Unknown, "unknown", "Other", "item", ""},
 };
+static_assert(sizeof(kTypeNames) / sizeof(kTypeNames[0]) == kItemTypeCount, "one entry per ItemType");
+static_assert(kTypeNames[static_cast<size_t>(ItemType::Unknown)].type == ItemType::Unknown, "in ItemType order");
 const TypeNames& NamesOf(ItemType type) { return kTypeNames[static_cast<size_t>(type)]; }
 }  // namespace
 

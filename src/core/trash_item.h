@@ -14,6 +14,7 @@ enum class ItemType { Project, Version, Model, Dataset, Workflow, Unknown };
 inline constexpr ItemType kAllItemTypes[] = {ItemType::Project, ItemType::Version, ItemType::Model,
                                              ItemType::Dataset, ItemType::Workflow, ItemType::Unknown};
 inline constexpr size_t kItemTypeCount = 6;
+static_assert(sizeof(kAllItemTypes) / sizeof(kAllItemTypes[0]) == kItemTypeCount, "every ItemType once");
 
 std::string_view ItemTypeName(ItemType type);         // "project", ...; Unknown → "unknown"
 ItemType ItemTypeFromName(std::string_view name);     // anything unrecognised → Unknown

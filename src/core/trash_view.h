@@ -7,7 +7,9 @@
 #include <cstddef>        // size_t
 #include <cstdint>        // int64_t, uint64_t
 #include <optional>       // focused key
+#include <iterator>       // std::size
 #include <string>         // query
+#include <string_view>    // sort names
 #include <unordered_map>  // pending operations
 #include <unordered_set>  // selection, hidden keys
 #include <vector>         // items, rows
@@ -18,6 +20,22 @@
 namespace trash {
 
 enum class SortColumn { Name, DeletedBy, DeletedAt, TimeLeft, Size };
+
+// The one table of sort names, indexed by SortColumn: the word in the page's address (route.h)
+// and the listing's field the server sorts by (requests.h).
+struct SortColumnNames {
+    SortColumn column;
+    std::string_view address, api;
+};
+inline constexpr SortColumnNames kSortColumnNames[] = {
+    {SortColumn::Name, "name", "name"},
+    {SortColumn::DeletedBy, "deletedBy", "deletedByName"},
+    {SortColumn::DeletedAt, "deletedAt", "deletedAt"},
+    {SortColumn::TimeLeft, "timeLeft", "scheduledCleanupAt"},
+    {SortColumn::Size, "size", "sizeBytes"},
+};
+static_assert(std::size(kSortColumnNames) == size_t(SortColumn::Size) + 1, "one entry per SortColumn");
+static_assert(kSortColumnNames[size_t(SortColumn::Size)].column == SortColumn::Size, "in SortColumn order");
 
 struct SortSpec {
     SortColumn column = SortColumn::DeletedAt;

@@ -1,6 +1,6 @@
 // The responsive layout's breakpoints, in CSS pixels: the page draws in device pixels, so the
 // viewport's width is divided by the device pixel ratio before it is compared. Narrow (phones)
-// gets a top bar with segmented navigation, compact two-line rows and 40 px touch targets;
+// gets a top bar with segmented navigation, two-line rows and 40 px touch targets;
 // medium (tablets) swaps the sidebar for tabs and drops a column; wide is the desktop page.
 #pragma once
 

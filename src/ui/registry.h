@@ -1,6 +1,6 @@
 // What was drawn this frame, widget by widget: role, label, state, tooltip and rectangle (device
-// pixels, ImGui coordinates). Tests click and inspect through it, and the accessibility mirror of
-// a later issue reads it. Cleared at the start of every PageView::Draw.
+// pixels, ImGui coordinates). Tests click and inspect through it, and the accessibility mirror
+// (web/a11y.js) reads it. Cleared at the start of every PageView::Draw.
 #pragma once
 
 #include <string>   // fields

@@ -1,6 +1,7 @@
-// The Trash screen (see trash_screen.h): the parts above the table, the states that replace it,
-// and the keyboard shortcuts. Filters, selection and the row cursor are TrashView UI state and
-// change directly; restore, delete, refresh and retry are intents.
+// The Trash screen (see trash_screen.h): the title, the storage panel, the toolbar and the action
+// bar above the table (the states that replace it: trash_states.cpp; the keyboard: trash_keys.cpp;
+// the phone's action bar: trash_screen_narrow.cpp). Filters, selection and the row cursor are
+// TrashView UI state and change directly; restore, delete, refresh and retry are intents.
 #include "ui/trash_screen.h"
 
 #include <imgui.h>
@@ -75,7 +76,7 @@ void TrashScreen::Draw(Frame& frame) {
     DrawActionBar(frame);
   HandleKeys(frame, true);
   if (narrow) {  // two-line rows inline in the page's scrolling content
-    table_.DrawCompact(frame, selection_.count);
+    table_.DrawNarrow(frame, selection_.count);
     table_.DrawMenu(frame);
     return;
   }

@@ -27,9 +27,9 @@ class TrashScreen {
   void DrawToolbar(Frame& frame);
   void DrawActionBar(Frame& frame);
   void DrawActionBarNarrow(Frame& frame);  // trash_screen_narrow.cpp
-  bool DrawState(Frame& frame);  // loading / empty / no-match / error; true if it replaced the table
+  bool DrawState(Frame& frame);  // trash_states.cpp: loading / empty / no-match / error; true if it replaced the table
   void DrawForbidden(Frame& frame, const char* missing);
-  void HandleKeys(Frame& frame, bool rowsShown);
+  void HandleKeys(Frame& frame, bool rowsShown);  // trash_keys.cpp
   void UpdateCounts(Frame& frame);
   void UpdateSelectionSummary(Frame& frame);
   void DrawSelectionLabel() const;  // "3 selected · 1.2 GB", in both selection bars

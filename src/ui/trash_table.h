@@ -21,8 +21,8 @@ class TrashTable {
  public:
   void Draw(Frame& frame, float height, size_t selectedCount);
   // The narrow (phone) list: two-line rows inline in the page's scrolling content
-  // (trash_rows_compact.cpp).
-  void DrawCompact(Frame& frame, size_t selectedCount);
+  // (trash_table_narrow.cpp).
+  void DrawNarrow(Frame& frame, size_t selectedCount);
   // Keyboard: scroll the focused row into view on the next Draw.
   void ScrollToFocus() { scrollToFocus_ = true; }
   // The context-menu key or Shift+F10: the cursor row's menu opens under its "⋮" on the next Draw.
@@ -61,15 +61,15 @@ class TrashTable {
   void MoreButton(Frame& frame, const Row& row, float width);
   void OpenMenuForFocusRow(const trash::TrashItem& item, ImVec2 fallbackAnchor);
 
-  // The phone list (trash_rows_compact.cpp).
-  void DrawCompactHeader(Frame& frame, size_t selectedCount, ImVec2 origin, float width);
-  void DrawCompactGroup(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max);
-  void DrawCompactItem(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max, bool focused);
-  void DrawCompactLineOne(const Row& row, ImVec2 min, ImVec2 max);
-  float DrawCompactActions(Frame& frame, const Row& row, float right, float y);
-  void DrawCompactLineTwo(Frame& frame, const Row& row, ImVec2 min, float textY, float room);
-  float CompactRowY(const trash::View& view, size_t row) const;  // from the list's top, device px
-  size_t CompactRowAt(const trash::View& view, float y) const;   // the row at y, or rows.size()
+  // The phone list (trash_table_narrow.cpp).
+  void DrawNarrowHeader(Frame& frame, size_t selectedCount, ImVec2 origin, float width);
+  void DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max);
+  void DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max, bool focused);
+  void DrawNarrowLineOne(const Row& row, ImVec2 min, ImVec2 max);
+  float DrawNarrowActions(Frame& frame, const Row& row, float right, float y);
+  void DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 min, float textY, float room);
+  float NarrowRowY(const trash::View& view, size_t row) const;  // from the list's top, device px
+  size_t NarrowRowAt(const trash::View& view, float y) const;   // the row at y, or rows.size()
 
   RowMenu menu_;
   bool menuForFocus_ = false;

@@ -274,12 +274,6 @@ void SpinnerAt(ImVec2 c, float radius, ImU32 color, double t) {
   dl->PathStroke(color, 0, radius * 0.28f);
 }
 
-void Spinner(float radius, ImU32 color, double t) {
-  const ImVec2 pos = ImGui::GetCursorScreenPos();
-  SpinnerAt(ImVec2(pos.x + radius, pos.y + ImGui::GetTextLineHeight() * 0.5f), radius, color, t);
-  ImGui::Dummy(ImVec2(radius * 2, ImGui::GetTextLineHeight()));
-}
-
 void Separator() {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float w = CardInnerWidth();

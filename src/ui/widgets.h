@@ -59,7 +59,6 @@ void SetHandCursorIfHovered();
 
 // Small pieces of the look.
 void Pill(const char* text, ImU32 background, ImU32 foreground);  // a rounded label
-void Spinner(float radius, ImU32 color, double timeSeconds);  // inline, one text line high
 void SpinnerAt(ImVec2 center, float radius, ImU32 color, double timeSeconds);
 void Separator();                                // a 1 px line in the border colour, card-wide
 void TextColored(ImU32 color, const char* text);  // no formatting: names are never format strings

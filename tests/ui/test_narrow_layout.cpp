@@ -1,5 +1,5 @@
 // The responsive layout drawn headless: at 390 px (a phone) nothing leaves the display, the
-// Settings navigation is a segmented control, rows are two-line compact rows with finger-sized
+// Settings navigation is a segmented control, rows are two-line rows with finger-sized
 // controls whose buttons still emit their intents; at 768 px tabs replace the sidebar and the
 // table drops columns; at 1280 px the desktop table is untouched.
 #include <catch2/catch.hpp>
@@ -58,7 +58,7 @@ TEST_CASE("At 390 px the Trash page is a phone layout", "[narrow_layout]") {
     CHECK_FALSE(Overlap(*role, *signOut));
     CHECK(signOut->x + signOut->w <= 390);
   }
-  SECTION("rows are compact two-line rows: no column headers, a sort button, actions inside each row") {
+  SECTION("rows are two-line rows: no column headers, a sort button, actions inside each row") {
     CHECK_FALSE(h.Widget("header/Name"));
     CHECK(h.Widget("list/sort"));
     const auto rows = h.All("row");
@@ -94,7 +94,7 @@ TEST_CASE("At 390 px the Trash page is a phone layout", "[narrow_layout]") {
       }
     }
   }
-  SECTION("a tap on a compact row's Restore restores that item; a tap on the row selects it alone") {
+  SECTION("a tap on a narrow row's Restore restores that item; a tap on the row selects it alone") {
     REQUIRE(h.Click("row/workflow/wf_1/restore"));
     const auto* restore = h.LastEmitted<trash::intent::Restore>();
     REQUIRE(restore);

@@ -104,7 +104,7 @@ float TextAt(ImVec2 pos, const std::string& text, ImU32 color, float maxWidth) {
 }  // namespace
 
 // [SECTION] Geometry: y of a row from the groups (headers and items differ in height)
-float TrashTable::CompactRowY(const trash::View& view, size_t row) const {
+float TrashTable::NarrowRowY(const trash::View& view, size_t row) const {
   const float d = Dpr();
   size_t start = 0, headersBefore = 0;
   for (const trash::GroupSummary& g : view.groups) {
@@ -115,7 +115,7 @@ float TrashTable::CompactRowY(const trash::View& view, size_t row) const {
   return float(headersBefore) * kGroupRowCss * d + float(row - headersBefore) * kItemRowCss * d;
 }
 
-size_t TrashTable::CompactRowAt(const trash::View& view, float y) const {
+size_t TrashTable::NarrowRowAt(const trash::View& view, float y) const {
   const float d = Dpr();
   size_t start = 0;
   float top = 0;
@@ -132,7 +132,7 @@ size_t TrashTable::CompactRowAt(const trash::View& view, float y) const {
   return view.rows.size();
 }
 
-void TrashTable::DrawCompact(Frame& frame, size_t selected) {
+void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.list;
@@ -140,17 +140,17 @@ void TrashTable::DrawCompact(Frame& frame, size_t selected) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float width = ImGui::GetContentRegionAvail().x;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  DrawCompactHeader(frame, selected, origin, width);
+  DrawNarrowHeader(frame, selected, origin, width);
 
   const float headerH = kListHeaderCss * d;
   const float listTop = origin.y + headerH;
-  const float total = view.rows.empty() ? 0 : CompactRowY(view, view.rows.size());
+  const float total = view.rows.empty() ? 0 : NarrowRowY(view, view.rows.size());
   const std::optional<size_t> focusRow = tv.focusedRow();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float visibleTop = window->InnerClipRect.Min.y, visibleBottom = window->InnerClipRect.Max.y;
   pageRows_ = std::max<size_t>(1, size_t(std::max(0.f, (visibleBottom - visibleTop) / (kItemRowCss * d) - 1)));
   if (scrollToFocus_ && focusRow) {  // keep the keyboard cursor in view by scrolling the page
-    const float top = listTop + CompactRowY(view, *focusRow);
+    const float top = listTop + NarrowRowY(view, *focusRow);
     const float bottom = top + kItemRowCss * d;
     if (top < visibleTop) ImGui::SetScrollY(ImGui::GetScrollY() - (visibleTop - top));
     else if (bottom > visibleBottom) ImGui::SetScrollY(ImGui::GetScrollY() + (bottom - visibleBottom));
@@ -168,16 +168,16 @@ void TrashTable::DrawCompact(Frame& frame, size_t selected) {
   RegisterRect("trash/grid", "grid", "Trash items", ImVec2(origin.x, listTop), ImVec2(origin.x + width, listTop + total))
       .count = int(view.rows.size());
   // Only the rows in view are drawn.
-  const size_t first = CompactRowAt(view, std::max(0.f, visibleTop - listTop));
+  const size_t first = NarrowRowAt(view, std::max(0.f, visibleTop - listTop));
   for (size_t i = first; i < view.rows.size(); ++i) {
-    const float y = listTop + CompactRowY(view, i);
+    const float y = listTop + NarrowRowY(view, i);
     if (y > visibleBottom) break;
     ImGui::PushID(int(i));
     const bool focused = focusRow && *focusRow == i;
     if (view.rows[i].isHeader) {
-      DrawCompactGroup(frame, i, ImVec2(origin.x, y), ImVec2(origin.x + width, y + kGroupRowCss * d));
+      DrawNarrowGroup(frame, i, ImVec2(origin.x, y), ImVec2(origin.x + width, y + kGroupRowCss * d));
     } else {
-      DrawCompactItem(frame, i, ImVec2(origin.x, y), ImVec2(origin.x + width, y + kItemRowCss * d), focused);
+      DrawNarrowItem(frame, i, ImVec2(origin.x, y), ImVec2(origin.x + width, y + kItemRowCss * d), focused);
       if (menuForFocus_ && focused && !menu_.open())  // the context-menu key
         OpenMenuForFocusRow(tv.items()[view.rows[i].itemIndex], ImVec2(origin.x + width, y + kItemRowCss * d));
     }
@@ -190,7 +190,7 @@ void TrashTable::DrawCompact(Frame& frame, size_t selected) {
 }
 
 // The list header: select all, what the filters match, the sort menu.
-void TrashTable::DrawCompactHeader(Frame& frame, size_t selected, ImVec2 origin, float width) {
+void TrashTable::DrawNarrowHeader(Frame& frame, size_t selected, ImVec2 origin, float width) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.list;
@@ -216,7 +216,7 @@ void TrashTable::DrawCompactHeader(Frame& frame, size_t selected, ImVec2 origin,
   RegisterLastItem("list/summary", "status", label);
 }
 
-void TrashTable::DrawCompactGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b) {
+void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.list;
@@ -253,7 +253,7 @@ void TrashTable::DrawCompactGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec
 
 // An item row: a tap selects it (alone), like a click on the desktop table; two lines of text
 // beside its checkbox, the actions at the end of line two.
-void TrashTable::DrawCompactItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b, bool focused) {
+void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b, bool focused) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const Row row = RowAt(frame, rowIndex, focused);
@@ -270,16 +270,16 @@ void TrashTable::DrawCompactItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
 
-  DrawCompactLineOne(row, a, b);
+  DrawNarrowLineOne(row, a, b);
   const float buttonH = ImGui::GetFrameHeight();
   const float line2 = b.y - 6 * d - buttonH;
   const float right = b.x - 12 * d;
-  const float actionsX = row.facts.actions.empty() ? right + 8 * d : DrawCompactActions(frame, row, right + 8 * d, line2);
-  DrawCompactLineTwo(frame, row, a, line2 + (buttonH - ImGui::GetTextLineHeight()) * 0.5f, actionsX - 10 * d);
+  const float actionsX = row.facts.actions.empty() ? right + 8 * d : DrawNarrowActions(frame, row, right + 8 * d, line2);
+  DrawNarrowLineTwo(frame, row, a, line2 + (buttonH - ImGui::GetTextLineHeight()) * 0.5f, actionsX - 10 * d);
 }
 
 // Line one: icon, name (after its project), and the time left at the end.
-void TrashTable::DrawCompactLineOne(const Row& row, ImVec2 a, ImVec2 b) {
+void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const trash::RowFacts& f = row.facts;
@@ -309,7 +309,7 @@ void TrashTable::DrawCompactLineOne(const Row& row, ImVec2 a, ImVec2 b) {
 
 // The actions, right to left from `right`: "⋮", Delete permanently, then Restore (or "Restore
 // project first" for a version or model whose project is in Trash). Returns their left edge.
-float TrashTable::DrawCompactActions(Frame& frame, const Row& row, float right, float y) {
+float TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float right, float y) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const float iconW = kTouchTargetCss * d;
@@ -342,7 +342,7 @@ float TrashTable::DrawCompactActions(Frame& frame, const Row& row, float right, 
 }
 
 // Line two, left of the actions: the amber indicator, then "+N · size · deleted by · when".
-void TrashTable::DrawCompactLineTwo(Frame& frame, const Row& row, ImVec2 a, float textY, float room) {
+void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float textY, float room) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const trash::RowFacts& f = row.facts;
