@@ -183,8 +183,8 @@ def synthetic_in_trash(conn, workspace_url):
     """How many synthetic rows the workspace's Trash holds now."""
     return conn.execute(
         "SELECT count(*) FROM items i JOIN workspaces w ON w.id = i.workspace_id"
-        " WHERE w.url = ? AND i.trash_event IS NOT NULL AND i.name GLOB ?",
-        (workspace_url, SYNTHETIC_NAME)).fetchone()[0]
+        " WHERE w.url = ? AND i.trash_event IS NOT NULL AND i.name %s ?" % conn.dialect.glob,
+        (workspace_url, conn.dialect.glob_pattern(SYNTHETIC_NAME))).fetchone()[0]
 
 
 def top_up_synthetic_items(conn, workspace_url, count, now=None):
@@ -232,3 +232,4 @@ def add_synthetic_items(conn, workspace_url, count, now=None, seed=7):
                          " VALUES (?, ?, ?, ?, ?, ?)", events)
         conn.executemany("INSERT INTO items (pk, workspace_id, type, id, parent_pk, name, url, owner_id,"
                          " size_bytes, trash_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", items)
+        db.sync_ids(conn, ("items", "deletion_events"))
