@@ -135,9 +135,10 @@ def run_migrate(argv):
                                      description="Bring a database to the current schema (seeding a new one).")
     parser.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
     parser.add_argument("--seed", default=DEMO_FIXTURE, help="workspace fixture for a new database")
+    parser.add_argument("--scrypt-n", type=int, default=None, help=argparse.SUPPRESS)  # tests
     args = parser.parse_args(argv)
     try:
-        open_database(args.db, args.seed).close()
+        open_database(args.db, args.seed, args.scrypt_n).close()
     except (OSError, ValueError, RuntimeError) as exc:
         parser.exit(2, "serve.py migrate: %s\n" % exc)
     print("serve.py migrate: schema version %d" % db.SCHEMA_VERSION, flush=True)

@@ -2,6 +2,7 @@
 (execute, executemany, rows by index and by name, lastrowid, rowcount, in_transaction), so the
 domain code is the same on both backends. Imported only when a postgresql:// URL is chosen."""
 import decimal
+import re
 import sys
 
 try:
@@ -94,6 +95,9 @@ class StreamCursor:
             self._cursor.close()
 
 
+_PLAIN_INSERT = re.compile(r"^INSERT INTO (\w+) \(([\w, ]+)\) VALUES \(\?(?:, \?)*\)$")
+
+
 class Connection:
     dialect = dialect.Postgres
 
@@ -127,6 +131,13 @@ class Connection:
         rows = list(rows)
         for row in rows:
             _refuse_nul(row)
+        plain = _PLAIN_INSERT.match(sql)
+        if plain:  # COPY: 100,000 synthetic rows in about a second, not a minute of INSERTs
+            with self._conn.cursor() as cursor:
+                with cursor.copy("COPY %s (%s) FROM STDIN" % (plain.group(1), plain.group(2))) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            return
         text = dialect.Postgres.translate(sql, ())
         if text.endswith(" RETURNING pk"):
             text = text[:-len(" RETURNING pk")]
