@@ -109,6 +109,10 @@ class MultiInstance(unittest.TestCase):
         self.assertEqual(statuses, [401] * 5 + [429])
         bob = Client(second).request("POST", "/api/session", {"email": "bob@acme.test", "password": PASSWORDS["bob@acme.test"]})
         self.assertEqual(bob[0], 429)
+        # A listing version from one instance is understood by the other.
+        version = alice.request("GET", "/%s/trash?sections=1" % ACME)[1]["version"]
+        self.assertEqual(elsewhere.request("GET", "/%s/trash?since=%s" % (ACME, version))[1],
+                         {"unchanged": True, "version": version})
         # Signing out on the second instance ends the session on the first.
         self.assertEqual(elsewhere.request("DELETE", "/api/session")[0], 200)
         self.assertEqual(alice.request("GET", "/api/session")[0], 401)

@@ -9,7 +9,6 @@ import base64
 import collections
 import json
 import operator
-import secrets
 import tempfile
 
 from .domain import DAY_MS
@@ -135,9 +134,9 @@ def parse_int(query, name, default, low, high):
 
 
 # Changes to a workspace's Trash always write an audit event (trash, restore, permanent deletion,
-# cleanup, retention), so the newest event names the listing's state. The boot nonce covers
-# what the server changes without auditing at start-up (seeding, --demo-items).
-_BOOT = secrets.token_hex(4)
+# cleanup, retention), so the newest event names the listing's state. The epoch in `meta` covers
+# what changes without auditing (seeding, --demo-items); being in the database, it is the same
+# on every instance, so a `since` from one instance is understood by the others.
 EXTENSION_PARAMS = ("type", "q", "sort", "limit", "cursor", "sections", "since")
 CHUNK_ROWS = 2000
 
@@ -147,7 +146,8 @@ ListingQuery = collections.namedtuple("ListingQuery", "kind needle sort limit af
 def listing_version(conn, workspace):
     row = conn.execute("SELECT pk FROM audit_events WHERE workspace_id = ? ORDER BY pk DESC LIMIT 1",
                        (workspace["id"],)).fetchone()
-    return "%s.%s.%d" % (_BOOT, workspace["id"], row[0] if row else 0)
+    epoch = conn.execute("SELECT value FROM meta WHERE key = 'listing_epoch'").fetchone()
+    return "%s.%s.%d" % (epoch[0] if epoch else "0", workspace["id"], row[0] if row else 0)
 
 
 def parse_query(query):
