@@ -21,6 +21,17 @@ class Health(ServerTest):
         self.assertEqual((status, body), (200, {"ok": True, "database": BACKEND, "schemaVersion": db.SCHEMA_VERSION}))
 
 
+class Unreachable(ServerTest):
+    def setUp(self):
+        super().setUp()
+        self.server.db_path = ("postgresql://nobody@127.0.0.1:1/none" if BACKEND == "postgresql"
+                               else os.path.join(self.folder, "no", "such", "folder.db"))
+
+    def test_healthz_is_a_503_when_the_database_is_unreachable(self):
+        status, body, _ = self.client().request("GET", "/healthz")
+        self.assertEqual((status, body), (503, {"error": "The database is unreachable"}))
+
+
 class Migrate(unittest.TestCase):
     def setUp(self):
         self.folder = tempfile.mkdtemp(prefix="trash-migrate-")

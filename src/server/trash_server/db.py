@@ -170,8 +170,11 @@ def connect(target):
     if dialect.is_url(target):
         from . import pg  # the driver is needed (and imported) only for PostgreSQL
         return pg.Connection(target)
-    conn = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False,
-                           factory=SqliteConnection)
+    try:
+        conn = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False,
+                               factory=SqliteConnection)
+    except sqlite3.OperationalError as exc:
+        raise RuntimeError("cannot open the database %s: %s" % (target, exc)) from None
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")

@@ -78,7 +78,10 @@ class TrashServer:
             conn.close()
             conn = None
         if conn is None:
-            conn = self.local.conn = db.connect(self.db_path)
+            try:
+                conn = self.local.conn = db.connect(self.db_path)
+            except RuntimeError:  # PostgreSQL down or unreachable: say so, the next request retries
+                raise ApiError(503, "The database is unreachable") from None
             with self._conns_lock:
                 self._conns.append(conn)
         return conn
