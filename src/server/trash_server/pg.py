@@ -7,21 +7,19 @@ import sys
 
 try:
     import psycopg
+    import psycopg.adapt
     import psycopg.types.string
 except ImportError:  # Debian's python3-psycopg, seen from another Python 3.11 (pyenv, venv)
     sys.path.append("/usr/lib/python3/dist-packages")
     try:
         import psycopg
+        import psycopg.adapt
         import psycopg.types.string
     except ImportError:
         raise RuntimeError("PostgreSQL needs psycopg 3: apt-get install python3-psycopg") from None
 
 from . import dialect
 from .jsonio import ApiError
-
-# Serialisation failures and deadlocks: the transaction did nothing and may simply run again.
-RETRYABLE = (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected)
-Error = psycopg.Error
 
 
 class Row(tuple):
@@ -38,19 +36,22 @@ class Row(tuple):
         return list(self.names)
 
 
-def _plain(value):
-    # sum() of bigint is numeric on PostgreSQL and booleans are 0/1 on SQLite: the same Python types.
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, decimal.Decimal):
+# sum() of bigint is numeric on PostgreSQL and booleans are 0/1 on SQLite: the same Python types,
+# made by the loaders (per value, in the driver), not by a pass over every row.
+class _NumericLoader(psycopg.adapt.Loader):
+    def load(self, data):
+        value = decimal.Decimal(bytes(data).decode())
         return int(value) if value == value.to_integral_value() else float(value)
-    return value
+
+
+class _BoolLoader(psycopg.adapt.Loader):
+    def load(self, data):
+        return 1 if bytes(data) == b"t" else 0
 
 
 def _row_factory(cursor):
     names = tuple(c.name for c in cursor.description or ())
-    kind = type("Row", (Row,), {"__slots__": (), "names": names})
-    return lambda values: kind(_plain(v) for v in values)
+    return type("Row", (Row,), {"__slots__": (), "names": names})
 
 
 def _refuse_nul(params):
@@ -108,6 +109,8 @@ class Connection:
             raise RuntimeError("cannot connect to PostgreSQL: %s" % str(exc).strip()) from None
         # JSON comes back as its text: the listing joins the items' JSON as it is, like SQLite's.
         self._conn.adapters.register_loader("json", psycopg.types.string.TextLoader)
+        self._conn.adapters.register_loader("numeric", _NumericLoader)
+        self._conn.adapters.register_loader("bool", _BoolLoader)
 
     @property
     def in_transaction(self):
