@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """serve.py: the reference Trash server. One command serves the built page and the Trash REST API
-on an embedded SQLite database (seeded with the demo workspace on first run) and runs the daily
-retention cleanup. Python 3.11 standard library only.
+on an embedded SQLite database (seeded with the demo workspace on first run) or on PostgreSQL
+(several instances may share one), and runs the daily retention cleanup. Python 3.11 standard
+library only; PostgreSQL also needs psycopg 3 (Debian's python3-psycopg).
 
     python3 serve.py [--host 127.0.0.1] [--port 8000] [--db build/trash.db] [--web build/web]
                      [--seed FILE] [--demo-items N] [--cleanup-interval SECONDS]
                      [--allowed-host NAME]... [--secure-cookies] [--trusted-proxy ADDRESS]...
                      [--workers N] [--max-connections N]
-    python3 serve.py cleanup --db PATH [--now ISO-TIME] [--batch-size N]
+    python3 serve.py cleanup --db PATH|URL [--now ISO-TIME] [--batch-size N]
+    python3 serve.py migrate --db PATH|URL [--seed FILE]
+
+--db is a SQLite file or postgresql://USER@HOST:PORT/DBNAME; TRASH_DB in the environment is the
+default.
 
 The code lives in src/server/trash_server/ (one module per concern; see its __init__ and the
 README's "Server" section). This file is configuration and start-up only.
@@ -21,25 +26,28 @@ import sys
 ROOT = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(ROOT, "src", "server"))
 
-from trash_server import cleanup, db, seed  # noqa: E402  (needs the path above)
+from trash_server import cleanup, db, dialect, seed  # noqa: E402  (needs the path above)
 from trash_server.httpd import TrashServer  # noqa: E402
 from trash_server.jsonio import parse_iso  # noqa: E402
 from trash_server.settings import Settings  # noqa: E402
 
-DEFAULT_DB = os.path.join(ROOT, "build", "trash.db")
+DEFAULT_DB = os.environ.get("TRASH_DB") or os.path.join(ROOT, "build", "trash.db")
+DB_HELP = "SQLite file or postgresql://USER@HOST:PORT/DBNAME (default: $TRASH_DB, else build/trash.db)"
 DEFAULT_WEB = os.path.join(ROOT, "build", "web")
 DEMO_FIXTURE = os.path.join(ROOT, "assets", "demo", "workspace.json")
 
 
 def open_database(path, fixture=DEMO_FIXTURE, scrypt_n=None):
     """Open (creating and migrating) the database; a new one is seeded from `fixture`."""
-    if os.path.dirname(path):
+    if not dialect.is_url(path) and os.path.dirname(path):
         os.makedirs(os.path.dirname(path), exist_ok=True)
     conn = db.connect(path)
     db.migrate(conn)
-    if db.is_empty(conn):
-        seed.load_file(conn, fixture, **({"scrypt_n": scrypt_n} if scrypt_n else {}))
-    elif fixture != DEMO_FIXTURE:
+    with db.transaction(conn):  # under the write lock: instances started together seed once
+        empty = db.is_empty(conn)
+        if empty:
+            seed.load_file(conn, fixture, **({"scrypt_n": scrypt_n} if scrypt_n else {}))
+    if not empty and fixture != DEMO_FIXTURE:
         print("serve.py: %s already holds a workspace; --seed applies to a new database only" % path,
               file=sys.stderr)
     return conn
@@ -49,7 +57,7 @@ def serve(argv):
     parser = argparse.ArgumentParser(prog="serve.py", description="Serve the Trash page and API.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one")
-    parser.add_argument("--db", default=DEFAULT_DB, help="SQLite file (default build/trash.db)")
+    parser.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
     parser.add_argument("--web", default=DEFAULT_WEB, help="folder of the built page (default build/web)")
     parser.add_argument("--seed", default=DEMO_FIXTURE, help="workspace fixture for a new database")
     parser.add_argument("--demo-items", type=int, default=0, metavar="N",
@@ -102,7 +110,8 @@ def serve(argv):
 def run_cleanup(argv):
     parser = argparse.ArgumentParser(prog="serve.py cleanup",
                                      description="Permanently delete every Trash item that is due.")
-    parser.add_argument("--db", required=True, help="SQLite file")
+    parser.add_argument("--db", default=os.environ.get("TRASH_DB"), required="TRASH_DB" not in os.environ,
+                        help=DB_HELP)
     parser.add_argument("--now", help="the time to judge expiry at, ISO 8601 (default: now)")
     parser.add_argument("--batch-size", type=int, default=cleanup.BATCH_SIZE)
     args = parser.parse_args(argv)
@@ -110,18 +119,37 @@ def run_cleanup(argv):
         now = parse_iso(args.now) if args.now else None
     except ValueError as exc:
         parser.exit(2, "serve.py cleanup: %s\n" % exc)
-    if not os.path.exists(args.db):
+    if not dialect.is_url(args.db) and not os.path.exists(args.db):
         parser.exit(2, "serve.py cleanup: no database at %s\n" % args.db)
-    conn = db.connect(args.db)
-    db.migrate(conn)
+    try:
+        conn = db.connect(args.db)
+        db.migrate(conn)
+    except RuntimeError as exc:
+        parser.exit(2, "serve.py cleanup: %s\n" % exc)
     cleanup.run_cleanup(conn, now, max(1, args.batch_size), out=lambda line: print(line, flush=True))
     conn.close()
+
+
+def run_migrate(argv):
+    parser = argparse.ArgumentParser(prog="serve.py migrate",
+                                     description="Bring a database to the current schema (seeding a new one).")
+    parser.add_argument("--db", default=DEFAULT_DB, help=DB_HELP)
+    parser.add_argument("--seed", default=DEMO_FIXTURE, help="workspace fixture for a new database")
+    parser.add_argument("--scrypt-n", type=int, default=None, help=argparse.SUPPRESS)  # tests
+    args = parser.parse_args(argv)
+    try:
+        open_database(args.db, args.seed, args.scrypt_n).close()
+    except (OSError, ValueError, RuntimeError) as exc:
+        parser.exit(2, "serve.py migrate: %s\n" % exc)
+    print("serve.py migrate: schema version %d" % db.SCHEMA_VERSION, flush=True)
 
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["cleanup"]:
         run_cleanup(argv[1:])
+    elif argv[:1] == ["migrate"]:
+        run_migrate(argv[1:])
     else:
         serve(argv)
 

@@ -1,9 +1,11 @@
 """Shared test fixtures: a seeded template database copied for each test, the server on port 0 in
 a thread (shut down cleanly), and a small JSON client for API keys and web sessions."""
+import atexit
 import gzip
 import http.client
 import json
 import os
+import secrets
 import shutil
 import sys
 import tempfile
@@ -25,27 +27,64 @@ PASSWORDS = {"alice@acme.test": "demo-alice", "erin@acme.test": "demo-erin", "bo
              "carol@acme.test": "demo-carol", "dan@acme.test": "demo-dan", "gina@globex.test": "demo-gina",
              "hank@globex.test": "demo-hank"}
 
+# The backend every test runs on: SQLite files (the default) or PostgreSQL databases made from a
+# template in the cluster TRASH_TEST_PG_URL names (.ci/run starts one and runs the suite twice).
+BACKEND = os.environ.get("TRASH_TEST_BACKEND", "sqlite")
+PG_URL = os.environ.get("TRASH_TEST_PG_URL", "")
+if BACKEND not in ("sqlite", "postgresql") or (BACKEND == "postgresql" and not PG_URL):
+    raise SystemExit("TRASH_TEST_BACKEND=postgresql needs TRASH_TEST_PG_URL (a cluster's admin URL)")
+
 _template = {}
+_RUN = secrets.token_hex(4)
+_made = []  # databases made by this run; left to the throwaway cluster (a DROP costs ~2 s each)
+
+
+def _admin(statement):
+    """One statement on the cluster's admin database (CREATE/DROP DATABASE)."""
+    conn = db.connect(PG_URL)
+    try:
+        conn.execute(statement)
+    finally:
+        conn.close()
+
+
+def new_database(folder, name="t.db", template=None):
+    """An empty database (or a copy of `template`) for this backend: a file in `folder`, or a new
+    PostgreSQL database (CREATE DATABASE ... TEMPLATE copies a seeded one in a few ms)."""
+    if BACKEND == "sqlite":
+        path = os.path.join(folder, name)
+        if template:
+            shutil.copyfile(template, path)
+        return path
+    db_name = "trash_%s_%d" % (_RUN, len(_made))
+    _made.append(db_name)
+    _admin("CREATE DATABASE %s" % db_name + (" TEMPLATE %s" % template.rsplit("/", 1)[1] if template else ""))
+    return PG_URL.rsplit("/", 1)[0] + "/" + db_name
+
+
+def seeded_template(cache_key, fill):
+    """A database made once per test run by `fill(conn)` on a migrated one, then only copied."""
+    if cache_key not in _template:
+        folder = tempfile.mkdtemp(prefix="trash-template-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        target = new_database(folder, "template.db")
+        conn = db.connect(target)
+        db.migrate(conn)
+        fill(conn)
+        if BACKEND == "sqlite":
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        _template[cache_key] = target
+    return _template[cache_key]
 
 
 def template_db():
     """The demo workspace seeded once per test run (cheap scrypt), copied by every test."""
-    if "path" not in _template:
-        folder = tempfile.mkdtemp(prefix="trash-template-")
-        path = os.path.join(folder, "template.db")
-        conn = db.connect(path)
-        db.migrate(conn)
-        seed.load_file(conn, DEMO_FIXTURE, scrypt_n=2 ** 10)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        _template["path"] = path
-    return _template["path"]
+    return seeded_template("demo", lambda conn: seed.load_file(conn, DEMO_FIXTURE, scrypt_n=2 ** 10))
 
 
 def fresh_db(folder):
-    path = os.path.join(folder, "trash.db")
-    shutil.copyfile(template_db(), path)
-    return path
+    return new_database(folder, "trash.db", template_db())
 
 
 class Client:

@@ -110,8 +110,8 @@ class CleanupTest(unittest.TestCase):
         self.assert_each_purged_once(roots)
 
     def test_the_server_thread_runs_cleanup_at_start(self):
-        self.conn.execute("UPDATE deletion_events SET at = at - 40 * 86400000 WHERE root_pk IN"
-                          " (SELECT pk FROM items WHERE id = 'wf_webhooks')")
+        self.conn.execute("UPDATE deletion_events SET at = at - ? WHERE root_pk IN"
+                          " (SELECT pk FROM items WHERE id = 'wf_webhooks')", (40 * DAY,))
         lines = []
         sweeper = cleanup.CleanupThread(self.db_path, interval=3600, log=lines.append)
         sweeper.start()

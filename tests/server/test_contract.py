@@ -3,7 +3,6 @@ README) runs against its own server on a copy of the demo database seeded at T0,
 clock standing at T0 plus what the scenario's advanceClock steps added. One test per scenario; a
 coverage test fails when a rule, a page route or an error status the README requires has no scenario.
 """
-import atexit
 import glob
 import http.client
 import json
@@ -18,7 +17,7 @@ import threading
 import unittest
 
 from tests.server.contract_match import Mismatch, match, resolve_pointer, short, substitute
-from tests.server.helper import DEMO_FIXTURE, ROOT
+from tests.server.helper import DEMO_FIXTURE, ROOT, new_database, seeded_template
 from trash_server import cleanup, db, jsonio, seed
 from trash_server.httpd import TrashServer
 from trash_server.settings import Settings
@@ -31,22 +30,9 @@ SEND_FIELDS = ("method", "path", "json", "raw", "oversize", "headers", "csrf", "
 SCENARIO_FIELDS = ("name", "covers", "steps", "notes")
 SESSION_COOKIE = "trash_session"
 
-_template = {}
-
-
 def template_db():
     """The demo fixture seeded once at T0 (cheap scrypt); every scenario runs on a copy."""
-    if "path" not in _template:
-        folder = tempfile.mkdtemp(prefix="trash-contract-")
-        path = os.path.join(folder, "template.db")
-        conn = db.connect(path)
-        db.migrate(conn)
-        seed.load_file(conn, DEMO_FIXTURE, scrypt_n=2 ** 10, now=T0)
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        _template["path"] = path
-    return _template["path"]
+    return seeded_template("contract", lambda conn: seed.load_file(conn, DEMO_FIXTURE, scrypt_n=2 ** 10, now=T0))
 
 
 def fixture_passwords():
@@ -287,8 +273,7 @@ class ContractTest(unittest.TestCase):
         self.assertFalse(unknown, "%s: unknown scenario fields %s" % (file_name, unknown))
         folder = tempfile.mkdtemp(prefix="trash-contract-")
         self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
-        db_path = os.path.join(folder, "trash.db")
-        shutil.copyfile(template_db(), db_path)
+        db_path = new_database(folder, "trash.db", template_db())
         # scrypt as cheap as the template's hashes (the default, 2^17, would re-hash at each sign-in)
         server = TrashServer(("127.0.0.1", 0), db_path, folder, log=lambda line: None,
                              settings=Settings(scrypt_n=2 ** 10))

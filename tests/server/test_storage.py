@@ -1,12 +1,10 @@
 """Storage: the schema migrates step by step from any earlier version and refuses a newer one;
 fixtures are validated with messages naming the bad place; passwords and keys are stored hashed."""
-import os
 import shutil
-import sqlite3
 import tempfile
 import unittest
 
-from tests.server.helper import template_db
+from tests.server.helper import BACKEND, new_database, template_db
 from trash_server import auth, db, seed
 
 
@@ -14,32 +12,44 @@ class Migrations(unittest.TestCase):
     def setUp(self):
         self.folder = tempfile.mkdtemp(prefix="trash-db-")
         self.addCleanup(shutil.rmtree, self.folder, ignore_errors=True)
-        self.conn = db.connect(os.path.join(self.folder, "t.db"))
+        self.conn = db.connect(new_database(self.folder))
         self.addCleanup(self.conn.close)
 
     def version(self):
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return db.schema_version(self.conn)
+
+    def index_names(self):
+        if BACKEND == "sqlite":
+            return {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        return {r[0] for r in self.conn.execute("SELECT indexname FROM pg_indexes")}
 
     def test_a_version_2_database_is_brought_up_to_date(self):
         db.migrate(self.conn, target=2)
         self.assertEqual(self.version(), 2)
         db.migrate(self.conn)
         self.assertEqual(self.version(), db.SCHEMA_VERSION)
-        indexes = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-        self.assertTrue({"items_by_event", "events_by_workspace"} <= indexes)
-        self.assertEqual(self.conn.execute("PRAGMA journal_mode").fetchone()[0], "wal")
+        self.assertTrue({"items_by_event", "events_by_workspace"} <= self.index_names())
+        if BACKEND == "sqlite":
+            self.assertEqual(self.conn.execute("PRAGMA journal_mode").fetchone()[0], "wal")
         db.migrate(self.conn)  # idempotent
         self.assertEqual(self.version(), db.SCHEMA_VERSION)
 
     def test_a_newer_database_is_refused(self):
-        self.conn.execute("PRAGMA user_version = %d" % (db.SCHEMA_VERSION + 1))
+        if BACKEND == "sqlite":
+            self.conn.execute("PRAGMA user_version = %d" % (db.SCHEMA_VERSION + 1))
+        else:
+            db.migrate(self.conn)
+            self.conn.execute("INSERT INTO schema_version (version) VALUES (%d)" % (db.SCHEMA_VERSION + 1))
         with self.assertRaisesRegex(RuntimeError, "newer than this server"):
             db.migrate(self.conn)
 
 
 class Fixtures(unittest.TestCase):
     def setUp(self):
-        self.conn = db.connect(":memory:")
+        folder = tempfile.mkdtemp(prefix="trash-db-")
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        self.conn = db.connect(new_database(folder))
+        self.addCleanup(self.conn.close)
         db.migrate(self.conn)
 
     def workspace(self, **changes):
@@ -66,7 +76,7 @@ class Fixtures(unittest.TestCase):
                 self.assertTrue(db.is_empty(self.conn))  # all or nothing
 
     def test_secrets_are_stored_hashed(self):
-        conn = sqlite3.connect(template_db())
+        conn = db.connect(template_db())
         self.addCleanup(conn.close)
         stored = conn.execute("SELECT password_hash FROM users WHERE id = 'u_alice'").fetchone()[0]
         self.assertTrue(stored.startswith("scrypt$"))

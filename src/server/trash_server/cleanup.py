@@ -72,17 +72,20 @@ class CleanupThread(threading.Thread):
         self._stop_event = threading.Event()
 
     def run(self):
-        conn = db.connect(self.db_path)
+        conn = None
         try:
             while True:
                 try:
+                    if conn is None or conn.dialect.broken(conn):  # PostgreSQL restarted meanwhile
+                        conn = db.connect(self.db_path)
                     run_cleanup(conn, out=self.log)
                 except Exception as exc:  # a failed run must not end the daily schedule
                     self.log("cleanup failed: %r" % exc)
                 if self._stop_event.wait(self.interval):
                     break
         finally:
-            conn.close()
+            if conn is not None:
+                conn.close()
 
     def stop(self):
         self._stop_event.set()

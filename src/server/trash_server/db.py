@@ -1,5 +1,7 @@
-"""SQLite storage: connections (WAL, foreign keys, busy timeout), the schema and its migrations,
-and the transaction helper every request and the cleanup job use.
+"""Storage: connections (SQLite: WAL, foreign keys, busy timeout; or PostgreSQL for a
+postgresql:// URL, see pg.py), the schema and its migrations (written once, in SQLite's SQL;
+dialect.py rewrites them for PostgreSQL), and the transaction helper every request and the
+cleanup job use.
 
 Schema in one paragraph: `items` holds every resource (project, version, model, dataset,
 workflow) with `parent_pk` for versions and models. An item is in Trash when `trash_event` points
@@ -9,7 +11,11 @@ Permanent deletion removes rows (children cascade). Scheduled cleanup is compute
 deletion time plus the workspace's current retention.
 """
 import contextlib
+import random
 import sqlite3
+import time
+
+from . import dialect
 
 SCHEMA_VERSION = 4
 
@@ -154,9 +160,21 @@ CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
 }
 
 
-def connect(path):
-    """A connection in autocommit mode: transactions are opened explicitly by `transaction`."""
-    conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+class SqliteConnection(sqlite3.Connection):
+    dialect = dialect.Sqlite
+
+
+def connect(target):
+    """A connection in autocommit mode: transactions are opened explicitly by `transaction`.
+    `target` is a SQLite file or a postgresql://USER@HOST:PORT/DBNAME URL."""
+    if dialect.is_url(target):
+        from . import pg  # the driver is needed (and imported) only for PostgreSQL
+        return pg.Connection(target)
+    try:
+        conn = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False,
+                               factory=SqliteConnection)
+    except sqlite3.OperationalError as exc:
+        raise RuntimeError("cannot open the database %s: %s" % (target, exc)) from None
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 30000")
@@ -164,18 +182,52 @@ def connect(path):
     return conn
 
 
+def schema_version(conn):
+    if conn.dialect is dialect.Sqlite:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    if conn.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
+    return conn.execute("SELECT max(version) FROM schema_version").fetchone()[0] or 0
+
+
 def migrate(conn, target=SCHEMA_VERSION):
-    """Bring the schema up to `target`, one migration per transaction; refuse newer files."""
-    conn.execute("PRAGMA journal_mode = WAL")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    """Bring the schema up to `target`, one migration per transaction; refuse newer databases.
+    On PostgreSQL the write lock is taken first, so instances started together migrate once."""
+    if conn.dialect is dialect.Sqlite:
+        conn.execute("PRAGMA journal_mode = WAL")
+    elif schema_version(conn) != target:
+        with transaction(conn):
+            _migrate_steps(conn, target)
+        return
+    _migrate_steps(conn, target)
+
+
+def _migrate_steps(conn, target):
+    version = schema_version(conn)
     if version > SCHEMA_VERSION:
         raise RuntimeError("database schema %d is newer than this server (%d)" % (version, SCHEMA_VERSION))
+    postgres = conn.dialect is dialect.Postgres
+    if postgres:
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")
     for step in range(version + 1, target + 1):
         with transaction(conn):
-            for statement in MIGRATIONS[step].split(";\n"):
+            sql = dialect.schema(MIGRATIONS[step]) if postgres else MIGRATIONS[step]
+            for statement in sql.split(";\n"):
                 if statement.strip():
                     conn.execute(statement)
-            conn.execute("PRAGMA user_version = %d" % step)
+            if postgres:
+                conn.execute("INSERT INTO schema_version (version) VALUES (%d)" % step)
+            else:
+                conn.execute("PRAGMA user_version = %d" % step)
+
+
+def sync_ids(conn, tables):
+    """After rows were inserted with explicit pks: PostgreSQL's identity sequences must continue
+    after them (SQLite's rowid needs nothing)."""
+    if conn.dialect is dialect.Postgres:
+        for table in tables:
+            conn.execute("SELECT setval(pg_get_serial_sequence('%s', 'pk'), (SELECT max(pk) FROM %s))"
+                         % (table, table))
 
 
 @contextlib.contextmanager
@@ -187,7 +239,8 @@ def transaction(conn, write=True):
         with savepoint(conn):
             yield conn
         return
-    conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+    for statement in conn.dialect.begin_write if write else conn.dialect.begin_read:
+        conn.execute(statement)
     try:
         yield conn
     except BaseException:
@@ -196,10 +249,25 @@ def transaction(conn, write=True):
     conn.execute("COMMIT")
 
 
+def retrying(conn, run, attempts=8):
+    """`run()`, again after a serialisation failure or deadlock (PostgreSQL's "try again": the
+    transaction was rolled back whole), so a race between instances is never a 5xx."""
+    for attempt in range(attempts):
+        try:
+            return run()
+        except Exception as exc:
+            if getattr(exc, "sqlstate", None) not in ("40001", "40P01") or attempt == attempts - 1:
+                raise
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            time.sleep(0.005 * (attempt + 1) * random.random())
+
+
 def read_stream(conn, produce):
     """Iterate the chunks of `produce()` inside one read transaction that lasts as long as the
     iteration: a streamed answer is one snapshot, written while it is made."""
-    conn.execute("BEGIN")
+    for statement in conn.dialect.begin_read:
+        conn.execute(statement)
     try:
         yield from produce()
     finally:

@@ -97,7 +97,7 @@ def soft_delete(conn, item, actor, now, delete_images=False):
 
 def is_serving(conn, model_pk):
     row = conn.execute(
-        "SELECT m.deployed AND m.trash_event IS NULL AND p.trash_event IS NULL"
+        "SELECT m.deployed != 0 AND m.trash_event IS NULL AND p.trash_event IS NULL"
         " AND (v.pk IS NULL OR v.trash_event IS NULL) FROM items m JOIN items p ON p.pk = m.parent_pk"
         " LEFT JOIN items v ON v.pk = m.trained_on_pk WHERE m.pk = ?", (model_pk,)).fetchone()
     return bool(row and row[0])

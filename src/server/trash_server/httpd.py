@@ -60,6 +60,7 @@ class TrashServer:
         self.sign_in = sign_in.SignInGuard(self.settings)
         self.host_names = _host_names(address[0], self.settings.allowed_hosts)
         self.local = threading.local()
+        self._conns, self._conns_lock = [], threading.Lock()  # the workers', closed with the server
         # Sign-ins wait for the hashing threads on workers of their own (see connections.py).
         self.loop = ConnectionLoop(self.listener, self.settings, self._handle, self.log, MAX_BODY_BYTES,
                                    slow_lane=(b"POST /api/session", self.settings.scrypt_concurrency))
@@ -73,8 +74,16 @@ class TrashServer:
         """This worker's SQLite connection, opened once: a warm page cache makes a small answer
         cost about half of what a new connection per request did."""
         conn = getattr(self.local, "conn", None)
+        if conn is not None and conn.dialect.broken(conn):  # PostgreSQL restarted or dropped it
+            conn.close()
+            conn = None
         if conn is None:
-            conn = self.local.conn = db.connect(self.db_path)
+            try:
+                conn = self.local.conn = db.connect(self.db_path)
+            except RuntimeError:  # PostgreSQL down or unreachable: say so, the next request retries
+                raise ApiError(503, "The database is unreachable") from None
+            with self._conns_lock:
+                self._conns.append(conn)
         return conn
 
     def serve_forever(self, poll_interval=0.5):
@@ -86,6 +95,10 @@ class TrashServer:
     def server_close(self):
         self.listener.close()
         self.sign_in.close()
+        with self._conns_lock:
+            for conn in self._conns:
+                conn.close()
+            self._conns.clear()
 
     def open_connections(self):
         return self.loop.open_count()
@@ -263,9 +276,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                           self.server.settings, self.server)
             key = self.headers.get(idempotency.HEADER)
             if key is not None and principal is not None and method in STATE_CHANGING:
-                answer = idempotency.run(req, key, method, self.path, lambda: handler(req))
+                answer = db.retrying(conn, lambda: idempotency.run(req, key, method, self.path, lambda: handler(req)))
             else:
-                answer = handler(req)
+                answer = db.retrying(conn, lambda: handler(req))
             status, body = answer[0], answer[1]
             return self._send_json(status, body, answer[2] if len(answer) > 2 else None, head=method == "HEAD")
         finally:

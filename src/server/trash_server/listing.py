@@ -9,7 +9,6 @@ import base64
 import collections
 import json
 import operator
-import secrets
 import tempfile
 
 from .domain import DAY_MS
@@ -22,11 +21,6 @@ SORT_COLUMNS = {"deletedAt": "at", "scheduledCleanupAt": "at", "name": "lower(na
 MAX_LIMIT = 100000
 
 
-def _iso(ms):
-    return ("(strftime('%%Y-%%m-%%dT%%H:%%M:%%S', (%s) / 1000, 'unixepoch') || printf('.%%03dZ', (%s) %% 1000))"
-            % (ms, ms))
-
-
 # One row per Trash row: the fields to sort and filter on, then the item's JSON text.
 _CTE = """
 WITH rows AS (
@@ -37,7 +31,7 @@ WITH rows AS (
                                             AND c.trash_event = i.trash_event) END AS child_count,
          i.size_bytes + CASE WHEN i.type != 'project' THEN 0 ELSE
            ifnull((SELECT sum(c.size_bytes) FROM items c WHERE c.parent_pk = i.pk AND c.trash_event = i.trash_event), 0)
-           + CASE WHEN i.cleanup_delete_images THEN ifnull((
+           + CASE WHEN i.cleanup_delete_images != 0 THEN ifnull((
                SELECT sum(im.size_bytes) FROM project_images pi JOIN images im ON im.pk = pi.image_pk
                WHERE pi.project_pk = i.pk AND NOT EXISTS (SELECT 1 FROM project_images o
                  WHERE o.image_pk = pi.image_pk AND o.project_pk != pi.project_pk)), 0) ELSE 0 END
@@ -50,21 +44,26 @@ WITH rows AS (
 )
 """
 _ROWS = _CTE + """SELECT {key}, pk, type, CASE type
-  WHEN 'project' THEN json_object({base}, 'url', url, 'cleanupDeleteImages', json(CASE WHEN flagged THEN 'true' ELSE 'false' END),
-                                  'childCount', child_count)
-  WHEN 'version' THEN json_object({base}, {parent})
-  WHEN 'model' THEN json_object({base}, {parent})
-  ELSE json_object({base}, 'url', url) END
+  WHEN 'project' THEN {json_object}({base}, 'url', url, 'cleanupDeleteImages', {flagged}, 'childCount', child_count)
+  WHEN 'version' THEN {json_object}({base}, {parent})
+  WHEN 'model' THEN {json_object}({base}, {parent})
+  ELSE {json_object}({base}, 'url', url) END
 FROM rows
 """
 # A page needs only the sort keys of the rows around it: SQLite's top-N sort over (key, pk)
 # skips what the page does not show (sizes, counts, JSON), then the page's rows are built alone.
 _PAGE = _CTE + "SELECT pk FROM rows ORDER BY {key} {order}, pk {order} LIMIT :limit OFFSET :offset"
 _COUNT = _CTE + "SELECT count(*) FROM rows"
-_BASE = ("'type', type, 'id', id, 'name', name, 'deletedAt', %s, 'scheduledCleanupAt', %s, 'deletedBy', actor_id,"
-         " 'deletedByName', deleter, 'sizeBytes', size" % (_iso("at"), _iso("at + :retention")))
-_PARENT = ("'parentId', parent_id, 'parentName', parent_name, 'parentUrl', parent_url,"
-           " 'parentInTrash', json(CASE WHEN parent_in_trash THEN 'true' ELSE 'false' END)")
+
+
+def _json_parts(dialect):
+    """The item JSON's pieces in this database's dialect (its JSON builder, dates, booleans)."""
+    base = ("'type', type, 'id', id, 'name', name, 'deletedAt', %s, 'scheduledCleanupAt', %s, 'deletedBy', actor_id,"
+            " 'deletedByName', deleter, 'sizeBytes', size" % (dialect.iso("at"), dialect.iso("at + :retention")))
+    parent = ("'parentId', parent_id, 'parentName', parent_name, 'parentUrl', parent_url,"
+              " 'parentInTrash', %s" % dialect.json_bool("parent_in_trash"))
+    return {"base": base, "parent": parent, "json_object": dialect.json_object,
+            "flagged": dialect.json_bool("flagged != 0")}
 
 
 def _check_type(kind):
@@ -83,7 +82,7 @@ def query_rows(conn, workspace, kind=None, needle=None, sort="-deletedAt", limit
         args["q"] = needle
     key = SORT_COLUMNS[sort.lstrip("-")]
     if limit < 0:
-        rows = conn.execute(_ROWS.format(where=where, base=_BASE, parent=_PARENT, key=key), args).fetchall()
+        rows = conn.execute(_ROWS.format(where=where, key=key, **_json_parts(conn.dialect)), args).fetchall()
         rows.sort(key=operator.itemgetter(0, 1), reverse=sort.startswith("-"))
         return [(row[2], row[3]) for row in rows[offset:]], len(rows)
     # A page: the page's pks in order, then the JSON of those rows only.
@@ -94,7 +93,7 @@ def query_rows(conn, workspace, kind=None, needle=None, sort="-deletedAt", limit
     texts = {}
     if pks:  # integers read from the database just now, so they are written into the SQL as they are
         page_where = where + " AND i.pk IN (%s)" % ",".join(str(int(pk)) for pk in pks)
-        for row in conn.execute(_ROWS.format(where=page_where, base=_BASE, parent=_PARENT, key=key), args):
+        for row in conn.execute(_ROWS.format(where=page_where, key=key, **_json_parts(conn.dialect)), args):
             texts[row[1]] = (row[2], row[3])
     return [texts[pk] for pk in pks], total
 
@@ -135,9 +134,9 @@ def parse_int(query, name, default, low, high):
 
 
 # Changes to a workspace's Trash always write an audit event (trash, restore, permanent deletion,
-# cleanup, retention), so the newest event names the listing's state. The boot nonce covers
-# what the server changes without auditing at start-up (seeding, --demo-items).
-_BOOT = secrets.token_hex(4)
+# cleanup, retention), so the newest event names the listing's state. The epoch in `meta` covers
+# what changes without auditing (seeding, --demo-items); being in the database, it is the same
+# on every instance, so a `since` from one instance is understood by the others.
 EXTENSION_PARAMS = ("type", "q", "sort", "limit", "cursor", "sections", "since")
 CHUNK_ROWS = 2000
 
@@ -147,7 +146,8 @@ ListingQuery = collections.namedtuple("ListingQuery", "kind needle sort limit af
 def listing_version(conn, workspace):
     row = conn.execute("SELECT pk FROM audit_events WHERE workspace_id = ? ORDER BY pk DESC LIMIT 1",
                        (workspace["id"],)).fetchone()
-    return "%s.%s.%d" % (_BOOT, workspace["id"], row[0] if row else 0)
+    epoch = conn.execute("SELECT value FROM meta WHERE key = 'listing_epoch'").fetchone()
+    return "%s.%s.%d" % (epoch[0] if epoch else "0", workspace["id"], row[0] if row else 0)
 
 
 def parse_query(query):
@@ -190,7 +190,7 @@ def _texts(conn, where, args, key, pks):
     """{pk: (type, item JSON text)} for these rows (integers just read from the database)."""
     page_where = where + " AND i.pk IN (%s)" % ",".join(str(int(pk)) for pk in pks)
     return {row[1]: (row[2], row[3])
-            for row in conn.execute(_ROWS_BY_PK.format(where=page_where, base=_BASE, parent=_PARENT, key=key), args)}
+            for row in conn.execute(_ROWS_BY_PK.format(where=page_where, key=key, **_json_parts(conn.dialect)), args)}
 
 
 def workspace_listing(conn, workspace, q):

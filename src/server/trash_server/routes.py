@@ -307,6 +307,15 @@ def demo(req):
     return 200, json.loads(value)
 
 
+def healthz(req):
+    """For load balancers: the database answers, and at which schema version (no sign-in)."""
+    try:
+        version = db.schema_version(req.conn)
+    except Exception:  # any driver's "cannot reach the database"
+        raise ApiError(503, "The database is unreachable") from None
+    return 200, {"ok": True, "database": req.conn.dialect.name, "schemaVersion": version}
+
+
 # [SECTION] The route table: method, path pattern, handler, who may call
 
 _SEG = r"[^/]+"
@@ -316,6 +325,7 @@ ROUTES = [(method, re.compile("^%s$" % pattern.replace("{", "(?P<").replace("}",
     ("GET", "/api/session", get_session, SESSION),
     ("DELETE", "/api/session", sign_out, SESSION),
     ("GET", "/api/demo", demo, NO_AUTH),
+    ("GET", "/healthz", healthz, NO_AUTH),
     ("PATCH", "/api/workspace", patch_workspace, SESSION),
     ("GET", "/api/trash", ultra_list, ANY),
     ("POST", "/api/trash", ultra_restore, ANY),

@@ -8,6 +8,7 @@ audit trail are exactly what the server itself would have produced.
 """
 import json
 import random
+import secrets
 
 from . import auth, db, domain
 from .jsonio import now_ms, parse_iso
@@ -45,6 +46,13 @@ def load(conn, fixture, scrypt_n=auth.SCRYPT_N, now=None):
             _load_workspace(conn, ws, scrypt_n, now, demo)
         if fixture.get("demo") is True:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', ?)", (json.dumps(demo),))
+        new_listing_epoch(conn)
+
+
+def new_listing_epoch(conn):
+    """Rows changed without an audit event (seeding, synthetic items): every listing version
+    changes. Kept in the database, so every instance on it names the same versions."""
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('listing_epoch', ?)", (secrets.token_hex(4),))
 
 
 def _load_workspace(conn, ws, scrypt_n, now, demo):
@@ -183,8 +191,8 @@ def synthetic_in_trash(conn, workspace_url):
     """How many synthetic rows the workspace's Trash holds now."""
     return conn.execute(
         "SELECT count(*) FROM items i JOIN workspaces w ON w.id = i.workspace_id"
-        " WHERE w.url = ? AND i.trash_event IS NOT NULL AND i.name GLOB ?",
-        (workspace_url, SYNTHETIC_NAME)).fetchone()[0]
+        " WHERE w.url = ? AND i.trash_event IS NOT NULL AND i.name %s ?" % conn.dialect.glob,
+        (workspace_url, conn.dialect.glob_pattern(SYNTHETIC_NAME))).fetchone()[0]
 
 
 def top_up_synthetic_items(conn, workspace_url, count, now=None):
@@ -232,3 +240,5 @@ def add_synthetic_items(conn, workspace_url, count, now=None, seed=7):
                          " VALUES (?, ?, ?, ?, ?, ?)", events)
         conn.executemany("INSERT INTO items (pk, workspace_id, type, id, parent_pk, name, url, owner_id,"
                          " size_bytes, trash_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", items)
+        db.sync_ids(conn, ("items", "deletion_events"))
+        new_listing_epoch(conn)

@@ -49,7 +49,7 @@ class SignInGuard:
         this account or this address has failed too often. Runs outside any write transaction:
         hashing must not hold the write lock."""
         now = now_ms()
-        row = conn.execute("SELECT id, workspace_id, password_hash FROM users WHERE email = ?", (email,)).fetchone()
+        row = conn.execute("SELECT id, workspace_id, password_hash FROM users WHERE lower(email) = lower(?)", (email,)).fetchone()
         self._refuse_if_limited(conn, email, address, row, now)
         stored = row["password_hash"] if row else self.decoy()
         if not self._verify(password, stored) or row is None:
