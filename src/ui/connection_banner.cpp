@@ -36,16 +36,7 @@ void ConnectionBanner::Draw(Frame& frame, float top) const {
   if (height <= 0) return;
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
-  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, WithAlpha(p.red, 0.14f));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(kPadCss * d, kGapCss * d));
-  ImGui::Begin("##connection-banner", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar);
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
+  BeginStrip("##connection-banner", top, height, WithAlpha(p.red, 0.14f), ImVec2(kPadCss, kGapCss));
 
   const std::string updated = LastUpdated(frame);
   const std::string message = std::string(kUnreachable) + " \xc2\xb7 " + updated;
@@ -69,7 +60,7 @@ void ConnectionBanner::Draw(Frame& frame, float top) const {
                frame.page.HasRequestInFlight(trash::RequestKind::ListProjects);
   retry.tooltip = "Ask the server again";
   if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
-  ImGui::End();
+  EndStrip();
   // "2 minutes ago" moves on while the strip shows.
   frame.WakeAt(frame.nowMs + 30'000);
 }

@@ -74,17 +74,8 @@ void DemoBanner::Draw(Frame& frame, float top) const {
   if (!browser) return;
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  const float height = Height(frame, viewport->Size.x);
-  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
-  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, WithAlpha(p.amber, 0.16f));
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(kPadCss * d, kGapCss * d));
-  ImGui::Begin("##demo-banner", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar);
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor();
+  const float height = Height(frame, ImGui::GetMainViewport()->Size.x);
+  BeginStrip("##demo-banner", top, height, WithAlpha(p.amber, 0.16f), ImVec2(kPadCss, kGapCss));
 
   const std::string message = Message(*browser);
   const float inner = ImGui::GetContentRegionAvail().x;
@@ -117,7 +108,7 @@ void DemoBanner::Draw(Frame& frame, float top) const {
     options.id = action.label;
     if (Button(action.label, options)) frame.Emit(action.intent);
   }
-  ImGui::End();
+  EndStrip();
 }
 
 }  // namespace ui

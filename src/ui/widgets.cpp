@@ -328,6 +328,21 @@ struct CardFrame {
 ImVector<CardFrame> g_cards;
 }  // namespace
 
+void BeginStrip(const char* id, float top, float height, ImU32 background, ImVec2 paddingCss) {
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
+  ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(paddingCss.x * Dpr(), paddingCss.y * Dpr()));
+  ImGui::Begin(id, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar);
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+void EndStrip() { ImGui::End(); }
+
 void BeginCard(const char* id, float width, float padding) {
   ImGui::PushID(id);
   const float d = Dpr();

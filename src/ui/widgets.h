@@ -68,6 +68,11 @@ bool EllipsisText(const char* text, ImU32 color, float maxWidth);
 void TextWrappedMuted(const char* text);
 ImU32 WithAlpha(ImU32 color, float alpha);
 
+// A strip across the whole viewport, `top` device pixels from its top, `height` high, tinted with
+// `background` (the in-browser demo's banner, the unreachable-server strip). Padding in CSS px.
+void BeginStrip(const char* id, float top, float height, ImU32 background, ImVec2 paddingCss);
+void EndStrip();
+
 // A rounded, bordered surface behind everything drawn between the calls (no tables inside: it
 // splits the window's draw list into channels). Width 0 spans the available width.
 void BeginCard(const char* id, float width = 0, float padding = 20);
