@@ -132,7 +132,8 @@ ApiError Restore(State& state, const std::string& workspaceId, const std::string
     if (item == nullptr) return ApiError{404, "No " + Describe(type, id, parentId) + " in Trash"};
     if (IsChildType(type) && state.items[item->parentPk].trashEvent != 0)
         return ApiError{409, "The parent project is in Trash: restore the parent project first"};
-    *result = Json{{"type", type}, {"id", id}};
+    *result = Json{{"type", type}, {"id", id}};  // the full key, so clients match results by key
+    if (IsChildType(type) && parentId) (*result)["parentId"] = *parentId;
     const OptText oldUrl = item->url;
     if (item->url) {
         const std::string slug = UniqueSlug(state, workspaceId, type, *item->url);
@@ -232,6 +233,7 @@ void RestoreAll(State& state, const std::string& workspaceId, const Actor& actor
         AddAudit(state, workspaceId, actor, "restore", now, &item,
                  children ? "with " + std::to_string(children) + " children" : "");
         Json row{{"type", item.type}, {"id", item.id}};
+        if (const OptText parentId = parentIdOf(item)) row["parentId"] = *parentId;
         if (item.url) row["url"] = *item.url;
         restored->push_back(std::move(row));
     }
