@@ -124,6 +124,22 @@ export function renderBreakdown(results, full) {
   return out.join('\n');
 }
 
+// Where the main thread's time went while scrolling (medians over the runs, ms in the window).
+export function renderScrollSpent(results, full) {
+  const out = [];
+  for (const kind of KINDS) {
+    const loads = results.filter((r) => r.kind === kind && r.items === full && r.scroll?.spent);
+    if (!loads.length) continue;
+    const keys = [...new Set(loads.flatMap((r) => Object.keys(r.scroll.spent)))];
+    const parts = keys.map((key) => [key, stats(loads.map((r) => r.scroll.spent[key] ?? 0)).median])
+      .filter(([, ms]) => ms >= 1).sort((a, b) => b[1] - a[1]);
+    const busy = stats(loads.map((r) => r.scroll.mainBusyMs)).median;
+    out.push(`- ${KIND_NAMES[kind]}: main thread busy ${busy.toFixed(0)} ms in the window; ` +
+      parts.map(([key, ms]) => `${key} ${ms.toFixed(0)}`).join(', '));
+  }
+  return out.join('\n');
+}
+
 export function writeReport(file, body) {
   const begin = '<!-- bench:begin (written by tests/bench/bench.mjs; edit outside the markers) -->';
   const end = '<!-- bench:end -->';

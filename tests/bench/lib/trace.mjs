@@ -22,6 +22,28 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+// Where the main thread's time went (ms): script by the file its top-level function call belongs
+// to (the wasm runs inside its JS glue's calls), and the browser's own style, layout, paint and
+// garbage collection (these can also run inside a script call, so the groups may overlap).
+const BROWSER_WORK = { UpdateLayoutTree: 'style', Layout: 'layout', PrePaint: 'paint+commit', Paint: 'paint+commit',
+  Layerize: 'paint+commit', Commit: 'paint+commit', MinorGC: 'gc', MajorGC: 'gc', ParseHTML: 'parse', EvaluateScript: 'compile/evaluate',
+  'v8.compile': 'compile/evaluate', 'v8.wasm.compiledModule': 'compile/evaluate' };
+
+function whereTimeWent(mainEvents) {
+  const spent = {};
+  let callEnds = -1;
+  for (const e of [...mainEvents].sort((a, b) => a.ts - b.ts)) {
+    if (e.name === 'FunctionCall' && e.ts >= callEnds) {
+      const file = String(e.args?.data?.url ?? '').split('/').pop() || 'other';
+      spent[`script ${file}`] = (spent[`script ${file}`] || 0) + e.dur / 1000;
+      callEnds = e.ts + e.dur;
+    } else if (BROWSER_WORK[e.name]) {
+      spent[BROWSER_WORK[e.name]] = (spent[BROWSER_WORK[e.name]] || 0) + e.dur / 1000;
+    }
+  }
+  return spent;
+}
+
 // Per frame of the renderer main thread in the window: the main thread's busy time from one
 // BeginMainThreadFrame to the next (input handling, script, rAF, style, layout, paint: every task
 // that ran on it), the longest task, and the GPU process's busy time over the whole window.
@@ -53,6 +75,7 @@ export function analyseWindow(trace, from, to) {
   const gpuBusy = events.filter((e) => e.name === 'GPUTask' && e.ph === 'X' && `${e.pid}/${e.tid}` === gpuMain)
     .reduce((sum, e) => sum + overlap(e, start, end), 0) / 1000;
   const mainBusy = tasks.reduce((sum, t) => sum + overlap(t, start, end), 0) / 1000;
+  const spent = whereTimeWent(events.filter((e) => onMain(e) && e.ph === 'X' && e.ts >= start && e.ts <= end));
   return {
     windowMs: (end - start) / 1000,
     frames: frameStarts.length,
@@ -62,5 +85,6 @@ export function analyseWindow(trace, from, to) {
     tasksOver50: tasks.filter((t) => t.dur > 50000).length,
     mainBusyMs: mainBusy,
     gpuBusyMs: gpuBusy,
+    spent,
   };
 }
