@@ -7,6 +7,8 @@
 #include <utility>
 
 #include "core/requests.h"
+#include "ui/theme.h"    // SetReducedMotion
+#include "ui/widgets.h"  // TextFieldActive
 
 namespace app {
 
@@ -106,10 +108,12 @@ void App::Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry) {
 
 FrameOutput App::Draw() {
   const int64_t now = platform_.NowMs();
+  ui::SetReducedMotion(platform_.PrefersReducedMotion());
   Send(page_.Tick(now));
   ApplyPendingRoute();
   ui::DrawResult drawn = view_.Draw(page_, now);
   for (const trash::Intent& intent : drawn.intents) Send(page_.Apply(intent));
+  platform_.SetTextInputActive(ui::TextFieldActive());
   if (std::optional<std::string> copied = page_.TakeClipboardText()) platform_.SetClipboardText(*copied);
   SyncLocation();
   if (!drawn.intents.empty()) platform_.RequestFrames(2);

@@ -1,6 +1,6 @@
 // The one seam between the page and where it runs. The app talks to the browser (or to a test
 // double) only through this interface: HTTP, the clock, randomness, frame scheduling, clipboard
-// and cursor.
+// cursor, text input and the motion preference.
 // The web implementation is src/platform/web/; tests provide their own. Chosen by CMake.
 #pragma once
 
@@ -40,6 +40,11 @@ class Platform {
   virtual std::string LocationFragment() const = 0;
   virtual void SetLocationFragment(const std::string& fragment, bool addHistoryEntry) = 0;
   virtual void SetCursor(Cursor cursor) = 0;
+  // A text field has the keyboard (told after every frame): typed text and Tab go to the page,
+  // and a phone shows its on-screen keyboard.
+  virtual void SetTextInputActive(bool active) = 0;
+  // The user asked the system for less motion: no spinning or momentum.
+  virtual bool PrefersReducedMotion() const = 0;
 };
 
 }  // namespace platform

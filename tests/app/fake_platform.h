@@ -34,6 +34,8 @@ class FakePlatform : public platform::Platform {
     history.push_back({value, addHistoryEntry});
   }
   void SetCursor(platform::Cursor) override {}
+  void SetTextInputActive(bool active) override { textInputActive = active; }
+  bool PrefersReducedMotion() const override { return reducedMotion; }
 
   // How many requests wait with this method and a url starting with `prefix`.
   size_t Count(const std::string& method, const std::string& prefix) const {
@@ -61,6 +63,8 @@ class FakePlatform : public platform::Platform {
   std::vector<std::pair<std::string, bool>> history;  // fragment, added a history entry
   int64_t wakeAt = trash::kNever;
   int framesRequested = 0;
+  bool textInputActive = false;
+  bool reducedMotion = false;
 
  private:
   static bool Matches(const Pending& p, const std::string& method, const std::string& prefix) {

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "fake_platform.h"
 #include "ui/harness.h"  // an ImGui context with the page's fonts and style, fixtures
+#include "ui/theme.h"    // ReducedMotion
 
 using app::test::FakePlatform;
 
@@ -158,4 +159,23 @@ TEST_CASE("An action carries an Idempotency-Key and is sent once more, with it, 
   REQUIRE_FALSE(bench.app.page().toasts().empty());
   CHECK(bench.app.page().toasts().back().message.rfind("Couldn't restore \"Traffic Lights\"", 0) == 0);
   for (const auto& p : bench.platform.pending) CHECK(keyOf(p.request).empty());  // reads carry none
+}
+
+TEST_CASE("The platform is told when a text field has the keyboard, and the page follows its motion preference", "[app]") {
+  Bench bench;
+  bench.SignedIn();
+  CHECK_FALSE(bench.platform.textInputActive);
+  bench.Key(70, /*ctrl=*/true);  // Ctrl+F: the search takes the keyboard
+  bench.Frames(2);
+  CHECK(bench.platform.textInputActive);
+  bench.Key(27);  // Esc releases it
+  bench.Frames(2);
+  CHECK_FALSE(bench.platform.textInputActive);
+
+  bench.platform.reducedMotion = true;
+  bench.Frame();
+  CHECK(ui::ReducedMotion());
+  bench.platform.reducedMotion = false;
+  bench.Frame();
+  CHECK_FALSE(ui::ReducedMotion());
 }

@@ -12,7 +12,6 @@
 
 #include "core/text.h"    // AppendJsonString
 #include "ui/registry.h"
-#include "ui/widgets.h"  // TextFieldActive
 
 // A frame only tells the shell that the registry changed; the JSON is built when a script or the
 // mirror reads `widgets` (once per change), so a scrolled frame builds no text and the browser
@@ -68,7 +67,7 @@ bool g_textInputActive = false;
 
 }  // namespace
 
-void PublishWidgets(float dpr) {
+void PublishWidgets(float dpr, bool wantText) {
   Fingerprint print;
   print.Add(int(dpr * 1000));
   const ui::WidgetInfo* activeText = nullptr;
@@ -93,7 +92,6 @@ void PublishWidgets(float dpr) {
     g_publishedDpr = dpr;
     trash_widgets_changed();
   }
-  const bool wantText = ui::TextFieldActive();
   if (wantText != g_textInputActive) {
     g_textInputActive = wantText;
     if (activeText)

@@ -5,7 +5,8 @@
 
 namespace web {
 
-// After each frame: republish the registry if anything in it changed.
-void PublishWidgets(float devicePixelRatio);
+// After each frame: republish the registry if anything in it changed, and place the hidden text
+// input over the active text field (if a text field has the keyboard).
+void PublishWidgets(float devicePixelRatio, bool textInputActive);
 
 }  // namespace web

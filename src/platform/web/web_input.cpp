@@ -16,7 +16,6 @@
 #include <string>
 
 #include "platform/web/web_platform.h"
-#include "ui/widgets.h"  // TextFieldActive: io.WantTextInput lags a frame behind
 
 namespace web {
 namespace {
@@ -156,7 +155,7 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   if (command) return code == 70 || code == 65 ? EM_TRUE : EM_FALSE;
   if (e->shiftKey && code == 121) return EM_TRUE;  // Shift+F10: the row menu
   // Tab outside a text field is the browser's: it moves focus through the accessibility mirror.
-  if (code == 9 && !ui::TextFieldActive()) return EM_FALSE;
+  if (code == 9 && !g_context->platform->TextInputActive()) return EM_FALSE;
   return IsNavigationKey(code) ? EM_TRUE : EM_FALSE;
 }
 
@@ -278,7 +277,7 @@ void BeforeFrame() {
       g_framesSinceEvent = 0;
       break;
     }
-    if (event.kind == InputEvent::Text && (ui::TextFieldActive() || event.fromTextInput)) {
+    if (event.kind == InputEvent::Text && (g_context->platform->TextInputActive() || event.fromTextInput)) {
       // Text never sets io.KeysDown, so its key's release may follow in the same frame: a typed
       // word costs one frame, not one per character (about a second each on a busy machine).
       io.AddInputCharactersUTF8(event.text.c_str());

@@ -146,7 +146,7 @@ void DrawFrame() {
   page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop);
   page.platform->SetCursor(CursorFor(ImGui::GetMouseCursor()));
   web::AfterFrame();
-  web::PublishWidgets(page.dpr);
+  web::PublishWidgets(page.dpr, page.platform->TextInputActive());
   trash_publish_frame(++page.frames, page.width, page.height, page.dpr,
                       emscripten_get_now() - now * 1000.0, int(page.app->page().view().items().size()),
                       page.app->page().trashLoad().status == trash::LoadStatus::Loaded ? 1 : 0);
@@ -170,7 +170,7 @@ EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*) {
 void ReadSystemPreferences(Page& page) {
   page.theme = trash_prefers("(prefers-color-scheme: dark)") ? ui::Theme::Dark : ui::Theme::Light;
   page.highContrast = trash_prefers("(prefers-contrast: more)") != 0;
-  ui::SetReducedMotion(trash_prefers("(prefers-reduced-motion: reduce)") != 0);
+  page.platform->SetPrefersReducedMotion(trash_prefers("(prefers-reduced-motion: reduce)") != 0);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_theme_change() {

@@ -21,6 +21,11 @@ class WebPlatform final : public platform::Platform {
   std::string LocationFragment() const override;
   void SetLocationFragment(const std::string& fragment, bool addHistoryEntry) override;
   void SetCursor(platform::Cursor cursor) override;
+  void SetTextInputActive(bool active) override { textInputActive_ = active; }
+  bool PrefersReducedMotion() const override { return reducedMotion_; }
+
+  bool TextInputActive() const { return textInputActive_; }
+  void SetPrefersReducedMotion(bool reduced) { reducedMotion_ = reduced; }  // media query, read by main
 
  private:
   static int OnAnimationFrame(double time, void* self);
@@ -33,6 +38,8 @@ class WebPlatform final : public platform::Platform {
   long wakeTimer_ = 0;
   int64_t wakeAtMs_ = 0;
   platform::Cursor cursor_ = platform::Cursor::Arrow;
+  bool textInputActive_ = false;
+  bool reducedMotion_ = false;
 };
 
 }  // namespace web

@@ -18,7 +18,6 @@
 
 #include "platform/web/web_input.h"     // QueueClick, QueuePointerAway
 #include "platform/web/web_platform.h"  // RequestFrames
-#include "ui/theme.h"                   // ReducedMotion: no momentum then
 
 namespace web {
 namespace {
@@ -130,7 +129,8 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
   const bool still = !g_touch.dragging && !g_touch.consumed && type == EMSCRIPTEN_EVENT_TOUCHEND;
   if (still) QueueClick(now - g_touch.startMs >= kLongPressMs ? 1 : 0, t->clientX, t->clientY);
   const bool recent = now - g_touch.lastMoveMs < 80;  // a finger that stopped before lifting does not fling
-  if (g_touch.dragging && recent && std::abs(g_touch.velocity) > kFlingMinCssPerMs && !ui::ReducedMotion())
+  const bool fling = std::abs(g_touch.velocity) > kFlingMinCssPerMs && !g_context->platform->PrefersReducedMotion();
+  if (g_touch.dragging && recent && fling)
     g_flingVelocity = g_touch.velocity * dpr;
   g_touch.down = false;
   g_context->platform->RequestFrames(2);

@@ -27,6 +27,8 @@ class DemoPlatform final : public platform::Platform {
     web_.SetLocationFragment(fragment, addHistoryEntry);
   }
   void SetCursor(platform::Cursor cursor) override { web_.SetCursor(cursor); }
+  void SetTextInputActive(bool active) override { web_.SetTextInputActive(active); }
+  bool PrefersReducedMotion() const override { return web_.PrefersReducedMotion(); }
 
  private:
   void Open();              // load the saved demo, or seed a fresh one
