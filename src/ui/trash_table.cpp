@@ -11,6 +11,7 @@
 #include <string>     // labels
 
 #include "core/countdown.h"    // FormatPurgeTime, FormatRelative, FormatDateTime, FormatBytes
+#include "core/text.h"         // FormatCount, CountOf
 #include "ui/registry.h"       // CurrentRegistry: where the row's "⋮" was drawn
 #include "ui/layout.h"         // CurrentLayout: columns a tablet hides
 #include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteIconButton
@@ -320,7 +321,7 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   const std::string title(trash::ItemTypeDisplayName(row.group));
   {
     const ImGuiTable* table = ImGui::GetCurrentTable();
-    const std::string count = group ? ", " + std::to_string(group->count) + (group->count == 1 ? " item" : " items") : "";
+    const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
     RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count,
                  ImVec2(table->WorkRect.Min.x, table->RowPosY1), ImVec2(table->WorkRect.Max.x, table->RowPosY2))
         .index = int(rowIndex) + 2;
@@ -339,7 +340,7 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   if (group && !frame.page.partialListing()) {  // a first page's counts are not the group's
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
-    Pill(std::to_string(group->count).c_str(), p.surface, p.textMuted);
+    Pill(trash::FormatCount(group->count).c_str(), p.surface, p.textMuted);
     if (ImGui::TableSetColumnIndex(kSize)) RightAligned(trash::FormatBytes(group->bytes).c_str(), p.textMuted);
   }
 }
@@ -392,7 +393,7 @@ void TrashTable::DrawNameCell(const Row& row) {
   TextColored(p.textMuted, TypeIcon(row.item.type));
   ImGui::SameLine(0, 8 * d);
   float avail = ImGui::GetContentRegionAvail().x;
-  const std::string childPill = f.childCount > 0 ? "+" + std::to_string(f.childCount) : "";
+  const std::string childPill = f.childCount > 0 ? "+" + trash::FormatCount(uint64_t(f.childCount)) : "";
   float reserve = 0;
   if (!childPill.empty()) reserve += ImGui::CalcTextSize(childPill.c_str()).x + 22 * d;
   if (f.deletesImages) reserve += ImGui::CalcTextSize(icon::kWarning).x + 10 * d;
@@ -415,7 +416,7 @@ void TrashTable::DrawNameCell(const Row& row) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
     Pill(childPill.c_str(), p.surfaceAlt, p.textMuted);
-    const std::string tip = std::to_string(f.childCount) + " versions and models went to Trash with this project and come back with it";
+    const std::string tip = trash::FormatCount(uint64_t(f.childCount)) + " versions and models went to Trash with this project and come back with it";
     ItemTooltip(tip.c_str());
   }
   if (!f.unknownType.empty()) {
