@@ -130,6 +130,7 @@ TrashTable::Row TrashTable::RowAt(Frame& frame, size_t rowIndex, bool focused) {
 void TrashTable::OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clicked, bool hovered,
                               trash::ClickModifiers mods) {
   trash::TrashView& tv = frame.list;
+  if (sticky_.shown && ImGui::IsMouseHoveringRect(sticky_.min, sticky_.max, false)) hovered = false;  // under the pinned group
   if (clicked) {
     tv.Click(key, mods);
     tv.SetFocus(key);
@@ -206,9 +207,12 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   SetUpColumns(layout);
   SyncSort(tv);
   const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  if (pendingScrollY_ >= 0) ImGui::SetScrollY(pendingScrollY_);
+  pendingScrollY_ = -1;
   DrawColumnHeaders(frame, rowH, selected);
   const ImGuiTable* table = ImGui::GetCurrentTable();
   const float headerH = table->LastFirstRowHeight > 0 ? table->LastFirstRowHeight : rowH;
+  PlaceStickyGroup(frame, rowH, table->RowPosY1 + headerH);
   const std::optional<size_t> focusRow = tv.focusedRow();
   KeepFocusInView(focusRow, rowH, headerH);
 
@@ -234,6 +238,7 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   if (clipper.ItemsHeight > 0) rowHeight_ = clipper.ItemsHeight;
   menuForFocus_ = false;
   ImGui::EndTable();
+  DrawStickyGroup(frame);
 }
 
 // Sorting is cached in the core and the view's sort is the truth (it may come from the address):

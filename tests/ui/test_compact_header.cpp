@@ -213,3 +213,34 @@ TEST_CASE("Counts in the chips, group rows and selection have thousands separato
   REQUIRE(h.Widget("selection/summary"));
   CHECK(h.Widget("selection/summary")->label.rfind("1,500 selected", 0) == 0);
 }
+
+TEST_CASE("A group's header stays pinned under the column headers while its rows scroll", "[compact_header]") {
+  Harness h(1280, 720);
+  h.SignInWithListing(trash::EncodeTrashListing(Items(120, {trash::ItemType::Project, trash::ItemType::Dataset}), false));
+  h.Frames(3);
+  const ui::TrashTable& table = h.view.trashScreen().table();
+  CHECK_FALSE(table.sticky().shown);  // at the top, the group's own header shows
+  const ui::WidgetInfo* header = h.Widget("trash/header");
+  REQUIRE(header);
+  const float headerBottom = header->y + header->h;
+  // Scroll into the first group (Projects: rows 1-60).
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(640, 400);
+  io.MouseWheel = -5;
+  h.Frames(3);
+  REQUIRE(table.sticky().shown);
+  CHECK(table.sticky().group == trash::ItemType::Project);
+  CHECK(table.sticky().min.y == Approx(headerBottom).margin(1));
+  CHECK_FALSE(h.Widget("group-row/project"));  // its own row scrolled away
+  // The row under it takes no click: a click there folds the group and brings its header back.
+  h.ClickAt(640, table.sticky().min.y + 10);
+  CHECK(h.page.view().selectionCount() == 0);
+  CHECK(h.page.view().IsGroupCollapsed(trash::ItemType::Project));
+  h.Frames(2);
+  CHECK(h.Widget("group-row/project"));
+  // Further down, the next group's header is the pinned one.
+  io.MousePos = ImVec2(640, 400);
+  io.MouseWheel = -8;
+  h.Frames(3);
+  if (table.sticky().shown) CHECK(table.sticky().group == trash::ItemType::Dataset);
+}
