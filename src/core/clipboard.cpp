@@ -1,6 +1,7 @@
 // Clipboard text and messages for copied Trash rows (see clipboard.h).
 #include "core/clipboard.h"
 
+#include "core/text.h"        // FormatCount
 #include "core/trash_view.h"  // TrashView: selection and keyboard cursor
 
 namespace trash {
@@ -37,7 +38,7 @@ std::string CopiedMessage(const std::vector<TrashItem>& items, CopyField field) 
         AppendOneLine(name, DisplayName(items[0], false));
         return std::string("Copied ") + what + " of \"" + name + "\"";
     }
-    return "Copied " + std::to_string(items.size()) + " " + what + "s";
+    return "Copied " + FormatCount(items.size()) + " " + what + "s";
 }
 
 std::vector<ItemKey> CopyTargets(TrashView& view) {

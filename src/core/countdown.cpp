@@ -6,6 +6,7 @@
 #include <iterator>  // std::size
 
 #include "core/iso_time.h"  // CivilFromMs, unit constants
+#include "core/text.h"      // FormatCount
 
 namespace trash {
 
@@ -27,7 +28,7 @@ const Unit* UnitFor(int64_t remaining) {
 }
 
 std::string CountOf(int64_t count, const Unit& unit) {
-    return std::to_string(count) + " " + (count == 1 ? unit.singular : unit.plural);
+    return FormatCount(uint64_t(count)) + " " + (count == 1 ? unit.singular : unit.plural);
 }
 
 const char* const kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
@@ -93,7 +94,7 @@ std::string FormatRelative(int64_t nowMs, int64_t thenMs) {
 std::string FormatBytes(int64_t bytes) {
     static const char* const kUnitNames[] = {"B", "KB", "MB", "GB", "TB", "PB"};
     if (bytes <= 0) return "0 B";
-    if (bytes < 1024) return std::to_string(bytes) + " B";
+    if (bytes < 1024) return FormatCount(uint64_t(bytes)) + " B";
     double value = static_cast<double>(bytes);
     size_t unit = 0;
     while (unit + 1 < std::size(kUnitNames) && value >= 1024.0) {

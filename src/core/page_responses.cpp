@@ -9,6 +9,7 @@
 #include "core/countdown.h"      // FormatBytes
 #include "core/listing_codec.h"  // ParseTrashListing
 #include "core/page_state.h"
+#include "core/text.h"           // FormatCount, CountOf
 
 namespace trash {
 
@@ -17,7 +18,7 @@ std::string Quote(const std::string& name) { return "\"" + name + "\""; }
 
 // "\"Cats\"" for one item, "3 items" for more.
 std::string Describe(const std::vector<TrashItem>& items) {
-    return items.size() == 1 ? Quote(DisplayName(items[0], false)) : std::to_string(items.size()) + " items";
+    return items.size() == 1 ? Quote(DisplayName(items[0], false)) : CountOf(items.size(), "item", "items");
 }
 
 // Matches the server's results to what was sent by key (a restore echoes each item's full key,
@@ -253,8 +254,8 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     const auto failuresToast = [&](const std::string& verb) {
         if (batch.failures.empty()) return;
         if (batch.failures.size() == 1) ShowToast(ToastKind::Error, "Couldn't " + verb + " " + batch.failures[0]);
-        else ShowToast(ToastKind::Error, "Couldn't " + verb + " " + std::to_string(batch.failures.size()) +
-                                             " items. " + batch.failures[0]);
+        else ShowToast(ToastKind::Error, "Couldn't " + verb + " " + CountOf(batch.failures.size(), "item", "items") +
+                                             ". " + batch.failures[0]);
     };
     switch (batch.kind) {
     case RequestKind::Restore:
@@ -272,8 +273,7 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     case RequestKind::EmptyTrash: {
         if (batch.deletedCount > 0 || !batch.done.empty()) {
             const std::string what = batch.kind == RequestKind::EmptyTrash
-                                         ? "Emptied the Trash: " + std::to_string(batch.deletedCount) +
-                                               (batch.deletedCount == 1 ? " item" : " items")
+                                         ? "Emptied the Trash: " + CountOf(uint64_t(batch.deletedCount), "item", "items")
                                          : "Permanently deleted " + Describe(batch.done);
             ShowToast(ToastKind::Success, what + ", freed " + FormatBytes(batch.freedBytes));
             if (session_) {
@@ -356,9 +356,9 @@ std::string DemoDone(const intent::Demo& demo, std::string_view body) {
         ParseResult<CleanupRun> run = ParseCleanupRun(body);
         if (!run.ok() || run.value().purged == 0) return "Cleanup ran: nothing was due";
         const CleanupRun& r = run.value();
-        std::string text = "Cleanup purged " + std::to_string(r.purged) + (r.purged == 1 ? " item" : " items") +
+        std::string text = "Cleanup purged " + CountOf(uint64_t(r.purged), "item", "items") +
                            " and freed " + FormatBytes(r.freedBytes);
-        if (r.imagesDeleted > 0) text += " (" + std::to_string(r.imagesDeleted) + " images)";
+        if (r.imagesDeleted > 0) text += " (" + CountOf(uint64_t(r.imagesDeleted), "image", "images") + ")";
         return text;
     }
     case DemoAction::Reset: return "The demo was reset to its first state";

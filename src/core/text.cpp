@@ -1,5 +1,5 @@
-// Text helpers: ASCII case folding, URL encoding, UTF-8 validation and repair, and display
-// sanitising of untrusted names.
+// Text helpers: ASCII case folding, URL encoding, UTF-8 validation and repair, display
+// sanitising of untrusted names, and counts with thousands separators.
 #include "core/text.h"
 
 #include <cstdint>  // uint32_t
@@ -135,6 +135,24 @@ void AppendJsonString(std::string& out, std::string_view text) {
         }
     }
     out += '"';
+}
+
+std::string FormatCount(uint64_t count) {
+    const std::string digits = std::to_string(count);
+    std::string out;
+    out.reserve(digits.size() + digits.size() / 3);
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string CountOf(uint64_t count, std::string_view singular, std::string_view plural) {
+    std::string out = FormatCount(count);
+    out += ' ';
+    out += count == 1 ? singular : plural;
+    return out;
 }
 
 }  // namespace trash

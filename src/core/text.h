@@ -1,7 +1,9 @@
 // Small text helpers shared by the core: ASCII case folding for search, URL encoding of path
-// segments, and making untrusted names safe to draw (control and bidi-override characters).
+// segments, making untrusted names safe to draw (control and bidi-override characters), and
+// counts as people read them ("100,013", "1 item", "1,000 items").
 #pragma once
 
+#include <cstdint>      // uint64_t
 #include <string>       // std::string
 #include <string_view>  // inputs
 
@@ -23,5 +25,11 @@ std::string RepairUtf8(std::string_view text);
 // Appends `text` as a JSON string literal (quotes, backslashes and control characters escaped;
 // the bytes are passed through, so repair untrusted text first).
 void AppendJsonString(std::string& out, std::string_view text);
+
+// Every count the page shows goes through these, so each has its thousands separators:
+// FormatCount(100013) is "100,013"; CountOf(1, "item", "items") is "1 item", CountOf(1000, ...)
+// "1,000 items".
+std::string FormatCount(uint64_t count);
+std::string CountOf(uint64_t count, std::string_view singular, std::string_view plural);
 
 }  // namespace trash

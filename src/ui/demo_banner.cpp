@@ -41,13 +41,9 @@ std::string Message(const trash::BrowserDemo& demo) {
   return text;
 }
 
-float ButtonWidth(const char* label) {
-  return ImGui::CalcTextSize(label).x + 16 * Dpr();  // a small button's padding: 8 CSS px a side
-}
-
 float ButtonsWidth() {
   float width = 0;
-  for (const Action& action : kActions) width += ButtonWidth(action.label) + kGapCss * Dpr();
+  for (const Action& action : kActions) width += ButtonWidth(action.label, nullptr, true) + kGapCss * Dpr();
   return width;
 }
 
@@ -100,7 +96,7 @@ void DemoBanner::Draw(Frame& frame, float top) const {
   const bool busy = frame.page.HasRequestInFlight(trash::RequestKind::Demo);
   for (size_t i = 0; i < std::size(kActions); ++i) {
     const Action& action = kActions[i];
-    if (i > 0) SameLineOrWrap(ButtonWidth(action.label), kGapCss * d);
+    if (i > 0) SameLineOrWrap(ButtonWidth(action.label, nullptr, true), kGapCss * d);
     ButtonOptions options;
     options.small = true;
     options.enabled = !busy;

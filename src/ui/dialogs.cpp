@@ -14,7 +14,7 @@
 
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // DeleteBlockedReason
-#include "core/text.h"         // SanitizeForDisplay
+#include "core/text.h"         // SanitizeForDisplay, CountOf
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, Checkbox, TextField
 
@@ -52,7 +52,7 @@ void Paragraph(const char* id, const char* text, ImU32 color) {
   RegisterLastItem(id, "text", text);
 }
 
-std::string Items(size_t n) { return std::to_string(n) + (n == 1 ? " item" : " items"); }
+std::string Items(size_t n) { return trash::CountOf(n, "item", "items"); }
 
 }  // namespace
 
@@ -176,7 +176,7 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
       RegisterLastItem("dialog/name/" + std::to_string(i), "listitem", name);
     }
   if (more) {
-    const std::string andMore = "and " + std::to_string(more) + " more";
+    const std::string andMore = "and " + trash::FormatCount(more) + " more";
     TextMuted(andMore.c_str());
     RegisterLastItem("dialog/name/more", "listitem", andMore);
   }

@@ -9,7 +9,7 @@
 
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // DeleteProjectBlockedReason
-#include "core/text.h"         // SanitizeForDisplay
+#include "core/text.h"         // SanitizeForDisplay, FormatCount
 #include "ui/layout.h"         // CurrentLayout: columns narrower pages hide
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, RegisterLastItem
@@ -111,12 +111,12 @@ void ProjectsScreen::Draw(Frame& frame) {
       ImGui::SameLine(0, 8 * d);
       Cell(trash::SanitizeForDisplay(project.url), p.textMuted);
       ImGui::TableSetColumnIndex(1);
-      Cell(std::to_string(project.versionCount), p.text, true);
+      Cell(trash::FormatCount(uint64_t(project.versionCount)), p.text, true);
       ImGui::TableSetColumnIndex(2);
-      Cell(std::to_string(project.modelCount), p.text, true);
+      Cell(trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
       ImGui::TableSetColumnIndex(3);
-      Cell(std::to_string(project.exclusiveImageCount), p.text, true);
-      ItemTooltip((std::to_string(project.exclusiveImageCount) + " of its " + std::to_string(project.imageCount) +
+      Cell(trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
+      ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " + trash::FormatCount(uint64_t(project.imageCount)) +
                    " images belong to no other project")
                       .c_str());
       ImGui::TableSetColumnIndex(4);

@@ -21,6 +21,7 @@ constexpr float kTopBarHeight = 56;
 constexpr float kNavWidth = 232;
 constexpr float kTabsHeight = 44;       // medium: the tab strip under the top bar
 constexpr float kSegmentedHeight = 60;  // narrow: the segmented control's band (40 px segments)
+constexpr float kShortBelowCss = 600;   // narrow and shorter than this: the control goes into the top bar
 
 struct NavTarget {
   const char* icon;
@@ -152,8 +153,9 @@ void WideTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
 }
 
 // Narrow top bar: the mark, the workspace on the first line, user and role on the second, and
-// Sign out as an icon button, so nothing overlaps at 320 CSS px.
-void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
+// Sign out as an icon button, so nothing overlaps at 320 CSS px. `reserved` is kept free before
+// Sign out (a short page puts the Projects / Trash control there).
+void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH, float reserved) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -162,7 +164,7 @@ void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
   WorkspaceMark(dl, ImVec2(origin.x + 16 * d, origin.y + (barH - markSize) * 0.5f), markSize, workspace);
   const float signOutW = kTouchTargetCss * d;
   const float textX = 16 * d + markSize + 12 * d;
-  const float textRoom = std::max(0.f, width - textX - signOutW - 20 * d);
+  const float textRoom = std::max(0.f, width - textX - signOutW - 20 * d - reserved);
   const float lineH = ImGui::GetTextLineHeight();
   const auto& session = frame.page.session();
   const float top = session ? (barH - lineH * 2 - 2 * d) * 0.5f : (barH - lineH) * 0.5f;
@@ -207,13 +209,17 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
   const float barH = kTopBarHeight * d;
   dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + barH), p.surface);
   dl->AddLine(ImVec2(origin.x, origin.y + barH), ImVec2(origin.x + width, origin.y + barH), p.border, d);
+  // A narrow page that is also short (a phone held sideways, 200% zoom) keeps the list in view:
+  // the Projects / Trash control moves into the top bar instead of a band of its own.
+  const bool shortNarrow = layout.narrow() && height < kShortBelowCss * d;
+  const float segmentsW = std::min(240 * d, width * 0.4f);
   if (layout.narrow())
-    NarrowTopBar(frame, origin, width, barH);
+    NarrowTopBar(frame, origin, width, barH, shortNarrow ? segmentsW + 12 * d : 0);
   else
     WideTopBar(frame, origin, width, barH);
 
   // [SECTION] Sub-navigation
-  ImVec2 contentPos(0, barH + d), padding(36 * d, 28 * d);
+  ImVec2 contentPos(0, barH + d), padding(32 * d, 16 * d);
   if (layout.wide()) {
     const float navW = kNavWidth * d;
     dl->AddLine(ImVec2(origin.x + navW, origin.y + barH), ImVec2(origin.x + navW, origin.y + height), p.border, d);
@@ -224,6 +230,17 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     ImGui::SetCursorPosX(16 * d);
     NavItem(frame, icon::kTrash, "Trash", trash::Screen::Trash, selected == trash::Screen::Trash);
     contentPos.x = navW + d;
+  } else if (shortNarrow) {  // the segmented control inside the top bar, before Sign out
+    const float segH = kTouchTargetCss * d + 6 * d;
+    const ImVec2 a(origin.x + width - 8 * d - kTouchTargetCss * d - 8 * d - segmentsW, origin.y + (barH - segH) * 0.5f),
+        b(a.x + segmentsW, a.y + segH);
+    dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
+    const float segW = (b.x - a.x - 6 * d) / 2;
+    for (int i = 0; i < 2; ++i) {
+      const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
+      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true);
+    }
+    padding = ImVec2(16 * d, 12 * d);
   } else if (layout.narrow()) {  // a segmented control spanning the width
     const float bandH = kSegmentedHeight * d;
     const ImVec2 a(origin.x + 16 * d, origin.y + barH + 8 * d), b(origin.x + width - 16 * d, a.y + kTouchTargetCss * d + 6 * d);
@@ -248,7 +265,7 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
       x += w + 4 * d;
     }
     contentPos.y = barH + tabsH + d;
-    padding = ImVec2(24 * d, 20 * d);
+    padding = ImVec2(24 * d, 16 * d);
   }
 
   // [SECTION] Content

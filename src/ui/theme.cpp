@@ -103,6 +103,7 @@ void ApplyStyle(Theme theme, float dpr, bool highContrast) {
   style.ScrollbarSize = 10;
   style.ScrollbarRounding = 6;
   style.GrabRounding = 6;
+  style.GrabMinSize = 28;  // a scrollbar thumb stays findable on a 100,000-row list
   style.TabRounding = 6;
   style.SelectableTextAlign = ImVec2(0, 0.5f);
   style.DisplaySafeAreaPadding = ImVec2(0, 0);

@@ -1,6 +1,7 @@
-// The Trash screen inside the Settings shell: title and retention, storage panel, the toolbar
-// (search, type chips, "Expiring within 7 days", Refresh), the selection / bulk-action bar, the
-// table, the loading, empty, no-match, error and forbidden states, and the keyboard shortcuts.
+// The Trash screen inside the Settings shell: a compact header (the title with the storage meter
+// beside it and the bulk or selection actions at its end; an over-quota warning; one toolbar
+// line of search, type chips and "Expiring within 7 days"), then the table, or the loading,
+// empty, no-match, error and forbidden states in its place, and the keyboard shortcuts.
 // Below 720 CSS px (layout.h) the same parts stack for a phone and the table becomes a list.
 #pragma once
 
@@ -10,8 +11,10 @@
 #include <string>   // reasons
 
 #include "core/selection_summary.h"  // SelectionSummary
+#include "core/storage.h"            // StorageSummary
 #include "core/trash_item.h"         // kItemTypeCount
 #include "ui/frame.h"         // Frame
+#include "ui/storage_meter.h" // StorageMeter
 #include "ui/trash_table.h"   // TrashTable
 
 namespace ui {
@@ -22,11 +25,21 @@ class TrashScreen {
   const TrashTable& table() const { return table_; }
 
  private:
-  void DrawHeader(Frame& frame);
-  void DrawStorage(Frame& frame);
+  // trash_header.cpp: the title line and the over-quota warning.
+  void DrawTitleRow(Frame& frame, bool forbidden);
+  void DrawQuotaWarning(Frame& frame);
+  float ActionsWidth(Frame& frame, bool withCount) const;
+  void DrawActions(Frame& frame, bool withCount);
+  void DrawSelectionActions(Frame& frame);
+  void DrawBulkActions(Frame& frame);
+  std::string CountLabel(Frame& frame) const;  // "14 items · 29.1 GB", or the first page's
+  static void RefreshButton(Frame& frame);
+  // trash_screen.cpp: the toolbar line.
   void DrawToolbar(Frame& frame);
-  void DrawActionBar(Frame& frame);
-  void DrawActionBarNarrow(Frame& frame);  // trash_screen_narrow.cpp
+  float DrawFilters(Frame& frame, float right);  // returns the bottom of its line(s)
+  // trash_screen_narrow.cpp: the phone's bulk / selection line.
+  void DrawActionBarNarrow(Frame& frame);
+  float NarrowActionsWidth(Frame& frame) const;
   bool DrawState(Frame& frame);  // trash_states.cpp: loading / empty / no-match / error; true if it replaced the table
   void DrawForbidden(Frame& frame, const char* missing);
   void HandleKeys(Frame& frame, bool rowsShown);  // trash_keys.cpp
@@ -35,9 +48,12 @@ class TrashScreen {
   void DrawSelectionLabel() const;  // "3 selected · 1.2 GB", in both selection bars
 
   TrashTable table_;
+  StorageMeter meter_;
+  trash::StorageSummary storage_;
   char query_[256] = {};
   bool focusSearch_ = false;
   bool escapeLeftSearch_ = false;  // this frame's Esc was taken by leaving the search
+  bool narrowActionsInline_ = false;  // a phone page wide enough has them on the title line
   // Per-type counts for the chips, recomputed only when the view's inputs change.
   std::array<size_t, trash::kItemTypeCount> typeCounts_{};
   size_t visibleTotal_ = 0;  // items not hidden by an action in flight

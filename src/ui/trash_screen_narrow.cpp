@@ -1,14 +1,13 @@
-// The Trash screen's bulk-action bar on a narrow (phone) page, part of TrashScreen (see
-// trash_screen.h): Restore All and Empty Trash share the width; with a selection, its size and
-// Restore, Delete permanently and Clear as finger-sized buttons. The item count sits in the
-// list's own header on a phone, and Refresh beside the search.
+// The Trash screen's bulk-action line on a narrow (phone) page, part of TrashScreen (see
+// trash_screen.h): Restore All and Empty Trash; with a selection, its size and Restore, Delete
+// permanently and Clear as finger-sized buttons. Where the title line has room (a phone held
+// sideways, 200% zoom) they end that line at their own widths; else they share a line of their
+// own. The item count sits in the list's own header on a phone, and Refresh beside the search.
 #include <imgui.h>
 
-#include <cstdio>  // snprintf
 #include <string>  // labels
 #include <vector>  // keys
 
-#include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "ui/layout.h"         // kTouchTargetCss
 #include "ui/row_parts.h"      // DeleteIconButton
@@ -18,25 +17,38 @@
 
 namespace ui {
 
+namespace {
+float RestoreWidth() {
+  return ImGui::CalcTextSize("Restore").x + ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x + 16 * Dpr();
+}
+}  // namespace
+
+float TrashScreen::NarrowActionsWidth(Frame&) const {
+  const float d = Dpr();
+  if (selection_.count > 0)
+    return 12 * d + ImGui::CalcTextSize(selection_.label.c_str()).x + 12 * d + RestoreWidth() + 4 * d +
+           2 * kTouchTargetCss * d + 4 * d;
+  return ButtonWidth("Restore All", icon::kUndo) + 8 * d + ButtonWidth("Empty Trash", icon::kTrash);
+}
+
 void TrashScreen::DrawActionBarNarrow(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.list;
   const trash::Session& session = *frame.page.session();
   const auto deleteBlocked = trash::DeleteBlockedReason(session);
-  const float width = ImGui::GetContentRegionAvail().x;
+  const bool inTitle = narrowActionsInline_;
+  const float width = inTitle ? NarrowActionsWidth(frame) : ImGui::GetContentRegionAvail().x;
   const size_t count = selection_.count;
+  const ImVec2 a = ImGui::GetCursorScreenPos();
   if (count > 0) {
     const float iconW = kTouchTargetCss * d;
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    const float barH = ImGui::GetFrameHeight() + 8 * d;
+    const float barH = ImGui::GetFrameHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(a, ImVec2(a.x + width, a.y + barH), p.selection, 8 * d);
-    ImGui::SetCursorScreenPos(ImVec2(a.x + 12 * d, a.y + 4 * d));
+    ImGui::SetCursorScreenPos(ImVec2(a.x + 12 * d, a.y));
     DrawSelectionLabel();
     // Right to left: Clear, Delete permanently (icons), Restore.
-    const float restoreW = ImGui::CalcTextSize("Restore").x + ImGui::CalcTextSize(icon::kUndo).x +
-                           ImGui::CalcTextSize("  ").x + 16 * d;
-    ImGui::SetCursorScreenPos(ImVec2(a.x + width - 4 * d - iconW * 2 - 4 * d - restoreW, a.y + 4 * d));
+    ImGui::SetCursorScreenPos(ImVec2(a.x + width - 4 * d - iconW * 2 - 4 * d - RestoreWidth(), a.y));
     ButtonOptions restore;
     restore.kind = ButtonKind::Primary;
     restore.small = true;
@@ -59,30 +71,30 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     if (IconButton(icon::kClose, "Clear", clear)) {
       tv.ClearSelection();
     }
-    ImGui::SetCursorScreenPos(a);
-    ImGui::Dummy(ImVec2(width, barH));
-    return;
+  } else {
+    const bool any = visibleTotal_ > 0 && !frame.page.partialListing();
+    const float half = (width - 8 * d) * 0.5f;
+    ButtonOptions all;
+    all.icon = icon::kUndo;
+    all.enabled = any;
+    all.width = inTitle ? 0 : half;
+    all.tooltip = any ? "Restore every item in the Trash" : "The Trash is empty";
+    all.id = "bulk/restore-all";
+    if (Button("Restore All", all)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmRestoreAll, {}, {}});
+    ImGui::SameLine(0, 8 * d);
+    ButtonOptions empty;
+    empty.icon = icon::kTrash;
+    empty.enabled = any && !deleteBlocked;
+    empty.width = inTitle ? 0 : half;
+    empty.tooltip = deleteBlocked ? deleteBlocked->c_str() : any ? "Permanently delete everything in the Trash" : "The Trash is empty";
+    empty.id = "bulk/empty-trash";
+    ImGui::PushStyleColor(ImGuiCol_Text, empty.enabled ? p.danger : p.textMuted);
+    if (Button("Empty Trash", empty)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
+    ImGui::PopStyleColor();
   }
-  const bool any = visibleTotal_ > 0;
-  const float half = (width - 8 * d) * 0.5f;
-  ButtonOptions all;
-  all.icon = icon::kUndo;
-  all.enabled = any;
-  all.width = half;
-  all.tooltip = any ? "Restore every item in the Trash" : "The Trash is empty";
-  all.id = "bulk/restore-all";
-  if (Button("Restore All", all)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmRestoreAll, {}, {}});
-  ImGui::SameLine(0, 8 * d);
-  ButtonOptions empty;
-  empty.icon = icon::kTrash;
-  empty.enabled = any && !deleteBlocked;
-  empty.width = half;
-  empty.tooltip = deleteBlocked ? deleteBlocked->c_str() : any ? "Permanently delete everything in the Trash" : "The Trash is empty";
-  empty.id = "bulk/empty-trash";
-  ImGui::PushStyleColor(ImGuiCol_Text, empty.enabled ? p.danger : p.textMuted);
-  if (Button("Empty Trash", empty)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
-  ImGui::PopStyleColor();
-  ImGui::Dummy(ImVec2(0, 2 * d));
+  if (inTitle) return;
+  ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + ImGui::GetFrameHeight()));
+  ImGui::Dummy(ImVec2(0, 0));  // the style's item spacing below
 }
 
 }  // namespace ui

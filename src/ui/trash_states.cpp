@@ -2,7 +2,7 @@
 // Part of TrashScreen (see trash_screen.h).
 #include <imgui.h>
 
-#include <algorithm>  // std::min
+#include <algorithm>  // std::min, std::max
 #include <string>     // messages
 
 #include "core/text.h"         // SanitizeForDisplay
@@ -13,49 +13,62 @@
 namespace ui {
 namespace {
 
-// A centred message card: icon, title, text; the caller adds buttons before EndMessage().
-void BeginMessage(const char* id, const char* iconText, ImU32 iconColor, const char* title, const char* text) {
+// A message in the list's place: a bordered area filling the rest of the page, with an icon,
+// a title, a text and the caller's button centred in it, horizontally and vertically.
+ImVec2 g_messageArea[2];
+
+void BeginMessage(const char* id, const char* iconText, ImU32 iconColor, const char* title, const char* text,
+                  bool withButton = false) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  ImGui::Dummy(ImVec2(0, 8 * d));
-  BeginCard(id, 0, 40);
-  const float width = CardInnerWidth();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  ImGui::PushID(id);
+  const ImVec2 a = ImGui::GetCursorScreenPos();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = std::max(240 * d, ImGui::GetContentRegionAvail().y);
+  g_messageArea[0] = a;
+  g_messageArea[1] = ImVec2(a.x + width, a.y + height);
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, g_messageArea[1], p.surface, 10 * d);
+  dl->AddRect(a, g_messageArea[1], p.border, 10 * d, 0, d);
+  const float textW = std::min({ImGui::CalcTextSize(text).x, 520 * d, width - 48 * d});
   const float circle = 22 * d;
-  dl->AddCircleFilled(ImVec2(origin.x + width * 0.5f, origin.y + circle), circle, p.surfaceAlt, 32);
+  ImGui::PushFont(CurrentFonts().title);
+  const float titleH = ImGui::GetTextLineHeight();
+  const float titleW = ImGui::CalcTextSize(title).x;
+  ImGui::PopFont();
+  const float textH = ImGui::CalcTextSize(text, nullptr, false, textW + 1).y;
+  const float contentH = circle * 2 + 12 * d + titleH + 6 * d + textH + (withButton ? 16 * d + ImGui::GetFrameHeight() : 0);
+  const float top = a.y + std::max(24 * d, (height - contentH) * 0.5f);
+  const float cx = a.x + width * 0.5f;
+  dl->AddCircleFilled(ImVec2(cx, top + circle), circle, p.surfaceAlt, 32);
   ImGui::PushFont(CurrentFonts().title);
   const ImVec2 iconSize = ImGui::CalcTextSize(iconText);
-  dl->AddText(ImVec2(origin.x + (width - iconSize.x) * 0.5f, origin.y + circle - iconSize.y * 0.5f), iconColor, iconText);
-  ImGui::Dummy(ImVec2(width, circle * 2 + 12 * d));
-  const float titleW = ImGui::CalcTextSize(title).x;
-  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - titleW) * 0.5f);
+  dl->AddText(ImVec2(cx - iconSize.x * 0.5f, top + circle - iconSize.y * 0.5f), iconColor, iconText);
+  ImGui::SetCursorScreenPos(ImVec2(cx - titleW * 0.5f, top + circle * 2 + 12 * d));
   ImGui::TextUnformatted(title);
   ImGui::PopFont();
-  const float textW = std::min(ImGui::CalcTextSize(text).x, 520 * d);
-  const float x = ImGui::GetCursorPosX() + (width - textW) * 0.5f;
-  ImGui::SetCursorPosX(x);
-  ImGui::PushTextWrapPos(x + textW + 1);
+  const float x = cx - textW * 0.5f;
+  ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetItemRectMax().y + 6 * d));
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textW + 1);
   ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
   ImGui::TextUnformatted(text);
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
-  ImGui::Dummy(ImVec2(0, 8 * d));
+  ImGui::SetCursorScreenPos(ImVec2(a.x, ImGui::GetItemRectMax().y + 16 * d));
 }
 
-// Centres the next button row of total width w inside the message card.
-void CentreNext(float w) { ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (CardInnerWidth() - w) * 0.5f); }
-
-float ButtonWidth(const char* label, const char* iconText = nullptr) {
-  float w = ImGui::CalcTextSize(label).x + ImGui::GetStyle().FramePadding.x * 2;
-  if (iconText) w += ImGui::CalcTextSize(iconText).x + ImGui::CalcTextSize("  ").x;
-  return w;
+// Centres the next button of width w inside the message area.
+void CentreNext(float w) {
+  ImGui::SetCursorScreenPos(ImVec2((g_messageArea[0].x + g_messageArea[1].x - w) * 0.5f, ImGui::GetCursorScreenPos().y));
 }
 
-// An error is an alert and carries the server's message, so assistive technology reads it too.
+// The area is registered with the message's role: an error is an alert and carries the server's
+// message, so assistive technology reads it too.
 void EndMessage(const char* id, const char* title, const char* role = "status", const std::string& detail = {}) {
-  EndCard();
-  RegisterLastItem(id, role, title, {}, detail);
+  RegisterRect(id, role, title, g_messageArea[0], g_messageArea[1], {}, detail);
+  ImGui::SetCursorScreenPos(g_messageArea[0]);
+  ImGui::Dummy(ImVec2(g_messageArea[1].x - g_messageArea[0].x, g_messageArea[1].y - g_messageArea[0].y));
+  ImGui::PopID();
 }
 
 }  // namespace
@@ -93,7 +106,7 @@ bool TrashScreen::DrawState(Frame& frame) {
   }
   if (load.status == trash::LoadStatus::Error && !haveItems) {
     const std::string message = trash::SanitizeForDisplay(load.error);
-    BeginMessage("state/error", icon::kError, p.red, "The Trash could not be loaded", message.c_str());
+    BeginMessage("state/error", icon::kError, p.red, "The Trash could not be loaded", message.c_str(), true);
     CentreNext(ButtonWidth("Retry", icon::kRefresh));
     ButtonOptions retry;
     retry.kind = ButtonKind::Primary;
@@ -136,7 +149,7 @@ bool TrashScreen::DrawState(Frame& frame) {
     std::string title = f.query.empty() ? "No items match these filters"
                                         : "No items match \xe2\x80\x9c" + trash::SanitizeForDisplay(f.query) + "\xe2\x80\x9d";
     BeginMessage("state/no-match", icon::kSearch, p.textMuted, title.c_str(),
-                 "Try another search, or clear the filters to see everything in the Trash.");
+                 "Try another search, or clear the filters to see everything in the Trash.", true);
     CentreNext(ButtonWidth("Clear filters"));
     ButtonOptions clear;
     clear.id = "state/clear-filters";

@@ -11,6 +11,7 @@
 #include <string>     // labels
 
 #include "core/countdown.h"    // FormatPurgeTime, FormatRelative, FormatDateTime, FormatBytes
+#include "core/text.h"         // FormatCount, CountOf
 #include "ui/registry.h"       // CurrentRegistry: where the row's "⋮" was drawn
 #include "ui/layout.h"         // CurrentLayout: columns a tablet hides
 #include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteIconButton
@@ -129,6 +130,7 @@ TrashTable::Row TrashTable::RowAt(Frame& frame, size_t rowIndex, bool focused) {
 void TrashTable::OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clicked, bool hovered,
                               trash::ClickModifiers mods) {
   trash::TrashView& tv = frame.list;
+  if (sticky_.shown && ImGui::IsMouseHoveringRect(sticky_.min, sticky_.max, false)) hovered = false;  // under the pinned group
   if (clicked) {
     tv.Click(key, mods);
     tv.SetFocus(key);
@@ -205,9 +207,12 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   SetUpColumns(layout);
   SyncSort(tv);
   const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  if (pendingScrollY_ >= 0) ImGui::SetScrollY(pendingScrollY_);
+  pendingScrollY_ = -1;
   DrawColumnHeaders(frame, rowH, selected);
   const ImGuiTable* table = ImGui::GetCurrentTable();
   const float headerH = table->LastFirstRowHeight > 0 ? table->LastFirstRowHeight : rowH;
+  PlaceStickyGroup(frame, rowH, table->RowPosY1 + headerH);
   const std::optional<size_t> focusRow = tv.focusedRow();
   KeepFocusInView(focusRow, rowH, headerH);
 
@@ -233,6 +238,7 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   if (clipper.ItemsHeight > 0) rowHeight_ = clipper.ItemsHeight;
   menuForFocus_ = false;
   ImGui::EndTable();
+  DrawStickyGroup(frame);
 }
 
 // Sorting is cached in the core and the view's sort is the truth (it may come from the address):
@@ -320,7 +326,7 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   const std::string title(trash::ItemTypeDisplayName(row.group));
   {
     const ImGuiTable* table = ImGui::GetCurrentTable();
-    const std::string count = group ? ", " + std::to_string(group->count) + (group->count == 1 ? " item" : " items") : "";
+    const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
     RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count,
                  ImVec2(table->WorkRect.Min.x, table->RowPosY1), ImVec2(table->WorkRect.Max.x, table->RowPosY2))
         .index = int(rowIndex) + 2;
@@ -339,7 +345,7 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   if (group && !frame.page.partialListing()) {  // a first page's counts are not the group's
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
-    Pill(std::to_string(group->count).c_str(), p.surface, p.textMuted);
+    Pill(trash::FormatCount(group->count).c_str(), p.surface, p.textMuted);
     if (ImGui::TableSetColumnIndex(kSize)) RightAligned(trash::FormatBytes(group->bytes).c_str(), p.textMuted);
   }
 }
@@ -392,7 +398,7 @@ void TrashTable::DrawNameCell(const Row& row) {
   TextColored(p.textMuted, TypeIcon(row.item.type));
   ImGui::SameLine(0, 8 * d);
   float avail = ImGui::GetContentRegionAvail().x;
-  const std::string childPill = f.childCount > 0 ? "+" + std::to_string(f.childCount) : "";
+  const std::string childPill = f.childCount > 0 ? "+" + trash::FormatCount(uint64_t(f.childCount)) : "";
   float reserve = 0;
   if (!childPill.empty()) reserve += ImGui::CalcTextSize(childPill.c_str()).x + 22 * d;
   if (f.deletesImages) reserve += ImGui::CalcTextSize(icon::kWarning).x + 10 * d;
@@ -415,7 +421,7 @@ void TrashTable::DrawNameCell(const Row& row) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
     Pill(childPill.c_str(), p.surfaceAlt, p.textMuted);
-    const std::string tip = std::to_string(f.childCount) + " versions and models went to Trash with this project and come back with it";
+    const std::string tip = trash::FormatCount(uint64_t(f.childCount)) + " versions and models went to Trash with this project and come back with it";
     ItemTooltip(tip.c_str());
   }
   if (!f.unknownType.empty()) {

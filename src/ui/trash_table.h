@@ -30,6 +30,13 @@ class TrashTable {
   // Draws the row menu when open (after the table, over the page).
   void DrawMenu(Frame& frame);
   const RowMenu& menu() const { return menu_; }
+  // The group header pinned under the column headers while its group scrolls (tests).
+  struct StickyGroup {
+    bool shown = false;
+    trash::ItemType group = trash::ItemType::Unknown;
+    ImVec2 min, max;  // its rectangle, pushed up by the next group's header
+  };
+  const StickyGroup& sticky() const { return sticky_; }
   size_t pageRows() const { return pageRows_; }
   bool showFocusRing = false;   // the ring shows once the keyboard moves the cursor, until the next click
 
@@ -54,6 +61,9 @@ class TrashTable {
   void DrawNameCell(const Row& row);
   void DrawDetailCells(Frame& frame, const Row& row);
   void DrawActionsCell(Frame& frame, const Row& row);
+  // trash_table_sticky.cpp: the group whose rows fill the top of the table, pinned there.
+  void PlaceStickyGroup(Frame& frame, float rowH, float headerBottom);
+  void DrawStickyGroup(Frame& frame);
 
   // Shared by both layouts.
   void OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clicked, bool hovered, trash::ClickModifiers mods);
@@ -77,6 +87,11 @@ class TrashTable {
   float rowHeight_ = 0;
   size_t pageRows_ = 10;
   bool sortShown_ = false;  // the header has shown the view's sort at least once
+  StickyGroup sticky_;
+  ImVec2 stickyClipMin_, stickyClipMax_;  // the rows' area: the pinned header is cut to it
+  float stickySizeRight_ = 0, stickyNameX_ = 0, stickySelectX_ = 0;  // its columns, in screen x
+  ImDrawList* stickyList_ = nullptr;
+  float pendingScrollY_ = -1;  // a click on it scrolls its group's header back to the top
 };
 
 }  // namespace ui

@@ -9,10 +9,10 @@
 #include <imgui_internal.h>  // GetCurrentWindow: the visible band of the scrolling content
 
 #include <algorithm>  // std::max, std::min
-#include <cstdio>     // snprintf
 #include <string>     // labels
 
 #include "core/countdown.h"    // FormatPurgeTime, FormatRelative, FormatBytes
+#include "core/text.h"         // FormatCount, CountOf
 #include "ui/layout.h"         // kTouchTargetCss
 #include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteIconButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
@@ -207,9 +207,7 @@ void TrashTable::DrawNarrowHeader(Frame& frame, size_t selected, ImVec2 origin, 
   if (Checkbox("##select-all", "Select all", &all, itemRows > 0, nullptr, mixed)) {
     if (all) tv.SelectAllVisible(); else tv.ClearSelection();
   }
-  char label[96];
-  std::snprintf(label, sizeof label, "%zu item%s \xc2\xb7 %s", view.matchCount, view.matchCount == 1 ? "" : "s",
-                trash::FormatBytes(view.matchBytes).c_str());
+  const std::string label = trash::CountOf(view.matchCount, "item", "items") + " \xc2\xb7 " + trash::FormatBytes(view.matchBytes);
   const float lineH = ImGui::GetTextLineHeight();
   const float sortX = SortMenu(tv, origin.x + width - 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f);
   TextAt(ImVec2(origin.x + 48 * d, origin.y + (headerH - lineH) * 0.5f), label, p.textMuted, sortX - origin.x - 56 * d);
@@ -228,7 +226,7 @@ void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2
   bool hovered = false;
   if (RowHit("##group", a, b, &hovered)) tv.SetGroupCollapsed(row.group, !collapsed);
   const std::string title(trash::ItemTypeDisplayName(row.group));
-  const std::string count = group ? ", " + std::to_string(group->count) + (group->count == 1 ? " item" : " items") : "";
+  const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
   RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count, a, b).index =
       int(rowIndex) + 1;
   RegisterRect("group/" + std::string(trash::ItemTypeName(row.group)), "button", title, a, b,
@@ -246,7 +244,7 @@ void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2
   ImGui::PopFont();
   if (!group) return;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 72 * d + titleW + 8 * d, y));
-  Pill(std::to_string(group->count).c_str(), p.surface, p.textMuted);
+  Pill(trash::FormatCount(group->count).c_str(), p.surface, p.textMuted);
   const std::string bytes = trash::FormatBytes(group->bytes);
   dl->AddText(ImVec2(b.x - 12 * d - ImGui::CalcTextSize(bytes.c_str()).x, y), p.textMuted, bytes.c_str());
 }
@@ -355,7 +353,7 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
   std::string detail = trash::FormatBytes(row.item.sizeBytes);
-  if (f.childCount > 0) detail = "+" + std::to_string(f.childCount) + " \xc2\xb7 " + detail;
+  if (f.childCount > 0) detail = "+" + trash::FormatCount(uint64_t(f.childCount)) + " \xc2\xb7 " + detail;
   if (!f.deletedBy.empty()) detail += " \xc2\xb7 " + f.deletedBy;
   detail += " \xc2\xb7 " + trash::FormatRelative(frame.nowMs, row.item.deletedAtMs);
   if (x < room) {

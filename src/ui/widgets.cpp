@@ -101,6 +101,12 @@ bool Button(const char* label, const ButtonOptions& o) {
   return DrawButton(visible.c_str(), label, o.id ? o.id : label, o);
 }
 
+float ButtonWidth(const char* label, const char* icon, bool small) {
+  const std::string visible = icon ? std::string(icon) + "  " + label : std::string(label);
+  const float padX = small ? 8 * Dpr() : ImGui::GetStyle().FramePadding.x;
+  return ImGui::CalcTextSize(visible.c_str()).x + padX * 2;
+}
+
 bool Button(const char* label, bool enabled, const char* tooltip) {
   ButtonOptions o;
   o.enabled = enabled;

@@ -30,6 +30,8 @@ bool Button(const char* label, const ButtonOptions& options = {});
 bool Button(const char* label, bool enabled, const char* tooltip);
 // An icon-only button; `label` names it for the registry and the tooltip when none is given.
 bool IconButton(const char* icon, const char* label, const ButtonOptions& options = {});
+// The width Button() will take for this label and icon (device pixels), to lay out a line first.
+float ButtonWidth(const char* label, const char* icon = nullptr, bool small = false);
 
 // A checkbox in the page's look (accent fill). `mixed` draws the indeterminate dash.
 bool Checkbox(const char* id, const char* label, bool* value, bool enabled = true,

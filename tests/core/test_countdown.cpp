@@ -92,7 +92,7 @@ TEST_CASE("Byte sizes are 1024-based with one decimal", "[countdown]") {
     CHECK(FormatBytes(-4) == "0 B");
     CHECK(FormatBytes(1) == "1 B");
     CHECK(FormatBytes(512) == "512 B");
-    CHECK(FormatBytes(1023) == "1023 B");
+    CHECK(FormatBytes(1023) == "1,023 B");  // counts have thousands separators (issue 15)
     CHECK(FormatBytes(1024) == "1 KB");
     CHECK(FormatBytes(1536) == "1.5 KB");
     CHECK(FormatBytes(21286092) == "20.3 MB");

@@ -380,7 +380,7 @@ TEST_CASE("Large selections are sent in chunks the server accepts, with one toas
     }
     CHECK(state.view().items().empty());
     REQUIRE(state.toasts().size() == 1);
-    CHECK(state.toasts()[0].message == "Restored 25000 items");
+    CHECK(state.toasts()[0].message == "Restored 25,000 items");
     CHECK(state.toasts()[0].undoItems.empty());  // too many to undo one by one
 }
 

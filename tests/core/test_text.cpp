@@ -61,3 +61,17 @@ TEST_CASE("Text helpers", "[text]") {
     CHECK(RepairUtf8("a\xE2\x82z") == "a\xEF\xBF\xBD\xEF\xBF\xBDz");
     CHECK(SanitizeForDisplay("x\xE2\x81\xA6y\x7Fz\xC2\x85") == "x\xEF\xBF\xBDy\xEF\xBF\xBDz\xEF\xBF\xBD");
 }
+
+// Issue 15, item 11: every count the page shows has thousands separators ("All 100,013").
+TEST_CASE("Counts are formatted with thousands separators", "[text]") {
+    CHECK(FormatCount(0) == "0");
+    CHECK(FormatCount(7) == "7");
+    CHECK(FormatCount(999) == "999");
+    CHECK(FormatCount(1000) == "1,000");
+    CHECK(FormatCount(100013) == "100,013");
+    CHECK(FormatCount(1234567) == "1,234,567");
+    CHECK(FormatCount(18446744073709551615ull) == "18,446,744,073,709,551,615");
+    CHECK(CountOf(1, "item", "items") == "1 item");
+    CHECK(CountOf(0, "item", "items") == "0 items");
+    CHECK(CountOf(1000, "item", "items") == "1,000 items");
+}

@@ -1,7 +1,11 @@
 // 100,000 items: a frame draws about a screenful of rows, whatever the size of the Trash, and the
-// frame time is printed as a benchmark line (no timing assertion: machines differ).
+// frame time is printed as a benchmark line (no timing assertion: machines differ); the
+// scrollbar's thumb keeps a minimum size.
 #include <catch2/catch.hpp>
 
+#include <imgui_internal.h>  // the table's inner window and its scrollbar
+
+#include <algorithm>  // std::max
 #include <chrono>    // benchmark
 #include <cstdio>    // benchmark line
 
@@ -27,6 +31,23 @@ TEST_CASE("100,000 items draw only the visible rows", "[trash_screen][performanc
   const size_t rows = h.All("row").size();
   CHECK(rows > 5);
   CHECK(rows < 40);  // 800 px tall: about a screenful
+
+  SECTION("the scrollbar's thumb keeps a size a person can grab (issue 15)") {
+    // ImGui 1.86 sizes the thumb as the visible share of the track, at least style.GrabMinSize
+    // (ScrollbarEx): 10 px by default, a sliver on 100,000 rows; the page asks for 28 CSS px.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* inner = nullptr;
+    for (int i = 0; i < g.Tables.GetMapSize(); ++i)
+      if (ImGuiTable* table = g.Tables.TryGetMapData(i))
+        if (table->InnerWindow && table->InnerWindow->ScrollbarY) inner = table->InnerWindow;
+    REQUIRE(inner);
+    const ImRect bar = ImGui::GetWindowScrollbarRect(inner, ImGuiAxis_Y);
+    const float visible = inner->InnerRect.GetHeight(), content = inner->ContentSize.y;
+    const float thumb = std::max(bar.GetHeight() * visible / content, ImGui::GetStyle().GrabMinSize);
+    INFO("thumb " << thumb << " px on a " << bar.GetHeight() << " px track, " << content << " px of rows");
+    CHECK(bar.GetHeight() * visible / content < 1);  // without the minimum: under a pixel
+    CHECK(thumb >= 27.5f);
+  }
 
   // Scroll with the keyboard for a while and time the frames.
   h.PressKey(35);  // End
