@@ -11,7 +11,7 @@
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "ui/layout.h"         // kTouchTargetCss
-#include "ui/row_parts.h"      // DeleteIconButton
+#include "ui/row_parts.h"      // DeleteButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
 #include "ui/widgets.h"        // Button, IconButton
@@ -48,7 +48,7 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     ImGui::SameLine(0, 4 * d);
     ButtonOptions square;
     square.width = iconW;
-    if (DeleteIconButton("selection/delete", deleteBlocked.value_or(""), square))
+    if (DeleteButton("selection/delete", deleteBlocked.value_or(""), square))
       frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, tv.selectedKeys(), {}});
     ImGui::SameLine(0, 0);
     ButtonOptions clear;
