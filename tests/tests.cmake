@@ -30,9 +30,10 @@ add_test(NAME "demo: the parity walks' golden answers are serve.py's answers tod
 file(GLOB UI_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/ui/*.cpp")
 if(UI_TEST_SOURCES AND TARGET trash_ui)
   add_executable(ui_tests ${UI_TEST_SOURCES})
-  target_link_libraries(ui_tests PRIVATE trash_ui catch_main)
+  target_link_libraries(ui_tests PRIVATE trash_ui trash_demo catch_main)  # the demo workspace for layout tests
   target_compile_options(ui_tests PRIVATE ${OWN_WARNINGS})
-  target_compile_definitions(ui_tests PRIVATE TRASH_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+  target_compile_definitions(ui_tests PRIVATE TRASH_FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures"
+                                                TRASH_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
   catch_discover_tests(ui_tests TEST_PREFIX "ui: ")
 endif()
 

@@ -384,6 +384,7 @@ ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
     return Decode<DemoInfo>(body, "demo info", [](Reader& r, const Node& j) {
         DemoInfo demo;
         demo.workspace = r.String(j, "", "workspace");
+        demo.workspaceName = r.String(j, "", "workspaceName");
         if (const Node* users = r.Array(j, "", "users", Need::Optional))
             r.ForEach(*users, [&](const Node& item, size_t i) {
                 const std::string path = Index("users", i);

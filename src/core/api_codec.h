@@ -81,7 +81,8 @@ struct BrowserDemo {
     int64_t clockOffsetMs = 0;
 };
 struct DemoInfo {
-    std::string workspace;
+    std::string workspace;      // its url
+    std::string workspaceName;  // what people call it ("" from an older server: show the url)
     std::vector<DemoUser> users;
     std::vector<DemoApiKey> apiKeys;
     std::optional<BrowserDemo> browser;

@@ -76,6 +76,13 @@ std::string FormatPurgeTime(int64_t cleanupAtMs) {
     return buffer;
 }
 
+std::string FormatDate(int64_t ms) {
+    const CivilTime t = CivilFromMs(ms);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%d %s %04d", t.day, kMonths[t.month - 1], t.year);
+    return buffer;
+}
+
 std::string FormatDateTime(int64_t ms) {
     const CivilTime t = CivilFromMs(ms);
     char buffer[48];

@@ -39,6 +39,8 @@ Urgency UrgencyOf(int64_t nowMs, int64_t cleanupAtMs);
 
 // "Purged on Sat, 20 Dec 2026 at 17:05 UTC" (for the countdown's tooltip).
 std::string FormatPurgeTime(int64_t cleanupAtMs);
+// "20 Dec 2026" (the Expires column: the UTC day of the purge).
+std::string FormatDate(int64_t ms);
 // "20 Apr 2026, 17:05 UTC" (the Deleted at column).
 std::string FormatDateTime(int64_t ms);
 // "just now", "5 minutes ago", "1 hour ago", "3 days ago" (floored like the countdown).

@@ -21,7 +21,7 @@ using json = nlohmann::json;
 
 enum class Field {
     Type, Id, Name, Url, DeletedAt, ScheduledCleanupAt, DeletedBy, DeletedByName, SizeBytes,
-    CleanupDeleteImages, ChildCount, ParentId, ParentName, ParentUrl, ParentInTrash,
+    CleanupDeleteImages, ChildCount, ExclusiveImageCount, ParentId, ParentName, ParentUrl, ParentInTrash,
 };
 struct FieldName {
     std::string_view name;
@@ -32,7 +32,8 @@ constexpr FieldName kFields[] = {
     {"deletedAt", Field::DeletedAt}, {"scheduledCleanupAt", Field::ScheduledCleanupAt},
     {"deletedBy", Field::DeletedBy}, {"deletedByName", Field::DeletedByName},
     {"sizeBytes", Field::SizeBytes}, {"cleanupDeleteImages", Field::CleanupDeleteImages},
-    {"childCount", Field::ChildCount}, {"parentId", Field::ParentId}, {"parentName", Field::ParentName},
+    {"childCount", Field::ChildCount}, {"exclusiveImageCount", Field::ExclusiveImageCount},
+    {"parentId", Field::ParentId}, {"parentName", Field::ParentName},
     {"parentUrl", Field::ParentUrl}, {"parentInTrash", Field::ParentInTrash},
 };
 
@@ -296,6 +297,12 @@ private:
                                                                                      : static_cast<int>(count);
             return true;
         }
+        case Field::ExclusiveImageCount: {
+            int64_t count = item_.exclusiveImageCount;
+            if (!TakeInteger(value, count)) return false;
+            item_.exclusiveImageCount = count < 0 && value.kind != Value::Null ? 0 : count;  // null: unknown
+            return true;
+        }
         case Field::ParentId: return TakeString(value, item_.parentId, true);
         case Field::ParentName: return TakeString(value, item_.parentName);
         case Field::ParentUrl: return TakeString(value, item_.parentUrl);
@@ -373,6 +380,8 @@ void AppendItem(std::string& out, const TrashItem& item) {
     if (item.type == ItemType::Project) {
         out += std::string(",\"cleanupDeleteImages\":") + (item.cleanupDeleteImages ? "true" : "false");
         out += ",\"childCount\":" + std::to_string(item.childCount);
+        if (item.exclusiveImageCount >= 0)
+            out += ",\"exclusiveImageCount\":" + std::to_string(item.exclusiveImageCount);
     }
     if (IsChildType(item.type)) {
         AppendField(out, "parentId", item.parentId);

@@ -264,7 +264,17 @@ Requests PageState::FinishBatch(uint64_t batchId) {
             bool undoable = batch.done.size() <= config_.maxUndoItems;
             for (const TrashItem& item : batch.done) undoable = undoable && requests::MoveToTrash(workspaceUrl(), item);
             const std::string message = "Restored " + Describe(batch.done);
-            ShowToast(ToastKind::Success, message, undoable ? batch.done : std::vector<TrashItem>{});
+            Toast& toast = ShowToast(ToastKind::Success, message, undoable ? batch.done : std::vector<TrashItem>{});
+            // Projects, versions and models are back in their project: the Projects page shows it.
+            size_t projects = 0, children = 0;
+            for (const TrashItem& item : batch.done) {
+                projects += item.type == ItemType::Project;
+                children += IsChildType(item.type);
+            }
+            if (projects + children > 0) {
+                toast.linkLabel = projects > 1 ? "View projects" : "View project";
+                toast.linkScreen = Screen::Projects;
+            }
         }
         failuresToast("restore");
         break;
@@ -336,7 +346,18 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
         return {};
     }
     ++mutations_;
-    ShowToast(ToastKind::Success, "Moved " + Quote(call.project->name) + " to Trash");
+    // Undo restores it; "View in Trash" goes to where it now is.
+    TrashItem moved;
+    moved.type = ItemType::Project;
+    moved.typeName = std::string(ItemTypeName(ItemType::Project));
+    moved.id = call.project->id;
+    moved.name = call.project->name;
+    moved.url = call.project->url;
+    Toast& toast = ShowToast(ToastKind::Success, "Moved " + Quote(call.project->name) + " to Trash");
+    toast.undoRestore = {std::move(moved)};
+    toast.expiresAtMs = nowMs_ + config_.undoToastMs;
+    toast.linkLabel = "View in Trash";
+    toast.linkScreen = Screen::Trash;
     trashLoad_ = trashLoad_.status == LoadStatus::Loaded ? trashLoad_ : LoadState{};
     return ReloadAfterChange();
 }

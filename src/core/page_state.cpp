@@ -9,6 +9,7 @@
 #include <unordered_set>  // keys of an Undo
 
 #include "core/clipboard.h"    // ClipboardText, CopiedMessage
+#include "core/consequences.h"  // DeleteConsequences
 #include "core/countdown.h"    // kNever, FormatBytes
 #include "core/permissions.h"  // DeleteBlockedReason
 
@@ -81,12 +82,16 @@ Requests PageState::Handle(const intent::OpenDialog& intent) {
                 return {};
             }
         dialog.keys = intent.kind == DialogKind::ConfirmDeletePermanently ? intent.keys : view_.AllVisibleKeys();
-        for (const TrashItem& item : ItemsFor(dialog.keys)) {
+        const std::vector<TrashItem> items = ItemsFor(dialog.keys);
+        std::vector<const TrashItem*> chosen;
+        for (const TrashItem& item : items) {
             if (dialog.names.size() < kDialogNames)
                 dialog.names.push_back(item.name + " (" + std::string(ItemTypeSingular(item.type)) + ")");
             dialog.bytes += item.sizeBytes;
             ++dialog.count;
+            chosen.push_back(&item);
         }
+        if (intent.kind == DialogKind::ConfirmDeletePermanently) dialog.consequences = DeleteConsequences(chosen);
         if (dialog.count == 0) return {};
         break;
     }
@@ -162,7 +167,17 @@ Requests PageState::Handle(const intent::EmptyTrash& intent) {
 
 Requests PageState::Handle(const intent::Undo& intent) {
     const auto toast = std::find_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.id == intent.toastId; });
-    if (toast == toasts_.end() || toast->undoItems.empty() || !session_) return {};
+    if (toast == toasts_.end() || !toast->undoable() || !session_) return {};
+    if (!toast->undoRestore.empty()) {  // a Move to Trash taken back: restore what it moved
+        std::vector<TrashItem> moved = std::move(toast->undoRestore);
+        toasts_.erase(toast);
+        std::vector<ItemKey> keys;
+        for (const TrashItem& item : moved) keys.push_back(KeyOf(item));
+        const uint64_t batch = nextBatch_++;
+        batches_[batch] = NewBatch(RequestKind::Restore, 1);
+        return {Send(requests::RestoreItems(workspaceUrl(), keys),
+                     Call(RequestKind::Restore, batch, nextOp_++, std::move(moved)))};
+    }
     std::vector<TrashItem> items = std::move(toast->undoItems);
     toasts_.erase(toast);
 
@@ -342,7 +357,9 @@ Requests PageState::LoadScreenData() {
         }
         return {SendWholeListing()};
     }
-    if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects)) {
+    // Without view_trash the Projects page says "no access" as the Trash does: nothing to load.
+    if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects) &&
+        !MissingPermissionToView(*session_)) {
         if (projectsLoad_.status != LoadStatus::Loaded) projectsLoad_ = {LoadStatus::Loading, {}};
         return {Send(requests::ListProjects(workspaceUrl()), Call(RequestKind::ListProjects))};
     }
@@ -362,7 +379,7 @@ Requests PageState::Reload(bool onlyIfIdle) {
     return LoadScreenData();
 }
 
-void PageState::ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems) {
+Toast& PageState::ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems) {
     // The same message again replaces the one shown (and starts its time afresh): never two alike.
     toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(),
                                  [&](const Toast& t) { return t.kind == kind && t.message == message; }),
@@ -370,8 +387,15 @@ void PageState::ShowToast(ToastKind kind, std::string message, std::vector<Trash
     const int64_t lifetime = kind == ToastKind::Error ? config_.errorToastMs
                              : undoItems.empty()      ? config_.toastMs
                                                       : config_.undoToastMs;
-    toasts_.push_back(Toast{nextToastId_++, kind, std::move(message), nowMs_ + lifetime, std::move(undoItems)});
+    Toast toast;
+    toast.id = nextToastId_++;
+    toast.kind = kind;
+    toast.message = std::move(message);
+    toast.expiresAtMs = nowMs_ + lifetime;
+    toast.undoItems = std::move(undoItems);
+    toasts_.push_back(std::move(toast));
     if (toasts_.size() > config_.maxToasts) toasts_.erase(toasts_.begin());
+    return toasts_.back();
 }
 
 Requests PageState::SetSession(Session session) {

@@ -58,6 +58,10 @@ struct Toast {
     std::string message;
     int64_t expiresAtMs = 0;
     std::vector<TrashItem> undoItems;  // non-empty: the toast offers Undo (move these back to Trash)
+    std::vector<TrashItem> undoRestore;  // non-empty: the toast offers Undo (restore these: a Move to Trash taken back)
+    std::string linkLabel;               // a way on to what the action touched: "View in Trash", "View project"
+    Screen linkScreen = Screen::Trash;   // where that link goes
+    bool undoable() const { return !undoItems.empty() || !undoRestore.empty(); }
 };
 
 struct Dialog {
@@ -66,6 +70,7 @@ struct Dialog {
     std::vector<std::string> names;  // the first few, for the list: "My Detector (project)"
     size_t count = 0;                // how many in all ("and 41 more")
     int64_t bytes = 0;               // storage it frees
+    std::string consequences;        // ConfirmDeletePermanently: what its projects take with them ("" for none)
     std::string projectUrl;          // ConfirmDeleteProject
 };
 
@@ -185,7 +190,7 @@ private:
     PendingRequest SendWholeListing();
     Requests Reload(bool onlyIfIdle);
     Requests ReloadAfterChange();
-    void ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
+    Toast& ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
     Requests SetSession(Session session);
     void SignedOut(std::string message);
     std::vector<TrashItem> ItemsFor(const std::vector<ItemKey>& keys) const;

@@ -3,6 +3,7 @@
 #include "core/permissions.h"
 
 #include <algorithm>  // std::find
+#include <utility>    // std::pair
 
 namespace trash {
 
@@ -10,6 +11,30 @@ bool HasPermission(const Session& session, std::string_view permission) {
     const std::vector<std::string>& granted = session.role.permissions;
     return std::find(granted.begin(), granted.end(), permission) != granted.end();
 }
+
+std::string_view PermissionWords(std::string_view permission) {
+    static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+        {permission::kViewTrash, "View Trash"},
+        {permission::kTrashDataset, "Move projects and datasets to Trash"},
+        {permission::kRestoreDataset, "Restore projects and datasets"},
+        {permission::kTrashVersion, "Move versions to Trash"},
+        {permission::kRestoreVersion, "Restore versions"},
+        {permission::kTrashModel, "Move models to Trash"},
+        {permission::kRestoreModel, "Restore models"},
+        {permission::kTrashWorkflow, "Move workflows to Trash"},
+        {permission::kRestoreWorkflow, "Restore workflows"},
+        {permission::kDeletePermanently, "Delete permanently"},
+    };
+    for (const auto& [id, words] : kWords)
+        if (id == permission) return words;
+    return permission;
+}
+
+std::string PermissionPhrase(std::string_view permission) {
+    return "the \"" + std::string(PermissionWords(permission)) + "\" permission";
+}
+
+std::string LacksPermission(std::string_view permission) { return "Your role lacks " + PermissionPhrase(permission); }
 
 std::string_view TrashPermissionFor(ItemType type) {
     switch (type) {
@@ -40,7 +65,7 @@ std::optional<std::string> Missing(const Session& session, std::string_view perm
     if (permission.empty() || HasPermission(session, permission)) return std::nullopt;
     return std::string(permission);
 }
-std::string Lacks(const std::string& permission) { return "Your role lacks " + permission; }
+std::string Lacks(const std::string& permission) { return LacksPermission(permission); }
 }  // namespace
 
 std::optional<std::string> MissingPermissionToRestore(const Session& session, const TrashItem& item) {

@@ -1,6 +1,7 @@
 // The facts of a Trash row (see row_facts.h): names, countdown and actions with their reasons.
 #include "core/row_facts.h"
 
+#include "core/consequences.h"  // ExclusiveImagesNote
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason, HasPermission
 #include "core/text.h"         // SanitizeForDisplay
 
@@ -30,7 +31,7 @@ std::vector<RowAction> ActionsOf(const TrashItem& item, const RowFacts& facts, c
     if (facts.parentFirst) {
         const std::string_view permission = RestorePermissionFor(ItemType::Project);
         std::optional<std::string> blocked;
-        if (!HasPermission(session, permission)) blocked = "Your role lacks " + std::string(permission);
+        if (!HasPermission(session, permission)) blocked = LacksPermission(permission);
         RowAction parent = Action(RowActionKind::RestoreParentFirst, "restore-parent", "Restore project first",
                                   std::move(blocked), intent::RestoreParentFirst{key});
         parent.hint = "Restores \"" + facts.parent + "\" with everything that went to Trash with it";
@@ -62,6 +63,7 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
     const bool project = item.type == ItemType::Project;
     facts.childCount = project ? item.childCount : 0;
     facts.deletesImages = project && item.cleanupDeleteImages;
+    if (facts.deletesImages) facts.imagesNote = ExclusiveImagesNote(item);
     if (item.type == ItemType::Unknown) facts.unknownType = SanitizeForDisplay(item.typeName);
     facts.parentFirst = IsChildType(item.type) && item.parentInTrash;
     if (session) facts.actions = ActionsOf(item, facts, *session);

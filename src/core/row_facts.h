@@ -23,13 +23,15 @@ struct RowAction {
     std::string_view id;     // the widget id's last part: "copy-name", "copy-id", "restore", "restore-parent", "delete"
     std::string_view label;  // "Copy name", "Copy ID", "Restore", "Restore project first", "Delete permanently"
     bool enabled = true;
-    std::string reason;      // why it is disabled, for the tooltip ("Your role lacks restore_version"); "" when enabled
+    std::string reason;      // why it is disabled, for the tooltip ("Your role lacks the "Restore versions"
+                             // permission"); "" when enabled
     std::string hint;        // what it does, when that needs saying (the enabled tooltip); may be ""
     bool danger = false;     // drawn in the danger colour
     Intent intent;           // what choosing it emits
 };
 
-// Cleanup of a project flagged `cleanupDeleteImages` also deletes its exclusive images.
+// Cleanup of a project flagged `cleanupDeleteImages` also deletes its exclusive images (the note
+// when the listing does not give their number; see ExclusiveImagesNote).
 inline constexpr const char* kDeletesImagesNote =
     "Cleanup will also delete the images that belong only to this project. Images shared with other projects "
     "are preserved.";
@@ -42,7 +44,8 @@ struct RowFacts {
     std::string deletedBy;  // safe to draw: who deleted it (name, else id); "" when not recorded
     TimeLeft timeLeft;      // the countdown label, its urgency and when it next changes
     int childCount = 0;     // projects: versions and models riding with it ("+N"); 0 otherwise
-    bool deletesImages = false;  // projects: cleanup also deletes the exclusive images (kDeletesImagesNote)
+    bool deletesImages = false;  // projects: cleanup also deletes the exclusive images
+    std::string imagesNote;      // when deletesImages: the amber indicator's tooltip, with the image count
     std::string unknownType;     // safe to draw: the raw type of an item this page does not know; "" otherwise
     // A version or model whose project is in Trash: Restore cannot work, "Restore project first" can.
     bool parentFirst = false;

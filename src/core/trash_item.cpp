@@ -40,11 +40,11 @@ bool IsChildType(ItemType type) { return type == ItemType::Version || type == It
 
 bool operator==(const TrashItem& a, const TrashItem& b) {
     return std::tie(a.type, a.typeName, a.id, a.name, a.url, a.deletedAtMs, a.scheduledCleanupAtMs, a.deletedBy,
-                    a.deletedByName, a.sizeBytes, a.cleanupDeleteImages, a.childCount, a.parentId, a.parentName,
-                    a.parentUrl, a.parentInTrash) ==
+                    a.deletedByName, a.sizeBytes, a.cleanupDeleteImages, a.childCount, a.exclusiveImageCount,
+                    a.parentId, a.parentName, a.parentUrl, a.parentInTrash) ==
            std::tie(b.type, b.typeName, b.id, b.name, b.url, b.deletedAtMs, b.scheduledCleanupAtMs, b.deletedBy,
-                    b.deletedByName, b.sizeBytes, b.cleanupDeleteImages, b.childCount, b.parentId, b.parentName,
-                    b.parentUrl, b.parentInTrash);
+                    b.deletedByName, b.sizeBytes, b.cleanupDeleteImages, b.childCount, b.exclusiveImageCount,
+                    b.parentId, b.parentName, b.parentUrl, b.parentInTrash);
 }
 bool operator!=(const TrashItem& a, const TrashItem& b) { return !(a == b); }
 

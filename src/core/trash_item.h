@@ -32,6 +32,7 @@ struct TrashItem {
     int64_t sizeBytes = 0;
     bool cleanupDeleteImages = false;  // projects: cleanup also deletes images exclusive to it
     int childCount = 0;                // projects: versions and models that went with it ("+N")
+    int64_t exclusiveImageCount = -1;  // projects: images no other project holds; -1 when the server did not say
     std::string parentId, parentName, parentUrl;  // versions and models
     bool parentInTrash = false;
 };

@@ -80,6 +80,7 @@ Row MakeRow(const State& state, const Workspace& ws, const Item& item, const Del
         if (item.type == "project") {
             json["cleanupDeleteImages"] = item.cleanupDeleteImages;
             json["childCount"] = childCount;
+            json["exclusiveImageCount"] = ExclusiveImages(state, item.pk).size();
         }
     }
     Row row{int64_t{0}, item.pk, item.type, std::move(json)};

@@ -297,7 +297,10 @@ bool Seeder::Workspace(const Json& ws) {
         return Fail(wid + ": quotaBytes must be a non-negative integer");
     if (!Roles(ws, out)) return false;
     state.workspaces.push_back(std::move(out));
-    if (state.demo.is_object() && state.demo["workspace"].is_null()) state.demo["workspace"] = state.workspaces.back().url;
+    if (state.demo.is_object() && state.demo["workspace"].is_null()) {  // the sign-in screen names it, by its name
+        state.demo["workspace"] = state.workspaces.back().url;
+        state.demo["workspaceName"] = state.workspaces.back().name;
+    }
     if (!Users(ws)) return false;
     // Trashed items first: an active item may since have taken a trashed one's slug.
     for (const char* plural : {"projects", "datasets", "workflows"}) {
@@ -342,7 +345,7 @@ bool SeedState(State& state, const std::string& fixtureText, int64_t nowMs, std:
     fresh.rng = static_cast<uint64_t>(nowMs) ^ 0x5DEECE66DULL ^ (state.rng == 0 ? 0 : NextRandom(state));
     auto demoFlag = fixture.find("demo");
     if (demoFlag != fixture.end() && demoFlag->is_boolean() && demoFlag->get<bool>())
-        fresh.demo = Json{{"workspace", nullptr}, {"users", Json::array()}, {"apiKeys", Json::array()}};
+        fresh.demo = Json{{"workspace", nullptr}, {"workspaceName", nullptr}, {"users", Json::array()}, {"apiKeys", Json::array()}};
     Seeder seeder{fresh, nowMs, "", "", {}, {}};
     for (const Json& ws : *workspaces) {
         if (!ws.is_object()) return fail("fixture: each workspace must be an object");

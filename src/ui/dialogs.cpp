@@ -12,6 +12,7 @@
 #include <cstring>  // strcmp
 #include <string>   // texts
 
+#include "core/consequences.h"  // DeleteLead
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // DeleteBlockedReason
 #include "core/text.h"         // SanitizeForDisplay, CountOf
@@ -89,11 +90,12 @@ void DialogHost::Draw(Frame& frame) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(pad, pad * 22 / 24));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 12 * d);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * d, 10 * d));
-  ImGui::PushStyleColor(ImGuiCol_PopupBg, p.surface);
+  ImGui::PushStyleColor(ImGuiCol_PopupBg, p.dialog);
+  ImGui::PushStyleColor(ImGuiCol_Border, p.dialogBorder);
   const bool open = ImGui::BeginPopupModal(name, nullptr,
                                            ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
-  ImGui::PopStyleColor();
+  ImGui::PopStyleColor(2);
   ImGui::PopStyleVar(3);
   if (!open) return;
   frame.firstDialogList = ImGui::GetWindowDrawList();
@@ -155,8 +157,8 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
   const float d = Dpr();
   const trash::Dialog& dialog = frame.page.dialog();
   const size_t count = std::max(dialog.count, std::max(dialog.keys.size(), dialog.names.size()));
-  const std::string lead = Items(count) + " will be deleted now, with their data. This can't be undone.";
-  Paragraph("dialog/text", lead.c_str(), p.text);
+  Paragraph("dialog/text", trash::DeleteLead(count).c_str(), p.text);
+  if (!dialog.consequences.empty()) Paragraph("dialog/consequences", dialog.consequences.c_str(), p.text);
   // What goes: a scrolling list when it is long.
   const float lineH = ImGui::GetTextLineHeightWithSpacing();
   const size_t more = count > dialog.names.size() ? count - dialog.names.size() : 0;
@@ -214,7 +216,8 @@ void DialogHost::DrawEmptyTrash(Frame& frame) {
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted(workspace.c_str());
   ImGui::PopFont();
-  const bool enter = TextField("##confirm-name", "Workspace name", workspace.c_str(), typed_, sizeof typed_, -FLT_MIN,
+  // The placeholder is not the text to type: the field would look filled in already.
+  const bool enter = TextField("##confirm-name", "Workspace name", "Workspace name", typed_, sizeof typed_, -FLT_MIN,
                                ImGuiInputTextFlags_EnterReturnsTrue, &focusField_);
   const bool ok = frame.page.CanConfirmEmpty(typed_);
   const auto blocked = frame.page.session() ? trash::DeleteBlockedReason(*frame.page.session())
@@ -246,7 +249,7 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted(url.c_str());
   ImGui::PopFont();
-  const bool enter = TextField("##confirm-project", "Project ID", url.c_str(), typed_, sizeof typed_, -FLT_MIN,
+  const bool enter = TextField("##confirm-project", "Project ID", "Project ID", typed_, sizeof typed_, -FLT_MIN,
                                ImGuiInputTextFlags_EnterReturnsTrue, &focusField_);
   Checkbox("##delete-images", "Also delete images from Asset Library", &deleteImages_);
   ImGui::SameLine(0, 8 * d);

@@ -1,8 +1,10 @@
-// The Projects screen (see projects_screen.h): a plain table of the active projects; "Move to
-// Trash" opens the Delete Project dialog, and only the project's owner may use it.
+// The Projects screen (see projects_screen.h): a table of the active projects, registered as a
+// grid like the Trash's (a row per project, named by it); "Move to Trash" opens the Delete Project
+// dialog, and only the project's owner may use it. Without view_trash it says "no access".
 #include "ui/projects_screen.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GetCurrentTable: the grid's and the rows' rectangles
 
 #include <algorithm>  // std::max
 #include <string>     // labels
@@ -17,13 +19,33 @@
 namespace ui {
 namespace {
 
-void Cell(const std::string& text, ImU32 color, bool right = false) {
+// A cell's text, registered as the row's cell `column` ("project/<url>/versions").
+void Cell(const std::string& rowId, const char* column, const std::string& text, ImU32 color, bool right = false) {
   ImGui::AlignTextToFramePadding();
   if (right) {
     const float w = ImGui::CalcTextSize(text.c_str()).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - w));
   }
   TextColored(color, text.c_str());
+  RegisterLastItem(rowId + "/" + column, "cell", text);
+}
+
+constexpr const char* kColumnIds[] = {"name", "versions", "models", "own-images", "size", "owner", "actions"};
+
+// Without view_trash: the same "no access" as the Trash, and nothing was loaded.
+void DrawForbidden() {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const std::string text = trash::LacksPermission(trash::permission::kViewTrash) +
+                           ". Ask a workspace owner to add it to your role.";
+  ImGui::Dummy(ImVec2(0, 24 * d));
+  TextColored(p.textMuted, icon::kLock);
+  ImGui::SameLine(0, 8 * d);
+  ImGui::PushFont(CurrentFonts().strong);
+  TextColored(p.text, "You don't have access to the Trash");
+  ImGui::PopFont();
+  RegisterLastItem("projects/forbidden", "status", "You don't have access to the Trash", "", text);
+  TextWrappedMuted(text.c_str());
 }
 
 }  // namespace
@@ -37,6 +59,10 @@ void ProjectsScreen::Draw(Frame& frame) {
   ImGui::PopFont();
   TextMuted("Active projects in this workspace. A project moved to the Trash can be restored from there.");
   ImGui::Dummy(ImVec2(0, 8 * d));
+  if (page.session() && trash::MissingPermissionToView(*page.session())) {
+    DrawForbidden();
+    return;
+  }
 
   const trash::LoadState& load = page.projectsLoad();
   if (load.status == trash::LoadStatus::Error) {
@@ -71,6 +97,10 @@ void ProjectsScreen::Draw(Frame& frame) {
                                       ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)));
   ImGui::PopStyleColor();
   if (!open) return;
+  {  // the grid for assistive technology (+1: the header row)
+    const ImRect& outer = ImGui::GetCurrentTable()->OuterRect;
+    RegisterRect("projects/grid", "grid", "Projects", outer.Min, outer.Max).count = int(page.projects().size()) + 1;
+  }
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Versions", ImGuiTableColumnFlags_WidthFixed, 76 * d);
@@ -85,14 +115,21 @@ void ProjectsScreen::Draw(Frame& frame) {
   }
   const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
+  {
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    RegisterRect("projects/header", "headerrow", "Columns", ImVec2(table->WorkRect.Min.x, table->RowPosY1),
+                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH)).index = 1;
+  }
   for (int c = 0; c < 7; ++c) {
     if (!ImGui::TableSetColumnIndex(c)) continue;
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     ImGui::PushFont(CurrentFonts().strong);
-    ImGui::TableHeader(ImGui::TableGetColumnName(c));
+    const char* title = ImGui::TableGetColumnName(c);  // "##actions" draws nothing
+    ImGui::TableHeader(title);
     ImGui::PopFont();
     ImGui::PopStyleColor();
+    RegisterLastItem(std::string("projects/header/") + kColumnIds[c], "columnheader", c == 6 ? "Actions" : title);
   }
   const trash::Session* session = page.session() ? &*page.session() : nullptr;
   ImGuiListClipper clipper;
@@ -103,26 +140,36 @@ void ProjectsScreen::Draw(Frame& frame) {
       ImGui::TableNextRow(0, rowH);
       ImGui::PushID(i);
       const std::string name = trash::SanitizeForDisplay(project.name);
+      const std::string url = trash::SanitizeForDisplay(project.url);
+      const std::string rowId = "project/" + project.url;
       ImGui::TableSetColumnIndex(0);
+      {
+        const ImGuiTable* table = ImGui::GetCurrentTable();
+        RegisterRect(rowId, "row", name, ImVec2(table->WorkRect.Min.x, table->RowPosY1),
+                     ImVec2(table->WorkRect.Max.x, table->RowPosY2)).index = i + 2;
+      }
       ImGui::AlignTextToFramePadding();
       TextColored(p.textMuted, icon::kProject);
       ImGui::SameLine(0, 8 * d);
-      Cell(name, p.text);
+      ImGui::AlignTextToFramePadding();
+      TextColored(p.text, name.c_str());
+      RegisterLastItem(rowId + "/name", "cell", name + " (" + url + ")");
       ImGui::SameLine(0, 8 * d);
-      Cell(trash::SanitizeForDisplay(project.url), p.textMuted);
+      ImGui::AlignTextToFramePadding();
+      TextColored(p.textMuted, url.c_str());
       ImGui::TableSetColumnIndex(1);
-      Cell(trash::FormatCount(uint64_t(project.versionCount)), p.text, true);
+      Cell(rowId, "versions", trash::FormatCount(uint64_t(project.versionCount)), p.text, true);
       ImGui::TableSetColumnIndex(2);
-      Cell(trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
+      Cell(rowId, "models", trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
       ImGui::TableSetColumnIndex(3);
-      Cell(trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
+      Cell(rowId, "own-images", trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
       ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " + trash::FormatCount(uint64_t(project.imageCount)) +
                    " images belong to no other project")
                       .c_str());
       ImGui::TableSetColumnIndex(4);
-      Cell(trash::FormatBytes(project.sizeBytes), p.textMuted, true);
+      Cell(rowId, "size", trash::FormatBytes(project.sizeBytes), p.textMuted, true);
       ImGui::TableSetColumnIndex(5);
-      Cell(trash::SanitizeForDisplay(project.ownerName), p.text);
+      Cell(rowId, "owner", trash::SanitizeForDisplay(project.ownerName), p.text);
       ImGui::TableSetColumnIndex(6);
       const auto blocked = session ? trash::DeleteProjectBlockedReason(*session, project.ownerId, project.ownerName)
                                    : std::optional<std::string>("Not signed in");
@@ -131,8 +178,10 @@ void ProjectsScreen::Draw(Frame& frame) {
       move.icon = icon::kTrash;
       move.enabled = !blocked;
       move.tooltip = blocked ? blocked->c_str() : "Move this project and its versions and models to the Trash";
-      const std::string id = "project/" + project.url + "/move-to-trash";
+      const std::string id = rowId + "/move-to-trash";
       move.id = id.c_str();
+      const std::string accessible = "Move " + name + " to Trash";  // five alike buttons say which project
+      move.name = accessible.c_str();
       if (Button("Move to Trash", move))
         frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeleteProject, {}, project.url});
       ImGui::PopID();

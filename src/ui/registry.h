@@ -23,6 +23,9 @@ struct WidgetInfo {
   bool enabled = true;
   int index = 0;  // rows: 1-based position in the whole grid (header row 1), 0 when not a row
   int count = 0;  // grid: rows in the whole grid, drawn or not (screen readers say "row 5 of 40")
+  // Drawn cut: its text ended in an ellipsis, or it reaches past the edge of its cell or window.
+  // Tests check that nothing a user must read or press is cut.
+  bool clipped = false;
 
   float cx() const { return x + w * 0.5f; }
   float cy() const { return y + h * 0.5f; }

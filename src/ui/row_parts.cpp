@@ -32,9 +32,17 @@ ImU32 UrgencyColor(trash::Urgency urgency) {
   return p.text;
 }
 
-std::string RowState(bool selected, bool focused) {
-  if (selected && focused) return "selected focused";
-  return selected ? "selected" : focused ? "focused" : "";
+std::string RowState(bool selected, bool focused, bool ring) {
+  std::string state = selected && focused ? "selected focused" : selected ? "selected" : focused ? "focused" : "";
+  if (focused && ring) state += " focus-visible";
+  return state;
+}
+
+bool MouseUsedThisFrame() {
+  const ImGuiIO& io = ImGui::GetIO();
+  for (bool clicked : io.MouseClicked)
+    if (clicked) return true;
+  return io.MouseWheel != 0 || io.MouseWheelH != 0;
 }
 
 bool ActionButton(const trash::RowAction& action, const std::string& rowId, ButtonOptions options) {
@@ -46,16 +54,31 @@ bool ActionButton(const trash::RowAction& action, const std::string& rowId, Butt
   return Button(std::string(action.label).c_str(), options);
 }
 
-bool DeleteIconButton(const std::string& id, const std::string& blocked, ButtonOptions options) {
+namespace {
+ButtonOptions DeleteOptions(ButtonOptions options, bool labelled) {
+  options.kind = labelled ? ButtonKind::Secondary : ButtonKind::Ghost;
+  if (labelled) options.icon = icon::kTrash;
+  return options;
+}
+}  // namespace
+
+bool DeleteButton(const std::string& id, const std::string& blocked, ButtonOptions options, bool labelled) {
   const Palette& p = CurrentPalette();
-  options.kind = ButtonKind::Ghost;
+  options = DeleteOptions(options, labelled);
   options.enabled = blocked.empty();
-  options.tooltip = blocked.empty() ? "Delete permanently" : blocked.c_str();
+  options.tooltip = !blocked.empty() ? blocked.c_str() : labelled ? "Deletes it with its data now: this can't be undone"
+                                                                  : "Delete permanently";
   options.id = id.c_str();
+  options.name = "Delete permanently";
   ImGui::PushStyleColor(ImGuiCol_Text, blocked.empty() ? p.danger : p.textMuted);
-  const bool clicked = IconButton(icon::kTrash, "Delete permanently", options);
+  const bool clicked =
+      labelled ? Button(kDeleteLabel, options) : IconButton(icon::kTrash, "Delete permanently", options);
   ImGui::PopStyleColor();
   return clicked;
+}
+
+float DeleteButtonWidth(ButtonOptions options, bool labelled) {
+  return labelled ? ButtonDrawWidth(kDeleteLabel, DeleteOptions(options, true)) : ButtonDrawWidth(icon::kTrash, options);
 }
 
 }  // namespace ui

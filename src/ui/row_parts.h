@@ -19,13 +19,22 @@ std::string RowId(const trash::TrashItem& item);
 const char* TypeIcon(trash::ItemType type);
 // The countdown's colour: the one mapping of urgency to the palette.
 ImU32 UrgencyColor(trash::Urgency urgency);
-// "selected", "focused", "selected focused" or "": a row's state in the registry.
-std::string RowState(bool selected, bool focused);
+// "selected", "focused", "selected focused" or "": a row's state in the registry; "focus-visible"
+// is added when the keyboard ring is drawn around it.
+std::string RowState(bool selected, bool focused, bool ring = false);
+// A mouse button went down or the wheel turned this frame: the keyboard ring hides, as a
+// browser's :focus-visible does, until the keyboard moves the cursor again.
+bool MouseUsedThisFrame();
 // A button for one of the row's actions, id "<rowId>/<action id>", disabled with its reason
 // (else its hint as the tooltip). `options` gives the look and size. True when clicked.
 bool ActionButton(const trash::RowAction& action, const std::string& rowId, ButtonOptions options);
-// The trash-can icon button of "Delete permanently", red when enabled, muted with the reason
-// with `blocked` ("": allowed) when not. `options` gives the size; the kind is Ghost. True when clicked.
-bool DeleteIconButton(const std::string& id, const std::string& blocked, ButtonOptions options);
+// "Delete permanently": a red trash can, labelled "Delete Permanently" when `labelled` (where there
+// is room: on a Trash page a bare trash can reads as "move to Trash"), the icon alone otherwise,
+// always named "Delete permanently" for assistive technology. Muted, with the reason `blocked`
+// ("": allowed) as its tooltip, when not allowed. `options` gives the size. True when clicked.
+bool DeleteButton(const std::string& id, const std::string& blocked, ButtonOptions options, bool labelled = false);
+// The width DeleteButton draws at with these options.
+float DeleteButtonWidth(ButtonOptions options, bool labelled);
+inline constexpr const char* kDeleteLabel = "Delete Permanently";
 
 }  // namespace ui

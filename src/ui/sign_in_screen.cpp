@@ -44,8 +44,12 @@ void SignInScreen::Draw(Frame& frame) {
   ImGui::SameLine(0, 10 * d);
   ImGui::TextUnformatted("Sign in");
   ImGui::PopFont();
-  TextMuted(demo.workspace.empty() ? "to manage your workspace's Trash"
-                                   : ("to the " + trash::SanitizeForDisplay(demo.workspace) + " workspace").c_str());
+  // The workspace by its name ("Acme Robotics"), as people know it; an older server gives only its url.
+  const std::string& workspace = demo.workspaceName.empty() ? demo.workspace : demo.workspaceName;
+  const std::string subtitle = workspace.empty() ? "to manage your workspace's Trash"
+                                                : "to the " + trash::SanitizeForDisplay(workspace) + " workspace";
+  TextMuted(subtitle.c_str());
+  RegisterLastItem("sign-in/workspace", "text", subtitle);
   ImGui::Dummy(ImVec2(0, 6 * d));
 
   const bool busy = page.signingIn();

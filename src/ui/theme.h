@@ -34,7 +34,14 @@ struct Palette {
   unsigned text, textMuted, background, surface, surfaceAlt, border, accent, accentText,
       danger, dangerText, amber, red, success, selection, rowHover;
   float clear[4];
+  // A dialog's card and its edge: they must stand out from the blurred, dimmed page beneath
+  // (kBackdropDim), which in dark mode is nearly the colour of `surface`.
+  unsigned dialog = 0, dialogBorder = 0;
 };
+
+// What the renderer mixes into the page behind a dialog (rgb, amount); the renderer's
+// BackdropStyle default is the same colour.
+inline constexpr float kBackdropDim[4] = {0.05f, 0.07f, 0.10f, 0.35f};
 
 // Rebuilds the atlas for this ratio (atlas.TexPixelsAlpha8 holds it, so ImGui's GetTexData*
 // functions, which would link its built-in font, are not needed); the renderer must upload it

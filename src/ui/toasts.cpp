@@ -34,7 +34,8 @@ void ToastStack::Draw(Frame& frame) {
     const std::string id = "toast/" + std::to_string(toast.id);
     const ImU32 kindColor = toast.kind == trash::ToastKind::Error ? p.red : toast.kind == trash::ToastKind::Success ? p.success : p.accent;
     const char* kindIcon = toast.kind == trash::ToastKind::Error ? icon::kError : toast.kind == trash::ToastKind::Success ? icon::kCheck : icon::kInfo;
-    const bool undo = !toast.undoItems.empty();
+    const bool undo = toast.undoable();
+    const bool link = !toast.linkLabel.empty();
     if (undo && undoKey && !undoneByKey) {
       frame.Emit(trash::intent::Undo{toast.id});
       undoneByKey = true;
@@ -59,7 +60,9 @@ void ToastStack::Draw(Frame& frame) {
     TextColored(kindColor, kindIcon);
     ImGui::SameLine(0, 10 * d);
     const float closeW = ImGui::GetFrameHeight();
-    const float undoW = undo ? ImGui::CalcTextSize("Undo").x + ImGui::GetStyle().FramePadding.x * 2 + 8 * d : 0;
+    // Undo sits beside the message; with a link as well, both go on a line of their own below it.
+    const bool inlineUndo = undo && !link;
+    const float undoW = inlineUndo ? ImGui::CalcTextSize("Undo").x + ImGui::GetStyle().FramePadding.x * 2 + 8 * d : 0;
     const float textX = ImGui::GetCursorPosX();
     const float textW = width - textX - closeW - undoW - 24 * d;
     ImGui::BeginGroup();
@@ -68,14 +71,16 @@ void ToastStack::Draw(Frame& frame) {
     ImGui::TextUnformatted(message.c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-    if (undo) {
+    const char* undoTip = toast.undoRestore.empty() ? "Move these items back to the Trash (Ctrl+Z)"
+                                                    : "Restore it from the Trash (Ctrl+Z)";
+    const std::string undoId = id + "/undo";
+    ButtonOptions undoButton;
+    undoButton.kind = ButtonKind::Link;
+    undoButton.id = undoId.c_str();
+    undoButton.tooltip = undoTip;
+    if (inlineUndo) {
       ImGui::SameLine(width - 16 * d - closeW - undoW);
-      ButtonOptions o;
-      o.kind = ButtonKind::Link;
-      const std::string undoId = id + "/undo";
-      o.id = undoId.c_str();
-      o.tooltip = "Move these items back to the Trash (Ctrl+Z)";
-      if (Button("Undo", o)) frame.Emit(trash::intent::Undo{toast.id});
+      if (Button("Undo", undoButton)) frame.Emit(trash::intent::Undo{toast.id});
     }
     ImGui::SameLine(width - 16 * d - closeW);
     ButtonOptions close;
@@ -87,6 +92,19 @@ void ToastStack::Draw(Frame& frame) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
     if (IconButton(icon::kClose, "Dismiss", close)) frame.Emit(trash::intent::DismissToast{toast.id});
     ImGui::PopStyleColor();
+    if (link) {
+      ImGui::SetCursorPosX(textX);
+      if (undo && Button("Undo", undoButton)) frame.Emit(trash::intent::Undo{toast.id});
+      if (undo) ImGui::SameLine(0, 12 * d);
+      ButtonOptions go;
+      go.kind = ButtonKind::Link;
+      const std::string linkId = id + "/link";
+      go.id = linkId.c_str();
+      if (Button(toast.linkLabel.c_str(), go)) {
+        frame.Emit(trash::intent::Navigate{toast.linkScreen});
+        frame.Emit(trash::intent::DismissToast{toast.id});
+      }
+    }
     RegisterRect(id, "alert", message, pos, ImVec2(pos.x + size.x, pos.y + size.y),
                  toast.kind == trash::ToastKind::Error ? "error" : toast.kind == trash::ToastKind::Success ? "success" : "info");
     bottom -= size.y + 10 * d;

@@ -36,6 +36,7 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) && !escapeLeftSearch_) {
     if (rowsShown && selection_.count > 0) {
       tv.ClearSelection();
+      table_.showFocusRing = false;  // done with these rows: the ring returns with the next move
     } else if (!tv.filters().query.empty()) {
       query_[0] = 0;
       tv.SetQuery("");

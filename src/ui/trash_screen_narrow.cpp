@@ -10,7 +10,7 @@
 
 #include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason
 #include "ui/layout.h"         // kTouchTargetCss
-#include "ui/row_parts.h"      // DeleteIconButton
+#include "ui/row_parts.h"      // DeleteButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
 #include "ui/widgets.h"        // Button, IconButton
@@ -60,7 +60,7 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     ImGui::SameLine(0, 4 * d);
     ButtonOptions square;
     square.width = iconW;
-    if (DeleteIconButton("selection/delete", deleteBlocked.value_or(""), square))
+    if (DeleteButton("selection/delete", deleteBlocked.value_or(""), square))
       frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeletePermanently, tv.selectedKeys(), {}});
     ImGui::SameLine(0, 0);
     ButtonOptions clear;

@@ -5,6 +5,7 @@
 #include <algorithm>  // std::min, std::max
 #include <string>     // messages
 
+#include "core/permissions.h"  // LacksPermission
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
@@ -166,8 +167,8 @@ bool TrashScreen::DrawState(Frame& frame) {
 }
 
 void TrashScreen::DrawForbidden(Frame&, const char* missing) {
-  const std::string text = "Your role lacks the " + trash::SanitizeForDisplay(missing) +
-                           " permission. Ask a workspace owner to add it to your role.";
+  const std::string text = trash::LacksPermission(trash::SanitizeForDisplay(missing)) +
+                           ". Ask a workspace owner to add it to your role.";
   BeginMessage("state/forbidden", icon::kLock, CurrentPalette().textMuted, "You don't have access to the Trash",
                text.c_str());
   EndMessage("state/forbidden", "You don't have access to the Trash");

@@ -5,7 +5,7 @@
 #include "ui/trash_table.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // GetCurrentTable (row bounds), TablePushBackgroundChannel (focus ring), TableSetColumnSortDirection
+#include <imgui_internal.h>  // GetCurrentTable (row bounds, sort arrow), TablePushBackgroundChannel (focus ring), RenderArrow
 
 #include <algorithm>  // std::max
 #include <string>     // labels
@@ -14,14 +14,30 @@
 #include "core/text.h"         // FormatCount, CountOf
 #include "ui/registry.h"       // CurrentRegistry: where the row's "⋮" was drawn
 #include "ui/layout.h"         // CurrentLayout: columns a tablet hides
-#include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteIconButton
+#include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, Checkbox, RegisterLastItem
 
 namespace ui {
 namespace {
 
-enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kSize, kActions, kColumnCount };
+enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kExpires, kSize, kActions, kColumnCount };
+
+// The table column of a sort column (the select box and Expires are not sortable).
+int ColumnOf(trash::SortColumn sort) {
+  switch (sort) {
+    case trash::SortColumn::Name: return kName;
+    case trash::SortColumn::DeletedBy: return kDeletedBy;
+    case trash::SortColumn::DeletedAt: return kDeletedAt;
+    case trash::SortColumn::TimeLeft: return kTimeLeft;
+    case trash::SortColumn::Size: return kSize;
+  }
+  return kName;
+}
+
+// The name keeps at least this much (CSS px) before the Delete button gets its label or the
+// Expires column shows.
+constexpr float kNameRoomCss = 300;
 
 // Text vertically centred on the row's frame height (buttons share the line).
 void CellText(const char* text, ImU32 color) {
@@ -59,8 +75,12 @@ bool RowHitArea(const char* id, bool* hovered) {
   return clicked;
 }
 
-// The columns; a tablet (medium layout) hides the ones the name needs the room of.
-void SetUpColumns(const Layout& layout) {
+// The widths of the fixed columns but the actions (CSS px); Expires is the last, the optional one.
+constexpr float kFixedCss[] = {20, 0, 112, 100, 116, 96, 72};
+
+// The columns; a tablet (medium layout) hides the ones the name needs the room of, and Expires
+// shows only where the name keeps its room.
+void SetUpColumns(const Layout& layout, const TrashTable::Fit& fit) {
   const float d = Dpr();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 20 * d);
@@ -74,10 +94,14 @@ void SetUpColumns(const Layout& layout) {
                           100 * d, int(trash::SortColumn::DeletedAt));
   ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
                           116 * d, int(trash::SortColumn::TimeLeft));
+  // Disabled, not TableSetColumnEnabled: the wide table is not Hideable (no header context menu).
+  ImGui::TableSetupColumn("Expires",
+                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort |
+                              (fit.expires ? 0 : ImGuiTableColumnFlags_Disabled),
+                          96 * d);
   ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
                           72 * d, int(trash::SortColumn::Size));
-  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort,
-                          (layout.wide() ? 244 : 212) * d);
+  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, fit.actions);
   if (!layout.wide()) {
     ImGui::TableSetColumnEnabled(kDeletedBy, layout.cssWidth >= 1000);
     ImGui::TableSetColumnEnabled(kDeletedAt, layout.cssWidth >= 900);
@@ -92,15 +116,44 @@ void ColumnTitle(int column, trash::SortSpec sort) {
   ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
   ImGui::PushFont(CurrentFonts().strong);
   const char* name = ImGui::TableGetColumnName(column);
+  const bool sortedHere = ColumnOf(sort.column) == column;
   if (column == kSize) {  // numbers are right-aligned, so is their title (room left for the sort arrow)
     const float w = ImGui::CalcTextSize(name).x + ImGui::GetFontSize() + style.ItemInnerSpacing.x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - w));
   }
+  // ImGui draws the sort arrow at the cell's right edge, far from a short title in a wide
+  // column: the header draws no arrow of its own and the arrow goes right after the title.
+  // With no sort order for ImGui to see, a click picks the preferred direction: it is turned
+  // into a toggle below when the column was already sorted that way.
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  ImGuiTableColumn& col = table->Columns[column];
+  const ImGuiTableColumnIdx order = col.SortOrder;
+  const ImGuiSortDirection before = col.SortDirection;
+  const bool wasDirty = table->IsSortSpecsDirty;
+  col.SortOrder = -1;
+  const float labelX = ImGui::GetCursorScreenPos().x;
   ImGui::TableHeader(name);
+  if (!wasDirty && table->IsSortSpecsDirty) {  // clicked
+    if (sortedHere && col.SortDirection == before)
+      ImGui::TableSetColumnSortDirection(column, before == ImGuiSortDirection_Ascending ? ImGuiSortDirection_Descending
+                                                                                       : ImGuiSortDirection_Ascending, false);
+  } else {
+    col.SortOrder = order;
+  }
+  const float top = ImGui::GetItemRectMin().y, height = ImGui::GetItemRectSize().y;
   ImGui::PopFont();
   ImGui::PopStyleColor();
   SetHandCursorIfHovered();
-  const char* sorted = int(sort.column) + 1 != column ? "" : sort.ascending ? "ascending" : "descending";
+  if (sortedHere) {
+    ImGui::PushFont(CurrentFonts().strong);
+    const float titleW = ImGui::CalcTextSize(name).x;
+    ImGui::PopFont();
+    const float size = ImGui::GetFontSize();
+    ImGui::RenderArrow(ImGui::GetWindowDrawList(),
+                       ImVec2(labelX + titleW + style.ItemInnerSpacing.x, top + (height - size) * 0.5f),
+                       CurrentPalette().textMuted, sort.ascending ? ImGuiDir_Up : ImGuiDir_Down, 0.7f);
+  }
+  const char* sorted = !sortedHere ? "" : sort.ascending ? "ascending" : "descending";
   RegisterLastItem(std::string("header/") + name, "columnheader", name, sorted, "Sort by this column");
 }
 
@@ -184,7 +237,64 @@ void TrashTable::DrawMenu(Frame& frame) {
 
 // [SECTION] The wide table
 
+// Whether any row of the view offers "Restore project first" (it takes the place of Restore, and
+// it is wider); counted again only when the view changes.
+bool TrashTable::AnyParentFirst(const trash::TrashView& tv) {
+  if (parentFirstGeneration_ == tv.viewGeneration()) return anyParentFirst_;
+  parentFirstGeneration_ = tv.viewGeneration();
+  anyParentFirst_ = false;
+  for (const trash::ViewRow& row : tv.view().rows) {
+    if (row.isHeader) continue;
+    const trash::TrashItem& item = tv.items()[row.itemIndex];
+    if (trash::IsChildType(item.type) && item.parentInTrash) {
+      anyParentFirst_ = true;
+      break;
+    }
+  }
+  return anyParentFirst_;
+}
+
+// The actions column is as wide as the rows shown need: Restore (or the wider "Restore project
+// first" when a row offers it), Delete permanently, "⋮". The name gets the rest; where it keeps
+// kNameRoomCss, Delete permanently gets its label, then the Expires column shows.
+TrashTable::Fit TrashTable::FitColumns(Frame& frame, const Layout& layout, float tableWidth) {
+  const float d = Dpr();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  ButtonOptions small;
+  small.small = true;
+  ButtonOptions restore = small;
+  restore.icon = icon::kUndo;
+  float first = ButtonDrawWidth("Restore", restore);
+  if (AnyParentFirst(frame.list)) {
+    ButtonOptions link;
+    link.kind = ButtonKind::Link;
+    first = std::max(first, ButtonDrawWidth("Restore project first", link));
+  }
+  const float gaps = 2 * 2 * d;
+  const float more = ButtonDrawWidth(icon::kMore, small);
+  auto actions = [&](bool labelled) { return first + DeleteButtonWidth(small, labelled) + more + gaps; };
+  float fixed = 0;
+  int columns = 2;  // the name and the actions
+  for (int c = kSelect; c < kActions; ++c) {
+    const bool hidden = c == kName || c == kExpires || (!layout.wide() && ((c == kDeletedBy && layout.cssWidth < 1000) ||
+                                                                          (c == kDeletedAt && layout.cssWidth < 900)));
+    if (hidden) continue;
+    fixed += kFixedCss[c] * d;
+    ++columns;
+  }
+  const float padding = columns * style.CellPadding.x * 2 + 2 * style.CellPadding.x;  // PadOuterX
+  auto nameRoom = [&](float used) { return tableWidth - fixed - padding - used; };
+  Fit fit;
+  fit.firstWidth = first;
+  fit.labelDelete = layout.wide() && nameRoom(actions(true)) >= kNameRoomCss * d;
+  fit.expires = fit.labelDelete && nameRoom(actions(true) + kFixedCss[kExpires] * d + style.CellPadding.x * 2) >=
+                                       kNameRoomCss * d;
+  fit.actions = actions(fit.labelDelete);
+  return fit;
+}
+
 void TrashTable::Draw(Frame& frame, float height, size_t selected) {
+  if (MouseUsedThisFrame()) showFocusRing = false;
   const Palette& p = CurrentPalette();
   trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
@@ -193,6 +303,8 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
                                 ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
                                 ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
   const Layout layout = CurrentLayout();
+  const Fit fit = FitColumns(frame, layout, ImGui::GetContentRegionAvail().x);
+  fit_ = fit;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
   ImGui::PushStyleColor(ImGuiCol_TableBorderLight, WithAlpha(p.border, 0.7f));
   const bool open = ImGui::BeginTable("##trash", kColumnCount, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
@@ -204,7 +316,7 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
     const ImRect& outer = ImGui::GetCurrentTable()->OuterRect;
     RegisterRect("trash/grid", "grid", "Trash items", outer.Min, outer.Max).count = int(view.rows.size()) + 1;
   }
-  SetUpColumns(layout);
+  SetUpColumns(layout, fit);
   SyncSort(tv);
   const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
   if (pendingScrollY_ >= 0) ImGui::SetScrollY(pendingScrollY_);
@@ -256,8 +368,8 @@ void TrashTable::SyncSort(trash::TrashView& tv) {
   const trash::SortSpec now = tv.sort();
   const bool shown = specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID == ImGuiID(now.column) &&
                      (specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending) == now.ascending;
-  if (!shown)  // columns are the select box, then one per SortColumn in order
-    ImGui::TableSetColumnSortDirection(int(now.column) + 1,
+  if (!shown)
+    ImGui::TableSetColumnSortDirection(ColumnOf(now.column),
                                        now.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
   sortShown_ = true;
 }
@@ -377,13 +489,14 @@ void TrashTable::DrawSelectCell(Frame& frame, const Row& row) {
   const ImVec2 rowMin(table->WorkRect.Min.x, table->RowPosY1), rowMax(table->WorkRect.Max.x, table->RowPosY2);
   if (row.selected || hovered)
     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, row.selected ? p.selection : p.rowHover);
-  if (row.focused && showFocusRing) {  // the keyboard cursor: an accent ring around the row
+  const bool ring = row.focused && showFocusRing && !frame.dialogOpen;  // a dialog has the keyboard
+  if (ring) {  // the keyboard cursor: an accent ring around the row
     ImGui::TablePushBackgroundChannel();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(rowMin.x + d, rowMin.y + d), ImVec2(rowMax.x - d, rowMax.y - d), p.accent,
                                         4 * d, 0, 2 * d);
     ImGui::TablePopBackgroundChannel();
   }
-  RegisterRect(row.id, "row", row.facts.label, rowMin, rowMax, RowState(row.selected, row.focused)).index =
+  RegisterRect(row.id, "row", row.facts.label, rowMin, rowMax, RowState(row.selected, row.focused, ring)).index =
       int(row.index) + 2;
   RowCheckbox(frame, row);
 }
@@ -403,20 +516,28 @@ void TrashTable::DrawNameCell(const Row& row) {
   if (!childPill.empty()) reserve += ImGui::CalcTextSize(childPill.c_str()).x + 22 * d;
   if (f.deletesImages) reserve += ImGui::CalcTextSize(icon::kWarning).x + 10 * d;
   if (!f.unknownType.empty()) reserve += ImGui::CalcTextSize(f.unknownType.c_str()).x + 22 * d;
-  if (!f.parent.empty()) {  // the project keeps at most what the name leaves, and at least half
-    const std::string prefix = f.parent + " / ";
-    const float prefixW = ImGui::CalcTextSize(prefix.c_str()).x;
+  bool cut = false;
+  if (!f.parent.empty()) {  // the project keeps at most what the name leaves, and at least half; "/" always shows
+    const char* slash = " / ";
+    const float slashW = ImGui::CalcTextSize(slash).x;
+    const float parentW = ImGui::CalcTextSize(f.parent.c_str()).x;
     const float nameW = ImGui::CalcTextSize(f.name.c_str()).x;
-    const float room = std::max(0.f, avail - reserve);
-    const float prefixRoom = std::min(prefixW, std::max(room * 0.5f, room - nameW));
+    const float room = std::max(0.f, avail - reserve - slashW);
+    const float parentRoom = std::min(parentW, std::max(room * 0.5f, room - nameW));
     ImGui::AlignTextToFramePadding();
-    EllipsisText(prefix.c_str(), p.textMuted, prefixRoom);
+    cut = EllipsisText(f.parent.c_str(), p.textMuted, parentRoom);
+    if (cut) ItemTooltip(f.parent.c_str());
+    ImGui::SameLine(0, 0);
+    TextColored(p.textMuted, slash);
     ImGui::SameLine(0, 0);
     avail = ImGui::GetContentRegionAvail().x;
   }
   ImGui::AlignTextToFramePadding();
-  if (EllipsisText(f.name.c_str(), p.text, std::max(0.f, avail - reserve))) ItemTooltip(f.name.c_str());
-  RegisterLastItem(row.id + "/name", "cell", f.label);
+  if (EllipsisText(f.name.c_str(), p.text, std::max(0.f, avail - reserve))) {
+    ItemTooltip(f.name.c_str());
+    cut = true;
+  }
+  RegisterLastItem(row.id + "/name", "cell", f.label).clipped |= cut;
   if (!childPill.empty()) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
@@ -432,8 +553,8 @@ void TrashTable::DrawNameCell(const Row& row) {
   if (f.deletesImages) {
     ImGui::SameLine(0, 8 * d);
     CellText(icon::kWarning, p.amber);
-    ItemTooltip(trash::kDeletesImagesNote);
-    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", trash::kDeletesImagesNote);
+    ItemTooltip(f.imagesNote.c_str());
+    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote);
   }
 }
 
@@ -474,6 +595,12 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     ItemTooltip(purge.c_str());
     RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
   }
+  if (ImGui::TableSetColumnIndex(kExpires)) {
+    const std::string date = trash::FormatDate(item.scheduledCleanupAtMs);
+    CellText(date.c_str(), p.textMuted);
+    ItemTooltip(trash::FormatPurgeTime(item.scheduledCleanupAtMs).c_str());
+    RegisterLastItem(row.id + "/expires", "cell", "Expires " + date);
+  }
   if (ImGui::TableSetColumnIndex(kSize)) {
     const std::string size = trash::FormatBytes(item.sizeBytes);
     RightAligned(size.c_str(), p.textMuted);
@@ -481,19 +608,21 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
   }
 }
 
-// Restore, Delete permanently, "⋮", and "Restore project first" for a version or model whose
-// project is in Trash; on a tablet that link takes the place of the Restore that can't work
-// (the column has no room for both).
+// "Restore project first" in place of the Restore that cannot work (a version or model whose
+// project is in Trash; Restore stays in the row menu, disabled with the reason), else Restore;
+// then Delete permanently and "⋮", lined up on every row whatever the first button's width.
 void TrashTable::DrawActionsCell(Frame& frame, const Row& row) {
   const trash::RowAction* restore = row.facts.action(trash::RowActionKind::Restore);
   const trash::RowAction* parentFirst = row.facts.action(trash::RowActionKind::RestoreParentFirst);
   const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
   if (!restore || !del) return;  // no session
   const float d = Dpr();
-  ButtonOptions link;
-  link.kind = ButtonKind::Link;
-  const bool linkOnly = parentFirst && !CurrentLayout().wide();
-  if (linkOnly) {
+  const float startX = ImGui::GetCursorPosX();
+  if (parentFirst) {
+    ButtonOptions link;
+    link.kind = ButtonKind::Link;
+    // A link is text-tight (3 px above and below): centred on the row's buttons.
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y - 3 * d);
     if (ActionButton(*parentFirst, row.id, link)) frame.Emit(parentFirst->intent);
   } else {
     ButtonOptions button;
@@ -501,16 +630,13 @@ void TrashTable::DrawActionsCell(Frame& frame, const Row& row) {
     button.icon = icon::kUndo;
     if (ActionButton(*restore, row.id, button)) frame.Emit(restore->intent);
   }
-  ImGui::SameLine(0, 2 * d);
+  ImGui::SameLine(0, 0);
+  ImGui::SetCursorPosX(startX + fit_.firstWidth + 2 * d);
   ButtonOptions small;
   small.small = true;
-  if (DeleteIconButton(row.id + "/delete", del->reason, small)) frame.Emit(del->intent);
+  if (DeleteButton(row.id + "/delete", del->reason, small, fit_.labelDelete)) frame.Emit(del->intent);
   ImGui::SameLine(0, 2 * d);
   MoreButton(frame, row, 0);
-  if (parentFirst && !linkOnly) {
-    ImGui::SameLine(0, 2 * d);
-    if (ActionButton(*parentFirst, row.id, link)) frame.Emit(parentFirst->intent);
-  }
 }
 
 }  // namespace ui

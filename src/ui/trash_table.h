@@ -13,6 +13,7 @@
 #include "core/row_facts.h"   // RowFacts
 #include "core/trash_item.h"  // TrashItem, ItemType
 #include "ui/frame.h"         // Frame
+#include "ui/layout.h"        // Layout
 #include "ui/row_menu.h"      // RowMenu
 
 namespace ui {
@@ -40,6 +41,14 @@ class TrashTable {
   size_t pageRows() const { return pageRows_; }
   bool showFocusRing = false;   // the ring shows once the keyboard moves the cursor, until the next click
 
+  // How the wide table's columns fit this frame (see FitColumns in trash_table.cpp).
+  struct Fit {
+    float actions = 0;        // the actions column's width, device px
+    float firstWidth = 0;     // the slot of Restore / "Restore project first" in it
+    bool labelDelete = false;  // Delete permanently shows its label, not only the icon
+    bool expires = false;      // the Expires column shows
+  };
+
  private:
   // One item row being drawn: the item, its facts (core/row_facts.h) and its registry id.
   struct Row {
@@ -52,6 +61,8 @@ class TrashTable {
   Row RowAt(Frame& frame, size_t rowIndex, bool focused);
 
   // The wide table (trash_table.cpp).
+  Fit FitColumns(Frame& frame, const Layout& layout, float tableWidth);
+  bool AnyParentFirst(const trash::TrashView& tv);
   void SyncSort(trash::TrashView& tv);
   void DrawColumnHeaders(Frame& frame, float rowH, size_t selectedCount);
   void KeepFocusInView(std::optional<size_t> focusRow, float rowH, float headerH);
@@ -92,6 +103,9 @@ class TrashTable {
   float stickySizeRight_ = 0, stickyNameX_ = 0, stickySelectX_ = 0;  // its columns, in screen x
   ImDrawList* stickyList_ = nullptr;
   float pendingScrollY_ = -1;  // a click on it scrolls its group's header back to the top
+  Fit fit_;
+  uint64_t parentFirstGeneration_ = 0;  // the view generation anyParentFirst_ was counted for
+  bool anyParentFirst_ = false;
 };
 
 }  // namespace ui

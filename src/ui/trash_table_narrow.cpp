@@ -10,11 +10,12 @@
 
 #include <algorithm>  // std::max, std::min
 #include <string>     // labels
+#include <vector>     // the parts of line two
 
 #include "core/countdown.h"    // FormatPurgeTime, FormatRelative, FormatBytes
 #include "core/text.h"         // FormatCount, CountOf
 #include "ui/layout.h"         // kTouchTargetCss
-#include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteIconButton
+#include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_table.h"
 #include "ui/widgets.h"        // Button, Checkbox, RegisterRect
@@ -133,6 +134,7 @@ size_t TrashTable::NarrowRowAt(const trash::View& view, float y) const {
 }
 
 void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
+  if (MouseUsedThisFrame()) showFocusRing = false;
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.list;
@@ -262,9 +264,10 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   if (row.selected || hovered)
     dl->AddRectFilled(ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), row.selected ? p.selection : p.rowHover);
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), WithAlpha(p.border, 0.7f), d);
-  if (row.focused && showFocusRing)
+  const bool ring = row.focused && showFocusRing && !frame.dialogOpen;
+  if (ring)
     dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused)).index = int(rowIndex) + 1;
+  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused, ring)).index = int(rowIndex) + 1;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
 
@@ -321,7 +324,7 @@ float TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float right, f
   ButtonOptions square;
   square.width = iconW;
   const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
-  if (DeleteIconButton(row.id + "/delete", del->reason, square)) frame.Emit(del->intent);
+  if (DeleteButton(row.id + "/delete", del->reason, square)) frame.Emit(del->intent);
   const trash::RowAction* restore = row.facts.action(row.facts.parentFirst ? trash::RowActionKind::RestoreParentFirst
                                                                            : trash::RowActionKind::Restore);
   const bool link = row.facts.parentFirst;
@@ -348,14 +351,22 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   if (f.deletesImages && x < room) {
     ImGui::SetCursorScreenPos(ImVec2(x, textY));
     TextColored(p.amber, icon::kWarning);
-    ItemTooltip(trash::kDeletesImagesNote);
-    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", trash::kDeletesImagesNote);
+    ItemTooltip(f.imagesNote.c_str());
+    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote);
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
-  std::string detail = trash::FormatBytes(row.item.sizeBytes);
-  if (f.childCount > 0) detail = "+" + trash::FormatCount(uint64_t(f.childCount)) + " \xc2\xb7 " + detail;
-  if (!f.deletedBy.empty()) detail += " \xc2\xb7 " + f.deletedBy;
-  detail += " \xc2\xb7 " + trash::FormatRelative(frame.nowMs, row.item.deletedAtMs);
+  // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.
+  std::vector<std::string> parts;
+  if (f.childCount > 0) parts.push_back("+" + trash::FormatCount(uint64_t(f.childCount)));
+  parts.push_back(trash::FormatBytes(row.item.sizeBytes));
+  parts.push_back(trash::FormatRelative(frame.nowMs, row.item.deletedAtMs));
+  if (!f.deletedBy.empty()) parts.push_back(f.deletedBy);
+  std::string detail;
+  for (const std::string& part : parts) {
+    const std::string longer = detail.empty() ? part : detail + " \xc2\xb7 " + part;
+    if (!detail.empty() && x + ImGui::CalcTextSize(longer.c_str()).x > room) break;
+    detail = longer;
+  }
   if (x < room) {
     TextAt(ImVec2(x, textY), detail, p.textMuted, room - x);
     RegisterLastItem(row.id + "/details", "text", detail);

@@ -15,6 +15,8 @@
 namespace ui {
 namespace {
 
+ImRect g_cutRect(-1, -1, -1, -1);  // the last text EllipsisText cut, so its registration says so
+
 ImU32 Mix(ImU32 a, ImU32 b, float t) {
   const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
   return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
@@ -89,7 +91,7 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   }
   if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
   if (o.tooltip && *o.tooltip) ItemTooltip(o.tooltip);
-  RegisterLastItem(regId, o.kind == ButtonKind::Link ? "link" : "button", label,
+  RegisterLastItem(regId, o.kind == ButtonKind::Link ? "link" : "button", o.name ? o.name : label,
                    StateWord(enabled, o.busy ? "busy" : nullptr), o.tooltip ? o.tooltip : "", enabled);
   return pressed && enabled;
 }
@@ -101,10 +103,18 @@ bool Button(const char* label, const ButtonOptions& o) {
   return DrawButton(visible.c_str(), label, o.id ? o.id : label, o);
 }
 
+float ButtonDrawWidth(const char* label, const ButtonOptions& o) {
+  const float d = Dpr();
+  const float padX = o.kind == ButtonKind::Link ? 2 * d : o.small ? 8 * d : ImGui::GetStyle().FramePadding.x;
+  const std::string visible = o.icon ? std::string(o.icon) + "  " + label : std::string(label);
+  return o.width > 0 ? o.width : ImGui::CalcTextSize(visible.c_str()).x + 2 * padX;
+}
+
 float ButtonWidth(const char* label, const char* icon, bool small) {
-  const std::string visible = icon ? std::string(icon) + "  " + label : std::string(label);
-  const float padX = small ? 8 * Dpr() : ImGui::GetStyle().FramePadding.x;
-  return ImGui::CalcTextSize(visible.c_str()).x + padX * 2;
+  ButtonOptions o;
+  o.icon = icon;
+  o.small = small;
+  return ButtonDrawWidth(label, o);
 }
 
 bool Button(const char* label, bool enabled, const char* tooltip) {
@@ -211,7 +221,12 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
 
 WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std::string& label,
                              const std::string& state, const std::string& description, bool enabled) {
-  return RegisterRect(id, role, label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), state, description, enabled);
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  WidgetInfo& info = RegisterRect(id, role, label, a, b, state, description, enabled);
+  const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;  // a table cell's, inside a table
+  info.clipped = (a.x == g_cutRect.Min.x && b.x == g_cutRect.Max.x && a.y == g_cutRect.Min.y) ||
+                 b.x > clip.Max.x + 0.5f || a.x < clip.Min.x - 0.5f;
+  return info;
 }
 
 WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 a, ImVec2 b,
@@ -309,6 +324,7 @@ bool EllipsisText(const char* text, ImU32 color, float maxWidth) {
                             pos.x + maxWidth, pos.x + maxWidth, text, nullptr, &size);
   ImGui::PopStyleColor();
   ImGui::Dummy(ImVec2(maxWidth, lineH));
+  g_cutRect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   return true;
 }
 

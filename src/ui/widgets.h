@@ -23,7 +23,12 @@ struct ButtonOptions {
   float width = 0;                // device pixels; 0 fits the label
   bool small = false;             // narrow horizontal padding, for table rows and toasts
   bool busy = false;              // a spinner instead of the icon; reports no click
+  const char* name = nullptr;     // the accessible name when the label alone says too little
+                                  // ("Move Forklift Detector to Trash"); defaults to the label
 };
+
+// The width (device pixels) a Button with this label and these options draws at, icon included.
+float ButtonDrawWidth(const char* label, const ButtonOptions& options = {});
 
 // Draws a button; true only when it is enabled and was clicked this frame.
 bool Button(const char* label, const ButtonOptions& options = {});

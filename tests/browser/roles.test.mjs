@@ -12,18 +12,18 @@ let browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-test('Reviewer (carol): Delete permanently and Empty Trash are disabled, naming delete_permanently, and do nothing', async () => {
+test('Reviewer (carol): Delete permanently and Empty Trash are disabled, naming the "Delete permanently" permission, and do nothing', async () => {
   const { context, page, errors } = await openSignedIn(browser, server.url, 'carol');
   const before = await serverListing(context.request, server.url);
   assert.ok(before.length > 0);
   const empty = await waitForWidget(page, 'button', 'Empty Trash');
   assert.equal(empty.enabled, false, 'Empty Trash is disabled for a Reviewer');
-  assert.match(empty.description, /delete_permanently/, `the tooltip names the missing permission: "${empty.description}"`);
+  assert.match(empty.description, /the "Delete permanently" permission/, `the tooltip names the missing permission: "${empty.description}"`);
   const deletes = await widgets(page, 'button', 'Delete permanently');
   assert.ok(deletes.length > 0, 'rows show a Delete permanently button');
   for (const d of deletes) {
     assert.equal(d.enabled, false, `${d.id} is disabled`);
-    assert.match(d.description, /delete_permanently/, `${d.id} names the permission: "${d.description}"`);
+    assert.match(d.description, /the "Delete permanently" permission/, `${d.id} names the permission: "${d.description}"`);
   }
   // Restore stays available: the Reviewer has restore_* permissions.
   assert.ok((await findById(page, 'row/project/d_pallet/restore')).enabled, 'Restore is enabled for a Reviewer');
@@ -51,7 +51,7 @@ test('Admin (bob): can restore, cannot delete permanently', async () => {
   const { context, page } = await openSignedIn(browser, server.url, 'bob');
   const empty = await waitForWidget(page, 'button', 'Empty Trash');
   assert.equal(empty.enabled, false);
-  assert.match(empty.description, /delete_permanently/);
+  assert.match(empty.description, /the "Delete permanently" permission/);
   assert.ok((await findById(page, 'row/project/d_pallet/restore')).enabled);
   await context.close();
 });

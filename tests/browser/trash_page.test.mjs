@@ -61,19 +61,25 @@ test('a dialog opened by a click is drawn without further input', async () => {
   await context.close();
 });
 
-test('a version whose parent is in Trash: Restore disabled with the reason, "Restore project first" restores both', async () => {
+test('a version whose parent is in Trash: "Restore project first" in place of Restore (disabled with the reason in its menu) restores both', async () => {
   const { context, page, errors } = await openSignedIn(browser, server.url, 'erin');
   // Narrow the table to the version so its row is drawn whole (it is the last row of the first screen).
   await typeInto(page, 'Search Trash', 'store-12');
   await waitForRowLabels(page, (l) => l.length === 1 && l[0] === 'Shelf Gap Finder / store-12-pilot');
-  const restore = await waitForWidget(page, null, null, { id: 'row/version/d_shelf/1/restore' });
+  const link = await waitForWidget(page, 'link', 'Restore project first');
+  assert.equal(await findById(page, 'row/version/d_shelf/1/restore'), null, 'the link takes the place of Restore');
+  // The row menu keeps Restore, disabled with the reason; choosing it does nothing. (The menu closes
+  // with a click on its item: Esc would also reach the list and clear the search.)
+  await clickId(page, 'row/version/d_shelf/1/menu');
+  const restore = await waitForWidget(page, null, null, { id: 'menu/restore' });
   assert.equal(restore.enabled, false, 'Restore of store-12-pilot is disabled');
   assert.match(restore.description, /Restore the project "Shelf Gap Finder" first/);
-  // Clicking the disabled button does nothing: the version stays in the server's Trash.
   await clickWidget(page, restore);
   await page.waitForTimeout(300);
   assert.ok(hasItem(await serverListing(context.request, server.url), 'version', '1'), 'a disabled Restore sent nothing');
-  const link = await waitForWidget(page, 'link', 'Restore project first');
+  if (await findById(page, 'menu/restore')) await clickId(page, 'menu/copy-name');  // closes the menu
+  await waitForNoWidget(page, null, null, { id: 'menu/restore' });
+  await waitForRowLabels(page, (l) => l.length === 1 && l[0] === 'Shelf Gap Finder / store-12-pilot');
   assert.match(link.description, /Shelf Gap Finder/);
   await shot(page, 'child-version.png');
   await clickWidget(page, link);

@@ -74,6 +74,7 @@ TEST_CASE("Dates read in UTC", "[countdown]") {
     CHECK(FormatPurgeTime(*ParseIsoTime("2026-12-19T17:05:33.000Z")) == "Purged on Sat, 19 Dec 2026 at 17:05 UTC");
     CHECK(FormatPurgeTime(*ParseIsoTime("2026-12-20T17:05:33.000Z")) == "Purged on Sun, 20 Dec 2026 at 17:05 UTC");
     CHECK(FormatDateTime(*ParseIsoTime("2026-04-20T07:05:33.000Z")) == "20 Apr 2026, 07:05 UTC");
+    CHECK(FormatDate(*ParseIsoTime("2026-12-20T23:59:59.000Z")) == "20 Dec 2026");  // the Expires column
 }
 
 TEST_CASE("Relative times floor like the countdown", "[countdown]") {

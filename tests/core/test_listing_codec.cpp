@@ -117,6 +117,14 @@ TEST_CASE("Unknown fields are skipped at any depth and unknown types are kept", 
     CHECK(result.value().nextCursor == "abc==");
 }
 
+TEST_CASE("A project's exclusive image count is read, and unknown when absent or null", "[listing_codec]") {
+    CHECK(ParseTrashListing(OneItem(R"(,"exclusiveImageCount":240)")).value().items[0].exclusiveImageCount == 240);
+    CHECK(ParseTrashListing(OneItem(R"(,"exclusiveImageCount":null)")).value().items[0].exclusiveImageCount == -1);
+    CHECK(ParseTrashListing(OneItem("")).value().items[0].exclusiveImageCount == -1);
+    CHECK(ParseTrashListing(OneItem(R"(,"exclusiveImageCount":-3)")).value().items[0].exclusiveImageCount == 0);
+    CHECK_FALSE(ParseTrashListing(OneItem(R"(,"exclusiveImageCount":"many")")).ok());
+}
+
 TEST_CASE("Numbers may be integers or floats, and nulls count as absent", "[listing_codec]") {
     const ParseResult<TrashListing> result =
         ParseTrashListing(OneItem(R"(,"sizeBytes":1.5e3,"childCount":4.0,"url":null,"cleanupDeleteImages":null)"));

@@ -107,7 +107,11 @@ TEST_CASE("Without view_trash the page says so instead of loading", "[page_state
     CHECK(page.state.screen() == Screen::Forbidden);
     CHECK(page.state.trashLoad().status == LoadStatus::Idle);
     CHECK(page.state.Apply(intent::Navigate{Screen::Trash}).empty());
-    CHECK(Has(page.state.Apply(intent::Navigate{Screen::Projects}), RequestKind::ListProjects));
+    // Nor does the Projects page load (issue 15, item 6): it says "no access" like the Trash.
+    CHECK(page.state.Apply(intent::Navigate{Screen::Projects}).empty());
+    CHECK(page.state.screen() == Screen::Projects);
+    CHECK(page.state.projectsLoad().status == LoadStatus::Idle);
+    CHECK(page.state.Apply(intent::Refresh{}).empty());
 }
 
 TEST_CASE("Restore hides at once, then toasts with Undo", "[page_state]") {
@@ -285,7 +289,7 @@ TEST_CASE("Permanent deletion needs the permission and a confirmation", "[page_s
         Page page({"view_trash", "restore_dataset"});
         CHECK(page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeletePermanently, {page.Key("ds_9")}, ""}).empty());
         CHECK(page.state.dialog().kind == DialogKind::None);
-        CHECK(page.state.toasts()[0].message == "Your role lacks delete_permanently");
+        CHECK(page.state.toasts()[0].message == "Your role lacks the \"Delete permanently\" permission");
         CHECK(page.state.Apply(intent::DeletePermanently{{page.Key("ds_9")}}).empty());
         CHECK(page.Shown() == 5);
     }

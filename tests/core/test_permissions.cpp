@@ -32,9 +32,9 @@ TEST_CASE("Missing permissions are named for the tooltip", "[permissions]") {
     const TrashItem project = test::MakeItem(ItemType::Project, "p1", "Cats");
     CHECK(MissingPermissionToRestore(viewer, version) == std::string("restore_version"));
     CHECK_FALSE(MissingPermissionToRestore(viewer, project));
-    CHECK(RestoreBlockedReason(viewer, version) == std::string("Your role lacks restore_version"));
+    CHECK(RestoreBlockedReason(viewer, version) == std::string("Your role lacks the \"Restore versions\" permission"));
     CHECK_FALSE(RestoreBlockedReason(viewer, project));
-    CHECK(DeleteBlockedReason(viewer) == std::string("Your role lacks delete_permanently"));
+    CHECK(DeleteBlockedReason(viewer) == std::string("Your role lacks the \"Delete permanently\" permission"));
     CHECK_FALSE(MissingPermissionToView(viewer));
     CHECK(MissingPermissionToView(WithPermissions({})) == std::string("view_trash"));
     CHECK(MissingPermissionToTrash(viewer, ItemType::Workflow) == std::string("trash_workflow"));
@@ -54,7 +54,7 @@ TEST_CASE("Only a project's owner can move it to Trash", "[permissions]") {
     const Session alice = WithPermissions({"trash_dataset"});
     CHECK_FALSE(DeleteProjectBlockedReason(alice, "u_alice", "Alice"));
     CHECK(DeleteProjectBlockedReason(alice, "u_bob", "Bob") == std::string("Only the owner, Bob, can delete this project"));
-    CHECK(DeleteProjectBlockedReason(WithPermissions({}), "u_alice", "Alice") == std::string("Your role lacks trash_dataset"));
+    CHECK(DeleteProjectBlockedReason(WithPermissions({}), "u_alice", "Alice") == std::string("Your role lacks the \"Move projects and datasets to Trash\" permission"));
 }
 
 TEST_CASE("Restoring a mixed selection takes only the rows that can be restored, in order", "[permissions]") {
@@ -68,4 +68,20 @@ TEST_CASE("Restoring a mixed selection takes only the rows that can be restored,
     CHECK(keys[0] == KeyOf(model));
     CHECK(keys[1] == KeyOf(project));
     CHECK(RestorableKeys(session, {}).empty());
+}
+
+TEST_CASE("Permissions read as words, from one table (issue 15)", "[permissions]") {
+    CHECK(PermissionWords("delete_permanently") == "Delete permanently");
+    CHECK(PermissionWords("view_trash") == "View Trash");
+    CHECK(PermissionWords("restore_version") == "Restore versions");
+    CHECK(PermissionWords("trash_dataset") == "Move projects and datasets to Trash");
+    CHECK(PermissionWords("rename_everything") == "rename_everything");  // unknown ids pass through
+    // No tooltip shows an identifier.
+    const Session none = WithPermissions({});
+    for (const ItemType type : {ItemType::Project, ItemType::Version, ItemType::Model, ItemType::Dataset,
+                                ItemType::Workflow}) {
+        const std::string reason = *RestoreBlockedReason(none, test::MakeItem(type, "x", "X"));
+        CHECK(reason.find('_') == std::string::npos);
+    }
+    CHECK(*DeleteBlockedReason(none) == "Your role lacks the \"Delete permanently\" permission");
 }

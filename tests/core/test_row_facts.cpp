@@ -105,8 +105,8 @@ TEST_CASE("A row offers copy, restore and delete, each enabled or with its reaso
         const Session reviewer = SessionWith({"view_trash", "restore_version"});
         facts = FactsOf(dataset, &reviewer, kNow);
         CHECK_FALSE(facts.action(RowActionKind::Restore)->enabled);
-        CHECK(facts.action(RowActionKind::Restore)->reason == "Your role lacks restore_dataset");
-        CHECK(facts.action(RowActionKind::DeletePermanently)->reason == "Your role lacks delete_permanently");
+        CHECK(facts.action(RowActionKind::Restore)->reason == "Your role lacks the \"Restore projects and datasets\" permission");
+        CHECK(facts.action(RowActionKind::DeletePermanently)->reason == "Your role lacks the \"Delete permanently\" permission");
         CHECK(facts.action(RowActionKind::CopyName)->enabled);
     }
     SECTION("without a session there are no actions") {
@@ -135,5 +135,5 @@ TEST_CASE("A child whose project is in Trash offers Restore project first", "[ro
     facts = FactsOf(version, &versionsOnly, kNow);
     parent = facts.action(RowActionKind::RestoreParentFirst);
     CHECK_FALSE(parent->enabled);
-    CHECK(parent->reason == "Your role lacks restore_dataset");
+    CHECK(parent->reason == "Your role lacks the \"Restore projects and datasets\" permission");
 }

@@ -46,12 +46,12 @@ TEST_CASE("The selection summary counts, sizes and explains what can't be restor
     CHECK(s.bytes == 2048);
     CHECK(s.label == "2 selected \xc2\xb7 2 KB");
     CHECK(s.restorable == 1);
-    CHECK(s.firstBlockedReason == "Your role lacks restore_workflow");
-    CHECK(s.restoreTip == "1 of the selected items can't be restored: Your role lacks restore_workflow");
+    CHECK(s.firstBlockedReason == "Your role lacks the \"Restore workflows\" permission");
+    CHECK(s.restoreTip == "1 of the selected items can't be restored: Your role lacks the \"Restore workflows\" permission");
 
     view.SetSelected(ItemKey{ItemType::Dataset, "", "a"}, false);
     s = SummarizeSelection(view, &session);
     CHECK(s.restorable == 0);
-    CHECK(s.restoreTip == "Your role lacks restore_workflow");
+    CHECK(s.restoreTip == "Your role lacks the \"Restore workflows\" permission");
     CHECK(SummarizeSelection(view, nullptr).restorable == 0);
 }

@@ -82,6 +82,14 @@ class Parameters(ServerTest):
         pilot = next(i for i in items if i.get("parentId") == "d_shelf")
         self.assertEqual((pilot["id"], pilot["parentInTrash"]), ("1", True))
 
+    def test_projects_carry_their_exclusive_image_count(self):
+        # The Delete permanently dialog and the amber indicator say how many images go (issue 15).
+        projects = {i["id"]: i for i in self.get("type=project")["items"]}
+        self.assertEqual({k: (v["exclusiveImageCount"], v["cleanupDeleteImages"]) for k, v in projects.items()},
+                         {"d_pallet": (240, True), "d_dock_old": (0, False), "d_conveyor": (0, True),
+                          "d_shelf": (80, False)})
+        self.assertNotIn("exclusiveImageCount", self.get("type=dataset")["items"][0])
+
     def test_hostile_names_survive_as_json(self):
         conn = self.db()
         with db.transaction(conn):

@@ -14,12 +14,14 @@ namespace ui::test {
 
 const int64_t kNow = *trash::ParseIsoTime("2026-11-28T12:00:00.000Z");
 
-std::string ReadFixture(const std::string& name) {
-  std::ifstream in(std::string(TRASH_FIXTURES_DIR) + "/" + name, std::ios::binary);
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
+
+std::string ReadFixture(const std::string& name) { return ReadFile(std::string(TRASH_FIXTURES_DIR) + "/" + name); }
 
 const std::vector<std::string>& AllPermissions() {
   static const std::vector<std::string> all = {
@@ -83,6 +85,27 @@ Harness::Harness(float width, float height) {
 }
 
 Harness::~Harness() { ImGui::DestroyContext(context_); }
+
+bool Harness::UsePageFonts() {
+  static const std::string regular = ReadFile("/usr/share/fonts/opentype/inter/Inter-Regular.otf");
+  static const std::string semibold = ReadFile("/usr/share/fonts/opentype/inter/Inter-SemiBold.otf");
+  static const std::string icons = ReadFile("/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf");
+  if (regular.empty() || semibold.empty() || icons.empty()) return false;
+  ui::FontSources fonts;
+  fonts.regular = regular.data();
+  fonts.regularSize = regular.size();
+  fonts.semibold = semibold.data();
+  fonts.semiboldSize = semibold.size();
+  fonts.icons = icons.data();
+  fonts.iconsSize = icons.size();
+  ImGuiIO& io = ImGui::GetIO();
+  ui::BuildFonts(*io.Fonts, fonts, 1.0f);
+  io.FontDefault = ui::CurrentFonts().body;
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  return true;
+}
 
 void Harness::Start() {
   auto sent = page.Start(now);

@@ -21,6 +21,7 @@ namespace ui::test {
 // 2026-11-28T12:00:00.000Z: the "now" of the UI fixtures.
 extern const int64_t kNow;
 
+std::string ReadFile(const std::string& path);
 std::string ReadFixture(const std::string& name);
 // A who-am-I body like the server's, with these permissions.
 std::string SessionJson(const std::vector<std::string>& permissions, const std::string& userId = "u_alice");
@@ -32,6 +33,9 @@ trash::TrashItem MakeItem(trash::ItemType type, const std::string& id, const std
 class Harness {
  public:
   explicit Harness(float width = 1280, float height = 1000);
+  // The page's own fonts (Inter and Font Awesome from Debian's packages, as the web build uses),
+  // for tests of what fits: widths then match the browser's. False when the files are missing.
+  bool UsePageFonts();
   ~Harness();
   Harness(const Harness&) = delete;
   Harness& operator=(const Harness&) = delete;

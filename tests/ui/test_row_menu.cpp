@@ -160,7 +160,7 @@ TEST_CASE("A role without a permission sees the menu item disabled with the reas
   REQUIRE(del);
   CHECK_FALSE(del->enabled);
   CHECK(del->Has("disabled"));
-  CHECK(del->description.find("delete_permanently") != std::string::npos);
+  CHECK(del->description.find("the \"Delete permanently\" permission") != std::string::npos);
   h.Click("menu/delete");
   CHECK(h.CountEmitted<trash::intent::OpenDialog>() == 0);
   CHECK(h.Widget("menu"));  // a disabled item does not close the menu

@@ -82,3 +82,18 @@ TEST_CASE("A demo user clicked on the form's first frames fills the fields", "[s
   CHECK(signIn->email == "victor@acme.test");
   CHECK(signIn->password == "victor-pw");
 }
+
+TEST_CASE("The sign-in card names the workspace by its name, not its url (issue 15)", "[sign_in]") {
+  Harness h;
+  SignedOut(h);
+  REQUIRE(h.Widget("sign-in/workspace"));
+  CHECK(h.Widget("sign-in/workspace")->label == "to the Acme Robotics workspace");
+  SECTION("an older server gives only the url") {
+    Harness old;
+    old.Start();
+    old.Respond(trash::RequestKind::WhoAmI, 401, R"({"error":"Sign in first"})");
+    old.Respond(trash::RequestKind::DemoInfo, 200, R"({"workspace":"acme","users":[]})");
+    old.Frames(2);
+    CHECK(old.Widget("sign-in/workspace")->label == "to the acme workspace");
+  }
+}

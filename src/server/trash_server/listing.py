@@ -29,6 +29,9 @@ WITH rows AS (
          p.id AS parent_id, p.name AS parent_name, p.url AS parent_url, p.trash_event IS NOT NULL AS parent_in_trash,
          CASE WHEN i.type = 'project' THEN (SELECT count(*) FROM items c WHERE c.parent_pk = i.pk
                                             AND c.trash_event = i.trash_event) END AS child_count,
+         CASE WHEN i.type = 'project' THEN (SELECT count(*) FROM project_images pi WHERE pi.project_pk = i.pk
+           AND NOT EXISTS (SELECT 1 FROM project_images o WHERE o.image_pk = pi.image_pk
+                           AND o.project_pk != pi.project_pk)) END AS exclusive_images,
          i.size_bytes + CASE WHEN i.type != 'project' THEN 0 ELSE
            ifnull((SELECT sum(c.size_bytes) FROM items c WHERE c.parent_pk = i.pk AND c.trash_event = i.trash_event), 0)
            + CASE WHEN i.cleanup_delete_images != 0 THEN ifnull((
@@ -44,7 +47,8 @@ WITH rows AS (
 )
 """
 _ROWS = _CTE + """SELECT {key}, pk, type, CASE type
-  WHEN 'project' THEN {json_object}({base}, 'url', url, 'cleanupDeleteImages', {flagged}, 'childCount', child_count)
+  WHEN 'project' THEN {json_object}({base}, 'url', url, 'cleanupDeleteImages', {flagged}, 'childCount', child_count,
+                                  'exclusiveImageCount', exclusive_images)
   WHEN 'version' THEN {json_object}({base}, {parent})
   WHEN 'model' THEN {json_object}({base}, {parent})
   ELSE {json_object}({base}, 'url', url) END

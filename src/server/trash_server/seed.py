@@ -41,7 +41,7 @@ def load(conn, fixture, scrypt_n=auth.SCRYPT_N, now=None):
         raise FixtureError("fixture: format must be %d" % FORMAT)
     now = now_ms() if now is None else now
     with db.transaction(conn):
-        demo = {"workspace": None, "users": [], "apiKeys": []}
+        demo = {"workspace": None, "workspaceName": None, "users": [], "apiKeys": []}
         for ws in _need(fixture, "workspaces", list, "fixture"):
             _load_workspace(conn, ws, scrypt_n, now, demo)
         if fixture.get("demo") is True:
@@ -62,7 +62,8 @@ def _load_workspace(conn, ws, scrypt_n, now, demo):
         raise FixtureError("%s: the url %r is reserved" % (wid, url))
     conn.execute("INSERT INTO workspaces (id, url, name, retention_days, quota_bytes) VALUES (?, ?, ?, ?, ?)",
                  (wid, url, _need(ws, "name", str, wid), ws.get("retentionDays", 30), ws.get("quotaBytes", 0)))
-    demo["workspace"] = demo["workspace"] or url
+    if not demo["workspace"]:  # the sign-in screen names the first workspace, by its name
+        demo["workspace"], demo["workspaceName"] = url, ws["name"]
     roles = {}
     for role in _need(ws, "roles", list, wid):
         try:
