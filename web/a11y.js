@@ -399,32 +399,12 @@
     window.trashBridge.focusWidget('');
   });
 
-  // A catch-up waits until the page has been still for QUIET_MS (no registry change and no wheel,
-  // key, pointer or touch input), then for the browser's idle time, and checks again before it
-  // runs: while input keeps coming (a wheel that the page is still catching up with, a held
-  // arrow key) the mirror does no DOM work, so it never lands on the frames that scroll. Screen
-  // readers read a settled page. Input only stamps the time; it arms nothing.
-  const QUIET_MS = 150;
-  let lastActivity = 0;
+  // Updates wait until the widgets have been still for a moment: while the user scrolls, the
+  // page draws frames and the mirror does no DOM work; screen readers read a settled page.
   let timer = 0;
-  const whenIdle = window.requestIdleCallback ? (fn) => window.requestIdleCallback(fn, { timeout: 1000 })
-    : (fn) => setTimeout(fn, 0);
-  const stamp = () => { lastActivity = performance.now(); };
-  for (const type of ['wheel', 'keydown', 'pointerdown', 'pointermove', 'touchmove']) {
-    window.addEventListener(type, stamp, { capture: true, passive: true });
-  }
-  function waitForQuiet() {
-    const quietFor = performance.now() - lastActivity;
-    if (quietFor < QUIET_MS) { timer = setTimeout(waitForQuiet, QUIET_MS - quietFor); return; }
-    whenIdle(() => {
-      if (performance.now() - lastActivity < QUIET_MS) { waitForQuiet(); return; }
-      timer = 0;
-      update(window.trashPage.widgets);
-    });
-  }
   function schedule() {
-    stamp();
-    if (!timer) timer = setTimeout(waitForQuiet, QUIET_MS);
+    clearTimeout(timer);
+    timer = setTimeout(() => update(window.trashPage.widgets), 120);
   }
 
   window.trashA11y = {
