@@ -292,6 +292,17 @@ std::string ErrorMessageFromResponse(int status, std::string_view body) {
 
 // [SECTION] Restore, permanent delete, Empty Trash results
 
+namespace {
+std::optional<ListingVersionChange> ReadListingVersion(Reader& r, const Node& j) {
+    const Node* change = r.Object(j, "", "listingVersion", Need::Optional);
+    if (!change) return std::nullopt;
+    ListingVersionChange versions{r.String(*change, "listingVersion", "before"),
+                                  r.String(*change, "listingVersion", "after")};
+    if (versions.before.empty() || versions.after.empty()) return std::nullopt;
+    return versions;
+}
+}  // namespace
+
 ParseResult<RestoreResult> ParseRestoreResult(std::string_view body) {
     return Decode<RestoreResult>(body, "restore result", [](Reader& r, const Node& j) {
         RestoreResult result;
@@ -315,6 +326,7 @@ ParseResult<RestoreResult> ParseRestoreResult(std::string_view body) {
                 result.failed.push_back({KeyFrom(r, item, path), static_cast<int>(r.Number(item, path, "status")),
                                          r.String(item, path, "error", Need::Optional, "Could not be restored")});
             });
+        result.listingVersion = ReadListingVersion(r, j);
         return result;
     });
 }
@@ -336,6 +348,7 @@ ParseResult<PurgeResult> ParsePurgeResult(std::string_view body) {
         }
         result.freedBytes = r.Number(j, "", "freedBytes");
         result.imagesDeleted = r.Number(j, "", "imagesDeleted");
+        result.listingVersion = ReadListingVersion(r, j);
         return result;
     });
 }

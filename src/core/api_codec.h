@@ -36,21 +36,29 @@ struct FailedItem {
     int status = 0;
     std::string error;
 };
-// {"restored":[{type,id,parentId?,url?}],"failed":[{type,id,parentId?,status,error}]}, or the
-// single-item form {"restored":true,"type","id","parentId"?}.
+// An action's "listingVersion": {"before", "after"}: the listing's version on the server before
+// and after it. A page still holding `before` applies the answer to its rows and takes `after`.
+// Absent when the action changed the listing beyond its items (or from an older server).
+struct ListingVersionChange {
+    std::string before, after;
+};
+// {"restored":[{type,id,parentId?,url?}],"failed":[{type,id,parentId?,status,error}],
+// "listingVersion"?}, or the single-item form {"restored":true,"type","id","parentId"?}.
 struct RestoreResult {
     std::vector<RestoredItem> restored;
     std::vector<FailedItem> failed;
+    std::optional<ListingVersionChange> listingVersion;
 };
 ParseResult<RestoreResult> ParseRestoreResult(std::string_view body);
 
-// {"deleted":[{type,id,parentId?}...] | N, "freedBytes", "imagesDeleted"} for both permanent
-// delete and Empty Trash; `deleted` is empty when the server sent a count.
+// {"deleted":[{type,id,parentId?}...] | N, "freedBytes", "imagesDeleted", "listingVersion"?} for
+// both permanent delete and Empty Trash; `deleted` is empty when the server sent a count.
 struct PurgeResult {
     std::vector<ItemKey> deleted;
     int64_t deletedCount = 0;
     int64_t freedBytes = 0;
     int64_t imagesDeleted = 0;
+    std::optional<ListingVersionChange> listingVersion;
 };
 ParseResult<PurgeResult> ParsePurgeResult(std::string_view body);
 

@@ -1,6 +1,7 @@
 // The page reducer, part two: what each response does to the state. Optimistic removals are
 // settled here (committed, partly committed or rolled back), results of a multi-request action
-// are gathered into one toast, and every finished action reloads the listing and the storage.
+// are gathered into one toast; a finished action's outcome is applied to the rows and storage
+// (page_outcome.cpp), and reloaded from the server only when the answers cannot vouch for it.
 //
 // Index: [SECTION] Dispatch, [SECTION] Session, [SECTION] Listing, [SECTION] Trash actions,
 //        [SECTION] Finishing an action, [SECTION] Projects page
@@ -182,6 +183,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
     if (batchIt == batches_.end()) return {};
     Batch& batch = batchIt->second;
 
+    std::optional<ListingVersionChange> versions;  // what a successful answer says of the listing
     if (!IsSuccess(status)) {
         view_.RollBack(call.op);
         batch.requestError = ErrorMessageFromResponse(status, body);
@@ -193,6 +195,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             batch.requestError = result.error();
             batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
         } else {
+            versions = result.value().listingVersion;
             std::vector<ItemKey> restoredKeys, failedKeys;
             for (const RestoredItem& r : result.value().restored) restoredKeys.push_back(r.key);
             const std::vector<size_t> restored = Resolve(call.items, restoredKeys);
@@ -217,6 +220,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             batch.requestError = result.error();
             batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
         } else {
+            versions = result.value().listingVersion;
             // All or nothing on the server; a count instead of a list means everything sent.
             std::vector<size_t> deleted = Resolve(call.items, result.value().deleted);
             if (result.value().deleted.empty() && result.value().deletedCount > 0)
@@ -228,6 +232,8 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             batch.deletedCount += result.value().deletedCount;
         }
     }
+    if (versions) batch.versions.push_back(std::move(*versions));
+    else batch.unversioned = true;
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }
@@ -286,11 +292,6 @@ Requests PageState::FinishBatch(uint64_t batchId) {
                                          ? "Emptied the Trash: " + CountOf(uint64_t(batch.deletedCount), "item", "items")
                                          : "Permanently deleted " + Describe(batch.done);
             ShowToast(ToastKind::Success, what + ", freed " + FormatBytes(batch.freedBytes));
-            if (session_) {
-                Storage& storage = session_->storage;
-                storage.trashBytes = std::max<int64_t>(0, storage.trashBytes - batch.freedBytes);
-                storage.usedBytes = std::max<int64_t>(0, storage.usedBytes - batch.freedBytes);
-            }
         }
         failuresToast("delete");
         break;
@@ -304,11 +305,13 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     }
     if (!batch.requestError.empty()) ShowToast(ToastKind::Error, FailedAction(batch.kind, batch.unanswered) + batch.requestError);
 
-    return ReloadAfterChange();
+    ApplyOutcome(batch);
+    return AfterAction(batch);
 }
 
-// The server is the authority: reload what an action changed, and the storage figures. An
-// in-browser demo may also have had to stop keeping changes (storage full): its banner says so.
+// The server is the authority: reload what the Trash or Projects page shows, and the storage
+// figures. An in-browser demo may also have had to stop keeping changes (storage full): its
+// banner says so.
 Requests PageState::ReloadAfterChange() {
     Requests next = LoadScreenData();
     if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));

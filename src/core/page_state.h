@@ -138,6 +138,10 @@ private:
         std::string requestError;  // a whole request failed: the server's message
         std::vector<TrashItem> unanswered;  // what the failed requests covered, for the message
         int64_t freedBytes = 0, deletedCount = 0;
+        // Each answer's listing versions; `unversioned` when one came without them (or failed),
+        // so the listing must be read again.
+        std::vector<ListingVersionChange> versions;
+        bool unversioned = false;
     };
     struct InFlight {
         RequestKind kind = RequestKind::WhoAmI;
@@ -180,6 +184,11 @@ private:
     Requests OnUndoMoveResponse(const InFlight& call, int status, std::string_view body);
     Requests OnDemoResponse(const InFlight& call, int status, std::string_view body);
     Requests FinishBatch(uint64_t batchId);
+
+    // [SECTION] An action's outcome applied locally (page_outcome.cpp)
+    void ApplyOutcome(const Batch& batch);
+    bool AdoptListingVersion(const Batch& batch);
+    Requests AfterAction(const Batch& batch);
 
     // [SECTION] Helpers
     static InFlight Call(RequestKind kind, uint64_t batch = 0, OpId op = 0, std::vector<TrashItem> items = {});

@@ -12,6 +12,7 @@
 #include <string_view>    // sort names
 #include <unordered_map>  // pending operations
 #include <unordered_set>  // selection, hidden keys
+#include <utility>        // std::pair
 #include <vector>         // items, rows
 
 #include "core/countdown.h"   // kExpiringSoonMs
@@ -163,6 +164,14 @@ public:
     void SettleRemove(OpId op, const std::vector<ItemKey>& done);
     bool IsPending(OpId op) const;
     bool IsHidden(const ItemKey& key) const;
+
+    // [SECTION] An action's outcome on the rows it did not name (so the page needs no re-list)
+    // Permanently deleting a project deletes its versions and models that sit in Trash in their
+    // own rows: those rows go too.
+    void RemoveChildrenOf(const std::vector<std::string>& projectIds);
+    // A project came back (id, url): its versions and models still in Trash may be restored on
+    // their own now, and name the project by its url (a taken slug gave it a new one).
+    void ParentsRestored(const std::vector<std::pair<std::string, std::string>>& projects);
 
 private:
     struct PendingRemove {

@@ -241,4 +241,31 @@ bool TrashView::IsPending(OpId op) const { return pending_.count(op) > 0; }
 
 bool TrashView::IsHidden(const ItemKey& key) const { return hidden_.count(key) > 0; }
 
+// [SECTION] An action's outcome on the rows it did not name
+
+void TrashView::RemoveChildrenOf(const std::vector<std::string>& projectIds) {
+    const std::unordered_set<std::string> projects(projectIds.begin(), projectIds.end());
+    std::vector<char> gone(items_.size(), 0);
+    bool anyGone = false;
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (IsChildType(items_[i].type) && projects.count(items_[i].parentId)) gone[i] = anyGone = true;
+    if (!anyGone) return;
+    RemoveItems(gone);
+    Invalidate();
+}
+
+void TrashView::ParentsRestored(const std::vector<std::pair<std::string, std::string>>& projects) {
+    const std::unordered_map<std::string, std::string> urls(projects.begin(), projects.end());
+    bool changed = false;
+    for (TrashItem& item : items_) {
+        if (!IsChildType(item.type)) continue;
+        const auto found = urls.find(item.parentId);
+        if (found == urls.end()) continue;
+        item.parentInTrash = false;
+        if (!found->second.empty()) item.parentUrl = found->second;
+        changed = true;
+    }
+    if (changed) Invalidate();
+}
+
 }  // namespace trash

@@ -19,6 +19,29 @@ std::vector<std::pair<int64_t, int64_t>> ExclusiveImages(const State& state, int
     return images;
 }
 
+// Not when one went to Trash inside another item's deletion event (its row is the parent's), nor
+// when a flagged project left in Trash shares images with them (those images become its own).
+bool PurgeChangesOnly(const State& state, const std::vector<int64_t>& itemPks) {
+    const std::set<int64_t> chosen(itemPks.begin(), itemPks.end());
+    for (int64_t pk : itemPks) {
+        const auto item = state.items.find(pk);
+        if (item == state.items.end() || item->second.trashEvent == 0) continue;
+        const auto event = state.events.find(item->second.trashEvent);
+        if (event != state.events.end() && event->second.rootPk != pk && !chosen.count(event->second.rootPk)) return false;
+    }
+    for (const auto& [imagePk, projects] : state.imageProjects) {
+        const bool shared = std::any_of(projects.begin(), projects.end(), [&](int64_t p) { return chosen.count(p) > 0; });
+        if (!shared) continue;
+        for (int64_t other : projects) {
+            const auto project = state.items.find(other);
+            if (!chosen.count(other) && project != state.items.end() && project->second.trashEvent != 0 &&
+                project->second.cleanupDeleteImages)
+                return false;
+        }
+    }
+    return true;
+}
+
 namespace {
 // Removes items (and, as SQLite's cascades do, their children and image links).
 void DeleteItems(State& state, const std::set<int64_t>& pks) {

@@ -18,6 +18,19 @@ Answer Ok(Json body) { return Answer{200, std::move(body), {}}; }
 
 ApiError NotFound(const std::string& kind, const std::string& name) { return ApiError{404, "No " + kind + " " + name}; }
 
+// An item's full key as answers echo it: parentId for versions and models.
+Json KeyOf(const ItemRef& ref) {
+    Json key{{"type", ref.type}, {"id", ref.id}};
+    if (ref.parentId) key["parentId"] = *ref.parentId;
+    return key;
+}
+
+// The listing's version before and after an action (routes.py's _listing_change): a page that
+// still holds `before` applies the answer to its own rows and takes `after`.
+Json ListingChange(const Call& call, const std::string& before) {
+    return Json{{"before", before}, {"after", ListingVersion(call.state, *call.ws)}};
+}
+
 // [SECTION] Moving items to Trash
 
 Answer SoftDeleteAnswer(Call& call, Item& item, bool deleteImages, Json answer) {
@@ -84,18 +97,20 @@ Answer RestoreWith(Call& call, const std::vector<std::string>& idNames) {
     if (ApiError error = call.NeedPermission("view_trash")) return ErrorAnswer(error);
     Json restored = Json::array(), failed = Json::array();
     if (all) {
+        const std::string before = ListingVersion(call.state, *call.ws);
         RestoreAll(call.state, call.ws->id, call.actor(), call.now,
                    [&call](const std::string& kind) { return call.NeedPermission(kRestorePermission.at(kind)); },
                    &restored, &failed);
-        return Ok(Json{{"restored", std::move(restored)}, {"failed", std::move(failed)}});
+        return Ok(Json{{"restored", std::move(restored)}, {"failed", std::move(failed)},
+                       {"listingVersion", ListingChange(call, before)}});
     }
     std::vector<ItemRef> refs;
     if (ApiError error = ReadRefs(body, &refs)) return ErrorAnswer(error);
+    const std::string before = ListingVersion(call.state, *call.ws);
     for (const ItemRef& ref : refs) {
         Json result;
         if (ApiError error = RestoreOne(call, ref, &result)) {
-            Json row{{"type", ref.type}, {"id", ref.id}};
-            if (ref.parentId) row["parentId"] = *ref.parentId;
+            Json row = KeyOf(ref);
             row["status"] = error.status;
             row["error"] = error.message;
             failed.push_back(std::move(row));
@@ -103,7 +118,8 @@ Answer RestoreWith(Call& call, const std::vector<std::string>& idNames) {
             restored.push_back(std::move(result));
         }
     }
-    return Ok(Json{{"restored", std::move(restored)}, {"failed", std::move(failed)}});
+    return Ok(Json{{"restored", std::move(restored)}, {"failed", std::move(failed)},
+                   {"listingVersion", ListingChange(call, before)}});
 }
 
 // [SECTION] Permanent deletion
@@ -118,6 +134,7 @@ ApiError PermanentBody(Call& call, bool confirmed, Json* body) {
 }
 
 Answer PurgeRefs(Call& call, const std::vector<ItemRef>& refs) {
+    const std::string before = ListingVersion(call.state, *call.ws);
     std::vector<int64_t> pks;
     for (const ItemRef& ref : refs) {
         const std::string* parentId = ref.parentId ? &*ref.parentId : nullptr;
@@ -125,14 +142,17 @@ Answer PurgeRefs(Call& call, const std::vector<ItemRef>& refs) {
         if (item == nullptr) return ErrorAnswer(ApiError{404, "No " + Describe(ref.type, ref.id, parentId) + " in Trash"});
         pks.push_back(item->pk);
     }
+    const bool exact = PurgeChangesOnly(call.state, pks);
     int64_t freed = 0, images = 0;
     for (const PurgeResult& result : Purge(call.state, pks, call.actor(), call.now)) {
         freed += result.freedBytes;
         images += result.imagesDeleted;
     }
     Json deleted = Json::array();
-    for (const ItemRef& ref : refs) deleted.push_back(Json{{"type", ref.type}, {"id", ref.id}});
-    return Ok(Json{{"deleted", std::move(deleted)}, {"freedBytes", freed}, {"imagesDeleted", images}});
+    for (const ItemRef& ref : refs) deleted.push_back(KeyOf(ref));
+    Json answer{{"deleted", std::move(deleted)}, {"freedBytes", freed}, {"imagesDeleted", images}};
+    if (exact) answer["listingVersion"] = ListingChange(call, before);
+    return Ok(std::move(answer));
 }
 
 }  // namespace
@@ -197,13 +217,15 @@ Answer EmptyTrash(Call& call) {
     auto confirm = body.find("confirm");
     if (confirm == body.end() || *confirm != Json(call.ws->name))
         return ErrorAnswer(ApiError{400, "Type the workspace name to confirm"});
+    const std::string before = ListingVersion(call.state, *call.ws);
     const std::vector<int64_t> roots = TrashRoots(call.state, call.ws->id);
     int64_t freed = 0, images = 0, runId = 0;
     for (const PurgeResult& result : PurgeRun(call.state, call.ws->id, roots, call.actor(), call.now, "empty_trash", &runId)) {
         freed += result.freedBytes;
         images += result.imagesDeleted;
     }
-    return Ok(Json{{"deleted", roots.size()}, {"freedBytes", freed}, {"imagesDeleted", images}});
+    return Ok(Json{{"deleted", roots.size()}, {"freedBytes", freed}, {"imagesDeleted", images},
+                   {"listingVersion", ListingChange(call, before)}});
 }
 
 Answer ListProjects(Call& call) { return Ok(Json{{"projects", ActiveProjects(call.state, call.ws->id)}}); }

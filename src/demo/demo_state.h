@@ -186,6 +186,9 @@ std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks
 // else grows it; members carry its pk.
 std::vector<PurgeResult> PurgeRun(State& state, const std::string& workspaceId, const std::vector<int64_t>& itemPks,
                                   const Actor& actor, int64_t now, const std::string& action, int64_t* runId);
+// Whether purging these Trash rows changes the listing by exactly them and their children
+// (domain.py's purge_changes_only).
+bool PurgeChangesOnly(const State& state, const std::vector<int64_t>& itemPks);
 Json Storage(const State& state, const Workspace& ws);
 Json ActiveProjects(const State& state, const std::string& workspaceId);
 CleanupResult Cleanup(State& state, int64_t now);

@@ -242,10 +242,11 @@ std::string Diff(const OJson& want, const OJson& got, const std::string& pointer
     return same ? "" : (pointer.empty() ? "/" : pointer) + ": serve.py " + Short(want) + ", demo " + Short(got);
 }
 
-// Tokens, listing versions and cursors are opaque and differ by design.
+// Tokens, listing versions (an action's before and after too) and cursors are opaque and differ
+// by design.
 void Mask(OJson& value) {
     if (value.is_object()) {
-        for (const char* key : {"csrfToken", "version", "nextCursor"}) {
+        for (const char* key : {"csrfToken", "version", "nextCursor", "before", "after"}) {
             if (value.contains(key) && value[key].is_string()) value[key] = "(masked)";
         }
     }

@@ -154,8 +154,13 @@ class SessionRoutes(ServerTest):
         client = self.client(email="alice@acme.test")
         status, body, _ = client.request("POST", "/%s/trash/delete" % ACME, {
             "items": [{"type": "workflow", "id": "wf_webhooks"}], "confirm": True})
+        versions = body.pop("listingVersion")
         self.assertEqual((status, body), (200, {"deleted": [{"type": "workflow", "id": "wf_webhooks"}],
                                                 "freedBytes": 12288, "imagesDeleted": 0}))
+        # The listing's versions around it, so the page takes `after` instead of re-listing.
+        listed = client.request("GET", "/%s/trash?sections=0&since=%s" % (ACME, versions["after"]))[1]
+        self.assertEqual(listed, {"unchanged": True, "version": versions["after"]})
+        self.assertNotEqual(versions["before"], versions["after"])
 
     def test_empty_trash(self):
         client = self.client(email="alice@acme.test")

@@ -58,7 +58,12 @@ foreach(target ${WEB_PAGES})
     # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno, GL error
     # tracking or TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
     -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
-    -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2)
+    -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2
+    # The wasm's function names, for tests/bench/size_by_module.mjs (the wasm itself carries none).
+    --emit-symbol-map)
+  # Kept beside the build, not in the servable folder.
+  add_custom_command(TARGET ${target} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E rename "${WEB_OUT}/${target}.js.symbols" "${CMAKE_BINARY_DIR}/${target}.symbols")
 endforeach()
 
 # Precompressed copies beside each servable file: `.br` (brotli, what current browsers accept)

@@ -253,6 +253,23 @@ def _pk_list(pks):
     return json.dumps(list(pks))
 
 
+def purge_changes_only(conn, items):
+    """Whether permanently deleting these Trash rows changes the listing by exactly them and their
+    children: not when one went to Trash inside another item's deletion event (its row is the
+    parent's), nor when a flagged project left in Trash shares images with them (those images
+    become its own, so its size grows)."""
+    pks = _pk_list(item["pk"] for item in items)
+    inside = conn.execute(
+        "SELECT 1 FROM items i JOIN deletion_events e ON e.pk = i.trash_event WHERE i.pk IN (SELECT value FROM"
+        " json_each(?)) AND e.root_pk != i.pk AND e.root_pk NOT IN (SELECT value FROM json_each(?)) LIMIT 1",
+        (pks, pks)).fetchone()
+    shared = conn.execute(
+        "SELECT 1 FROM project_images a JOIN project_images b ON b.image_pk = a.image_pk JOIN items p ON p.pk = b.project_pk"
+        " WHERE a.project_pk IN (SELECT value FROM json_each(?)) AND b.project_pk NOT IN (SELECT value FROM json_each(?))"
+        " AND p.trash_event IS NOT NULL AND p.cleanup_delete_images != 0 LIMIT 1", (pks, pks)).fetchone()
+    return inside is None and shared is None
+
+
 def purge(conn, items, actor, now, run_id=None):
     """Permanently delete items in Trash with all their children, a few statements for the whole
     set. A project flagged "also delete images" takes its images that no remaining project uses,

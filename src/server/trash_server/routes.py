@@ -40,6 +40,19 @@ def whoami(conn, principal):
             "storage": domain.storage(conn, ws), "csrfToken": principal.csrf}
 
 
+def _key(ref):
+    """An item's full key as answers echo it: parentId for versions and models."""
+    kind, item_id, parent_id = ref
+    return dict({"type": kind, "id": item_id}, **({"parentId": parent_id} if parent_id else {}))
+
+
+def _listing_change(req, ws, before):
+    """The listing's version before and after an action (our extension on the web page's batch
+    routes): a page that still holds `before` applies the answer to its own rows and takes
+    `after`, so its next refresh answers {"unchanged": true} instead of the whole listing."""
+    return {"before": before, "after": listing.listing_version(req.conn, ws)}
+
+
 def _refs(body):
     """The items of a batch body, parents first so "restore a project and its version" works."""
     items = body.get("items")
@@ -152,18 +165,19 @@ def restore(req, id_names=("id",)):
     req.principal.need_permission("view_trash")
     with db.transaction(req.conn):
         ws = _workspace(req)
+        before = listing.listing_version(req.conn, ws)
         if get_bool(body, "all"):
             restored, failed = domain.restore_all(req.conn, ws["id"], _actor(req), now_ms(), lambda kind: _refusal(req, kind))
-            return 200, {"restored": restored, "failed": failed}
+            return 200, {"restored": restored, "failed": failed, "listingVersion": _listing_change(req, ws, before)}
         restored, failed = [], []
         for ref in _refs(body):
             try:
                 with db.savepoint(req.conn):
                     restored.append(_restore_one(req, ws, ref))
             except ApiError as exc:
-                failed.append(dict({"type": ref[0], "id": ref[1]}, **({"parentId": ref[2]} if ref[2] else {}),
-                                   status=exc.status, error=exc.message))
-    return 200, {"restored": restored, "failed": failed}
+                failed.append(dict(_key(ref), status=exc.status, error=exc.message))
+        change = _listing_change(req, ws, before)
+    return 200, {"restored": restored, "failed": failed, "listingVersion": change}
 
 
 def _refusal(req, kind):
@@ -192,15 +206,20 @@ def _purge_refs(req, refs):
     """Permanently delete the referenced Trash items, all or nothing (404 if one is not there)."""
     with db.transaction(req.conn):
         ws = _workspace(req)
+        before = listing.listing_version(req.conn, ws)
         items = []
         for kind, item_id, parent_id in refs:
             item = domain.find_item(req.conn, ws["id"], kind, item_id, parent_id, in_trash=True)
             if item is None:
                 raise ApiError(404, "No %s in Trash" % domain.describe(kind, item_id, parent_id))
             items.append(item)
+        exact = domain.purge_changes_only(req.conn, items)
         results = domain.purge(req.conn, items, _actor(req), now_ms())
-    return 200, {"deleted": [{"type": kind, "id": item_id} for kind, item_id, _ in refs],
-                 "freedBytes": sum(r[1] for r in results), "imagesDeleted": sum(r[2] for r in results)}
+        answer = {"deleted": [_key(ref) for ref in refs],
+                  "freedBytes": sum(r[1] for r in results), "imagesDeleted": sum(r[2] for r in results)}
+        if exact:
+            answer["listingVersion"] = _listing_change(req, ws, before)
+    return 200, answer
 
 
 def delete_permanently(req):
@@ -213,8 +232,10 @@ def empty_trash(req):
         ws = _workspace(req)
         if body.get("confirm") != ws["name"]:
             raise ApiError(400, "Type the workspace name to confirm")
+        before = listing.listing_version(req.conn, ws)
         count, freed, images = domain.empty_trash(req.conn, ws["id"], _actor(req), now_ms())
-    return 200, {"deleted": count, "freedBytes": freed, "imagesDeleted": images}
+        change = _listing_change(req, ws, before)
+    return 200, {"deleted": count, "freedBytes": freed, "imagesDeleted": images, "listingVersion": change}
 
 
 # [SECTION] Projects page, audit log, workspace settings

@@ -113,6 +113,9 @@ async function selectRows(page, target) {
 export async function runActions(page, log) {
   const out = {};
   await settle(page, 0);
+  // The page may still be catching up with the scroll's wheel events on a busy machine: a row
+  // chosen while the list moves is somewhere else by the time it is clicked.
+  await pageQuiet(page, 'page', 800, 60000);
   let row = await actionableRow(page);
   log(`        restore one: ${row.label}`);
   out.restoreOne = await timedClick(page, `${row.id}/restore`, /^Restored/);

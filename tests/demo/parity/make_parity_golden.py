@@ -19,7 +19,8 @@ from trash_server import jsonio  # noqa: E402
 from trash_server.httpd import TrashServer  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OPAQUE = ("csrfToken", "version", "nextCursor")  # differ run to run and backend to backend
+# Differ run to run and backend to backend (an action's listingVersion has a before and an after).
+OPAQUE = ("csrfToken", "version", "nextCursor", "before", "after")
 
 
 def mask(value):

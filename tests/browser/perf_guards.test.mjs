@@ -1,0 +1,65 @@
+// Guards of issue 10 that are not timings: an action is applied from its answer (no full
+// listing request and no session re-read after it, and the rows shown are the server's), and an
+// idle, loaded page draws no frames in 3 s. The bench (tests/bench) measures the times.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser } from './browser.mjs';
+import { WORKSPACE, clickId, openSignedIn, serverListing, waitForRowLabels, waitForWidget, widgets } from './automation.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// The page's requests from now on, as "METHOD /path?query".
+function recordRequests(page) {
+  const sent = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    sent.push(`${request.method()} ${url.pathname}${url.search}`);
+  });
+  return sent;
+}
+
+test('restoring one row sends no listing request and no session re-read, and shows the server\'s rows', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  await page.waitForTimeout(500);  // the first load's requests are done
+  const sent = recordRequests(page);
+  await clickId(page, 'row/project/d_dock_old/restore');
+  await waitForWidget(page, 'alert', /Dock Door Monitor|restored/i);
+  await page.waitForTimeout(1500);  // whatever the page would ask after the answer has been sent by now
+
+  const restores = sent.filter((r) => r.startsWith(`POST /${WORKSPACE}/trash/restore`));
+  assert.equal(restores.length, 1, `one restore request: ${sent.join(', ')}`);
+  const listings = sent.filter((r) => r.startsWith(`GET /${WORKSPACE}/trash`));
+  assert.deepEqual(listings, [], 'no listing request after the action');
+  assert.deepEqual(sent.filter((r) => r.startsWith('GET /api/session')), [], 'no session re-read after the action');
+
+  // The rows drawn are the server's Trash (the top rows the page shows, by name).
+  const items = await serverListing(context.request, server.url, '?sections=0');
+  assert.ok(!items.some((i) => i.type === 'project' && i.id === 'd_dock_old'), 'the server restored it');
+  const rows = await waitForRowLabels(page, (labels) => !labels.some((l) => /Dock Door Monitor/.test(l)));
+  const drawn = (await widgets(page, 'row')).map((w) => w.id.split('/').slice(1).join('/'));
+  const listed = new Set(items.map((i) => [i.type, ...(i.parentId ? [i.parentId] : []), i.id].join('/')));
+  assert.ok(drawn.length > 0 && drawn.every((key) => listed.has(key)), `drawn rows ${drawn} are in the server's Trash`);
+  assert.ok(rows.length > 0);
+
+  // A refresh after the action names the version the answer gave: unchanged, a few bytes.
+  const refresh = page.waitForResponse((r) => r.url().includes(`/${WORKSPACE}/trash?`) && r.request().method() === 'GET');
+  await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  const answer = await (await refresh).json();
+  assert.equal(answer.unchanged, true, `the refresh after the action is unchanged: ${JSON.stringify(answer).slice(0, 200)}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an idle, loaded page draws no frames in 3 s', async () => {
+  const { context, page } = await openSignedIn(browser, server.url, 'alice');
+  await page.mouse.move(5, 795);  // away from every widget: no hover, no tooltip
+  await page.waitForTimeout(1000);
+  const before = await page.evaluate(() => window.trashPage.frames);
+  await page.waitForTimeout(3000);
+  const after = await page.evaluate(() => window.trashPage.frames);
+  assert.equal(after - before, 0, `drew ${after - before} frames while idle`);
+  await context.close();
+});
