@@ -42,13 +42,14 @@ Requests PageState::Tick(int64_t nowMs) {
     view_.SetNow(nowMs);
     toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.expiresAtMs <= nowMs; }),
                   toasts_.end());
+    Requests sent = DueRetentionPreview();
     if (session_ && screen_ == Screen::Trash && trashLoad_.status != LoadStatus::Idle && nowMs >= nextRefreshAtMs_)
-        return Reload(true);
-    return {};
+        for (PendingRequest& request : Reload(true)) sent.push_back(std::move(request));
+    return sent;
 }
 
 int64_t PageState::NextWakeMs() const {
-    int64_t next = view_.NextFilterChangeMs();
+    int64_t next = std::min(view_.NextFilterChangeMs(), retention_.previewDueAtMs());
     for (const Toast& toast : toasts_) next = std::min(next, toast.expiresAtMs);
     if (session_ && screen_ == Screen::Trash && trashLoad_.status != LoadStatus::Idle)
         next = std::min(next, nextRefreshAtMs_);
@@ -72,6 +73,8 @@ Requests PageState::Handle(const intent::OpenDialog& intent) {
     switch (intent.kind) {
     case DialogKind::None:
         break;
+    case DialogKind::ConfirmRetention:  // opened by Save, from the preview (page_settings.cpp)
+        return {};
     case DialogKind::ConfirmRestoreAll:
     case DialogKind::ConfirmEmptyTrash:
     case DialogKind::ConfirmDeletePermanently: {
@@ -205,9 +208,10 @@ Requests PageState::Handle(const intent::SignOut&) {
 
 Requests PageState::Handle(const intent::Navigate& intent) {
     if (!session_ || (screen_ == Screen::Forbidden && intent.screen == Screen::Trash)) return {};
-    if (intent.screen != Screen::Trash && intent.screen != Screen::Projects) return {};
+    if (intent.screen == Screen::SignIn || intent.screen == Screen::Forbidden) return {};
     dialog_ = Dialog{};
     screen_ = intent.screen;
+    if (screen_ == Screen::Retention) retention_.Load(session_->workspace.retentionDays, false);
     return LoadScreenData();
 }
 
@@ -342,6 +346,7 @@ Requests PageState::LoadScreenData() {
         }
         return {SendWholeListing()};
     }
+    if (screen_ == Screen::Activity) return LoadActivity(false);
     if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects)) {
         if (projectsLoad_.status != LoadStatus::Loaded) projectsLoad_ = {LoadStatus::Loading, {}};
         return {Send(requests::ListProjects(workspaceUrl()), Call(RequestKind::ListProjects))};
@@ -379,6 +384,7 @@ Requests PageState::SetSession(Session session) {
     session_ = std::move(session);
     sessionLoad_ = {LoadStatus::Loaded, {}};
     signInError_.clear();
+    retention_.Load(session_->workspace.retentionDays, false);
     if (MissingPermissionToView(*session_)) {
         screen_ = Screen::Forbidden;
         return {};
@@ -406,6 +412,10 @@ void PageState::SignedOut(std::string message) {
     projects_.clear();
     view_.SetItems({});
     view_.ClearSelection();
+    activity_ = ActivityView{};
+    activityLoad_ = LoadState{};
+    retention_ = RetentionForm{};
+    download_.reset();
 }
 
 std::vector<TrashItem> PageState::ItemsFor(const std::vector<ItemKey>& keys) const {

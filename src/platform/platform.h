@@ -40,6 +40,8 @@ class Platform {
   virtual std::string LocationFragment() const = 0;
   virtual void SetLocationFragment(const std::string& fragment, bool addHistoryEntry) = 0;
   virtual void SetCursor(Cursor cursor) = 0;
+  // Hands the user a file to keep (Export CSV): the browser's download of these bytes.
+  virtual void SaveFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) = 0;
 };
 
 }  // namespace platform

@@ -28,7 +28,10 @@ struct NavTarget {
   trash::Screen screen;
 };
 constexpr NavTarget kNavTargets[] = {{icon::kProject, "Projects", trash::Screen::Projects},
-                                     {icon::kTrash, "Trash", trash::Screen::Trash}};
+                                     {icon::kTrash, "Trash", trash::Screen::Trash},
+                                     {icon::kClock, "Retention", trash::Screen::Retention},
+                                     {icon::kHistory, "Activity", trash::Screen::Activity}};
+constexpr int kNavCount = int(sizeof(kNavTargets) / sizeof(kNavTargets[0]));
 
 void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen target, bool selected) {
   const Palette& p = CurrentPalette();
@@ -74,10 +77,13 @@ void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVe
   }
   if (!segmented && selected) dl->AddRectFilled(ImVec2(a.x + 8 * d, b.y - 2 * d), ImVec2(b.x - 8 * d, b.y), p.accent);
   ImGui::PushFont(selected ? CurrentFonts().strong : CurrentFonts().body);
-  const float iconW = ImGui::CalcTextSize(target.icon).x, labelW = ImGui::CalcTextSize(target.label).x;
-  const float x = (a.x + b.x - iconW - 8 * d - labelW) * 0.5f, y = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
-  dl->AddText(ImVec2(x, y), selected ? p.accent : p.textMuted, target.icon);
-  dl->AddText(ImVec2(x + iconW + 8 * d, y), selected ? p.accent : p.text, target.label);
+  // A phone's four segments are narrow: the icon goes when the label needs its room.
+  const float labelW = ImGui::CalcTextSize(target.label).x;
+  const bool withIcon = labelW + ImGui::CalcTextSize(target.icon).x + 8 * d <= b.x - a.x - 12 * d;
+  const float iconW = withIcon ? ImGui::CalcTextSize(target.icon).x + 8 * d : 0.f;
+  const float x = (a.x + b.x - iconW - labelW) * 0.5f, y = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
+  if (withIcon) dl->AddText(ImVec2(x, y), selected ? p.accent : p.textMuted, target.icon);
+  dl->AddText(ImVec2(x + iconW, y), selected ? p.accent : p.text, target.label);
   ImGui::PopFont();
   if (hovered && !selected) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   RegisterRect(std::string("nav/") + target.label, "tab", target.label, a, b, selected ? "selected" : "");
@@ -220,9 +226,10 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     ImGui::SetCursorPos(ImVec2(28 * d, barH + 28 * d));
     TextColored(p.textMuted, "SETTINGS");
     ImGui::SetCursorPos(ImVec2(16 * d, barH + 56 * d));
-    NavItem(frame, icon::kProject, "Projects", trash::Screen::Projects, selected == trash::Screen::Projects);
-    ImGui::SetCursorPosX(16 * d);
-    NavItem(frame, icon::kTrash, "Trash", trash::Screen::Trash, selected == trash::Screen::Trash);
+    for (const NavTarget& target : kNavTargets) {
+      ImGui::SetCursorPosX(16 * d);
+      NavItem(frame, target.icon, target.label, target.screen, selected == target.screen);
+    }
     contentPos.x = navW + d;
   } else if (layout.narrow()) {  // a segmented control spanning the width
     const float bandH = kSegmentedHeight * d;
@@ -230,8 +237,8 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH), p.surface);
     dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border, d);
     dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
-    const float segW = (b.x - a.x - 6 * d) / 2;
-    for (int i = 0; i < 2; ++i) {
+    const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
+    for (int i = 0; i < kNavCount; ++i) {
       const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
       NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true);
     }

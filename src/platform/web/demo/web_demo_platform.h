@@ -27,6 +27,9 @@ class DemoPlatform final : public platform::Platform {
     web_.SetLocationFragment(fragment, addHistoryEntry);
   }
   void SetCursor(platform::Cursor cursor) override { web_.SetCursor(cursor); }
+  void SaveFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) override {
+    web_.SaveFile(fileName, mimeType, bytes);
+  }
 
  private:
   void Open();              // load the saved demo, or seed a fresh one
