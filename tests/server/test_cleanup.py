@@ -35,7 +35,8 @@ class CleanupTest(unittest.TestCase):
                               capture_output=True, text=True, timeout=60)
 
     def audited(self):
-        return self.conn.execute("SELECT type, item_id, name FROM audit_events WHERE action = 'cleanup'").fetchall()
+        return self.conn.execute("SELECT type, item_id, name FROM audit_events WHERE action = 'cleanup'"
+                                 " AND run_id IS NOT NULL").fetchall()
 
     def test_cli_purges_what_is_due_at_now(self):
         when = now_ms() + DAY

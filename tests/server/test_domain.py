@@ -248,9 +248,10 @@ class RetentionAndAudit(ServerTest):
         self.client(FULL_KEY).request("POST", "/%s/trash/restore" % ACME, {"type": "workflow", "id": "wf_router"})
         client.request("POST", "/%s/trash/delete" % ACME, {"items": [{"type": "workflow", "id": "wf_webhooks"}], "confirm": True})
         events = client.request("GET", "/%s/audit?limit=3" % ACME)[1]["events"]
-        self.assertEqual([(e["action"], e["via"], e["actorName"], e["id"]) for e in events],
-                         [("delete_permanently", "ui", "Alice Chen", "wf_webhooks"),
-                          ("restore", "api", "API key", "wf_router"), ("trash", "ui", "Alice Chen", "wf_router")])
+        self.assertEqual([(e["action"], e["via"], e["actorName"], e["keyName"], e["id"]) for e in events],
+                         [("delete", "web", "Alice Chen", None, "wf_webhooks"),
+                          ("restore", "api", "API key", "CI pipeline", "wf_router"),
+                          ("trash", "web", "Alice Chen", None, "wf_router")])
 
 
 if __name__ == "__main__":

@@ -174,9 +174,12 @@ class SessionRoutes(ServerTest):
         status, body, _ = client.request("GET", "/%s/audit?limit=2" % ACME)
         self.assertEqual((status, len(body["events"])), (200, 2))
         event = body["events"][0]
-        self.assertEqual(set(event), {"at", "actorId", "actorName", "action", "via", "type", "id", "name", "detail"})
+        self.assertEqual(set(event), {"eventId", "at", "actorId", "actorName", "action", "via", "keyName", "type", "id",
+                                      "name", "parentName", "slug", "runId", "runCount", "images", "bytes", "detail",
+                                      "oldValue", "newValue"})
         self.assertEqual((event["action"], event["via"], event["id"], event["actorName"]),
-                         ("trash", "ui", "wf_router", "Alice Chen"))
+                         ("trash", "web", "wf_router", "Alice Chen"))
+        self.assertEqual(set(body), {"events", "nextCursor", "actors"})
 
     def test_patch_retention(self):
         client = self.client(email="alice@acme.test")

@@ -76,7 +76,7 @@ class RateLimit(ServerTest):
         # ...but the real user, from another address, still signs in.
         self.client(source="127.0.0.3").sign_in("bob@acme.test")
         events = self.client(email="alice@acme.test").request("GET", "/%s/audit" % ACME)[1]["events"]
-        limited = [e for e in events if e["action"] == "sign_in_limited"]
+        limited = [e for e in events if e["action"] == "sign_in_throttled"]
         self.assertTrue(limited, events[:3])
         self.assertIn("bob@acme.test", limited[0]["detail"])
         self.assertIn("127.0.0.2", limited[0]["detail"])

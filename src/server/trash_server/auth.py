@@ -11,7 +11,7 @@ from .jsonio import ApiError, now_ms
 
 PERMISSIONS = ("view_trash", "trash_dataset", "restore_dataset", "trash_version", "restore_version",
                "trash_model", "restore_model", "trash_workflow", "restore_workflow",
-               "delete_permanently")
+               "delete_permanently", "view_activity")
 SCOPES = ("project:read", "project:update", "version:update", "model:update", "dataset:update",
           "workflow:update")
 
@@ -79,7 +79,7 @@ class Principal:
     """Who is calling: an API key (scopes) or a signed-in user (role permissions)."""
 
     def __init__(self, kind, workspace, scopes=(), user=None, role=None, permissions=(), csrf=None,
-                 session_hash=None, key_hash=None):
+                 session_hash=None, key_hash=None, key_name=None):
         self.kind = kind
         self.workspace = workspace
         self.scopes = set(scopes)
@@ -89,10 +89,11 @@ class Principal:
         self.csrf = csrf
         self.session_hash = session_hash
         self.key_hash = key_hash
+        self.key_name = key_name
 
     @property
     def via(self):
-        return "api" if self.kind == "key" else "ui"
+        return "api" if self.kind == "key" else "web"
 
     @property
     def actor_id(self):
@@ -131,7 +132,8 @@ def principal_for_key(conn, key):
     row = conn.execute("SELECT * FROM api_keys WHERE key_hash = ?", (digest,)).fetchone()
     if row is None or not hmac.compare_digest(row["key_hash"], digest):
         raise ApiError(401, "Invalid API key")
-    return Principal("key", _workspace(conn, row["workspace_id"]), scopes=row["scopes"].split(), key_hash=digest)
+    return Principal("key", _workspace(conn, row["workspace_id"]), scopes=row["scopes"].split(), key_hash=digest,
+                     key_name=row["name"])
 
 
 def principal_for_session(conn, token):

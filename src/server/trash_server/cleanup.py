@@ -4,6 +4,10 @@ Batched, each batch one transaction that deletes its rows and writes their audit
 a kill at any point loses at most the uncommitted batch, which the next run simply redoes, and
 nothing can be purged twice because a purged row no longer exists. Runs daily inside the server
 and as `serve.py cleanup` for cron and tests.
+
+Each workspace's purges of one run are one entry in its Activity: a `cleanup` summary event,
+written by the run's first batch there and grown by each later one, and a `cleanup` member event
+per item carrying the summary's pk as run_id (so a killed run's summary counts what was purged).
 """
 import json
 import sys
@@ -40,11 +44,12 @@ def run_cleanup(conn, now=None, batch_size=BATCH_SIZE, out=print, after_batch=No
     `after_batch(n)` runs after each committed batch (tests inject crashes there)."""
     now = now_ms() if now is None else now
     purged = freed = images = batches = 0
+    runs = {}  # workspace id -> this run's summary event there
     while True:
         lines = []
         with db.transaction(conn):
             due = _due(conn, now, batch_size)
-            for item, f, n in domain.purge(conn, due, domain.CLEANUP_ACTOR, now):
+            for item, f, n in _purge_batch(conn, due, now, runs):
                 purged, freed, images = purged + 1, freed + f, images + n
                 lines.append("purged %s %s %r from %s (%d bytes%s)" % (
                     item["type"], item["id"], item["name"], item["workspace_id"], f,
@@ -59,6 +64,17 @@ def run_cleanup(conn, now=None, batch_size=BATCH_SIZE, out=print, after_batch=No
     out("cleanup at %s: purged %d items, freed %d bytes, deleted %d images"
         % (iso(now), purged, freed, images))
     return purged, freed, images
+
+
+def _purge_batch(conn, due, now, runs):
+    """Purge one batch (rows of one or more workspaces), each workspace's rows in its run."""
+    results = []
+    for workspace_id in dict.fromkeys(item["workspace_id"] for item in due):
+        items = [item for item in due if item["workspace_id"] == workspace_id]
+        runs[workspace_id], done = domain.purge_run(conn, workspace_id, items, domain.CLEANUP_ACTOR, now, "cleanup",
+                                                    runs.get(workspace_id))
+        results += done
+    return results
 
 
 class CleanupThread(threading.Thread):

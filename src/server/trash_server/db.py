@@ -17,7 +17,7 @@ import time
 
 from . import dialect
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS = {
     1: """
@@ -156,6 +156,32 @@ CREATE TABLE idempotency_keys (
     PRIMARY KEY (scope, key)
 );
 CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+""",
+    # Issue 14: the Activity screen. Events say more (the API key's name, the parent project, the
+    # slug a restore used, what a deletion freed, a retention change's values), an Empty Trash or
+    # a cleanup run is one summary event whose members carry run_id (the summary's pk), and the
+    # names are the API's: delete, sign_in_throttled, via web. The new view_activity permission
+    # goes to the roles that had the audit log's powers by default (Owner, Admin).
+    5: """
+ALTER TABLE audit_events ADD COLUMN run_id INTEGER;
+ALTER TABLE audit_events ADD COLUMN run_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit_events ADD COLUMN key_name TEXT;
+ALTER TABLE audit_events ADD COLUMN parent_name TEXT;
+ALTER TABLE audit_events ADD COLUMN slug TEXT;
+ALTER TABLE audit_events ADD COLUMN images INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit_events ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit_events ADD COLUMN old_value INTEGER;
+ALTER TABLE audit_events ADD COLUMN new_value INTEGER;
+UPDATE audit_events SET action = 'delete' WHERE action = 'delete_permanently';
+UPDATE audit_events SET action = 'sign_in_throttled' WHERE action = 'sign_in_limited';
+UPDATE audit_events SET via = 'web' WHERE via = 'ui';
+UPDATE deletion_events SET via = 'web' WHERE via = 'ui';
+UPDATE roles SET permissions = trim(permissions || ' view_activity') WHERE name IN ('Owner', 'Admin')
+    AND ' ' || permissions || ' ' NOT LIKE '% view_activity %';
+CREATE INDEX audit_top ON audit_events (workspace_id, at, pk) WHERE run_id IS NULL;
+CREATE INDEX audit_by_run ON audit_events (run_id, at, pk) WHERE run_id IS NOT NULL;
+CREATE INDEX audit_by_item ON audit_events (workspace_id, item_id, at, pk);
+CREATE INDEX audit_by_actor ON audit_events (workspace_id, actor_id, at, pk)
 """,
 }
 

@@ -9,7 +9,8 @@ import json
 
 from .jsonio import CHILD_TYPES, ApiError
 
-Actor = collections.namedtuple("Actor", "id name via")
+# `key`: the API key's name when via is "api".
+Actor = collections.namedtuple("Actor", "id name via key", defaults=(None,))
 CLEANUP_ACTOR = Actor(None, "Retention cleanup", "cleanup")
 
 # Project slugs live beside these path segments under /:workspace/, so they can never be slugs.
@@ -18,18 +19,56 @@ RESERVED_WORKSPACE_SLUGS = frozenset({"api", "assets", "static", "web", "build",
 DAY_MS = 86400 * 1000
 
 
-_AUDIT_INSERT = ("INSERT INTO audit_events (workspace_id, at, actor_id, actor_name, action, via, type, item_id,"
-                 " name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+# [SECTION] The audit trail
+
+_AUDIT_COLUMNS = ("workspace_id", "at", "actor_id", "actor_name", "action", "via", "key_name", "type", "item_id",
+                  "name", "parent_name", "slug", "images", "bytes", "old_value", "new_value", "run_id", "run_count",
+                  "detail")
+_AUDIT_INSERT = "INSERT INTO audit_events (%s) VALUES (%s)" % (", ".join(_AUDIT_COLUMNS),
+                                                                ", ".join("?" * len(_AUDIT_COLUMNS)))
 
 
-def audit(conn, workspace_id, actor, action, now, item=None, detail=""):
+def audit_row(workspace_id, actor, action, now, item=None, parent=None, detail="", **columns):
+    """One audit event as _AUDIT_INSERT's parameters. `parent` is a version's or model's project as
+    (id, name): a version id ("3") means nothing without it. `columns` sets the others (slug,
+    images, bytes, old_value, new_value, run_id, run_count)."""
+    row = dict(workspace_id=workspace_id, at=now, actor_id=actor.id, actor_name=actor.name, action=action,
+               via=actor.via, key_name=actor.key, type=item["type"] if item else None,
+               item_id=item["id"] if item else None, name=item["name"] if item else None,
+               parent_name=parent[1] if parent else None, slug=None, images=0, bytes=0, old_value=None,
+               new_value=None, run_id=None, run_count=0,
+               detail="project %s%s" % (parent[0], "; " + detail if detail else "") if parent else detail)
+    row.update(columns)
+    return tuple(row[name] for name in _AUDIT_COLUMNS)
+
+
+def audit(conn, workspace_id, actor, action, now, item=None, detail="", **columns):
+    """Write one audit event; answers its pk."""
+    parent = None
     if item is not None and item["parent_pk"] is not None:
-        # A version id ("3") means nothing without its project.
-        parent = conn.execute("SELECT id FROM items WHERE pk = ?", (item["parent_pk"],)).fetchone()
-        detail = "project %s%s" % (parent["id"], "; " + detail if detail else "")
-    conn.execute(_AUDIT_INSERT, (workspace_id, now, actor.id, actor.name, action, actor.via,
-                                 item["type"] if item else None, item["id"] if item else None,
-                                 item["name"] if item else None, detail))
+        found = conn.execute("SELECT id, name FROM items WHERE pk = ?", (item["parent_pk"],)).fetchone()
+        parent = (found["id"], found["name"])
+    return conn.execute(_AUDIT_INSERT, audit_row(workspace_id, actor, action, now, item, parent, detail,
+                                                 **columns)).lastrowid
+
+
+def _run_detail(count, freed, images):
+    return "%d items, freed %d bytes%s" % (count, freed, ", deleted %d images" % images if images else "")
+
+
+def purge_run(conn, workspace_id, items, actor, now, action, run_id=None):
+    """Permanently delete items as one run (an Empty Trash, a cleanup): one summary event `action`
+    (made here when `run_id` is None, else the run's summary is grown, as each cleanup batch does)
+    whose runCount, images and bytes are its members' totals, and one member event per item that
+    carries the summary's pk as run_id. Answers (run_id, purge's results)."""
+    if run_id is None:
+        run_id = audit(conn, workspace_id, actor, action, now, detail=_run_detail(0, 0, 0))
+    results = purge(conn, items, actor, now, run_id) if items else []
+    conn.execute("UPDATE audit_events SET run_count = run_count + ?, images = images + ?, bytes = bytes + ?"
+                 " WHERE pk = ?", (len(results), sum(r[2] for r in results), sum(r[1] for r in results), run_id))
+    total = conn.execute("SELECT run_count, bytes, images FROM audit_events WHERE pk = ?", (run_id,)).fetchone()
+    conn.execute("UPDATE audit_events SET detail = ? WHERE pk = ?", (_run_detail(total[0], total[1], total[2]), run_id))
+    return run_id, results
 
 
 # [SECTION] Finding items
@@ -140,7 +179,7 @@ def restore(conn, workspace_id, kind, item_id, parent_id, actor, now):
     detail = "with %d children" % children if children else ""
     if item["url"] is not None and result["url"] != item["url"]:
         detail = ("%s; " % detail if detail else "") + "slug taken, restored as %s" % result["url"]
-    audit(conn, workspace_id, actor, "restore", now, item, detail)
+    audit(conn, workspace_id, actor, "restore", now, item, detail, slug=result.get("url"))
     return result
 
 
@@ -152,9 +191,10 @@ def restore_all(conn, workspace_id, actor, now, refusal):
     roots = trash_roots(conn, workspace_id)
     refused = {kind: refusal(kind) for kind in {item["type"] for item in roots}}
     in_trash = {item["pk"] for item in roots}
-    parent_ids = dict(conn.execute(
-        "SELECT pk, id FROM items WHERE pk IN (SELECT value FROM json_each(?))",
-        (_pk_list({item["parent_pk"] for item in roots if item["parent_pk"] is not None}),)).fetchall())
+    parents = {row[0]: (row[1], row[2]) for row in conn.execute(
+        "SELECT pk, id, name FROM items WHERE pk IN (SELECT value FROM json_each(?))",
+        (_pk_list({item["parent_pk"] for item in roots if item["parent_pk"] is not None}),))}
+    parent_ids = {pk: parent[0] for pk, parent in parents.items()}
     taken = {(row[0], row[1]) for row in conn.execute(
         "SELECT type, url FROM items WHERE workspace_id = ? AND trash_event IS NULL AND url IS NOT NULL", (workspace_id,))}
     fast, slow, failed, coming_back, slow_pks = [], [], [], set(), set()
@@ -184,11 +224,8 @@ def restore_all(conn, workspace_id, actor, now, refusal):
     restored, audit_rows = [], []
     for item in fast:
         children = went_with.get(item["trash_event"], 0)
-        detail = ["project %s" % parent_ids[item["parent_pk"]]] if item["parent_pk"] is not None else []
-        if children:
-            detail.append("with %d children" % children)
-        audit_rows.append((workspace_id, now, actor.id, actor.name, "restore", actor.via, item["type"], item["id"],
-                           item["name"], "; ".join(detail)))
+        audit_rows.append(audit_row(workspace_id, actor, "restore", now, item, parents.get(item["parent_pk"]),
+                                    "with %d children" % children if children else "", slug=item["url"]))
         restored.append(dict({"type": item["type"], "id": item["id"]},
                              **({"parentId": parent_ids[item["parent_pk"]]} if item["parent_pk"] is not None else {}),
                              **({"url": item["url"]} if item["url"] is not None else {})))
@@ -216,19 +253,21 @@ def _pk_list(pks):
     return json.dumps(list(pks))
 
 
-def purge(conn, items, actor, now):
+def purge(conn, items, actor, now, run_id=None):
     """Permanently delete items in Trash with all their children, a few statements for the whole
     set. A project flagged "also delete images" takes its images that no remaining project uses,
     judged once the whole set is gone. Answers [(item, freedBytes, imagesDeleted)]; an item whose
-    parent is in the same set goes with it and is counted there."""
+    parent is in the same set goes with it and is counted there. Each item's audit event is a
+    `delete` (a `cleanup` for the cleanup), a member of run `run_id` if given."""
     chosen = {item["pk"]: item for item in items}
     roots = [item for item in chosen.values() if item["parent_pk"] not in chosen]
     pks = _pk_list(item["pk"] for item in roots)
     children = {r[0]: (r[1], r[2]) for r in conn.execute(
         "SELECT parent_pk, sum(size_bytes), count(*) FROM items WHERE parent_pk IN (SELECT value FROM json_each(?))"
         " GROUP BY parent_pk", (pks,))}
-    parents = dict(conn.execute("SELECT i.pk, p.id FROM items i JOIN items p ON p.pk = i.parent_pk"
-                                " WHERE i.pk IN (SELECT value FROM json_each(?))", (pks,)).fetchall())
+    parents = {row[0]: (row[1], row[2]) for row in conn.execute(
+        "SELECT i.pk, p.id, p.name FROM items i JOIN items p ON p.pk = i.parent_pk"
+        " WHERE i.pk IN (SELECT value FROM json_each(?))", (pks,))}
     flagged = _pk_list(item["pk"] for item in roots if item["type"] == "project" and item["cleanup_delete_images"])
     candidates = conn.execute(
         "SELECT pi.project_pk, im.pk, im.size_bytes FROM project_images pi JOIN images im ON im.pk = pi.image_pk"
@@ -250,19 +289,18 @@ def purge(conn, items, actor, now):
             taken[project_pk][0] += 1
             taken[project_pk][1] += size
     results, audit_rows = [], []
-    action = "cleanup" if actor.via == "cleanup" else "delete_permanently"
+    action = "cleanup" if actor.via == "cleanup" else "delete"
     for item in roots:
         child_bytes, child_count = children.get(item["pk"], (0, 0))
         images, image_bytes = taken.get(item["pk"], (0, 0))
         freed = item["size_bytes"] + child_bytes + image_bytes
-        detail = ["project %s" % parents[item["pk"]]] if item["pk"] in parents else []
-        detail.append("freed %d bytes" % freed)
+        detail = ["freed %d bytes" % freed]
         if child_count:
             detail.append("with %d children" % child_count)
         if images:
             detail.append("deleted %d exclusive images" % images)
-        audit_rows.append((item["workspace_id"], now, actor.id, actor.name, action, actor.via, item["type"],
-                           item["id"], item["name"], "; ".join(detail)))
+        audit_rows.append(audit_row(item["workspace_id"], actor, action, now, item, parents.get(item["pk"]),
+                                    "; ".join(detail), images=images, bytes=freed, run_id=run_id))
         results.append((item, freed, images))
     conn.executemany(_AUDIT_INSERT, audit_rows)
     return results
@@ -276,9 +314,10 @@ def trash_roots(conn, workspace_id):
 
 
 def empty_trash(conn, workspace_id, actor, now):
-    """Permanently delete every Trash row. Answers (rows, freedBytes, imagesDeleted)."""
+    """Permanently delete every Trash row, as one run (an `empty_trash` summary event, a `delete`
+    member per row). Answers (rows, freedBytes, imagesDeleted)."""
     roots = trash_roots(conn, workspace_id)
-    results = purge(conn, roots, actor, now)
+    _, results = purge_run(conn, workspace_id, roots, actor, now, "empty_trash")
     return len(roots), sum(r[1] for r in results), sum(r[2] for r in results)
 
 
@@ -298,8 +337,11 @@ def storage(conn, workspace):
     return {"usedBytes": items + images, "trashBytes": trash, "quotaBytes": workspace["quota_bytes"]}
 
 
-def set_retention(conn, workspace_id, days):
-    conn.execute("UPDATE workspaces SET retention_days = ? WHERE id = ?", (days, workspace_id))
+def set_retention(conn, workspace, days, actor, now):
+    conn.execute("UPDATE workspaces SET retention_days = ? WHERE id = ?", (days, workspace["id"]))
+    audit(conn, workspace["id"], actor, "set_retention", now,
+          detail="%d days, was %d" % (days, workspace["retention_days"]),
+          old_value=workspace["retention_days"], new_value=days)
 
 
 # [SECTION] Projects page

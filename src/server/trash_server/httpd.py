@@ -346,7 +346,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def _send_json(self, status, body, headers=None, head=False):
         """`body` is a JSON-able object, bytes already encoded, or an iterable of byte chunks (the
-        whole listing, streamed with chunked transfer coding so it never exists in one piece)."""
+        whole listing, streamed with chunked transfer coding so it never exists in one piece; a
+        stream's headers may name another Content-Type, as the Activity's CSV does)."""
         extra = dict(headers or {}, **{"Cache-Control": "no-store"})
         if not isinstance(body, (bytes, dict, list)):
             return self._send_stream(status, body, extra, head)
@@ -364,7 +365,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if self._accepts_gzip():
             packer = zlib.compressobj(1, zlib.DEFLATED, 31)
             headers = dict(headers, **{"Content-Encoding": "gzip", "Vary": "Accept-Encoding"})
-        self._start(status, "application/json; charset=utf-8", dict(headers, **{"Transfer-Encoding": "chunked"}))
+        headers = dict(headers, **{"Transfer-Encoding": "chunked"})
+        self._start(status, headers.pop("Content-Type", "application/json; charset=utf-8"), headers)
         sent = 0
         try:
             if head:

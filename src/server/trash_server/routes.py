@@ -8,8 +8,8 @@ ids as for unknown ones), then permission or scope, then the item itself.
 import json
 import re
 
-from . import auth, db, domain, front_door, listing
-from .jsonio import CHILD_TYPES, ApiError, get_bool, get_int, get_str, item_ref, iso, now_ms
+from . import activity, auth, db, domain, front_door, listing
+from .jsonio import CHILD_TYPES, ApiError, get_bool, get_int, get_str, item_ref, now_ms
 
 NO_AUTH, ANY, SESSION = "none", "any", "session"
 KEY = "key"  # API keys only; without one the path is left to the static files (the SDK's GET routes)
@@ -28,7 +28,7 @@ def _not_found(kind, name):
 
 
 def _actor(req):
-    return domain.Actor(req.principal.actor_id, req.principal.actor_name, req.principal.via)
+    return domain.Actor(req.principal.actor_id, req.principal.actor_name, req.principal.via, req.principal.key_name)
 
 
 def whoami(conn, principal):
@@ -214,8 +214,6 @@ def empty_trash(req):
         if body.get("confirm") != ws["name"]:
             raise ApiError(400, "Type the workspace name to confirm")
         count, freed, images = domain.empty_trash(req.conn, ws["id"], _actor(req), now_ms())
-        domain.audit(req.conn, ws["id"], _actor(req), "empty_trash", now_ms(),
-                     detail="%d items, freed %d bytes" % (count, freed))
     return 200, {"deleted": count, "freedBytes": freed, "imagesDeleted": images}
 
 
@@ -229,28 +227,38 @@ def list_projects(req):
 
 
 def audit_log(req):
+    """The Activity screen's events (activity.py): a page of JSON, or every match as CSV."""
     if req.principal.kind == "key":
         raise ApiError(403, "The audit log is only available from the web app")
-    req.principal.need_permission("view_trash")
-    limit = listing.parse_int(req.query, "limit", 100, 1, 1000)
-    with db.transaction(req.conn, write=False):
-        rows = req.conn.execute(
-            "SELECT * FROM audit_events WHERE workspace_id = ? ORDER BY at DESC, pk DESC LIMIT ?",
-            (_workspace(req)["id"], limit)).fetchall()
-    return 200, {"events": [{"at": iso(r["at"]), "actorId": r["actor_id"], "actorName": r["actor_name"],
-                             "action": r["action"], "via": r["via"], "type": r["type"], "id": r["item_id"],
-                             "name": r["name"], "detail": r["detail"]} for r in rows]}
+    req.principal.need_permission("view_activity")
+    form = req.query.get("format", "json")
+    if form not in ("json", "csv"):
+        raise ApiError(400, "format must be json or csv")
+    if form == "csv":
+        headers, chunks = activity.csv_export(req.conn, req.query, _workspace(req))
+        return 200, chunks, headers
+    return 200, activity.events_page(req.conn, req.query, _workspace(req)["id"])
 
 
 def patch_workspace(req):
+    """The retention period; with "dryRun" only its preview; with "expectedRetentionDays" a 409
+    when someone else changed it since the caller read it."""
     body = req.json()
     days = get_int(body, "retentionDays", 1, 90)
+    dry_run = get_bool(body, "dryRun")
+    expected = body.get("expectedRetentionDays")
+    if expected is not None:
+        expected = get_int(body, "expectedRetentionDays", 1, 90)
     if req.principal.role != "Owner":
         raise ApiError(403, "Only the workspace Owner can change the retention period")
-    with db.transaction(req.conn):
-        ws = _workspace(req)
-        domain.set_retention(req.conn, ws["id"], days)
-        domain.audit(req.conn, ws["id"], _actor(req), "set_retention", now_ms(), detail="%d days" % days)
+    with db.transaction(req.conn, write=not dry_run):
+        ws = req.conn.execute("SELECT * FROM workspaces WHERE id = ?", (_workspace(req)["id"],)).fetchone()
+        if expected is not None and expected != ws["retention_days"]:
+            raise ApiError(409, "The retention period was changed to %d days by someone else" % ws["retention_days"],
+                           extra={"retentionDays": ws["retention_days"]})
+        if dry_run:
+            return 200, {"preview": activity.retention_preview(req.conn, ws, days, now_ms())}
+        domain.set_retention(req.conn, ws, days, _actor(req), now_ms())
     req.principal.workspace = dict(ws, retention_days=days)
     with db.transaction(req.conn, write=False):
         return 200, whoami(req.conn, req.principal)

@@ -158,7 +158,9 @@ class _ItemLoader:
             by = trash.get("by")
             if by is not None and by not in self.users:
                 raise FixtureError("%s: trash.by %r is not a user" % (e["id"], by))
-            actor = domain.Actor(by, self.users.get(by, "API key"), trash.get("via", "ui" if by else "api"))
+            via = trash.get("via", "web" if by else "api")
+            via = "web" if via == "ui" else via  # the name before issue 14
+            actor = domain.Actor(by, self.users.get(by, "API key"), via)
             domain.soft_delete(self.conn, item, actor, at, delete_images=bool(trash.get("deleteImages")))
 
     def _deleted_at(self, entry):
@@ -234,7 +236,7 @@ def add_synthetic_items(conn, workspace_url, count, now=None, seed=7):
             items.append((item_pk, wid, kind, ident, parent, "Synthetic %s" % label, url, users[0],
                           rng.randrange(1000, 5 * 10 ** 9), event_pk))
             events.append((event_pk, wid, item_pk, now - rng.randrange(0, window), rng.choice(users),
-                           "ui"))
+                           "web"))
             item_pk, event_pk = item_pk + 1, event_pk + 1
         conn.executemany("INSERT INTO deletion_events (pk, workspace_id, root_pk, at, actor_id, via)"
                          " VALUES (?, ?, ?, ?, ?, ?)", events)

@@ -89,9 +89,9 @@ class SignInGuard:
         """One audit event per account, address and window, not one per refused attempt."""
         detail = "%s from %s: too many failed attempts for this %s" % (email.lower(), address, why)
         with db.transaction(conn):
-            seen = conn.execute("SELECT 1 FROM audit_events WHERE workspace_id = ? AND action = 'sign_in_limited'"
+            seen = conn.execute("SELECT 1 FROM audit_events WHERE workspace_id = ? AND action = 'sign_in_throttled'"
                                 " AND detail = ? AND at >= ?", (row["workspace_id"], detail,
                                                                 now - self.settings.sign_in_window_ms)).fetchone()
             if seen is None:
-                domain.audit(conn, row["workspace_id"], domain.Actor(None, "Sign-in limit", "ui"),
-                             "sign_in_limited", now, detail=detail)
+                domain.audit(conn, row["workspace_id"], domain.Actor(None, "Sign-in limit", "web"),
+                             "sign_in_throttled", now, detail=detail)
