@@ -41,7 +41,9 @@ void App::OnLocationChanged() {
 }
 
 void App::ApplyPendingRoute() {
-  if (!pendingRoute_ || !ShowsAddress(page_.screen())) return;
+  // A role without view_trash lands on the forbidden Trash, and may still be sent to Settings.
+  const bool settled = ShowsAddress(page_.screen()) || page_.screen() == trash::Screen::Forbidden;
+  if (!pendingRoute_ || !settled) return;
   const trash::Route route = *pendingRoute_;
   pendingRoute_.reset();
   trash::TrashView& view = page_.view();

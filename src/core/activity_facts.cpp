@@ -36,11 +36,15 @@ ActivityFacts FactsOf(const AuditEvent& e, int64_t nowMs) {
             : f.how == "Cleanup" ? std::string("Cleanup")
                                  : std::string("Unknown");
     f.action = e.action == AuditAction::Unknown ? SanitizeForDisplay(e.actionName) : std::string(AuditActionLabel(e.action));
-    if (e.isRunSummary()) f.action += " (" + std::to_string(e.runCount) + (e.runCount == 1 ? " item)" : " items)");
+
     f.item = SanitizeForDisplay(e.name.empty() ? e.id : e.name);
     f.type = SanitizeForDisplay(e.type);
     f.parent = SanitizeForDisplay(e.parentName);
     f.details = Details(e);
+    if (e.isRunSummary()) {  // the count leads the details: the action's column stays narrow
+        const std::string count = std::to_string(e.runCount) + (e.runCount == 1 ? " item" : " items");
+        f.details = f.details.empty() ? count : count + " \xc2\xb7 " + f.details;
+    }
     f.label = f.who + " \xc2\xb7 " + f.action;
     if (!f.item.empty()) f.label += " \xc2\xb7 " + (f.parent.empty() ? f.item : f.parent + " / " + f.item);
     f.label += " \xc2\xb7 " + f.when;

@@ -15,12 +15,12 @@ struct ActivityFacts {
     std::string when;       // "2 hours ago"
     std::string whenExact;  // "20 Apr 2026, 17:05 UTC"
     std::string who;        // "Bob Martins"; "Cleanup" for the daily job
-    std::string action;     // "Restored"; a run: "Emptied Trash (12 items)"
+    std::string action;     // "Restored", "Emptied Trash"
     std::string item;       // the item's name (else its id); "" when the event names none
     std::string type;       // "project"; "" when none
     std::string parent;     // a version's or model's project; ""
     std::string how;        // "Web", "API key \"CI\"", "Cleanup"
-    std::string details;    // "as dock-2", "240 images · 1.4 GB freed", "30 → 7 days"
+    std::string details;    // "as dock-2", a run's "12 items · 240 images · 1.4 GB freed", "30 → 7 days"
     std::string label;      // the whole row in one sentence, for assistive technology
 };
 

@@ -8,7 +8,7 @@
 
 #include "core/activity_codec.h"  // ParseAuditPage, ParseRetentionPreview, ConflictRetentionDays
 #include "core/api_codec.h"       // ParseSession, ErrorMessageFromResponse
-#include "core/iso_time.h"        // kDayMs
+#include "core/iso_time.h"        // kDayMs, FormatIsoTime
 #include "core/page_state.h"
 #include "core/permissions.h"     // MissingPermissionToViewActivity
 
@@ -167,7 +167,9 @@ Requests PageState::OnExportResponse(int status, std::string_view body) {
         ShowToast(ToastKind::Error, "Couldn't export the activity: " + ErrorMessageFromResponse(status, body));
         return {};
     }
-    download_ = Download{"activity-" + workspaceUrl() + ".csv", "text/csv", std::string(body)};
+    // The server's own name for it: activity-<workspace>-<YYYY-MM-DD>.csv.
+    const std::string day = FormatIsoTime(nowMs_).substr(0, 10);
+    download_ = Download{"activity-" + workspaceUrl() + "-" + day + ".csv", "text/csv", std::string(body)};
     ShowToast(ToastKind::Success, "Exported the activity as a CSV file");
     return {};
 }

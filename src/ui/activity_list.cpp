@@ -144,9 +144,8 @@ void ActivityList::AskForMore(Frame& frame, int lastDrawn) {
 
 void ActivityList::DrawHeaderRow(float headerH) {
   const Palette& p = CurrentPalette();
-  const float d = Dpr();
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetWindowWidth();
+  const float width = ImGui::GetWindowContentRegionMax().x;  // the scrollbar keeps its own room
   const Columns c = LayOut(width);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddRectFilled(a, ImVec2(a.x + width, a.y + headerH), p.surfaceAlt);
@@ -161,7 +160,6 @@ void ActivityList::DrawHeaderRow(float headerH) {
   }
   ImGui::PopFont();
   ImGui::Dummy(ImVec2(width, headerH));
-  (void)d;
 }
 
 // The row's background, hit area, keyboard ring and registry entry; a click moves the cursor
@@ -202,7 +200,7 @@ void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
   const trash::ActivityView& activity = frame.page.activity();
   const trash::ActivityRow& row = activity.rows()[index];
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetWindowWidth();
+  const float width = ImGui::GetWindowContentRegionMax().x;  // the scrollbar keeps its own room
   const ImVec2 b(a.x + width, a.y + rowH);
   const trash::AuditEvent& event = activity.EventOf(row);
   if (row.kind == trash::ActivityRowKind::MoreMembers || row.kind == trash::ActivityRowKind::LoadingMembers) {
@@ -282,7 +280,7 @@ void ActivityList::DrawNarrowRow(Frame& frame, size_t index, float rowH) {
   const trash::AuditEvent& event = activity.EventOf(row);
   const trash::ActivityFacts f = trash::FactsOf(event, frame.nowMs);
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetWindowWidth();
+  const float width = ImGui::GetWindowContentRegionMax().x;  // the scrollbar keeps its own room
   const ImVec2 b(a.x + width, a.y + rowH);
   const std::string id = RowIdOf(event, index);
   RowFrame(frame, index, a, b, id, f.label);
@@ -318,7 +316,7 @@ void ActivityList::DrawRunRow(Frame& frame, const trash::ActivityRow& row, size_
   const trash::AuditEvent& summary = activity.events()[row.event];
   const trash::ActivityRun* run = activity.run(summary.runId);
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  const float width = ImGui::GetWindowWidth();
+  const float width = ImGui::GetWindowContentRegionMax().x;  // the scrollbar keeps its own room
   const float rowH = ImGui::GetFrameHeight() + 12 * d;
   const std::string id = RowIdOf(summary, index) + "/more";
   RegisterRect(id + "-row", "row", "More items of this run", a, ImVec2(a.x + width, a.y + rowH)).index = int(index) + 2;

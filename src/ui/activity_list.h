@@ -34,7 +34,6 @@ class ActivityList {
   std::optional<size_t> cursor_;
   bool scrollToCursor_ = false;
   bool showRing_ = false;
-  float rowHeight_ = 0;
   size_t pageRows_ = 10;
 };
 

@@ -96,6 +96,7 @@ void ActivityScreen::Draw(Frame& frame) {
 void ActivityScreen::DrawHeader(Frame& frame, bool allowed) {
   const float d = Dpr();
   const float top = ImGui::GetCursorPosY();
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
   ImGui::PushFont(CurrentFonts().title);
   ImGui::TextUnformatted("Activity");
   ImGui::PopFont();
@@ -107,11 +108,14 @@ void ActivityScreen::DrawHeader(Frame& frame, bool allowed) {
   // Export and Refresh at the title's right.
   const float h = ImGui::GetFrameHeight();
   const bool exporting = frame.page.exporting();
-  const char* exportLabel = CurrentLayout().narrow() ? "CSV" : "Export CSV";
+  const char* exportLabel = "Export CSV";
   const float exportW = ImGui::CalcTextSize(exportLabel).x + ImGui::CalcTextSize(icon::kDownload).x +
                         ImGui::GetStyle().FramePadding.x * 2 + 12 * d;
+  // Beside the title; a phone's title line has no room for them: they get their own line.
+  const bool narrow = CurrentLayout().narrow();
   const ImVec2 keep = ImGui::GetCursorPos();
-  ImGui::SetCursorPos(ImVec2(ImGui::GetWindowContentRegionMax().x - exportW - h - 8 * d, top));
+  if (narrow) ImGui::Dummy(ImVec2(0, 4 * d));
+  else ImGui::SetCursorPos(ImVec2(right - exportW - h - 10 * d, top));
   ButtonOptions csv;
   csv.icon = icon::kDownload;
   csv.id = "activity/export";
@@ -127,7 +131,7 @@ void ActivityScreen::DrawHeader(Frame& frame, bool allowed) {
   refresh.tooltip = "Refresh";
   refresh.width = h;
   if (IconButton(loading ? "" : icon::kRefresh, "Refresh", refresh)) frame.Emit(trash::intent::Refresh{});
-  ImGui::SetCursorPos(keep);
+  if (!narrow) ImGui::SetCursorPos(keep);
   ImGui::Dummy(ImVec2(0, 8 * d));
 }
 
@@ -147,7 +151,7 @@ void ActivityScreen::DrawFilters(Frame& frame) {
   bool changed = false;
   const float width = ImGui::GetContentRegionAvail().x;
   const bool narrow = CurrentLayout().narrow();
-  if (TextField("activity/search", "Search by name", "Search by name", query_, sizeof query_,
+  if (TextField("##activity-search", "Search by name", "Search by name", query_, sizeof query_,
                 narrow ? width : std::min(320 * d, width))) {
     next.query = query_;
     changed = true;
@@ -208,12 +212,12 @@ void ActivityScreen::DrawDates(Frame&, trash::ActivityFilters& next, bool* chang
   const bool narrow = CurrentLayout().narrow();
   const float w = narrow ? (ImGui::GetContentRegionAvail().x - 8 * d) * 0.5f : 130 * d;
   if (!narrow) SameLineOrWrap(w, 8 * d);
-  if (TextField("activity/from", "From date", "From 2026-12-01", from_, sizeof from_, w)) {
+  if (TextField("##activity-from", "From date", "From 2026-12-01", from_, sizeof from_, w)) {
     next.from = from_;
     *changed = true;
   }
   SameLineOrWrap(w, 8 * d);
-  if (TextField("activity/to", "To date", "To 2026-12-31", to_, sizeof to_, w)) {
+  if (TextField("##activity-to", "To date", "To 2026-12-31", to_, sizeof to_, w)) {
     next.to = to_;
     *changed = true;
   }

@@ -18,9 +18,10 @@
 namespace ui {
 namespace {
 
+// A paragraph wrapped inside the card (a phone's card spans the window: its edge is not the card's).
 void Wrapped(const char* id, const std::string& text, ImU32 color, const char* role = "text") {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(0);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + CardInnerWidth());
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
@@ -46,7 +47,8 @@ void RetentionScreen::Draw(Frame& frame) {
   ImGui::TextUnformatted("Retention period");
   ImGui::PopFont();
   RegisterLastItem("retention/label", "text", "Retention period");
-  TextWrappedMuted("Between 1 and 90 days. Changing it moves the purge date of everything already in Trash.");
+  Wrapped("retention/hint", "Between 1 and 90 days. Changing it moves the purge date of everything already in Trash.",
+          p.textMuted);
   ImGui::Dummy(ImVec2(0, 4 * d));
   DrawField(frame, enabled);
   DrawPreview(frame);
@@ -82,7 +84,7 @@ void RetentionScreen::DrawField(Frame& frame, bool enabled) {
   ImGui::SameLine(0, 6 * d);
   const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_AutoSelectAll |
                                     (enabled ? 0 : ImGuiInputTextFlags_ReadOnly);
-  if (TextField("retention/days", "Retention period (days)", "30", text_, sizeof text_, 72 * d, flags)) {
+  if (TextField("##retention-days", "Retention period (days)", "30", text_, sizeof text_, 72 * d, flags)) {
     shown_ = text_;
     frame.Emit(trash::intent::EditRetention{text_});
   }

@@ -60,7 +60,7 @@ void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen ta
 }
 
 // A tab of the medium tab strip or the narrow segmented control: a box at `a`..`b`.
-void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVec2 b, bool segmented) {
+void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVec2 b, bool segmented, bool withIcon) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   ImGui::SetCursorScreenPos(a);
@@ -77,9 +77,7 @@ void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVe
   }
   if (!segmented && selected) dl->AddRectFilled(ImVec2(a.x + 8 * d, b.y - 2 * d), ImVec2(b.x - 8 * d, b.y), p.accent);
   ImGui::PushFont(selected ? CurrentFonts().strong : CurrentFonts().body);
-  // A phone's four segments are narrow: the icon goes when the label needs its room.
   const float labelW = ImGui::CalcTextSize(target.label).x;
-  const bool withIcon = labelW + ImGui::CalcTextSize(target.icon).x + 8 * d <= b.x - a.x - 12 * d;
   const float iconW = withIcon ? ImGui::CalcTextSize(target.icon).x + 8 * d : 0.f;
   const float x = (a.x + b.x - iconW - labelW) * 0.5f, y = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
   if (withIcon) dl->AddText(ImVec2(x, y), selected ? p.accent : p.textMuted, target.icon);
@@ -238,9 +236,13 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border, d);
     dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
     const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
+    // A phone's four segments are narrow: the icons go, all of them, when a label needs the room.
+    bool icons = true;
+    for (const NavTarget& target : kNavTargets)
+      icons = icons && ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 8 * d <= segW - 12 * d;
     for (int i = 0; i < kNavCount; ++i) {
       const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
-      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true);
+      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true, icons);
     }
     contentPos.y = barH + bandH + d;
     padding = ImVec2(16 * d, 16 * d);
@@ -251,7 +253,8 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     float x = origin.x + 16 * d;
     for (const NavTarget& target : kNavTargets) {
       const float w = ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 40 * d;
-      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d), ImVec2(x + w, origin.y + barH + tabsH), false);
+      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d), ImVec2(x + w, origin.y + barH + tabsH), false,
+             true);
       x += w + 4 * d;
     }
     contentPos.y = barH + tabsH + d;

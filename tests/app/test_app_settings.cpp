@@ -66,7 +66,7 @@ TEST_CASE("An Activity deep link is applied after sign-in and its CSV is saved a
   REQUIRE(bench.platform.Answer("GET", "/acme/audit?format=csv", 200, "at,actor\n2026-11-28,\"Bob, Jr.\"\n"));
   bench.Frames(2);
   REQUIRE(bench.platform.savedFiles.size() == 1);
-  CHECK(bench.platform.savedFiles[0].name == "activity-acme.csv");
+  CHECK(bench.platform.savedFiles[0].name == "activity-acme-2026-11-28.csv");
   CHECK(bench.platform.savedFiles[0].mimeType == "text/csv");
   CHECK(bench.platform.savedFiles[0].bytes == "at,actor\n2026-11-28,\"Bob, Jr.\"\n");
 }

@@ -58,7 +58,7 @@ TEST_CASE("Retention: type a period, see its preview, confirm and save", "[reten
   h.Click("nav/Retention");
   h.ApplyEmitted();
   h.Frames(2);
-  const ui::WidgetInfo* field = h.Widget("retention/days");
+  const ui::WidgetInfo* field = h.Widget("##retention-days");
   REQUIRE(field);
   CHECK(field->role == "textbox");
   CHECK(field->label == "Retention period (days)");
@@ -68,10 +68,10 @@ TEST_CASE("Retention: type a period, see its preview, confirm and save", "[reten
   h.Click("retention/decrease");
   h.ApplyEmitted();
   h.Frames(2);
-  CHECK(h.Widget("retention/days")->value == "29");
+  CHECK(h.Widget("##retention-days")->value == "29");
   h.Apply(trash::intent::EditRetention{"7"});
   h.Frames(2);
-  CHECK(h.Widget("retention/days")->value == "7");
+  CHECK(h.Widget("##retention-days")->value == "7");
   CHECK(h.Widget("retention/preview")->label.find("Checking") == 0);
   TickTo(h, h.now + 1000);
   const trash::PendingRequest* preview = PendingOf(h, trash::RequestKind::PreviewRetention);
@@ -111,7 +111,7 @@ TEST_CASE("Retention: a 409 shows the other person's value", "[retention]") {
   TickTo(h, h.now + 1000);
   h.Respond(trash::RequestKind::PreviewRetention, 409, R"({"error":"The retention period changed","retentionDays":60})");
   h.Frames(2);
-  CHECK(h.Widget("retention/days")->value == "60");
+  CHECK(h.Widget("##retention-days")->value == "60");
   REQUIRE(h.Widget("retention/notice"));
   CHECK(h.Widget("retention/notice")->label.find("changed by someone else") != std::string::npos);
   CHECK(h.page.session()->workspace.retentionDays == 60);
@@ -170,7 +170,8 @@ TEST_CASE("Activity: events, a run that expands, filters in intents", "[activity
   REQUIRE(h.Widget("activity/row/e2"));
   CHECK(h.Widget("activity/row/e2/Details")->label == "as dock-door-monitor-2");
   CHECK(h.Widget("activity/row/e2/When")->description == "28 Nov 2026, 10:00 UTC");
-  CHECK(h.Widget("activity/row/e1/Action")->label == "Emptied Trash (12 items)");
+  CHECK(h.Widget("activity/row/e1/Action")->label == "Emptied Trash");
+  CHECK(h.Widget("activity/row/e1/Details")->label == "12 items \xc2\xb7 240 images \xc2\xb7 2 KB freed");
   CHECK(h.Widget("activity/row/e1/toggle")->Has("collapsed"));
   h.Click("activity/row/e1");
   const auto* toggle = h.LastEmitted<trash::intent::ToggleActivityRun>();
