@@ -123,7 +123,8 @@ void ActivityScreen::DrawHeader(Frame& frame, bool allowed) {
   csv.tooltip = "Download the events these filters show as a CSV file";
   csv.width = exportW;
   if (Button(exportLabel, csv)) frame.Emit(trash::intent::ExportActivity{});
-  ImGui::SameLine(0, 8 * d);
+  if (narrow) ImGui::SameLine(0, 8 * d);
+  else ImGui::SetCursorPos(ImVec2(right - h - 2 * d, top));  // at the right edge, whatever Export's width came to
   const bool loading = frame.page.activityLoad().status == trash::LoadStatus::Loading;
   ButtonOptions refresh;
   refresh.busy = loading;
