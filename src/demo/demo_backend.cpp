@@ -236,9 +236,11 @@ HttpResponse Backend::Handle(const HttpRequest& request, int64_t realNowMs) {
     Answer answer = Dispatch(call);
     HttpResponse response;
     response.status = answer.status;
-    response.body = Dump(answer.body);
+    response.body = answer.text ? *answer.text : Dump(answer.body);
+    const bool typed = std::any_of(answer.headers.begin(), answer.headers.end(),
+                                   [](const Header& h) { return h.first == "Content-Type"; });
     response.headers = std::move(answer.headers);
-    response.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+    if (!typed) response.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
     response.headers.emplace_back("Cache-Control", "no-store");
     return response;
 }

@@ -34,12 +34,14 @@ std::string UniqueSlug(State& state, const std::string& workspaceId, const std::
 }
 }  // namespace
 
-void AddAudit(State& state, const std::string& workspaceId, const Actor& actor, const std::string& action,
-              int64_t now, const Item* item, std::string detail) {
+AuditEvent& AddAudit(State& state, const std::string& workspaceId, const Actor& actor, const std::string& action,
+                     int64_t now, const Item* item, std::string detail) {
+    OptText parentName;
     if (item != nullptr && item->parentPk != 0) {
         // A version id ("3") means nothing without its project.
         auto parent = state.items.find(item->parentPk);
         const std::string parentId = parent != state.items.end() ? parent->second.id : "None";
+        if (parent != state.items.end()) parentName = parent->second.name;
         detail = "project " + parentId + (detail.empty() ? "" : "; " + detail);
     }
     AuditEvent event;
@@ -55,8 +57,10 @@ void AddAudit(State& state, const std::string& workspaceId, const Actor& actor, 
         event.itemId = item->id;
         event.name = item->name;
     }
+    event.parentName = parentName;
     event.detail = std::move(detail);
     state.audit.push_back(std::move(event));
+    return state.audit.back();
 }
 
 Item* FindItem(State& state, const std::string& workspaceId, const std::string& type, const std::string& id,
@@ -155,7 +159,7 @@ ApiError Restore(State& state, const std::string& workspaceId, const std::string
     if (oldUrl && *item->url != *oldUrl)
         detail = (detail.empty() ? "" : detail + "; ") + "slug taken, restored as " + *item->url;
     // serve.py's audit row names the item as it was before the new slug (only url changes).
-    AddAudit(state, workspaceId, actor, "restore", now, item, detail);
+    AddAudit(state, workspaceId, actor, "restore", now, item, detail).slug = item->url;
     return {};
 }
 
@@ -231,7 +235,7 @@ void RestoreAll(State& state, const std::string& workspaceId, const Actor& actor
         }
         state.events.erase(event);
         AddAudit(state, workspaceId, actor, "restore", now, &item,
-                 children ? "with " + std::to_string(children) + " children" : "");
+                 children ? "with " + std::to_string(children) + " children" : "").slug = item.url;
         Json row{{"type", item.type}, {"id", item.id}};
         if (const OptText parentId = parentIdOf(item)) row["parentId"] = *parentId;
         if (item.url) row["url"] = *item.url;

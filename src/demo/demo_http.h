@@ -10,7 +10,8 @@ namespace demo {
 struct Answer {
     int status = 200;
     Json body;
-    std::vector<Header> headers;
+    std::vector<Header> headers;           // a "Content-Type" here replaces the JSON one
+    std::optional<std::string> text = {};  // a body sent as it is instead of `body` (the Activity's CSV)
 };
 
 Answer ErrorAnswer(const ApiError& error);
@@ -29,7 +30,7 @@ struct Call {
     const Role* role = nullptr;
     Session* session = nullptr;
 
-    Actor actor() const { return Actor{user->id, user->name, "ui"}; }
+    Actor actor() const { return Actor{user->id, user->name, "web"}; }
     ApiError NeedPermission(const std::string& permission) const;
 };
 

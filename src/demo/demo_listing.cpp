@@ -25,40 +25,6 @@ struct Row {
     Json json;
 };
 
-const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-std::string Base64Url(const std::string& bytes) {
-    std::string out;
-    uint32_t buffer = 0;
-    int bits = 0;
-    for (unsigned char c : bytes) {
-        buffer = (buffer << 8) | c;
-        bits += 8;
-        while (bits >= 6) {
-            bits -= 6;
-            out += kBase64[(buffer >> bits) & 63];
-        }
-    }
-    if (bits > 0) out += kBase64[(buffer << (6 - bits)) & 63];
-    return out;
-}
-
-bool FromBase64Url(const std::string& text, std::string* bytes) {
-    uint32_t buffer = 0;
-    int bits = 0;
-    for (char c : text) {
-        const char* at = std::find(kBase64, kBase64 + 64, c);
-        if (at == kBase64 + 64) return false;
-        buffer = (buffer << 6) | static_cast<uint32_t>(at - kBase64);
-        bits += 6;
-        if (bits >= 8) {
-            bits -= 8;
-            *bytes += static_cast<char>((buffer >> bits) & 0xFF);
-        }
-    }
-    return text.size() % 4 != 1;
-}
-
 std::string EncodeCursor(int64_t offset, const std::string& sort) {
     return Base64Url("[" + std::to_string(offset) + ", \"" + sort + "\"]");  // Python's json.dumps
 }
@@ -165,6 +131,13 @@ std::string ListingVersion(const State& state, const Workspace& ws) {
         if (event.workspaceId == ws.id) last = event.pk;
     }
     return state.bootNonce + "." + ws.id + "." + std::to_string(last);
+}
+
+std::vector<TrashRowFigure> TrashRowFigures(const State& state, const Workspace& ws) {
+    std::vector<TrashRowFigure> figures;
+    for (const Row& row : Rows(state, ws, std::nullopt, std::nullopt, "deletedAt"))
+        figures.push_back(TrashRowFigure{std::get<int64_t>(row.key), row.json["sizeBytes"].get<int64_t>()});
+    return figures;
 }
 
 ApiError WorkspaceListing(const State& state, const Workspace& ws, const Query& query, int64_t /*now*/, Json* out) {

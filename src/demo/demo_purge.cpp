@@ -40,7 +40,8 @@ void DeleteItems(State& state, const std::set<int64_t>& pks) {
 }
 }  // namespace
 
-std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks, const Actor& actor, int64_t now) {
+std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks, const Actor& actor, int64_t now,
+                               int64_t runId) {
     const std::set<int64_t> chosen(itemPks.begin(), itemPks.end());
     std::vector<int64_t> roots;
     for (int64_t pk : itemPks) {
@@ -50,14 +51,17 @@ std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks
     struct Before {
         Item item;
         int64_t childBytes = 0, childCount = 0;
-        OptText parentId;
+        OptText parentId, parentName;
     };
     std::map<int64_t, Before> before;
     std::set<int64_t> events, rootSet(roots.begin(), roots.end()), flagged;
     for (int64_t pk : roots) {
         Before& b = before[pk];
         b.item = state.items[pk];
-        if (b.item.parentPk != 0) b.parentId = state.items[b.item.parentPk].id;
+        if (b.item.parentPk != 0) {
+            b.parentId = state.items[b.item.parentPk].id;
+            b.parentName = state.items[b.item.parentPk].name;
+        }
         if (b.item.type == "project" && b.item.cleanupDeleteImages) flagged.insert(pk);
         events.insert(b.item.trashEvent);
     }
@@ -97,7 +101,7 @@ std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks
         }
     }
     std::vector<PurgeResult> results;
-    const std::string action = actor.via == "cleanup" ? "cleanup" : "delete_permanently";
+    const std::string action = actor.via == "cleanup" ? "cleanup" : "delete";
     for (int64_t pk : roots) {
         const Before& b = before[pk];
         const PurgeResult images = taken[pk];
@@ -108,7 +112,11 @@ std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks
         if (images.imagesDeleted) detail += "; deleted " + std::to_string(images.imagesDeleted) + " exclusive images";
         Item named = b.item;
         named.parentPk = 0;  // the detail already names the project
-        AddAudit(state, b.item.workspaceId, actor, action, now, &named, detail);
+        AuditEvent& event = AddAudit(state, b.item.workspaceId, actor, action, now, &named, detail);
+        event.parentName = b.parentName;
+        event.images = images.imagesDeleted;
+        event.bytes = freed;
+        event.runId = runId;
         results.push_back(PurgeResult{freed, images.imagesDeleted});
     }
     return results;
@@ -161,12 +169,44 @@ Json ActiveProjects(const State& state, const std::string& workspaceId) {
     return projects;
 }
 
+namespace {
+std::string RunDetail(int64_t count, int64_t freed, int64_t images) {
+    return std::to_string(count) + " items, freed " + std::to_string(freed) + " bytes" +
+           (images ? ", deleted " + std::to_string(images) + " images" : "");
+}
+
+AuditEvent* EventByPk(State& state, int64_t pk) {
+    for (AuditEvent& event : state.audit) {
+        if (event.pk == pk) return &event;
+    }
+    return nullptr;
+}
+}  // namespace
+
+std::vector<PurgeResult> PurgeRun(State& state, const std::string& workspaceId, const std::vector<int64_t>& itemPks,
+                                  const Actor& actor, int64_t now, const std::string& action, int64_t* runId) {
+    if (*runId == 0) *runId = AddAudit(state, workspaceId, actor, action, now, nullptr, RunDetail(0, 0, 0)).pk;
+    std::vector<PurgeResult> results;
+    if (!itemPks.empty()) results = Purge(state, itemPks, actor, now, *runId);
+    AuditEvent* summary = EventByPk(state, *runId);
+    if (summary == nullptr) return results;
+    for (const PurgeResult& result : results) {
+        summary->runCount += 1;
+        summary->images += result.imagesDeleted;
+        summary->bytes += result.freedBytes;
+    }
+    summary->detail = RunDetail(summary->runCount, summary->bytes, summary->images);
+    return results;
+}
+
 // Oldest first, a batch of at most 1000 deletion events at a time as serve.py's cleanup does; a
-// child due with its parent goes with it and is counted there.
+// child due with its parent goes with it and is counted there. Each workspace's purges of one run
+// are one cleanup summary event with a member per item.
 CleanupResult Cleanup(State& state, int64_t now) {
     static constexpr size_t kBatchSize = 1000;
     static const Actor kCleanupActor{std::nullopt, "Retention cleanup", "cleanup"};
     CleanupResult total;
+    std::map<std::string, int64_t> runs;  // workspace id -> this run's summary event there
     while (true) {
         std::vector<int64_t> due;
         for (const Workspace& ws : state.workspaces) {
@@ -186,10 +226,21 @@ CleanupResult Cleanup(State& state, int64_t now) {
         }
         if (due.empty()) break;
         const size_t eventsBefore = state.events.size();
-        for (const PurgeResult& result : Purge(state, due, kCleanupActor, now)) {
-            total.purged += 1;
-            total.freedBytes += result.freedBytes;
-            total.imagesDeleted += result.imagesDeleted;
+        std::vector<std::string> order;  // the batch's workspaces, in the order their rows came
+        for (int64_t pk : due) {
+            const std::string& ws = state.items[pk].workspaceId;
+            if (std::find(order.begin(), order.end(), ws) == order.end()) order.push_back(ws);
+        }
+        for (const std::string& ws : order) {
+            std::vector<int64_t> mine;
+            for (int64_t pk : due) {
+                if (state.items[pk].workspaceId == ws) mine.push_back(pk);
+            }
+            for (const PurgeResult& result : PurgeRun(state, ws, mine, kCleanupActor, now, "cleanup", &runs[ws])) {
+                total.purged += 1;
+                total.freedBytes += result.freedBytes;
+                total.imagesDeleted += result.imagesDeleted;
+            }
         }
         if (state.events.size() >= eventsBefore) break;  // no progress: never loop forever
     }

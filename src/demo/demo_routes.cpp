@@ -198,49 +198,42 @@ Answer EmptyTrash(Call& call) {
     if (confirm == body.end() || *confirm != Json(call.ws->name))
         return ErrorAnswer(ApiError{400, "Type the workspace name to confirm"});
     const std::vector<int64_t> roots = TrashRoots(call.state, call.ws->id);
-    int64_t freed = 0, images = 0;
-    for (const PurgeResult& result : Purge(call.state, roots, call.actor(), call.now)) {
+    int64_t freed = 0, images = 0, runId = 0;
+    for (const PurgeResult& result : PurgeRun(call.state, call.ws->id, roots, call.actor(), call.now, "empty_trash", &runId)) {
         freed += result.freedBytes;
         images += result.imagesDeleted;
     }
-    AddAudit(call.state, call.ws->id, call.actor(), "empty_trash", call.now, nullptr,
-             std::to_string(roots.size()) + " items, freed " + std::to_string(freed) + " bytes");
     return Ok(Json{{"deleted", roots.size()}, {"freedBytes", freed}, {"imagesDeleted", images}});
 }
 
 Answer ListProjects(Call& call) { return Ok(Json{{"projects", ActiveProjects(call.state, call.ws->id)}}); }
 
-Answer AuditLog(Call& call) {
-    if (ApiError error = call.NeedPermission("view_trash")) return ErrorAnswer(error);
-    int64_t limit = 0;
-    if (ApiError error = ParseIntParam(call.query, "limit", 100, 1, 1000, &limit)) return ErrorAnswer(error);
-    std::vector<const AuditEvent*> rows;
-    for (const AuditEvent& event : call.state.audit) {
-        if (event.workspaceId == call.ws->id) rows.push_back(&event);
-    }
-    std::sort(rows.begin(), rows.end(), [](const AuditEvent* a, const AuditEvent* b) {
-        return a->at != b->at ? a->at > b->at : a->pk > b->pk;
-    });
-    auto text = [](const OptText& value) { return value ? Json(*value) : Json(); };
-    Json events = Json::array();
-    for (size_t i = 0; i < rows.size() && static_cast<int64_t>(i) < limit; ++i) {
-        const AuditEvent& r = *rows[i];
-        events.push_back(Json{{"at", Iso(r.at)}, {"actorId", text(r.actorId)}, {"actorName", text(r.actorName)},
-                              {"action", r.action}, {"via", r.via}, {"type", text(r.type)}, {"id", text(r.itemId)},
-                              {"name", text(r.name)}, {"detail", r.detail}});
-    }
-    return Ok(Json{{"events", std::move(events)}});
-}
-
+// The retention period; with "dryRun" only its preview; with "expectedRetentionDays" a 409 when
+// someone else changed it since the caller read it.
 Answer PatchWorkspace(Call& call) {
     Json body;
-    int64_t days = 0;
+    int64_t days = 0, expected = 0;
+    bool dryRun = false;
     if (ApiError error = ParseBody(call.http.body, &body)) return ErrorAnswer(error);
     if (ApiError error = GetInt(body, "retentionDays", 1, 90, &days)) return ErrorAnswer(error);
+    if (ApiError error = GetBool(body, "dryRun", &dryRun)) return ErrorAnswer(error);
+    auto given = body.find("expectedRetentionDays");
+    const bool expecting = given != body.end() && !given->is_null();
+    if (expecting) {
+        if (ApiError error = GetInt(body, "expectedRetentionDays", 1, 90, &expected)) return ErrorAnswer(error);
+    }
     if (call.role->name != "Owner")
         return ErrorAnswer(ApiError{403, "Only the workspace Owner can change the retention period"});
+    const int64_t current = call.ws->retentionDays;
+    if (expecting && expected != current)
+        return ErrorAnswer(ApiError{409, "The retention period was changed to " + std::to_string(current) +
+                                             " days by someone else", Json{{"retentionDays", current}}});
+    if (dryRun) return Ok(Json{{"preview", RetentionPreview(call.state, *call.ws, days, call.now)}});
     call.ws->retentionDays = days;
-    AddAudit(call.state, call.ws->id, call.actor(), "set_retention", call.now, nullptr, std::to_string(days) + " days");
+    AuditEvent& event = AddAudit(call.state, call.ws->id, call.actor(), "set_retention", call.now, nullptr,
+                                 std::to_string(days) + " days, was " + std::to_string(current));
+    event.oldValue = current;
+    event.newValue = days;
     return Ok(WhoAmI(call));
 }
 

@@ -20,6 +20,8 @@ Answer EmptyTrash(Call& call);
 Answer ListProjects(Call& call);
 Answer AuditLog(Call& call);
 Answer PatchWorkspace(Call& call);
+// The retention preview of PATCH /api/workspace {"dryRun": true} (demo_activity.cpp).
+Json RetentionPreview(const State& state, const Workspace& ws, int64_t days, int64_t now);
 Answer UltraList(Call& call);
 Answer UltraRestore(Call& call);
 Answer UltraDelete(Call& call);

@@ -10,12 +10,13 @@ namespace demo {
 namespace {
 
 constexpr const char* kFormat = "trash-demo-state";
-constexpr int64_t kVersion = 1;
+constexpr int64_t kVersion = 2;  // 2: issue 14's audit fields (a version 1 copy starts the demo afresh)
 // Bounds that keep sums and timestamps sane whatever a stored copy says (years 1970-9999, 1 PB).
 constexpr int64_t kMaxTime = 253402300799999;
 constexpr int64_t kMaxBytes = 1LL << 50;
 
 Json Opt(const OptText& value) { return value ? Json(*value) : Json(); }
+Json OptInt(const std::optional<int64_t>& value) { return value ? Json(*value) : Json(); }
 
 // Reads fields of one saved object; the first missing or mistyped one marks the whole load bad.
 struct Reader {
@@ -45,6 +46,11 @@ struct Reader {
         const int64_t number = value->get<int64_t>();
         if (number < low || number > high) ok = false;
         return number;
+    }
+    std::optional<int64_t> OptionalInt(const Json& obj, const char* key) {
+        const Json* value = Field(obj, key);
+        if (value == nullptr || value->is_null()) return std::nullopt;
+        return Int(obj, key, 0, INT64_MAX);
     }
     bool Bool(const Json& obj, const char* key) {
         const Json* value = Field(obj, key);
@@ -110,10 +116,28 @@ bool ReadRows(Reader& r, const Json& saved, State& s) {
         s.jobs.push_back(TrainingJob{r.Text(j, "workspaceId"), r.Text(j, "id"), r.Int(j, "itemPk", 1), r.Text(j, "status")});
     }
     for (const Json& a : r.List(saved, "audit")) {
-        s.audit.push_back(AuditEvent{r.Int(a, "pk", 1), r.Text(a, "workspaceId"), r.Int(a, "at"),
-                                     r.OptionalText(a, "actorId"), r.OptionalText(a, "actorName"), r.Text(a, "action"),
-                                     r.Text(a, "via"), r.OptionalText(a, "type"), r.OptionalText(a, "itemId"),
-                                     r.OptionalText(a, "name"), r.Text(a, "detail")});
+        AuditEvent event;
+        event.pk = r.Int(a, "pk", 1);
+        event.workspaceId = r.Text(a, "workspaceId");
+        event.at = r.Int(a, "at");
+        event.actorId = r.OptionalText(a, "actorId");
+        event.actorName = r.OptionalText(a, "actorName");
+        event.action = r.Text(a, "action");
+        event.via = r.Text(a, "via");
+        event.keyName = r.OptionalText(a, "keyName");
+        event.type = r.OptionalText(a, "type");
+        event.itemId = r.OptionalText(a, "itemId");
+        event.name = r.OptionalText(a, "name");
+        event.parentName = r.OptionalText(a, "parentName");
+        event.slug = r.OptionalText(a, "slug");
+        event.images = r.Int(a, "images", 0, INT64_MAX);
+        event.bytes = r.Int(a, "bytes", 0, INT64_MAX);
+        event.oldValue = r.OptionalInt(a, "oldValue");
+        event.newValue = r.OptionalInt(a, "newValue");
+        event.runId = r.Int(a, "runId", 0, INT64_MAX);
+        event.runCount = r.Int(a, "runCount", 0, INT64_MAX);
+        event.detail = r.Text(a, "detail");
+        s.audit.push_back(std::move(event));
         if (s.audit.size() > 1 && s.audit.back().pk <= s.audit[s.audit.size() - 2].pk) return false;
     }
     for (const Json& x : r.List(saved, "sessions")) {
@@ -198,7 +222,10 @@ std::string SaveState(const State& s) {
     for (const AuditEvent& a : s.audit)
         audit.push_back(Json{{"pk", a.pk}, {"workspaceId", a.workspaceId}, {"at", a.at}, {"actorId", Opt(a.actorId)},
                              {"actorName", Opt(a.actorName)}, {"action", a.action}, {"via", a.via},
-                             {"type", Opt(a.type)}, {"itemId", Opt(a.itemId)}, {"name", Opt(a.name)},
+                             {"keyName", Opt(a.keyName)}, {"type", Opt(a.type)}, {"itemId", Opt(a.itemId)},
+                             {"name", Opt(a.name)}, {"parentName", Opt(a.parentName)}, {"slug", Opt(a.slug)},
+                             {"images", a.images}, {"bytes", a.bytes}, {"oldValue", OptInt(a.oldValue)},
+                             {"newValue", OptInt(a.newValue)}, {"runId", a.runId}, {"runCount", a.runCount},
                              {"detail", a.detail}});
     Json& sessions = saved["sessions"] = Json::array();
     for (const Session& x : s.sessions)

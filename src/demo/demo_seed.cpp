@@ -243,8 +243,8 @@ bool Seeder::Top(const std::string& kind, const Json& entry) {
         const std::string* by = Text(trash, "by");
         if (trash.contains("by") && !trash["by"].is_null() && (by == nullptr || users.count(*by) == 0))
             return Fail(state.items[ref.second].id + ": trash.by is not a user");
-        Actor actor{by ? OptText(*by) : std::nullopt, by ? users[*by] : "API key", by ? "ui" : "api"};
-        if (const std::string* via = Text(trash, "via")) actor.via = *via;
+        Actor actor{by ? OptText(*by) : std::nullopt, by ? users[*by] : "API key", by ? "web" : "api"};
+        if (const std::string* via = Text(trash, "via")) actor.via = *via == "ui" ? "web" : *via;  // "ui": before issue 14
         auto flag = trash.find("deleteImages");
         const bool deleteImages = flag != trash.end() && flag->is_boolean() && flag->get<bool>();
         SoftDelete(state, state.items[ref.second], actor, at, deleteImages);

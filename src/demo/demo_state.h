@@ -83,7 +83,13 @@ struct AuditEvent {
     int64_t at = 0;
     OptText actorId, actorName;
     std::string action, via;
+    OptText keyName;  // the API key's name when via is "api" (never in the demo, which has no keys)
     OptText type, itemId, name;
+    OptText parentName, slug;
+    int64_t images = 0, bytes = 0;
+    std::optional<int64_t> oldValue, newValue;
+    int64_t runId = 0;     // a run's member: its summary's pk (0: none)
+    int64_t runCount = 0;  // a run's summary: its members
     std::string detail;
 };
 
@@ -96,7 +102,7 @@ struct Session {
 struct Actor {
     OptText id;
     std::string name;
-    std::string via;  // "ui", "api" or "cleanup"
+    std::string via;  // "web", "api" or "cleanup"
 };
 
 // A failure with serve.py's status and message (status 0: none). extra joins the error body.
@@ -146,9 +152,14 @@ const Role* FindRole(const Workspace& ws, const std::string& name);
 // [SECTION] Seeding (demo_seed.cpp)
 bool SeedState(State& state, const std::string& fixtureText, int64_t nowMs, std::string* error);
 
+std::string Base64Url(const std::string& bytes);                  // unpadded, as Python's urlsafe_b64encode
+bool FromBase64Url(const std::string& text, std::string* bytes);  // false: not base64url
+
 // [SECTION] Domain rules (demo_domain.cpp, demo_purge.cpp)
-void AddAudit(State& state, const std::string& workspaceId, const Actor& actor, const std::string& action,
-              int64_t now, const Item* item = nullptr, std::string detail = "");
+// Appends an audit event (a version's or model's names its project) and answers it, so the caller
+// can set the other fields (slug, images, bytes, values, run).
+AuditEvent& AddAudit(State& state, const std::string& workspaceId, const Actor& actor, const std::string& action,
+                     int64_t now, const Item* item = nullptr, std::string detail = "");
 Item* FindItem(State& state, const std::string& workspaceId, const std::string& type, const std::string& id,
                const std::string* parentId, std::optional<bool> inTrash);
 Item* FindActiveByUrl(State& state, const std::string& workspaceId, const std::string& type,
@@ -168,7 +179,13 @@ std::vector<std::pair<int64_t, int64_t>> ExclusiveImages(const State& state, int
 struct PurgeResult {
     int64_t freedBytes = 0, imagesDeleted = 0;
 };
-std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks, const Actor& actor, int64_t now);
+// Each item's audit event is a "delete" ("cleanup" for the cleanup), a member of run runId if not 0.
+std::vector<PurgeResult> Purge(State& state, const std::vector<int64_t>& itemPks, const Actor& actor, int64_t now,
+                               int64_t runId = 0);
+// Purges items as one run (serve.py's purge_run): makes the summary event `action` when *runId is 0,
+// else grows it; members carry its pk.
+std::vector<PurgeResult> PurgeRun(State& state, const std::string& workspaceId, const std::vector<int64_t>& itemPks,
+                                  const Actor& actor, int64_t now, const std::string& action, int64_t* runId);
 Json Storage(const State& state, const Workspace& ws);
 Json ActiveProjects(const State& state, const std::string& workspaceId);
 CleanupResult Cleanup(State& state, int64_t now);
@@ -180,6 +197,10 @@ std::string ListingVersion(const State& state, const Workspace& ws);
 ApiError WorkspaceListing(const State& state, const Workspace& ws, const Query& query, int64_t now, Json* out);
 ApiError ParseIntParam(const Query& query, const std::string& name, int64_t fallback, int64_t low, int64_t high,
                        int64_t* out);
+struct TrashRowFigure {
+    int64_t deletedAt = 0, sizeBytes = 0;
+};
+std::vector<TrashRowFigure> TrashRowFigures(const State& state, const Workspace& ws);  // every row, sized as listed
 
 // [SECTION] Save and load (demo_save.cpp)
 std::string SaveState(const State& state);

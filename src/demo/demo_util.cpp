@@ -10,7 +10,8 @@ namespace demo {
 
 const std::vector<std::string> kPermissions = {
     "view_trash",    "trash_dataset", "restore_dataset",  "trash_version",  "restore_version",
-    "trash_model",   "restore_model", "trash_workflow",   "restore_workflow", "delete_permanently"};
+    "trash_model",   "restore_model", "trash_workflow",   "restore_workflow", "delete_permanently",
+    "view_activity"};
 const std::vector<std::string> kTypes = {"project", "version", "model", "dataset", "workflow"};
 
 // splitmix64: tiny, and good enough for tokens that never leave the browser.
@@ -27,6 +28,42 @@ std::string RandomToken(State& state, size_t length) {
     token.reserve(length);
     while (token.size() < length) token += kAlphabet[NextRandom(state) % 64];
     return token;
+}
+
+namespace {
+const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+}  // namespace
+
+std::string Base64Url(const std::string& bytes) {
+    std::string out;
+    uint32_t buffer = 0;
+    int bits = 0;
+    for (unsigned char c : bytes) {
+        buffer = (buffer << 8) | c;
+        bits += 8;
+        while (bits >= 6) {
+            bits -= 6;
+            out += kBase64[(buffer >> bits) & 63];
+        }
+    }
+    if (bits > 0) out += kBase64[(buffer << (6 - bits)) & 63];
+    return out;
+}
+
+bool FromBase64Url(const std::string& text, std::string* bytes) {
+    uint32_t buffer = 0;
+    int bits = 0;
+    for (char c : text) {
+        const char* at = std::find(kBase64, kBase64 + 64, c);
+        if (at == kBase64 + 64) return false;
+        buffer = (buffer << 6) | static_cast<uint32_t>(at - kBase64);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            *bytes += static_cast<char>((buffer >> bits) & 0xFF);
+        }
+    }
+    return text.size() % 4 != 1;
 }
 
 std::string Iso(int64_t ms) { return trash::FormatIsoTime(ms); }

@@ -326,7 +326,7 @@ test('the whole loop: Move to Trash with images → amber + countdown → Restor
   await waitForServer(request, server.url, (i) => !hasItem(i, 'project', 'd_forklift'), 'Delete permanently removed Forklift Detector');
   await waitForNoWidget(page, 'row', 'Forklift Detector');
   const audit = await (await request.get(server.url + 'acme-robotics/audit?limit=5')).json();
-  assert.ok(audit.events.some((e) => e.action === 'delete_permanently' && e.id === 'd_forklift'), 'audited as a permanent deletion');
+  assert.ok(audit.events.some((e) => e.action === 'delete' && e.id === 'd_forklift'), 'audited as a permanent deletion');
   // 5. Empty Trash: disabled until "Acme Robotics" is typed.
   assert.ok((await serverListing(request, server.url)).length > 0);
   await clickWidget(page, 'button', 'Empty Trash');

@@ -21,6 +21,19 @@ using demo_test::kT0;
 const std::vector<std::string> kActions = {"signIn", "signOut", "send", "advanceClock", "cleanup"};
 const std::vector<std::string> kSendFields = {"method", "path", "json", "raw", "oversize", "headers", "csrf", "cookie"};
 
+// A text answer (the Activity's CSV) as its CRLF-separated records, without the last CRLF.
+OJson Lines(const std::string& body) {
+    OJson records = OJson::array();
+    size_t start = 0;
+    while (start < body.size()) {
+        const size_t end = body.find("\r\n", start);
+        records.push_back(body.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) break;
+        start = end + 2;
+    }
+    return records;
+}
+
 std::map<std::string, std::string> FixturePasswords() {
     std::map<std::string, std::string> passwords;
     const OJson fixture = OJson::parse(demo_test::FixtureText(), nullptr, false);
@@ -42,6 +55,7 @@ struct Run {
         std::optional<OJson> answer;
         std::vector<demo::Header> headers;
         std::string error;  // the step itself failed
+        std::string body = {};  // the answer as sent, for expect.lines
     };
 
     Outcome Request(const std::string& method, const std::string& path, const std::string& body, bool json,
@@ -59,7 +73,7 @@ struct Run {
             headers.emplace_back(name, value.is_string() ? value.get<std::string>() : value.dump());
         }
         const demo::HttpResponse response = backend.Handle(demo::HttpRequest{method, path, body, headers}, kT0);
-        Outcome outcome{response.status, std::nullopt, response.headers, ""};
+        Outcome outcome{response.status, std::nullopt, response.headers, "", response.body};
         const OJson parsed = OJson::parse(response.body, nullptr, false);
         if (!response.body.empty() && !parsed.is_discarded()) outcome.answer = parsed;
         return outcome;
@@ -133,6 +147,9 @@ struct Run {
         if (expect.contains("json")) {
             if (!outcome.answer) return {"", "expected a JSON answer, got none"};
             if (Mismatch m = Match(expect["json"], *outcome.answer, saved, "")) return m;
+        }
+        if (expect.contains("lines")) {
+            if (Mismatch m = Match(expect["lines"], Lines(outcome.body), saved, "(lines)")) return m;
         }
         const OJson headers = expect.value("header", OJson::object());
         for (const auto& [name, pattern] : headers.items()) {

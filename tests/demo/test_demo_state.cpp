@@ -119,8 +119,8 @@ TEST_CASE("Load refuses corrupt, truncated, foreign or other-version data and ke
         CHECK(at != std::string::npos);
         return at == std::string::npos ? std::string() : text.replace(at, from.size(), to);
     };
-    hostile.push_back(replaced("\"version\":1", "\"version\":2"));
-    hostile.push_back(replaced("\"version\":1", "\"version\":\"1\""));
+    hostile.push_back(replaced("\"version\":2", "\"version\":3"));
+    hostile.push_back(replaced("\"version\":2", "\"version\":\"2\""));
     hostile.push_back(replaced("\"trash-demo-state\"", "\"trash-demo-stat\""));
     hostile.push_back(replaced("\"parentPk\":1", "\"parentPk\":99999"));
     hostile.push_back(replaced("\"trashEvent\":0", "\"trashEvent\":424242"));

@@ -4,11 +4,14 @@ preview (PATCH /api/workspace {"dryRun": true}) on a fixture with known expiries
 import csv
 import http.client
 import io
+import shutil
+import tempfile
 import threading
 import time
+import unittest
 
-from tests.server.helper import ACME, BACKEND, FULL_KEY, GLOBEX, ServerTest
-from trash_server import activity, db, domain, jsonio
+from tests.server.helper import ACME, BACKEND, FULL_KEY, GLOBEX, ServerTest, new_database
+from trash_server import activity, auth, db, domain, jsonio
 
 DAY = domain.DAY_MS
 
@@ -251,3 +254,31 @@ class RetentionPreview(ServerTest):
                 self.assertIn(field, self.patch(body, 400)["error"])
         bob = self.client(email="bob@acme.test")
         self.assertEqual(bob.request("PATCH", "/api/workspace", {"retentionDays": 7, "dryRun": True})[0], 403)
+
+
+class MigrationTo5(unittest.TestCase):
+    """A database of the serve.py before issue 14 keeps its audit trail under the new names, and its
+    Owner and Admin roles get view_activity."""
+
+    def test_old_names_and_roles(self):
+        folder = tempfile.mkdtemp(prefix="trash-migrate-")
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        conn = db.connect(new_database(folder))
+        self.addCleanup(conn.close)
+        db.migrate(conn, target=4)
+        old = " ".join(auth.PERMISSIONS[:-1])
+        with db.transaction(conn):
+            conn.execute("INSERT INTO workspaces (id, url, name) VALUES ('ws', 'ws', 'W')")
+            for name, permissions in (("Owner", old), ("Admin", "view_trash trash_dataset"), ("Reviewer", "view_trash")):
+                conn.execute("INSERT INTO roles (workspace_id, name, permissions) VALUES ('ws', ?, ?)", (name, permissions))
+            for action, via in (("delete_permanently", "ui"), ("sign_in_limited", "ui"), ("trash", "api")):
+                conn.execute("INSERT INTO audit_events (workspace_id, at, action, via) VALUES ('ws', 1, ?, ?)", (action, via))
+        db.migrate(conn)
+        self.assertEqual(db.schema_version(conn), 5)
+        roles = dict(conn.execute("SELECT name, permissions FROM roles").fetchall())
+        self.assertEqual(roles, {"Owner": " ".join(auth.PERMISSIONS), "Admin": "view_trash trash_dataset view_activity",
+                                 "Reviewer": "view_trash"})
+        self.assertEqual([tuple(row) for row in conn.execute("SELECT action, via, run_id, run_count, images, bytes"
+                                                             " FROM audit_events ORDER BY pk").fetchall()],
+                         [("delete", "web", None, 0, 0, 0), ("sign_in_throttled", "web", None, 0, 0, 0),
+                          ("trash", "api", None, 0, 0, 0)])

@@ -124,6 +124,7 @@ class Run:
         self.cookie = self.csrf = None
         self.saved = {}
         self.now = T0
+        self.body = b""  # the last answer's bytes, for `expect.lines`
 
     def step(self, step):
         """Run one step; answers (status, answer JSON, HTTP response), each None where the step has none."""
@@ -205,6 +206,7 @@ class Run:
             data = response.read()
         finally:
             conn.close()
+        self.body = data
         return response.status, _parse(data), response
 
     def send_oversize(self, spec, headers):
@@ -236,6 +238,12 @@ def _parse(data):
         return None
 
 
+def text_lines(body):
+    """A text answer (the Activity's CSV) as its CRLF-separated records, without the last CRLF."""
+    records = body.decode("utf-8").split("\r\n")
+    return records[:-1] if records and records[-1] == "" else records
+
+
 def check_expect(run, step, status, answer, response):
     expect = step.get("expect", {})
     if "send" in step:
@@ -246,6 +254,8 @@ def check_expect(run, step, status, answer, response):
         if answer is None:
             raise Mismatch("", "expected a JSON answer, got none")
         match(expect["json"], answer, run.saved)
+    if "lines" in expect:
+        match(expect["lines"], text_lines(run.body), run.saved, "(lines)")
     for name, pattern in expect.get("header", {}).items():
         value = response.getheader(name) if response is not None else None
         if value is None:

@@ -7,7 +7,9 @@ plain list shows summaries and standalone events only (the audit_top index), `ru
 run's members, and a search for an item (`item`, `q`, `type`) finds members one by one.
 """
 import base64
+import functools
 import json
+import re
 import time
 
 from . import db, listing
@@ -19,7 +21,8 @@ DEFAULT_LIMIT, MAX_LIMIT = 100, 1000
 CSV_COLUMNS = ("at", "actor", "action", "via", "key", "type", "name", "parent", "slug", "images", "bytes", "detail")
 CSV_CHUNK_ROWS = 2000
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP's CSV injection list).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = "=+-@\t\r"
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
 _COLUMNS = ("pk, at, actor_id, actor_name, action, via, key_name, type, item_id, name, parent_name, slug,"
             " run_id, run_count, images, bytes, detail, old_value, new_value")
 
@@ -165,18 +168,25 @@ def _actors(conn, workspace_id):
 
 def csv_cell(value):
     """RFC 4180 quoting, after neutralising a would-be formula with a leading apostrophe."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_STARTS):
+    if value is None:
+        return ""
+    text = str(value)
+    if text and text[0] in FORMULA_STARTS:
         text = "'" + text
-    if any(c in text for c in ',"\r\n'):
+    if _NEEDS_QUOTES.search(text):
         text = '"%s"' % text.replace('"', '""')
     return text
 
 
-def csv_line(row):
-    cells = (iso(row["at"]), row["actor_name"], row["action"], row["via"], row["key_name"], row["type"],
-             row["name"], row["parent_name"], row["slug"], row["images"], row["bytes"], row["detail"])
-    return ",".join(csv_cell(cell) for cell in cells) + "\r\n"
+# The CSV's columns in the database, in CSV_COLUMNS' order (rows read as plain tuples: 100k of
+# them are written in about a second, not ten).
+_CSV_SELECT = "at, actor_name, action, via, key_name, type, name, parent_name, slug, images, bytes, detail"
+
+
+def csv_line(row, when=iso):
+    """One CSV record of a _CSV_SELECT row; `when` formats `at` (a run's members share one)."""
+    return "%s,%s,%d,%d,%s\r\n" % (when(row[0]), ",".join(map(csv_cell, row[1:9])), row[9], row[10],
+                                    csv_cell(row[11]))
 
 
 def csv_export(conn, query, workspace):
@@ -189,14 +199,16 @@ def csv_export(conn, query, workspace):
 
     def produce():
         yield (",".join(CSV_COLUMNS) + "\r\n").encode("utf-8")
+        when = functools.lru_cache(maxsize=256)(iso)
         rows = conn.cursor()
+        rows.row_factory = None
         try:
-            rows.execute(page_sql(where).replace(" LIMIT :limit", ""), args)
+            rows.execute("SELECT %s FROM audit_events WHERE %s ORDER BY at DESC, pk DESC" % (_CSV_SELECT, where), args)
             while True:
                 chunk = rows.fetchmany(CSV_CHUNK_ROWS)
                 if not chunk:
                     break
-                yield "".join(csv_line(row) for row in chunk).encode("utf-8")
+                yield "".join([csv_line(row, when) for row in chunk]).encode("utf-8")
         finally:
             rows.close()
     return headers, db.read_stream(conn, produce)

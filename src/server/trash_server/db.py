@@ -179,7 +179,7 @@ UPDATE deletion_events SET via = 'web' WHERE via = 'ui';
 UPDATE roles SET permissions = trim(permissions || ' view_activity') WHERE name IN ('Owner', 'Admin')
     AND ' ' || permissions || ' ' NOT LIKE '% view_activity %';
 CREATE INDEX audit_top ON audit_events (workspace_id, at, pk) WHERE run_id IS NULL;
-CREATE INDEX audit_by_run ON audit_events (run_id, at, pk) WHERE run_id IS NOT NULL;
+CREATE INDEX audit_by_run ON audit_events (workspace_id, run_id, at, pk) WHERE run_id IS NOT NULL;
 CREATE INDEX audit_by_item ON audit_events (workspace_id, item_id, at, pk);
 CREATE INDEX audit_by_actor ON audit_events (workspace_id, actor_id, at, pk)
 """,
