@@ -14,7 +14,8 @@ namespace app {
 
 namespace {
 bool ShowsAddress(trash::Screen screen) {
-  return screen == trash::Screen::Trash || screen == trash::Screen::Projects;
+  return screen == trash::Screen::Trash || screen == trash::Screen::Projects || screen == trash::Screen::Retention ||
+         screen == trash::Screen::Activity;
 }
 
 // Every state-changing request but sign-in (a retried sign-in is just another attempt).
@@ -42,7 +43,9 @@ void App::OnLocationChanged() {
 }
 
 void App::ApplyPendingRoute() {
-  if (!pendingRoute_ || !ShowsAddress(page_.screen())) return;
+  // A role without view_trash lands on the forbidden Trash, and may still be sent to Settings.
+  const bool settled = ShowsAddress(page_.screen()) || page_.screen() == trash::Screen::Forbidden;
+  if (!pendingRoute_ || !settled) return;
   const trash::Route route = *pendingRoute_;
   pendingRoute_.reset();
   trash::TrashView& view = page_.view();
@@ -52,6 +55,7 @@ void App::ApplyPendingRoute() {
     if (route.filters.types[size_t(type)]) view.SetTypeFilter(type, true);
   view.SetExpiringSoon(route.filters.expiringSoon);
   view.SetSort(route.sort);
+  if (route.screen == trash::Screen::Activity) Send(page_.Apply(trash::intent::FilterActivity{route.activity}));
   if (ShowsAddress(route.screen) && route.screen != page_.screen())
     Send(page_.Apply(trash::intent::Navigate{route.screen}));
   lastFragment_ = trash::FormatRoute(route);
@@ -64,6 +68,7 @@ void App::SyncLocation() {
   route.screen = page_.screen();
   route.filters = page_.view().filters();
   route.sort = page_.view().sort();
+  route.activity = page_.activity().filters();
   const std::string fragment = trash::FormatRoute(route);
   if (fragment == lastFragment_) return;
   // A new screen is a step back can return to; typing in search or sorting is not.
@@ -115,6 +120,7 @@ FrameOutput App::Draw() {
   for (const trash::Intent& intent : drawn.intents) Send(page_.Apply(intent));
   platform_.SetTextInputActive(ui::TextFieldActive());
   if (std::optional<std::string> copied = page_.TakeClipboardText()) platform_.SetClipboardText(*copied);
+  if (std::optional<trash::Download> file = page_.TakeDownload()) platform_.SaveFile(file->fileName, file->mimeType, file->bytes);
   SyncLocation();
   if (!drawn.intents.empty()) platform_.RequestFrames(2);
   const int64_t wake = std::min(drawn.wakeAtMs, page_.NextWakeMs());

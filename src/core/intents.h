@@ -7,11 +7,12 @@
 #include <variant>  // Intent
 #include <vector>   // keys
 
+#include "core/activity.h"    // ActivityFilters
 #include "core/trash_item.h"  // ItemKey
 
 namespace trash {
 
-enum class Screen { SignIn, Trash, Projects, Forbidden };
+enum class Screen { SignIn, Trash, Projects, Forbidden, Retention, Activity };
 
 enum class DialogKind {
     None,
@@ -19,6 +20,7 @@ enum class DialogKind {
     ConfirmDeletePermanently,  // lists what goes and the bytes it frees
     ConfirmEmptyTrash,         // needs the workspace name typed
     ConfirmDeleteProject,      // with "Also delete images from Asset Library"
+    ConfirmRetention,          // a shorter period makes items due now: they go at the next cleanup
 };
 
 enum class CopyField { Name, Id };  // what a copy of Trash rows puts on the clipboard
@@ -49,6 +51,19 @@ struct Refresh {};   // reload the current screen's data now
 struct FocusGained {};  // the tab came back: refresh
 // Projects page.
 struct DeleteProject { std::string projectUrl; bool deleteImages = false; };
+// Settings → Retention: the field's text, its − / + steps, Save (confirmed: from its dialog).
+struct EditRetention { std::string text; };
+struct StepRetention { int delta = 0; };
+struct SaveRetention { bool confirmed = false; };
+// Settings → Activity: new filters (the list starts afresh), the next page, a run's members
+// (expand or collapse; more of them), the filtered events as a CSV download, and one Trash row's
+// history (the Activity filtered to that item).
+struct FilterActivity { ActivityFilters filters; };
+struct LoadMoreActivity {};
+struct ToggleActivityRun { std::string runId; };
+struct LoadMoreRun { std::string runId; };
+struct ExportActivity {};
+struct OpenHistory { ItemKey key; };
 // In-browser demo only: move its clock `days` ahead, run its cleanup now, or start it afresh.
 struct Demo { DemoAction action = DemoAction::AdvanceClock; int days = 0; };
 }  // namespace intent
@@ -57,6 +72,9 @@ using Intent = std::variant<intent::OpenDialog, intent::CloseDialog, intent::Res
                             intent::RestoreParentFirst, intent::RestoreAll, intent::DeletePermanently,
                             intent::EmptyTrash, intent::Undo, intent::DismissToast, intent::SignIn,
                             intent::SignOut, intent::Navigate, intent::Retry, intent::Refresh,
-                            intent::FocusGained, intent::DeleteProject, intent::Copy, intent::Demo>;
+                            intent::FocusGained, intent::DeleteProject, intent::Copy, intent::Demo,
+                            intent::EditRetention, intent::StepRetention, intent::SaveRetention,
+                            intent::FilterActivity, intent::LoadMoreActivity, intent::ToggleActivityRun,
+                            intent::LoadMoreRun, intent::ExportActivity, intent::OpenHistory>;
 
 }  // namespace trash

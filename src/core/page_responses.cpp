@@ -91,6 +91,11 @@ Requests PageState::OnResponse(uint64_t tag, int status, std::string_view body) 
     case RequestKind::DeleteProject: return OnDeleteProjectResponse(call, status, body);
     case RequestKind::UndoMove: return OnUndoMoveResponse(call, status, body);
     case RequestKind::Demo: return OnDemoResponse(call, status, body);
+    case RequestKind::ListActivity: return OnActivityResponse(call, status, body);
+    case RequestKind::ListActivityRun: return OnActivityRunResponse(call, status, body);
+    case RequestKind::ExportActivity: return OnExportResponse(status, body);
+    case RequestKind::PreviewRetention: return OnRetentionPreviewResponse(call, status, body);
+    case RequestKind::SaveRetention: return OnRetentionSaveResponse(call, status, body);
     }
     return {};
 }

@@ -43,13 +43,14 @@ Requests PageState::Tick(int64_t nowMs) {
     view_.SetNow(nowMs);
     toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.expiresAtMs <= nowMs; }),
                   toasts_.end());
+    Requests sent = DueRetentionPreview();
     if (session_ && screen_ == Screen::Trash && trashLoad_.status != LoadStatus::Idle && nowMs >= nextRefreshAtMs_)
-        return Reload(true);
-    return {};
+        for (PendingRequest& request : Reload(true)) sent.push_back(std::move(request));
+    return sent;
 }
 
 int64_t PageState::NextWakeMs() const {
-    int64_t next = view_.NextFilterChangeMs();
+    int64_t next = std::min(view_.NextFilterChangeMs(), retention_.previewDueAtMs());
     for (const Toast& toast : toasts_) next = std::min(next, toast.expiresAtMs);
     if (session_ && screen_ == Screen::Trash && trashLoad_.status != LoadStatus::Idle)
         next = std::min(next, nextRefreshAtMs_);
@@ -73,6 +74,8 @@ Requests PageState::Handle(const intent::OpenDialog& intent) {
     switch (intent.kind) {
     case DialogKind::None:
         break;
+    case DialogKind::ConfirmRetention:  // opened by Save, from the preview (page_settings.cpp)
+        return {};
     case DialogKind::ConfirmRestoreAll:
     case DialogKind::ConfirmEmptyTrash:
     case DialogKind::ConfirmDeletePermanently: {
@@ -220,9 +223,10 @@ Requests PageState::Handle(const intent::SignOut&) {
 
 Requests PageState::Handle(const intent::Navigate& intent) {
     if (!session_ || (screen_ == Screen::Forbidden && intent.screen == Screen::Trash)) return {};
-    if (intent.screen != Screen::Trash && intent.screen != Screen::Projects) return {};
+    if (intent.screen == Screen::SignIn || intent.screen == Screen::Forbidden) return {};
     dialog_ = Dialog{};
     screen_ = intent.screen;
+    if (screen_ == Screen::Retention) retention_.Load(session_->workspace.retentionDays, false);
     return LoadScreenData();
 }
 
@@ -357,6 +361,7 @@ Requests PageState::LoadScreenData() {
         }
         return {SendWholeListing()};
     }
+    if (screen_ == Screen::Activity) return LoadActivity(false);
     // Without view_trash the Projects page says "no access" as the Trash does: nothing to load.
     if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects) &&
         !MissingPermissionToView(*session_)) {
@@ -403,6 +408,7 @@ Requests PageState::SetSession(Session session) {
     session_ = std::move(session);
     sessionLoad_ = {LoadStatus::Loaded, {}};
     signInError_.clear();
+    retention_.Load(session_->workspace.retentionDays, false);
     if (MissingPermissionToView(*session_)) {
         screen_ = Screen::Forbidden;
         return {};
@@ -430,6 +436,10 @@ void PageState::SignedOut(std::string message) {
     projects_.clear();
     view_.SetItems({});
     view_.ClearSelection();
+    activity_ = ActivityView{};
+    activityLoad_ = LoadState{};
+    retention_ = RetentionForm{};
+    download_.reset();
 }
 
 std::vector<TrashItem> PageState::ItemsFor(const std::vector<ItemKey>& keys) const {

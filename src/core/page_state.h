@@ -12,9 +12,11 @@
 #include <string_view>  // bodies
 #include <vector>       // toasts, requests
 
+#include "core/activity.h"    // ActivityView
 #include "core/api_codec.h"   // Session, Project, DemoInfo
 #include "core/intents.h"     // Intent, Screen, DialogKind
 #include "core/requests.h"    // Request
+#include "core/retention_form.h"  // RetentionForm
 #include "core/trash_view.h"  // TrashView
 
 namespace trash {
@@ -75,7 +77,15 @@ struct Dialog {
 };
 
 enum class RequestKind { WhoAmI, SignIn, SignOut, DemoInfo, ListTrash, Restore, RestoreAll,
-                         DeletePermanently, EmptyTrash, ListProjects, DeleteProject, UndoMove, Demo };
+                         DeletePermanently, EmptyTrash, ListProjects, DeleteProject, UndoMove, Demo,
+                         ListActivity, ListActivityRun, ExportActivity, PreviewRetention, SaveRetention };
+
+// A file the page asks the browser to save (Export CSV): the platform hands it to the user.
+struct Download {
+    std::string fileName;  // "activity-acme-robotics.csv"
+    std::string mimeType;  // "text/csv"
+    std::string bytes;
+};
 
 // A request to perform; answer it with OnResponse(tag, status, body). Status 0 means the server
 // could not be reached. Send it with HeadersFor(request, csrfToken): the token is captured when
@@ -126,6 +136,13 @@ public:
     std::optional<std::string> TakeClipboardText();
     TrashView& view() { return view_; }
     const TrashView& view() const { return view_; }
+    // Settings → Activity and Retention.
+    const ActivityView& activity() const { return activity_; }
+    const LoadState& activityLoad() const { return activityLoad_; }  // Loading while a page is on its way
+    bool exporting() const { return HasRequestInFlight(RequestKind::ExportActivity); }
+    const RetentionForm& retention() const { return retention_; }
+    // A file an export asked to save, once: the app hands it to the platform.
+    std::optional<Download> TakeDownload();
 
 private:
     // One user action: one or more requests (chunks of kMaxBatch items, or one move per item
@@ -153,6 +170,9 @@ private:
         std::optional<Project> project;  // DeleteProject: put back on failure
         size_t projectIndex = 0;
         intent::Demo demo;  // Demo: what the banner asked for
+        uint64_t activityGeneration = 0;  // ListActivity*: stale once the filters changed
+        std::string runId;                // ListActivityRun
+        int days = 0;                     // PreviewRetention, SaveRetention
     };
 
     // [SECTION] Intent handlers (page_state.cpp)
@@ -174,6 +194,16 @@ private:
     Requests Handle(const intent::DeleteProject& intent);
     Requests Handle(const intent::Copy& intent);
     Requests Handle(const intent::Demo& intent);
+    // Settings → Retention and Activity (page_settings.cpp)
+    Requests Handle(const intent::EditRetention& intent);
+    Requests Handle(const intent::StepRetention& intent);
+    Requests Handle(const intent::SaveRetention& intent);
+    Requests Handle(const intent::FilterActivity& intent);
+    Requests Handle(const intent::LoadMoreActivity& intent);
+    Requests Handle(const intent::ToggleActivityRun& intent);
+    Requests Handle(const intent::LoadMoreRun& intent);
+    Requests Handle(const intent::ExportActivity& intent);
+    Requests Handle(const intent::OpenHistory& intent);
 
     // [SECTION] Response handlers (page_responses.cpp)
     Requests OnSessionResponse(const InFlight& call, int status, std::string_view body);
@@ -183,6 +213,11 @@ private:
     Requests OnDeleteProjectResponse(const InFlight& call, int status, std::string_view body);
     Requests OnUndoMoveResponse(const InFlight& call, int status, std::string_view body);
     Requests OnDemoResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnActivityResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnActivityRunResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnExportResponse(int status, std::string_view body);
+    Requests OnRetentionPreviewResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnRetentionSaveResponse(const InFlight& call, int status, std::string_view body);
     Requests FinishBatch(uint64_t batchId);
 
     // [SECTION] An action's outcome applied locally (page_outcome.cpp)
@@ -199,6 +234,9 @@ private:
     PendingRequest SendWholeListing();
     Requests Reload(bool onlyIfIdle);
     Requests ReloadAfterChange();
+    Requests LoadActivity(bool nextPage);  // the first page (replacing what is shown on arrival) or the next
+    Requests DueRetentionPreview();        // the debounced dry run, when typing has paused
+    void RetentionChanged(int days);       // the period now in force: session, form, Trash countdowns
     Toast& ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
     Requests SetSession(Session session);
     void SignedOut(std::string message);
@@ -227,6 +265,11 @@ private:
     uint64_t mutations_ = 0;  // actions finished; a listing sent before one is stale
     std::map<uint64_t, InFlight> inFlight_;
     std::map<uint64_t, Batch> batches_;
+    ActivityView activity_;
+    LoadState activityLoad_;
+    uint64_t activityGeneration_ = 0;
+    RetentionForm retention_;
+    std::optional<Download> download_;
 };
 
 }  // namespace trash

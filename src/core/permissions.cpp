@@ -84,6 +84,10 @@ std::optional<std::string> MissingPermissionToView(const Session& session) {
     return Missing(session, permission::kViewTrash);
 }
 
+std::optional<std::string> MissingPermissionToViewActivity(const Session& session) {
+    return Missing(session, permission::kViewActivity);
+}
+
 std::optional<std::string> RestoreBlockedReason(const Session& session, const TrashItem& item) {
     if (item.type == ItemType::Unknown) return "This page cannot restore \"" + item.typeName + "\" items";
     if (std::optional<std::string> missing = MissingPermissionToRestore(session, item)) return Lacks(*missing);

@@ -23,6 +23,7 @@ inline constexpr std::string_view kRestoreModel = "restore_model";
 inline constexpr std::string_view kTrashWorkflow = "trash_workflow";
 inline constexpr std::string_view kRestoreWorkflow = "restore_workflow";
 inline constexpr std::string_view kDeletePermanently = "delete_permanently";
+inline constexpr std::string_view kViewActivity = "view_activity";  // Settings → Activity (Owner, Admin)
 }  // namespace permission
 
 bool HasPermission(const Session& session, std::string_view permission);
@@ -42,6 +43,7 @@ std::optional<std::string> MissingPermissionToRestore(const Session& session, co
 std::optional<std::string> MissingPermissionToTrash(const Session& session, ItemType type);
 std::optional<std::string> MissingPermissionToDelete(const Session& session);
 std::optional<std::string> MissingPermissionToView(const Session& session);
+std::optional<std::string> MissingPermissionToViewActivity(const Session& session);
 
 // Why the Restore button of this row is disabled, as a tooltip sentence, or nullopt if it is not:
 // "Your role lacks the "Restore versions" permission", "Restore the project \"My Detector\" first: this version's

@@ -114,6 +114,59 @@ Request DemoAdvanceClock(int days) { return Post("/api/demo/clock", "{\"advanceD
 Request DemoRunCleanup() { return Post("/api/demo/cleanup", "{}"); }
 Request DemoReset() { return Post("/api/demo/reset", "{}"); }
 
+namespace {
+// The filters' query parameters, each "&name=value".
+std::string ActivityParams(const ActivityFilters& filters) {
+    std::string out;
+    const auto add = [&](std::string_view name, std::string_view value) {
+        if (value.empty()) return;
+        out += '&';
+        out += name;
+        out += '=';
+        out += UrlEncode(value);
+    };
+    std::string actions;
+    for (size_t i = 0; i < kAuditActionCount; ++i) {
+        if (!filters.actions[i]) continue;
+        if (!actions.empty()) actions += ',';
+        actions += AuditActionName(kAuditActions[i]);
+    }
+    add("action", actions);
+    add("actor", filters.actor);
+    add("type", filters.type);
+    add("q", filters.query);
+    add("from", ApiTimeOf(filters.from, false).value_or(""));
+    add("to", ApiTimeOf(filters.to, true).value_or(""));
+    add("item", filters.item);
+    return out;
+}
+
+Request RetentionChange(int days, int expectedDays, bool dryRun) {
+    std::string body = "{\"retentionDays\":" + std::to_string(days) +
+                       ",\"expectedRetentionDays\":" + std::to_string(expectedDays) + (dryRun ? ",\"dryRun\":true}" : "}");
+    return Request{"PATCH", "/api/workspace", std::move(body), true};
+}
+}  // namespace
+
+Request ListActivity(std::string_view workspaceUrl, const ActivityFilters& filters, std::string_view cursor, size_t limit) {
+    std::string path = Segment(workspaceUrl) + "/audit?limit=" + std::to_string(limit);
+    if (!cursor.empty()) path += "&cursor=" + UrlEncode(cursor);
+    return Request{"GET", path + ActivityParams(filters), "", false};
+}
+
+Request ListActivityRun(std::string_view workspaceUrl, std::string_view runId, std::string_view cursor, size_t limit) {
+    std::string path = Segment(workspaceUrl) + "/audit?run=" + UrlEncode(runId) + "&limit=" + std::to_string(limit);
+    if (!cursor.empty()) path += "&cursor=" + UrlEncode(cursor);
+    return Request{"GET", std::move(path), "", false};
+}
+
+Request ExportActivity(std::string_view workspaceUrl, const ActivityFilters& filters) {
+    return Request{"GET", Segment(workspaceUrl) + "/audit?format=csv" + ActivityParams(filters), "", false};
+}
+
+Request PreviewRetention(int days, int expectedDays) { return RetentionChange(days, expectedDays, true); }
+Request SaveRetention(int days, int expectedDays) { return RetentionChange(days, expectedDays, false); }
+
 std::optional<Request> MoveToTrash(std::string_view workspaceUrl, const TrashItem& item) {
     const std::string ws = Segment(workspaceUrl);
     std::string path;

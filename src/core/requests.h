@@ -9,6 +9,7 @@
 #include <utility>      // std::pair
 #include <vector>       // keys, headers
 
+#include "core/activity.h"    // ActivityFilters
 #include "core/trash_item.h"  // ItemKey, TrashItem
 #include "core/trash_view.h"  // SortSpec
 
@@ -52,6 +53,19 @@ Request DemoInfo();
 Request DemoAdvanceClock(int days);
 Request DemoRunCleanup();
 Request DemoReset();
+// Settings → Activity: GET /<ws>/audit?limit=N[&cursor][&action=a,b][&actor][&type][&q][&from][&to][&item]
+// (a typed date the API cannot read is left out; the field says why), one run's members
+// (?run=ID&limit=N[&cursor]), and the same filters as a CSV file (?format=csv).
+inline constexpr size_t kActivityPageRows = 200;
+Request ListActivity(std::string_view workspaceUrl, const ActivityFilters& filters, std::string_view cursor,
+                     size_t limit = kActivityPageRows);
+Request ListActivityRun(std::string_view workspaceUrl, std::string_view runId, std::string_view cursor,
+                        size_t limit = kActivityPageRows);
+Request ExportActivity(std::string_view workspaceUrl, const ActivityFilters& filters);
+// Settings → Retention: PATCH /api/workspace {"retentionDays":N,"expectedRetentionDays":M[,"dryRun":true]};
+// the dry run answers a preview, the save who-am-I; 409 when the period is no longer M.
+Request PreviewRetention(int days, int expectedDays);
+Request SaveRetention(int days, int expectedDays);
 // Moves an item back to Trash (Undo after a restore) through the ordinary delete routes:
 // DELETE /<ws>/<project url>, /<ws>/<parent url>/<version id>, /<ws>/<parent url>/models/<id>,
 // /<ws>/datasets/<url>, /<ws>/workflows/<url>. nullopt when the item lacks the url it needs

@@ -1,11 +1,13 @@
 // The page's address: which screen and which Trash filters, as the URL fragment
-// "#/settings/trash?q=detector&type=project,version&expiring=1&sort=-size". Deep links, the
-// browser's back and forward, and reloads all go through ParseRoute / FormatRoute.
+// "#/settings/trash?q=detector&type=project,version&expiring=1&sort=-size", or the Activity's
+// "#/settings/activity?action=restore,trash&actor=u_bob&type=project&q=dock&from=2026-12-01&item=d_dock".
+// Deep links, the browser's back and forward, and reloads all go through ParseRoute / FormatRoute.
 #pragma once
 
 #include <string>       // fragments
 #include <string_view>  // input
 
+#include "core/activity.h"    // ActivityFilters
 #include "core/intents.h"     // Screen
 #include "core/trash_view.h"  // Filters, SortSpec
 
@@ -15,6 +17,7 @@ struct Route {
     Screen screen = Screen::Trash;
     Filters filters;  // Trash screen only
     SortSpec sort;
+    ActivityFilters activity;  // Activity screen only
 };
 
 // Tolerant: an unknown path is the Trash screen, unknown parameters and values are ignored.

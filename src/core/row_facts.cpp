@@ -26,6 +26,11 @@ std::vector<RowAction> ActionsOf(const TrashItem& item, const RowFacts& facts, c
     actions.push_back(Action(RowActionKind::CopyName, "copy-name", "Copy name", std::nullopt,
                              intent::Copy{CopyField::Name, {key}}));
     actions.push_back(Action(RowActionKind::CopyId, "copy-id", "Copy ID", std::nullopt, intent::Copy{CopyField::Id, {key}}));
+    std::optional<std::string> noActivity;
+    if (std::optional<std::string> missing = MissingPermissionToViewActivity(session)) noActivity = "Your role lacks " + *missing;
+    RowAction history = Action(RowActionKind::History, "history", "History", std::move(noActivity), intent::OpenHistory{key});
+    history.hint = "Opens Settings \xe2\x86\x92 Activity with everything that happened to this item";
+    actions.push_back(std::move(history));
     actions.push_back(Action(RowActionKind::Restore, "restore", "Restore", RestoreBlockedReason(session, item),
                              intent::Restore{{key}}));
     if (facts.parentFirst) {

@@ -16,12 +16,12 @@
 namespace trash {
 
 // What a row offers, in the row menu's order.
-enum class RowActionKind { CopyName, CopyId, Restore, RestoreParentFirst, DeletePermanently };
+enum class RowActionKind { CopyName, CopyId, History, Restore, RestoreParentFirst, DeletePermanently };
 
 struct RowAction {
     RowActionKind kind = RowActionKind::Restore;
-    std::string_view id;     // the widget id's last part: "copy-name", "copy-id", "restore", "restore-parent", "delete"
-    std::string_view label;  // "Copy name", "Copy ID", "Restore", "Restore project first", "Delete permanently"
+    std::string_view id;     // the widget id's last part: "copy-name", "copy-id", "history", "restore", "restore-parent", "delete"
+    std::string_view label;  // "Copy name", "Copy ID", "History", "Restore", "Restore project first", "Delete permanently"
     bool enabled = true;
     std::string reason;      // why it is disabled, for the tooltip ("Your role lacks the "Restore versions"
                              // permission"); "" when enabled

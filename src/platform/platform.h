@@ -45,6 +45,8 @@ class Platform {
   virtual void SetTextInputActive(bool active) = 0;
   // The user asked the system for less motion: no spinning or momentum.
   virtual bool PrefersReducedMotion() const = 0;
+  // Hands the user a file to keep (Export CSV): the browser's download of these bytes.
+  virtual void SaveFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) = 0;
 };
 
 }  // namespace platform

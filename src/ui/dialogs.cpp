@@ -28,6 +28,7 @@ const char* PopupName(trash::DialogKind kind) {
     case trash::DialogKind::ConfirmDeletePermanently: return "##dialog/delete-permanently";
     case trash::DialogKind::ConfirmEmptyTrash: return "##dialog/empty-trash";
     case trash::DialogKind::ConfirmDeleteProject: return "##dialog/delete-project";
+    case trash::DialogKind::ConfirmRetention: return "##dialog/retention";
     default: return nullptr;
   }
 }
@@ -38,6 +39,7 @@ const char* Title(trash::DialogKind kind) {
     case trash::DialogKind::ConfirmDeletePermanently: return "Delete permanently?";
     case trash::DialogKind::ConfirmEmptyTrash: return "Empty Trash?";
     case trash::DialogKind::ConfirmDeleteProject: return "Delete project?";
+    case trash::DialogKind::ConfirmRetention: return "Shorten the retention period?";
     default: return "";
   }
 }
@@ -111,6 +113,7 @@ void DialogHost::Draw(Frame& frame) {
     case trash::DialogKind::ConfirmDeletePermanently: DrawDeletePermanently(frame); break;
     case trash::DialogKind::ConfirmEmptyTrash: DrawEmptyTrash(frame); break;
     case trash::DialogKind::ConfirmDeleteProject: DrawDeleteProject(frame); break;
+    case trash::DialogKind::ConfirmRetention: DrawConfirmRetention(frame); break;
     default: break;
   }
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) frame.Emit(trash::intent::CloseDialog{});
@@ -267,6 +270,22 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   bool confirmed = false;
   Footer(frame, "Move to Trash", true, ok, ok ? nullptr : "Type the project ID exactly to confirm", &confirmed);
   if ((confirmed || enter) && ok) frame.Emit(trash::intent::DeleteProject{dialog.projectUrl, deleteImages_});
+}
+
+// The preview said items become due now: they are purged at the next cleanup, for good.
+void DialogHost::DrawConfirmRetention(Frame& frame) {
+  const Palette& p = CurrentPalette();
+  const trash::Dialog& dialog = frame.page.dialog();
+  const trash::RetentionForm& form = frame.page.retention();
+  const int days = form.input().days.value_or(form.savedDays());
+  const std::string lead = "With " + std::to_string(days) + (days == 1 ? " day, " : " days, ") + Items(dialog.count) +
+                           " (" + trash::FormatBytes(dialog.bytes) + ") in Trash " + (dialog.count == 1 ? "is" : "are") +
+                           " past the new period. The next cleanup deletes " + (dialog.count == 1 ? "it" : "them") +
+                           " permanently: " + (dialog.count == 1 ? "it" : "they") + " can no longer be restored after that.";
+  Paragraph("dialog/text", lead.c_str(), p.text);
+  bool confirmed = false;
+  Footer(frame, ("Save " + std::to_string(days) + (days == 1 ? " day" : " days")).c_str(), true, true, nullptr, &confirmed);
+  if (confirmed) frame.Emit(trash::intent::SaveRetention{true});
 }
 
 }  // namespace ui

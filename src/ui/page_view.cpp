@@ -52,11 +52,13 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   if (screen == trash::Screen::SignIn) {
     signIn_.Draw(frame);
   } else {
-    shell_.Begin(frame, screen == trash::Screen::Projects ? trash::Screen::Projects : trash::Screen::Trash);
-    if (screen == trash::Screen::Projects)
-      projects_.Draw(frame);
-    else
-      trash_.Draw(frame);
+    shell_.Begin(frame, screen == trash::Screen::Forbidden ? trash::Screen::Trash : screen);
+    switch (screen) {
+      case trash::Screen::Projects: projects_.Draw(frame); break;
+      case trash::Screen::Retention: retention_.Draw(frame); break;
+      case trash::Screen::Activity: activity_.Draw(frame); break;
+      default: trash_.Draw(frame); break;
+    }
     shell_.End();
   }
   dialogs_.Draw(frame);

@@ -1,5 +1,5 @@
 // The page's top-level view: draws whichever screen the PageState says (sign-in, the Settings shell
-// with Trash or Projects, forbidden), the open dialog and the toasts, once per frame, and returns
+// with Trash, Projects, Retention or Activity, forbidden), the open dialog and the toasts, once per frame, and returns
 // what the user asked for as intents. Owns every screen's UI-only state; no I/O, no domain logic.
 #pragma once
 
@@ -11,10 +11,12 @@
 #include "core/countdown.h"   // kNever
 #include "core/intents.h"     // Intent
 #include "core/page_state.h"  // PageState
+#include "ui/activity_screen.h"    // ActivityScreen
 #include "ui/connection_banner.h"  // ConnectionBanner
 #include "ui/demo_banner.h"     // DemoBanner
 #include "ui/dialogs.h"         // DialogHost
 #include "ui/projects_screen.h" // ProjectsScreen
+#include "ui/retention_screen.h" // RetentionScreen
 #include "ui/settings_shell.h"  // SettingsShell
 #include "ui/sign_in_screen.h"  // SignInScreen
 #include "ui/toasts.h"          // ToastStack
@@ -42,6 +44,7 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
   }
   const std::string& ringWidget() const { return ringWidget_; }  // tests
   const TrashScreen& trashScreen() const { return trash_; }  // tests
+  const ActivityScreen& activityScreen() const { return activity_; }  // tests
 
  private:
   void DrawMirrorFocusRing() const;
@@ -52,6 +55,8 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
   SettingsShell shell_;
   TrashScreen trash_;
   ProjectsScreen projects_;
+  RetentionScreen retention_;
+  ActivityScreen activity_;
   DialogHost dialogs_;
   ToastStack toasts_;
   std::string focusRequest_;  // from the mirror, for the next frame

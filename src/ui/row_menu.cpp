@@ -20,6 +20,7 @@ const char* IconOf(trash::RowActionKind kind) {
   switch (kind) {
     case trash::RowActionKind::CopyName:
     case trash::RowActionKind::CopyId: return icon::kCopy;
+    case trash::RowActionKind::History: return icon::kHistory;
     case trash::RowActionKind::Restore: return icon::kUndo;
     case trash::RowActionKind::RestoreParentFirst: return icon::kLevelUp;
     case trash::RowActionKind::DeletePermanently: break;

@@ -29,7 +29,10 @@ struct NavTarget {
   trash::Screen screen;
 };
 constexpr NavTarget kNavTargets[] = {{icon::kProject, "Projects", trash::Screen::Projects},
-                                     {icon::kTrash, "Trash", trash::Screen::Trash}};
+                                     {icon::kTrash, "Trash", trash::Screen::Trash},
+                                     {icon::kClock, "Retention", trash::Screen::Retention},
+                                     {icon::kHistory, "Activity", trash::Screen::Activity}};
+constexpr int kNavCount = int(sizeof(kNavTargets) / sizeof(kNavTargets[0]));
 
 void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen target, bool selected) {
   const Palette& p = CurrentPalette();
@@ -58,7 +61,7 @@ void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen ta
 }
 
 // A tab of the medium tab strip or the narrow segmented control: a box at `a`..`b`.
-void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVec2 b, bool segmented) {
+void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVec2 b, bool segmented, bool withIcon) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   ImGui::SetCursorScreenPos(a);
@@ -75,10 +78,11 @@ void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVe
   }
   if (!segmented && selected) dl->AddRectFilled(ImVec2(a.x + 8 * d, b.y - 2 * d), ImVec2(b.x - 8 * d, b.y), p.accent);
   ImGui::PushFont(selected ? CurrentFonts().strong : CurrentFonts().body);
-  const float iconW = ImGui::CalcTextSize(target.icon).x, labelW = ImGui::CalcTextSize(target.label).x;
-  const float x = (a.x + b.x - iconW - 8 * d - labelW) * 0.5f, y = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
-  dl->AddText(ImVec2(x, y), selected ? p.accent : p.textMuted, target.icon);
-  dl->AddText(ImVec2(x + iconW + 8 * d, y), selected ? p.accent : p.text, target.label);
+  const float labelW = ImGui::CalcTextSize(target.label).x;
+  const float iconW = withIcon ? ImGui::CalcTextSize(target.icon).x + 8 * d : 0.f;
+  const float x = (a.x + b.x - iconW - labelW) * 0.5f, y = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
+  if (withIcon) dl->AddText(ImVec2(x, y), selected ? p.accent : p.textMuted, target.icon);
+  dl->AddText(ImVec2(x + iconW, y), selected ? p.accent : p.text, target.label);
   ImGui::PopFont();
   if (hovered && !selected) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   RegisterRect(std::string("nav/") + target.label, "tab", target.label, a, b, selected ? "selected" : "");
@@ -212,7 +216,7 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
   // A narrow page that is also short (a phone held sideways, 200% zoom) keeps the list in view:
   // the Projects / Trash control moves into the top bar instead of a band of its own.
   const bool shortNarrow = layout.narrow() && height < kShortBelowCss * d;
-  const float segmentsW = std::min(240 * d, width * 0.4f);
+  const float segmentsW = std::min(float(kNavCount) * 90 * d, width * 0.55f);  // labels only: no icons
   if (layout.narrow())
     NarrowTopBar(frame, origin, width, barH, shortNarrow ? segmentsW + 12 * d : 0);
   else
@@ -226,19 +230,20 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     ImGui::SetCursorPos(ImVec2(28 * d, barH + 28 * d));
     TextColored(p.textMuted, "SETTINGS");
     ImGui::SetCursorPos(ImVec2(16 * d, barH + 56 * d));
-    NavItem(frame, icon::kProject, "Projects", trash::Screen::Projects, selected == trash::Screen::Projects);
-    ImGui::SetCursorPosX(16 * d);
-    NavItem(frame, icon::kTrash, "Trash", trash::Screen::Trash, selected == trash::Screen::Trash);
+    for (const NavTarget& target : kNavTargets) {
+      ImGui::SetCursorPosX(16 * d);
+      NavItem(frame, target.icon, target.label, target.screen, selected == target.screen);
+    }
     contentPos.x = navW + d;
   } else if (shortNarrow) {  // the segmented control inside the top bar, before Sign out
     const float segH = kTouchTargetCss * d + 6 * d;
     const ImVec2 a(origin.x + width - 8 * d - kTouchTargetCss * d - 8 * d - segmentsW, origin.y + (barH - segH) * 0.5f),
         b(a.x + segmentsW, a.y + segH);
     dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
-    const float segW = (b.x - a.x - 6 * d) / 2;
-    for (int i = 0; i < 2; ++i) {
+    const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
+    for (int i = 0; i < kNavCount; ++i) {
       const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
-      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true);
+      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true, false);
     }
     padding = ImVec2(16 * d, 12 * d);
   } else if (layout.narrow()) {  // a segmented control spanning the width
@@ -247,10 +252,14 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH), p.surface);
     dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border, d);
     dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
-    const float segW = (b.x - a.x - 6 * d) / 2;
-    for (int i = 0; i < 2; ++i) {
+    const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
+    // A phone's four segments are narrow: the icons go, all of them, when a label needs the room.
+    bool icons = true;
+    for (const NavTarget& target : kNavTargets)
+      icons = icons && ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 8 * d <= segW - 12 * d;
+    for (int i = 0; i < kNavCount; ++i) {
       const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
-      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true);
+      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true, icons);
     }
     contentPos.y = barH + bandH + d;
     padding = ImVec2(16 * d, 16 * d);
@@ -261,7 +270,8 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     float x = origin.x + 16 * d;
     for (const NavTarget& target : kNavTargets) {
       const float w = ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 40 * d;
-      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d), ImVec2(x + w, origin.y + barH + tabsH), false);
+      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d), ImVec2(x + w, origin.y + barH + tabsH), false,
+             true);
       x += w + 4 * d;
     }
     contentPos.y = barH + tabsH + d;

@@ -1,5 +1,5 @@
 // The frame around every signed-in screen: a top bar (workspace, signed-in user and role, Sign out)
-// and the Settings sub-navigation (Projects, Trash). Begin() draws both and opens the content
+// and the Settings sub-navigation (Projects, Trash, Retention, Activity). Begin() draws both and opens the content
 // area, a scrolling child window; End() closes it.
 #pragma once
 

@@ -83,6 +83,10 @@ inline constexpr const char* kModel = "\xef\x86\xb2";        // cube
 inline constexpr const char* kDataset = "\xef\x87\x80";      // database
 inline constexpr const char* kTrash = "\xef\x87\xb8";
 inline constexpr const char* kMore = "\xef\x85\x82";         // ellipsis-v
+inline constexpr const char* kHistory = "\xef\x87\x9a";      // history: Activity, a row's History
+inline constexpr const char* kDownload = "\xef\x80\x99";     // Export CSV
+inline constexpr const char* kPlus = "\xef\x81\xa7";
+inline constexpr const char* kMinus = "\xef\x81\xa8";
 }  // namespace icon
 
 }  // namespace ui

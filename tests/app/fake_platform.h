@@ -1,6 +1,6 @@
 // The native tests' platform (the seam of platform.h): HTTP answered by the test from a list of
-// pending requests, a clock the test sets, and the clipboard, the address and the wake-ups
-// recorded. No network, no browser: tests/app drives app::App through it.
+// pending requests, a clock the test sets, and the clipboard, the address, saved files and the
+// wake-ups recorded. No network, no browser: tests/app drives app::App through it.
 #pragma once
 
 #include <cstdint>  // int64_t
@@ -36,6 +36,9 @@ class FakePlatform : public platform::Platform {
   void SetCursor(platform::Cursor) override {}
   void SetTextInputActive(bool active) override { textInputActive = active; }
   bool PrefersReducedMotion() const override { return reducedMotion; }
+  void SaveFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) override {
+    savedFiles.push_back({fileName, mimeType, bytes});
+  }
 
   // How many requests wait with this method and a url starting with `prefix`.
   size_t Count(const std::string& method, const std::string& prefix) const {
@@ -65,6 +68,10 @@ class FakePlatform : public platform::Platform {
   int framesRequested = 0;
   bool textInputActive = false;
   bool reducedMotion = false;
+  struct SavedFile {
+    std::string name, mimeType, bytes;
+  };
+  std::vector<SavedFile> savedFiles;
 
  private:
   static bool Matches(const Pending& p, const std::string& method, const std::string& prefix) {

@@ -17,10 +17,12 @@ const CHROMIUM_FLAGS = [
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
 ];
 
-// Starts serve.py on port 0 and resolves with its base URL once it has printed the line it serves on.
+// Starts serve.py on port 0 and resolves with its base URL once it has printed the line it serves on
+// (and the database's path, for `serve.py cleanup --db`).
 export async function startServer(extraArgs = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'trash-browser-'));
-  const child = spawn('python3', [path.join(repoRoot, 'serve.py'), '--port', '0', '--db', path.join(dir, 'trash.db'),
+  const db = path.join(dir, 'trash.db');
+  const child = spawn('python3', [path.join(repoRoot, 'serve.py'), '--port', '0', '--db', db,
     ...extraArgs], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; if (stderr.length > 20000) stderr = stderr.slice(-10000); });
@@ -41,7 +43,7 @@ export async function startServer(extraArgs = []) {
     child.once('exit', () => { clearTimeout(timer); done(); });
     child.kill('SIGTERM');
   });
-  return { url, stop };
+  return { url, stop, db };
 }
 
 // Copies build/web into a sub-path of a temporary folder and serves that folder with Python's plain

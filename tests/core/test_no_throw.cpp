@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/activity_codec.h"
 #include "core/api_codec.h"
 #include "core/listing_codec.h"
 
@@ -127,6 +128,26 @@ std::vector<Decoder> Decoders() {
           {"users[*].name", kString}, {"users[*].role", kString}, {"users[*].password", kString},
           {"apiKeys", kArray}, {"apiKeys[*]", {"string", "object"}}, {"apiKeys[*].key", kString},
           {"apiKeys[*].name", kString}, {"apiKeys[*].scopes", kArray}, {"apiKeys[*].scopes[*]", kString}}},
+        {"activity page", Wrap(&ParseAuditPage),
+         R"({"events":[{"eventId":"e1","at":"2026-12-01T10:00:00.000Z","actorId":"u1","actorName":"A","action":"restore",
+             "via":"api","keyName":"ci","type":"project","id":"p1","name":"Cats","parentName":"P","slug":"cats-2",
+             "runId":"r1","runCount":2,"images":3,"bytes":4,"detail":"d","oldValue":30,"newValue":7}],
+             "nextCursor":"c","actors":[{"id":"u1","name":"A"}]})",
+         {{"events", kArray}, {"events[*]", kObject}, {"events[*].eventId", kId}, {"events[*].at", kString},
+          {"events[*].actorId", kString}, {"events[*].actorName", kString}, {"events[*].action", kString},
+          {"events[*].via", kString}, {"events[*].keyName", kString}, {"events[*].type", kString},
+          {"events[*].id", kId}, {"events[*].name", kString}, {"events[*].parentName", kString},
+          {"events[*].slug", kString}, {"events[*].runId", kId}, {"events[*].runCount", kNumber},
+          {"events[*].images", kNumber}, {"events[*].bytes", kNumber}, {"events[*].detail", kString},
+          {"events[*].oldValue", kNumber}, {"events[*].newValue", kNumber}, {"nextCursor", kString},
+          {"actors", kArray}, {"actors[*]", kObject}, {"actors[*].id", kId}, {"actors[*].name", kString}}},
+        {"retention preview", Wrap(&ParseRetentionPreview),
+         R"({"preview":{"retentionDays":7,"currentDays":30,"dueNow":{"count":1,"bytes":2},"sooner":{"count":3,"bytes":4},
+             "later":{"count":5,"bytes":6}}})",
+         {{"preview", kObject}, {"preview.retentionDays", kNumber}, {"preview.currentDays", kNumber},
+          {"preview.dueNow", kObject}, {"preview.dueNow.count", kNumber}, {"preview.dueNow.bytes", kNumber},
+          {"preview.sooner", kObject}, {"preview.sooner.count", kNumber}, {"preview.sooner.bytes", kNumber},
+          {"preview.later", kObject}, {"preview.later.count", kNumber}, {"preview.later.bytes", kNumber}}},
     };
 }
 

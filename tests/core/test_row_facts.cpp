@@ -15,7 +15,7 @@ Session SessionWith(std::vector<std::string> permissions) {
     session.role.permissions = std::move(permissions);
     return session;
 }
-const Session kOwner = SessionWith({"view_trash", "restore_dataset", "restore_version", "restore_model",
+const Session kOwner = SessionWith({"view_trash", "view_activity", "restore_dataset", "restore_version", "restore_model",
                                     "restore_workflow", "delete_permanently"});
 
 std::vector<RowActionKind> KindsOf(const RowFacts& facts) {
@@ -89,7 +89,8 @@ TEST_CASE("A row offers copy, restore and delete, each enabled or with its reaso
     const TrashItem dataset = test::MakeItem(ItemType::Dataset, "ds", "Night");
     RowFacts facts = FactsOf(dataset, &kOwner, kNow);
     CHECK(KindsOf(facts) == std::vector<RowActionKind>{RowActionKind::CopyName, RowActionKind::CopyId,
-                                                       RowActionKind::Restore, RowActionKind::DeletePermanently});
+                                                       RowActionKind::History, RowActionKind::Restore,
+                                                       RowActionKind::DeletePermanently});
     for (const RowAction& a : facts.actions) CHECK(a.enabled);
     const RowAction* restore = facts.action(RowActionKind::Restore);
     REQUIRE(restore);
@@ -100,6 +101,9 @@ TEST_CASE("A row offers copy, restore and delete, each enabled or with its reaso
     CHECK(del->danger);
     CHECK(std::get<intent::OpenDialog>(del->intent).kind == DialogKind::ConfirmDeletePermanently);
     CHECK(facts.action(RowActionKind::RestoreParentFirst) == nullptr);
+    const RowAction* history = facts.action(RowActionKind::History);
+    REQUIRE(history);
+    CHECK(std::get<intent::OpenHistory>(history->intent).key == KeyOf(dataset));
 
     SECTION("a role without the permissions") {
         const Session reviewer = SessionWith({"view_trash", "restore_version"});
@@ -108,6 +112,7 @@ TEST_CASE("A row offers copy, restore and delete, each enabled or with its reaso
         CHECK(facts.action(RowActionKind::Restore)->reason == "Your role lacks the \"Restore projects and datasets\" permission");
         CHECK(facts.action(RowActionKind::DeletePermanently)->reason == "Your role lacks the \"Delete permanently\" permission");
         CHECK(facts.action(RowActionKind::CopyName)->enabled);
+        CHECK(facts.action(RowActionKind::History)->reason == "Your role lacks view_activity");
     }
     SECTION("without a session there are no actions") {
         CHECK(FactsOf(dataset, nullptr, kNow).actions.empty());
@@ -119,8 +124,8 @@ TEST_CASE("A child whose project is in Trash offers Restore project first", "[ro
     RowFacts facts = FactsOf(version, &kOwner, kNow);
     CHECK(facts.parentFirst);
     CHECK(KindsOf(facts) == std::vector<RowActionKind>{RowActionKind::CopyName, RowActionKind::CopyId,
-                                                       RowActionKind::Restore, RowActionKind::RestoreParentFirst,
-                                                       RowActionKind::DeletePermanently});
+                                                       RowActionKind::History, RowActionKind::Restore,
+                                                       RowActionKind::RestoreParentFirst, RowActionKind::DeletePermanently});
     const RowAction* restore = facts.action(RowActionKind::Restore);
     CHECK_FALSE(restore->enabled);
     CHECK(restore->reason == "Restore the project \"Traffic Lights\" first: this version's project is in Trash");

@@ -45,7 +45,7 @@ TEST_CASE("Right-click on a row opens its menu; a choice emits its intent and cl
   const ui::WidgetInfo* menu = h.Widget("menu");
   REQUIRE(menu);
   CHECK(menu->role == "menu");
-  CHECK(MenuLabels(h) == std::vector<std::string>{"Copy name", "Copy ID", "Restore", "Delete permanently"});
+  CHECK(MenuLabels(h) == std::vector<std::string>{"Copy name", "Copy ID", "History", "Restore", "Delete permanently"});
   CHECK_FALSE(Highlighted(h));  // the mouse opened it: no keyboard highlight
 
   SECTION("Copy ID") {
@@ -107,6 +107,7 @@ TEST_CASE("The row menu by keyboard: context-menu key, arrows, Enter; Esc return
   CHECK(Highlighted(h)->label == "Delete permanently");
 
   SECTION("Enter chooses the highlighted item") {
+    h.PressKey(kUp);
     h.PressKey(kUp);
     h.PressKey(kUp);
     REQUIRE(Highlighted(h)->label == "Copy ID");

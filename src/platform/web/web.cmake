@@ -84,7 +84,7 @@ endforeach()
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses.
 set(FONT_PY /usr/bin/python3)
 set(LATIN "U+0020-007E,U+00A0-017F,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
-set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8")
+set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8,U+F1DA,U+F019,U+F067,U+F068")
 set(FONT_OUTPUTS)
 foreach(pair "Inter-Regular.otf|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN}"
              "Inter-SemiBold.otf|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LATIN}"

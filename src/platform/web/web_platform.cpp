@@ -31,6 +31,19 @@ EM_JS(void, trash_set_location_fragment, (const char* fragment, int push), {
   // history.* does not fire hashchange, so only the user's own navigation reaches the page.
   if (push) history.pushState(null, "", hash); else history.replaceState(null, "", hash);
 });
+// A download without a server round trip: the bytes as a Blob behind a temporary <a download>.
+EM_JS(void, trash_save_file, (const char* name, const char* type, const char* bytes, int length), {
+  const blob = new Blob([HEAPU8.slice(bytes, bytes + length)], {type: UTF8ToString(type)});
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = UTF8ToString(name);
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+});
 EM_JS(void, trash_set_cursor, (const char* css), {
   const canvas = document.getElementById('canvas');
   if (canvas) canvas.style.cursor = UTF8ToString(css);
@@ -138,6 +151,10 @@ std::string WebPlatform::LocationFragment() const {
 
 void WebPlatform::SetLocationFragment(const std::string& fragment, bool addHistoryEntry) {
   trash_set_location_fragment(fragment.c_str(), addHistoryEntry ? 1 : 0);
+}
+
+void WebPlatform::SaveFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) {
+  trash_save_file(fileName.c_str(), mimeType.c_str(), bytes.data(), int(bytes.size()));
 }
 
 void WebPlatform::SetCursor(platform::Cursor cursor) {

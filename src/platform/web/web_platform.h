@@ -1,5 +1,5 @@
 // The browser implementation of platform::Platform (emscripten_fetch, Date.now, requestAnimationFrame,
-// timers, navigator.clipboard, the canvas CSS cursor) and the frame scheduler the input code uses.
+// timers, navigator.clipboard, a Blob download, the canvas CSS cursor) and the frame scheduler the input code uses.
 #pragma once
 
 #include <functional>
@@ -21,6 +21,7 @@ class WebPlatform final : public platform::Platform {
   std::string LocationFragment() const override;
   void SetLocationFragment(const std::string& fragment, bool addHistoryEntry) override;
   void SetCursor(platform::Cursor cursor) override;
+  void SaveFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) override;
   void SetTextInputActive(bool active) override { textInputActive_ = active; }
   bool PrefersReducedMotion() const override { return reducedMotion_; }
 

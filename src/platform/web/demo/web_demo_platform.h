@@ -29,6 +29,9 @@ class DemoPlatform final : public platform::Platform {
   void SetCursor(platform::Cursor cursor) override { web_.SetCursor(cursor); }
   void SetTextInputActive(bool active) override { web_.SetTextInputActive(active); }
   bool PrefersReducedMotion() const override { return web_.PrefersReducedMotion(); }
+  void SaveFile(const std::string& fileName, const std::string& mimeType, const std::string& bytes) override {
+    web_.SaveFile(fileName, mimeType, bytes);
+  }
 
  private:
   void Open();              // load the saved demo, or seed a fresh one
