@@ -120,7 +120,8 @@ FrameOutput App::Draw() {
   for (const trash::Intent& intent : drawn.intents) Send(page_.Apply(intent));
   platform_.SetTextInputActive(ui::TextFieldActive());
   if (std::optional<std::string> copied = page_.TakeClipboardText()) platform_.SetClipboardText(*copied);
-  if (std::optional<trash::Download> file = page_.TakeDownload()) platform_.SaveFile(file->fileName, file->mimeType, file->bytes);
+  if (std::optional<trash::Download> file = page_.TakeDownload())
+    platform_.SaveFile(file->fileName, file->mimeType, file->bytes);
   SyncLocation();
   if (!drawn.intents.empty()) platform_.RequestFrames(2);
   const int64_t wake = std::min(drawn.wakeAtMs, page_.NextWakeMs());

@@ -26,8 +26,8 @@ class App {
  public:
   explicit App(platform::Platform& platform) : platform_(platform) {}
 
-  void Start();          // first request: who am I (the session cookie may still be valid)
-  void OnWindowFocus();  // refresh, so changes by other members show up
+  void Start();              // first request: who am I (the session cookie may still be valid)
+  void OnWindowFocus();      // refresh, so changes by other members show up
   void OnLocationChanged();  // back, forward or an edited address: show what it names
   // Assistive technology moved focus onto this widget's mirror element (web/a11y.js): the page's
   // cursor or highlight follows, and the widget is drawn with the focus ring.
@@ -46,7 +46,6 @@ class App {
   void Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry);
   void ApplyPendingRoute();  // once signed in: the deep link's screen, filters and sort
   void SyncLocation();       // the address follows the screen, filters and sort
-
 
   platform::Platform& platform_;
   trash::PageState page_;

@@ -171,8 +171,10 @@ const std::vector<ActivityRow>& ActivityView::rows() const {
         const ActivityRun* r = run(events_[i].runId);
         if (!r || !r->expanded) continue;
         for (size_t m = 0; m < r->members.size(); ++m) rows_.push_back({ActivityRowKind::Member, i, m});
-        if (r->loading) rows_.push_back({ActivityRowKind::LoadingMembers, i, 0});
-        else if (!r->nextCursor.empty() || !r->error.empty()) rows_.push_back({ActivityRowKind::MoreMembers, i, 0});
+        if (r->loading)
+            rows_.push_back({ActivityRowKind::LoadingMembers, i, 0});
+        else if (!r->nextCursor.empty() || !r->error.empty())
+            rows_.push_back({ActivityRowKind::MoreMembers, i, 0});
     }
     rowsStale_ = false;
     return rows_;

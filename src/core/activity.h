@@ -4,40 +4,40 @@
 // that expands into its members (loaded by ?run=), and the flat rows the screen draws.
 #pragma once
 
-#include <array>     // action filter
-#include <cstddef>   // size_t
-#include <cstdint>   // int64_t
-#include <map>       // runs by id
-#include <optional>  // old and new values
-#include <string>    // fields
-#include <string_view>  // names
+#include <array>          // action filter
+#include <cstddef>        // size_t
+#include <cstdint>        // int64_t
+#include <map>            // runs by id
+#include <optional>       // old and new values
+#include <string>         // fields
+#include <string_view>    // names
 #include <unordered_set>  // seen event ids
-#include <vector>    // events, rows
+#include <vector>         // events, rows
 
 namespace trash {
 
 enum class AuditAction { Trash, Restore, Delete, EmptyTrash, Cleanup, SetRetention, SignInThrottled, Unknown };
 inline constexpr size_t kAuditActionCount = 7;  // the known ones, in the filter's order
 inline constexpr AuditAction kAuditActions[kAuditActionCount] = {
-    AuditAction::Trash,   AuditAction::Restore,      AuditAction::Delete,          AuditAction::EmptyTrash,
+    AuditAction::Trash,   AuditAction::Restore,      AuditAction::Delete,         AuditAction::EmptyTrash,
     AuditAction::Cleanup, AuditAction::SetRetention, AuditAction::SignInThrottled};
 
-std::string_view AuditActionName(AuditAction action);      // the API's: "trash", "empty_trash", ...
-AuditAction AuditActionFromName(std::string_view name);    // "delete_permanently" is Delete too
-std::string_view AuditActionLabel(AuditAction action);     // "Moved to Trash", "Emptied Trash", ...
+std::string_view AuditActionName(AuditAction action);    // the API's: "trash", "empty_trash", ...
+AuditAction AuditActionFromName(std::string_view name);  // "delete_permanently" is Delete too
+std::string_view AuditActionLabel(AuditAction action);   // "Moved to Trash", "Emptied Trash", ...
 
 struct AuditEvent {
     std::string eventId;
     int64_t atMs = 0;
     std::string actorId, actorName;
     AuditAction action = AuditAction::Unknown;
-    std::string actionName;       // the raw "action", shown when this page does not know it
-    std::string via;              // "web", "api", "cleanup"
-    std::string keyName;          // the API key's name when via "api"
+    std::string actionName;  // the raw "action", shown when this page does not know it
+    std::string via;         // "web", "api", "cleanup"
+    std::string keyName;     // the API key's name when via "api"
     std::string type, id, name, parentName;
-    std::string slug;             // a restore: the slug it came back under
-    std::string runId;            // a member of an Empty Trash or cleanup run, or the run's summary
-    int64_t runCount = 0;         // > 0: the summary of a run of this many members
+    std::string slug;      // a restore: the slug it came back under
+    std::string runId;     // a member of an Empty Trash or cleanup run, or the run's summary
+    int64_t runCount = 0;  // > 0: the summary of a run of this many members
     int64_t images = 0, bytes = 0;
     std::string detail;
     std::optional<int64_t> oldValue, newValue;  // set_retention: days before and after
@@ -59,11 +59,11 @@ struct AuditPage {
 // What the list shows; every field is also a parameter of the screen's address and of the request.
 struct ActivityFilters {
     std::array<bool, kAuditActionCount> actions{};  // none set: every action
-    std::string actor;   // user id
-    std::string type;    // item type ("project"); with `item`, that item's type
-    std::string query;   // name contains
+    std::string actor;                              // user id
+    std::string type;                               // item type ("project"); with `item`, that item's type
+    std::string query;                              // name contains
     std::string from, to;  // as typed: "2026-12-01" or a full ISO time; from inclusive, to inclusive of its day
-    std::string item;    // one item's history
+    std::string item;      // one item's history
 
     bool any() const;
     bool operator==(const ActivityFilters& other) const;
@@ -87,7 +87,7 @@ struct ActivityRow {
 struct ActivityRun {
     bool expanded = false;
     bool loading = false;
-    bool loaded = false;        // its first page has arrived
+    bool loaded = false;  // its first page has arrived
     std::string nextCursor;
     std::vector<AuditEvent> members;
     std::string error;
@@ -120,7 +120,7 @@ public:
     const ActivityRun* run(const std::string& runId) const;
 
     // [SECTION] Rows
-    const std::vector<ActivityRow>& rows() const;  // rebuilt only after a change
+    const std::vector<ActivityRow>& rows() const;             // rebuilt only after a change
     const AuditEvent& EventOf(const ActivityRow& row) const;  // the event a row draws
 
 private:

@@ -17,8 +17,10 @@ AuditEvent EventFrom(Reader& r, const Node& e, const std::string& path) {
     event.eventId = r.Id(e, path, "eventId", Need::Optional);
     const std::string at = r.String(e, path, "at", Need::Required);
     if (!at.empty()) {
-        if (std::optional<int64_t> ms = ParseIsoTime(at)) event.atMs = *ms;
-        else r.Fail(Join(path, "at") + " must be an ISO time");
+        if (std::optional<int64_t> ms = ParseIsoTime(at))
+            event.atMs = *ms;
+        else
+            r.Fail(Join(path, "at") + " must be an ISO time");
     }
     event.actorId = r.String(e, path, "actorId");
     event.actorName = r.String(e, path, "actorName");
@@ -93,9 +95,8 @@ ParseResult<RetentionPreview> ParseRetentionPreview(std::string_view body) {
 }
 
 std::optional<int> ConflictRetentionDays(std::string_view body) {
-    ParseResult<int> days = Decode<int>(body, "conflict", [](Reader& r, const Node& j) {
-        return Days(r.Number(j, "", "retentionDays", -1));
-    });
+    ParseResult<int> days = Decode<int>(
+        body, "conflict", [](Reader& r, const Node& j) { return Days(r.Number(j, "", "retentionDays", -1)); });
     if (!days.ok() || days.value() < kMinRetentionDays || days.value() > kMaxRetentionDays) return std::nullopt;
     return days.value();
 }

@@ -9,7 +9,8 @@ namespace trash {
 namespace {
 std::string How(const AuditEvent& e) {
     if (e.via == "cleanup" || e.action == AuditAction::Cleanup) return "Cleanup";
-    if (e.via == "api") return e.keyName.empty() ? "API key" : "API key \xe2\x80\x9c" + SanitizeForDisplay(e.keyName) + "\xe2\x80\x9d";
+    if (e.via == "api")
+        return e.keyName.empty() ? "API key" : "API key \xe2\x80\x9c" + SanitizeForDisplay(e.keyName) + "\xe2\x80\x9d";
     return "Web";
 }
 
@@ -35,7 +36,8 @@ ActivityFacts FactsOf(const AuditEvent& e, int64_t nowMs) {
             : !e.actorId.empty() ? SanitizeForDisplay(e.actorId)
             : f.how == "Cleanup" ? std::string("Cleanup")
                                  : std::string("Unknown");
-    f.action = e.action == AuditAction::Unknown ? SanitizeForDisplay(e.actionName) : std::string(AuditActionLabel(e.action));
+    f.action =
+        e.action == AuditAction::Unknown ? SanitizeForDisplay(e.actionName) : std::string(AuditActionLabel(e.action));
 
     f.item = SanitizeForDisplay(e.name.empty() ? e.id : e.name);
     f.type = SanitizeForDisplay(e.type);

@@ -108,7 +108,8 @@ ParseResult<RestoreResult> ParseRestoreResult(std::string_view body) {
         if (restored && restored->kind == Node::Array) {
             r.ForEach(*restored, [&](const Node& item, size_t i) {
                 const std::string path = Index("restored", i);
-                if (r.IsObject(item, path)) result.restored.push_back({KeyFrom(r, item, path), r.String(item, path, "url")});
+                if (r.IsObject(item, path))
+                    result.restored.push_back({KeyFrom(r, item, path), r.String(item, path, "url")});
             });
         } else if (restored) {
             r.Fail("restored must be an array or true/false");

@@ -84,8 +84,8 @@ struct DemoApiKey {
 // An in-browser demo workspace (static hosting) says so, with where it keeps its changes and how
 // far time travel has moved its clock; serve.py never sends this.
 struct BrowserDemo {
-    bool kept = true;     // "storage": "local" (kept across reloads) or "memory" (lost on reload)
-    std::string notice;   // shown in the banner: "Saved demo data could not be read, ..."
+    bool kept = true;    // "storage": "local" (kept across reloads) or "memory" (lost on reload)
+    std::string notice;  // shown in the banner: "Saved demo data could not be read, ..."
     int64_t clockOffsetMs = 0;
 };
 struct DemoInfo {

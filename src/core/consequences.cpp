@@ -14,8 +14,9 @@ std::string Quoted(const TrashItem& item) {
 // "240 images that belong to no other project" / "no images: all of its images are shared ..."
 std::string ImagesClause(int64_t images, bool known, bool several) {
     if (!known) return several ? "their exclusive images" : "its exclusive images";
-    if (images > 0) return CountOf(images, "image", "images") + (images == 1 ? " that belongs" : " that belong") +
-                           " to no other project";
+    if (images > 0)
+        return CountOf(images, "image", "images") + (images == 1 ? " that belongs" : " that belong") +
+               " to no other project";
     return several ? "no images: all of their images are shared with other projects"
                    : "no images: all of its images are shared with other projects";
 }
@@ -41,19 +42,21 @@ std::string DeleteConsequences(const std::vector<const TrashItem*>& items) {
         children += item->childCount;
         if (!item->cleanupDeleteImages) continue;
         flagged = true;
-        if (item->exclusiveImageCount < 0) known = false;
-        else images += item->exclusiveImageCount;
+        if (item->exclusiveImageCount < 0)
+            known = false;
+        else
+            images += item->exclusiveImageCount;
     }
     if (projects.empty()) return "";
     const bool several = projects.size() > 1;
-    std::string sentence = several ? "The " + CountOf(int64_t(projects.size()), "project", "projects")
-                                   : Quoted(*projects[0]);
+    std::string sentence =
+        several ? "The " + CountOf(int64_t(projects.size()), "project", "projects") : Quoted(*projects[0]);
     if (children > 0) {
         const std::string what = CountOf(children, "version or model", "versions and models");
         sentence += several ? " take " + what + " with them" : " takes its " + what + " with it";
     } else {
-        sentence += several ? " have no versions or models in Trash with them"
-                            : " has no versions or models in Trash with it";
+        sentence +=
+            several ? " have no versions or models in Trash with them" : " has no versions or models in Trash with it";
     }
     if (flagged)
         sentence += ", and " + ImagesClause(images, known, several) + ".";

@@ -71,8 +71,8 @@ TimeLeft FormatTimeLeft(int64_t nowMs, int64_t cleanupAtMs) {
 std::string FormatPurgeTime(int64_t cleanupAtMs) {
     const CivilTime t = CivilFromMs(cleanupAtMs);
     char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "Purged on %s, %d %s %04d at %02d:%02d UTC", kWeekdays[t.weekday],
-                  t.day, kMonths[t.month - 1], t.year, t.hour, t.minute);
+    std::snprintf(buffer, sizeof buffer, "Purged on %s, %d %s %04d at %02d:%02d UTC", kWeekdays[t.weekday], t.day,
+                  kMonths[t.month - 1], t.year, t.hour, t.minute);
     return buffer;
 }
 
@@ -86,8 +86,8 @@ std::string FormatDate(int64_t ms) {
 std::string FormatDateTime(int64_t ms) {
     const CivilTime t = CivilFromMs(ms);
     char buffer[48];
-    std::snprintf(buffer, sizeof buffer, "%d %s %04d, %02d:%02d UTC", t.day, kMonths[t.month - 1], t.year,
-                  t.hour, t.minute);
+    std::snprintf(buffer, sizeof buffer, "%d %s %04d, %02d:%02d UTC", t.day, kMonths[t.month - 1], t.year, t.hour,
+                  t.minute);
     return buffer;
 }
 

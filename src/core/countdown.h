@@ -23,7 +23,7 @@ enum class Urgency {
 };
 
 struct TimeLeft {
-    std::string label;          // "29 days left", "1 hour left", "Less than a minute left", "Due for cleanup"
+    std::string label;  // "29 days left", "1 hour left", "Less than a minute left", "Due for cleanup"
     Urgency urgency = Urgency::Normal;
     int64_t nextChangeMs = kNever;  // first ms at which label or urgency differ; kNever when due
 };

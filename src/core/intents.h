@@ -30,51 +30,93 @@ enum class DemoAction { AdvanceClock, RunCleanup, Reset };
 
 namespace intent {
 // Dialogs: open one (computes what it lists), close it without acting.
-struct OpenDialog { DialogKind kind = DialogKind::None; std::vector<ItemKey> keys; std::string projectUrl; };
+struct OpenDialog {
+    DialogKind kind = DialogKind::None;
+    std::vector<ItemKey> keys;
+    std::string projectUrl;
+};
 struct CloseDialog {};
 // Trash actions; the irreversible ones are emitted by their dialog's confirm button.
-struct Restore { std::vector<ItemKey> keys; };
-struct RestoreParentFirst { ItemKey child; };  // restores the child's project
+struct Restore {
+    std::vector<ItemKey> keys;
+};
+struct RestoreParentFirst {
+    ItemKey child;
+};  // restores the child's project
 struct RestoreAll {};
-struct DeletePermanently { std::vector<ItemKey> keys; };
-struct EmptyTrash { std::string typedName; };
-struct Undo { uint64_t toastId = 0; };
+struct DeletePermanently {
+    std::vector<ItemKey> keys;
+};
+struct EmptyTrash {
+    std::string typedName;
+};
+struct Undo {
+    uint64_t toastId = 0;
+};
 // Puts the items' names or ids on the clipboard, one per line, and confirms with a toast.
-struct Copy { CopyField field = CopyField::Name; std::vector<ItemKey> keys; };
-struct DismissToast { uint64_t toastId = 0; };
+struct Copy {
+    CopyField field = CopyField::Name;
+    std::vector<ItemKey> keys;
+};
+struct DismissToast {
+    uint64_t toastId = 0;
+};
 // Session and navigation.
-struct SignIn { std::string email, password; };
+struct SignIn {
+    std::string email, password;
+};
 struct SignOut {};
-struct Navigate { Screen screen = Screen::Trash; };
-struct Retry {};     // reload what failed to load
-struct Refresh {};   // reload the current screen's data now
+struct Navigate {
+    Screen screen = Screen::Trash;
+};
+struct Retry {};        // reload what failed to load
+struct Refresh {};      // reload the current screen's data now
 struct FocusGained {};  // the tab came back: refresh
 // Projects page.
-struct DeleteProject { std::string projectUrl; bool deleteImages = false; };
+struct DeleteProject {
+    std::string projectUrl;
+    bool deleteImages = false;
+};
 // Settings → Retention: the field's text, its − / + steps, Save (confirmed: from its dialog).
-struct EditRetention { std::string text; };
-struct StepRetention { int delta = 0; };
-struct SaveRetention { bool confirmed = false; };
+struct EditRetention {
+    std::string text;
+};
+struct StepRetention {
+    int delta = 0;
+};
+struct SaveRetention {
+    bool confirmed = false;
+};
 // Settings → Activity: new filters (the list starts afresh), the next page, a run's members
 // (expand or collapse; more of them), the filtered events as a CSV download, and one Trash row's
 // history (the Activity filtered to that item).
-struct FilterActivity { ActivityFilters filters; };
+struct FilterActivity {
+    ActivityFilters filters;
+};
 struct LoadMoreActivity {};
-struct ToggleActivityRun { std::string runId; };
-struct LoadMoreRun { std::string runId; };
+struct ToggleActivityRun {
+    std::string runId;
+};
+struct LoadMoreRun {
+    std::string runId;
+};
 struct ExportActivity {};
-struct OpenHistory { ItemKey key; };
+struct OpenHistory {
+    ItemKey key;
+};
 // In-browser demo only: move its clock `days` ahead, run its cleanup now, or start it afresh.
-struct Demo { DemoAction action = DemoAction::AdvanceClock; int days = 0; };
+struct Demo {
+    DemoAction action = DemoAction::AdvanceClock;
+    int days = 0;
+};
 }  // namespace intent
 
-using Intent = std::variant<intent::OpenDialog, intent::CloseDialog, intent::Restore,
-                            intent::RestoreParentFirst, intent::RestoreAll, intent::DeletePermanently,
-                            intent::EmptyTrash, intent::Undo, intent::DismissToast, intent::SignIn,
-                            intent::SignOut, intent::Navigate, intent::Retry, intent::Refresh,
-                            intent::FocusGained, intent::DeleteProject, intent::Copy, intent::Demo,
-                            intent::EditRetention, intent::StepRetention, intent::SaveRetention,
-                            intent::FilterActivity, intent::LoadMoreActivity, intent::ToggleActivityRun,
-                            intent::LoadMoreRun, intent::ExportActivity, intent::OpenHistory>;
+using Intent =
+    std::variant<intent::OpenDialog, intent::CloseDialog, intent::Restore, intent::RestoreParentFirst,
+                 intent::RestoreAll, intent::DeletePermanently, intent::EmptyTrash, intent::Undo, intent::DismissToast,
+                 intent::SignIn, intent::SignOut, intent::Navigate, intent::Retry, intent::Refresh, intent::FocusGained,
+                 intent::DeleteProject, intent::Copy, intent::Demo, intent::EditRetention, intent::StepRetention,
+                 intent::SaveRetention, intent::FilterActivity, intent::LoadMoreActivity, intent::ToggleActivityRun,
+                 intent::LoadMoreRun, intent::ExportActivity, intent::OpenHistory>;
 
 }  // namespace trash

@@ -32,9 +32,9 @@ bool ReadDigits(std::string_view text, size_t pos, size_t count, int& out) {
 int64_t DaysFromCivil(int year, int month, int day) {
     const int64_t y = static_cast<int64_t>(year) - (month <= 2);
     const int64_t era = FloorDiv(y, 400);
-    const int64_t yoe = y - era * 400;                                       // [0, 399]
+    const int64_t yoe = y - era * 400;                                             // [0, 399]
     const int64_t doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;  // [0, 365]
-    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;               // [0, 146096]
+    const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;                     // [0, 146096]
     return era * 146097 + doe - 719468;
 }
 
@@ -67,13 +67,11 @@ std::optional<int64_t> ParseIsoTime(std::string_view text) {
     // YYYY-MM-DDTHH:MM:SS
     // 0123456789012345678
     int year, month, day, hour, minute, second;
-    if (!ReadDigits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' ||
-        !ReadDigits(text, 5, 2, month) || text[7] != '-' || !ReadDigits(text, 8, 2, day) ||
-        text[10] != 'T' || !ReadDigits(text, 11, 2, hour) || text[13] != ':' ||
-        !ReadDigits(text, 14, 2, minute) || text[16] != ':' || !ReadDigits(text, 17, 2, second))
+    if (!ReadDigits(text, 0, 4, year) || text.size() < 20 || text[4] != '-' || !ReadDigits(text, 5, 2, month) ||
+        text[7] != '-' || !ReadDigits(text, 8, 2, day) || text[10] != 'T' || !ReadDigits(text, 11, 2, hour) ||
+        text[13] != ':' || !ReadDigits(text, 14, 2, minute) || text[16] != ':' || !ReadDigits(text, 17, 2, second))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 ||
-        minute > 59 || second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
         return std::nullopt;
 
     size_t pos = 19;
@@ -92,15 +90,15 @@ std::optional<int64_t> ParseIsoTime(std::string_view text) {
     }
     if (pos + 1 != text.size() || text[pos] != 'Z') return std::nullopt;
 
-    return DaysFromCivil(year, month, day) * kDayMs + hour * kHourMs + minute * kMinuteMs +
-           second * kSecondMs + millisecond;
+    return DaysFromCivil(year, month, day) * kDayMs + hour * kHourMs + minute * kMinuteMs + second * kSecondMs +
+           millisecond;
 }
 
 std::string FormatIsoTime(int64_t msSinceEpoch) {
     const CivilTime t = CivilFromMs(msSinceEpoch);
     char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.year, t.month, t.day,
-                  t.hour, t.minute, t.second, t.millisecond);
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.year, t.month, t.day, t.hour,
+                  t.minute, t.second, t.millisecond);
     return buffer;
 }
 

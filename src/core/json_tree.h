@@ -17,20 +17,19 @@
 namespace trash::json_tree {
 using json = nlohmann::json;
 
-
 // One JSON value. Nodes live in one vector (the root first) and are linked by index, so a
 // hostile body nested 100,000 deep is neither built nor destroyed by recursion.
 struct Node {
     enum Kind : unsigned char { Null, Bool, Integer, Float, String, Object, Array } kind = Null;
     bool boolean = false;
-    int64_t integer = 0;    // numbers that fit an integer (larger unsigned ones are clamped)
-    double number = 0;      // the other numbers
-    std::string text;       // a string's value
-    std::string key;        // the member's name, inside an object
-    uint32_t first = 0;     // first child of an object or array (0: none; the root is no child)
-    uint32_t last = 0;      // last child
-    uint32_t next = 0;      // next sibling
-    uint32_t size = 0;      // number of children
+    int64_t integer = 0;  // numbers that fit an integer (larger unsigned ones are clamped)
+    double number = 0;    // the other numbers
+    std::string text;     // a string's value
+    std::string key;      // the member's name, inside an object
+    uint32_t first = 0;   // first child of an object or array (0: none; the root is no child)
+    uint32_t last = 0;    // last child
+    uint32_t next = 0;    // next sibling
+    uint32_t size = 0;    // number of children
 
     bool isNumber() const { return kind == Integer || kind == Float; }
 };
@@ -41,23 +40,53 @@ public:
     explicit TreeBuilder(std::vector<Node>& nodes) : nodes_(nodes) {}
 
     bool null() { return Add(Node{}); }
-    bool boolean(bool v) { Node n; n.kind = Node::Bool; n.boolean = v; return Add(std::move(n)); }
-    bool number_integer(json::number_integer_t v) { Node n; n.kind = Node::Integer; n.integer = v; return Add(std::move(n)); }
+    bool boolean(bool v) {
+        Node n;
+        n.kind = Node::Bool;
+        n.boolean = v;
+        return Add(std::move(n));
+    }
+    bool number_integer(json::number_integer_t v) {
+        Node n;
+        n.kind = Node::Integer;
+        n.integer = v;
+        return Add(std::move(n));
+    }
     bool number_unsigned(json::number_unsigned_t v) {
         Node n;
         n.kind = Node::Integer;
         n.integer = v > static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())
-                        ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(v);
+                        ? std::numeric_limits<int64_t>::max()
+                        : static_cast<int64_t>(v);
         return Add(std::move(n));
     }
-    bool number_float(json::number_float_t v, const json::string_t&) { Node n; n.kind = Node::Float; n.number = v; return Add(std::move(n)); }
-    bool string(json::string_t& v) { Node n; n.kind = Node::String; n.text = std::move(v); return Add(std::move(n)); }
+    bool number_float(json::number_float_t v, const json::string_t&) {
+        Node n;
+        n.kind = Node::Float;
+        n.number = v;
+        return Add(std::move(n));
+    }
+    bool string(json::string_t& v) {
+        Node n;
+        n.kind = Node::String;
+        n.text = std::move(v);
+        return Add(std::move(n));
+    }
     bool binary(json::binary_t&) { return false; }
     bool start_object(std::size_t) { return Open(Node::Object); }
     bool start_array(std::size_t) { return Open(Node::Array); }
-    bool end_object() { open_.pop_back(); return true; }
-    bool end_array() { open_.pop_back(); return true; }
-    bool key(json::string_t& name) { key_ = std::move(name); return true; }
+    bool end_object() {
+        open_.pop_back();
+        return true;
+    }
+    bool end_array() {
+        open_.pop_back();
+        return true;
+    }
+    bool key(json::string_t& name) {
+        key_ = std::move(name);
+        return true;
+    }
     bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
 
 private:
@@ -66,8 +95,10 @@ private:
         if (!open_.empty()) {
             Node& parent = nodes_[open_.back()];
             if (parent.kind == Node::Object) node.key = std::move(key_);
-            if (parent.size++ == 0) parent.first = index;
-            else nodes_[parent.last].next = index;
+            if (parent.size++ == 0)
+                parent.first = index;
+            else
+                nodes_[parent.last].next = index;
             parent.last = index;
         }
         nodes_.push_back(std::move(node));
@@ -101,8 +132,9 @@ inline int64_t ToInt64(const Node& value) {
     if (value.kind == Node::Integer) return value.integer;
     constexpr double kLimit = 9.2e18;
     const double d = value.number;
-    return d >= kLimit ? std::numeric_limits<int64_t>::max()
-           : d <= -kLimit ? std::numeric_limits<int64_t>::min() : static_cast<int64_t>(d);
+    return d >= kLimit    ? std::numeric_limits<int64_t>::max()
+           : d <= -kLimit ? std::numeric_limits<int64_t>::min()
+                          : static_cast<int64_t>(d);
 }
 
 inline std::string Join(const std::string& path, const char* name) { return path.empty() ? name : path + "." + name; }
@@ -190,8 +222,10 @@ public:
         const Node* array = Array(object, path, name, Need::Optional);
         if (!array) return out;
         ForEach(*array, [&](const Node& value, size_t i) {
-            if (value.kind == Node::String) out.push_back(value.text);
-            else Fail(Index(Join(path, name), i) + " must be a string");
+            if (value.kind == Node::String)
+                out.push_back(value.text);
+            else
+                Fail(Index(Join(path, name), i) + " must be a string");
         });
         return out;
     }

@@ -20,21 +20,44 @@ using json = nlohmann::json;
 // [SECTION] SAX handler
 
 enum class Field {
-    Type, Id, Name, Url, DeletedAt, ScheduledCleanupAt, DeletedBy, DeletedByName, SizeBytes,
-    CleanupDeleteImages, ChildCount, ExclusiveImageCount, ParentId, ParentName, ParentUrl, ParentInTrash,
+    Type,
+    Id,
+    Name,
+    Url,
+    DeletedAt,
+    ScheduledCleanupAt,
+    DeletedBy,
+    DeletedByName,
+    SizeBytes,
+    CleanupDeleteImages,
+    ChildCount,
+    ExclusiveImageCount,
+    ParentId,
+    ParentName,
+    ParentUrl,
+    ParentInTrash,
 };
 struct FieldName {
     std::string_view name;
     Field field;
 };
 constexpr FieldName kFields[] = {
-    {"type", Field::Type}, {"id", Field::Id}, {"name", Field::Name}, {"url", Field::Url},
-    {"deletedAt", Field::DeletedAt}, {"scheduledCleanupAt", Field::ScheduledCleanupAt},
-    {"deletedBy", Field::DeletedBy}, {"deletedByName", Field::DeletedByName},
-    {"sizeBytes", Field::SizeBytes}, {"cleanupDeleteImages", Field::CleanupDeleteImages},
-    {"childCount", Field::ChildCount}, {"exclusiveImageCount", Field::ExclusiveImageCount},
-    {"parentId", Field::ParentId}, {"parentName", Field::ParentName},
-    {"parentUrl", Field::ParentUrl}, {"parentInTrash", Field::ParentInTrash},
+    {"type", Field::Type},
+    {"id", Field::Id},
+    {"name", Field::Name},
+    {"url", Field::Url},
+    {"deletedAt", Field::DeletedAt},
+    {"scheduledCleanupAt", Field::ScheduledCleanupAt},
+    {"deletedBy", Field::DeletedBy},
+    {"deletedByName", Field::DeletedByName},
+    {"sizeBytes", Field::SizeBytes},
+    {"cleanupDeleteImages", Field::CleanupDeleteImages},
+    {"childCount", Field::ChildCount},
+    {"exclusiveImageCount", Field::ExclusiveImageCount},
+    {"parentId", Field::ParentId},
+    {"parentName", Field::ParentName},
+    {"parentUrl", Field::ParentUrl},
+    {"parentInTrash", Field::ParentInTrash},
 };
 
 // The JSON value being delivered, whatever its kind; containers arrive as ObjectStart/ArrayStart.
@@ -65,20 +88,49 @@ public:
 
     // nlohmann's SAX interface (its signatures are checked at compile time).
     bool null() { return OnValue(Value{}); }
-    bool boolean(bool v) { Value x; x.kind = Value::Bool; x.boolean = v; return OnValue(x); }
-    bool number_integer(json::number_integer_t v) { Value x; x.kind = Value::Integer; x.integer = v; return OnValue(x); }
+    bool boolean(bool v) {
+        Value x;
+        x.kind = Value::Bool;
+        x.boolean = v;
+        return OnValue(x);
+    }
+    bool number_integer(json::number_integer_t v) {
+        Value x;
+        x.kind = Value::Integer;
+        x.integer = v;
+        return OnValue(x);
+    }
     bool number_unsigned(json::number_unsigned_t v) {
         Value x;
         x.kind = Value::Integer;
         x.integer = v > static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())
-                        ? std::numeric_limits<int64_t>::max() : static_cast<int64_t>(v);
+                        ? std::numeric_limits<int64_t>::max()
+                        : static_cast<int64_t>(v);
         return OnValue(x);
     }
-    bool number_float(json::number_float_t v, const json::string_t&) { Value x; x.kind = Value::Float; x.number = v; return OnValue(x); }
-    bool string(json::string_t& v) { Value x; x.kind = Value::String; x.text = &v; return OnValue(x); }
+    bool number_float(json::number_float_t v, const json::string_t&) {
+        Value x;
+        x.kind = Value::Float;
+        x.number = v;
+        return OnValue(x);
+    }
+    bool string(json::string_t& v) {
+        Value x;
+        x.kind = Value::String;
+        x.text = &v;
+        return OnValue(x);
+    }
     bool binary(json::binary_t&) { return Fail("Unexpected binary value"); }
-    bool start_object(std::size_t) { Value x; x.kind = Value::ObjectStart; return OnValue(x); }
-    bool start_array(std::size_t) { Value x; x.kind = Value::ArrayStart; return OnValue(x); }
+    bool start_object(std::size_t) {
+        Value x;
+        x.kind = Value::ObjectStart;
+        return OnValue(x);
+    }
+    bool start_array(std::size_t) {
+        Value x;
+        x.kind = Value::ArrayStart;
+        return OnValue(x);
+    }
     bool end_object() { return OnEnd(); }
     bool end_array() { return OnEnd(); }
     bool key(json::string_t& name) {
@@ -96,7 +148,8 @@ public:
         const size_t lastRead = why.find("; last read: '");
         if (lastRead != std::string::npos) {
             const size_t expected = why.rfind("'; expected ");
-            why = why.substr(0, lastRead) + (expected != std::string::npos && expected >= lastRead ? why.substr(expected + 1) : "");
+            why = why.substr(0, lastRead) +
+                  (expected != std::string::npos && expected >= lastRead ? why.substr(expected + 1) : "");
         }
         utf8Error_ = why.find("UTF-8") != std::string::npos;
         return Fail("Malformed JSON at byte " + std::to_string(position) + ": " + why);
@@ -104,7 +157,19 @@ public:
 
 private:
     enum class Frame { Top, Items, Sections, SectionArray, Item, Skipped };
-    enum class Slot { None, TopLevel, Items, Sections, NextCursor, Version, Unchanged, Total, SectionArray, ItemField, Ignore };
+    enum class Slot {
+        None,
+        TopLevel,
+        Items,
+        Sections,
+        NextCursor,
+        Version,
+        Unchanged,
+        Total,
+        SectionArray,
+        ItemField,
+        Ignore
+    };
 
     bool Fail(std::string message) {
         if (error_.empty()) error_ = std::move(message);
@@ -115,12 +180,18 @@ private:
         slot_ = Slot::Ignore;
         switch (stack_.back()) {
         case Frame::Top:
-            if (name == "items") slot_ = Slot::Items;
-            else if (name == "sections") slot_ = Slot::Sections;
-            else if (name == "nextCursor") slot_ = Slot::NextCursor;
-            else if (name == "version") slot_ = Slot::Version;
-            else if (name == "unchanged") slot_ = Slot::Unchanged;
-            else if (name == "total") slot_ = Slot::Total;
+            if (name == "items")
+                slot_ = Slot::Items;
+            else if (name == "sections")
+                slot_ = Slot::Sections;
+            else if (name == "nextCursor")
+                slot_ = Slot::NextCursor;
+            else if (name == "version")
+                slot_ = Slot::Version;
+            else if (name == "unchanged")
+                slot_ = Slot::Unchanged;
+            else if (name == "total")
+                slot_ = Slot::Total;
             break;
         case Frame::Sections:
             // Sections repeat the items; only needed when "items" is absent (so far).
@@ -137,8 +208,7 @@ private:
                     fieldName_ = f.name;
                 }
             break;
-        default:
-            break;
+        default: break;
         }
     }
 
@@ -149,8 +219,10 @@ private:
         }
         Slot slot = slot_;
         slot_ = Slot::None;
-        if (stack_.empty()) slot = Slot::TopLevel;
-        else if (stack_.back() == Frame::Items || stack_.back() == Frame::SectionArray) return OnElement(value);
+        if (stack_.empty())
+            slot = Slot::TopLevel;
+        else if (stack_.back() == Frame::Items || stack_.back() == Frame::SectionArray)
+            return OnElement(value);
 
         switch (slot) {
         case Slot::TopLevel:
@@ -173,21 +245,29 @@ private:
             stack_.push_back(Frame::Sections);
             return true;
         case Slot::NextCursor:
-            if (value.kind == Value::String) out_.nextCursor = *value.text;
-            else if (value.kind != Value::Null) return Fail("nextCursor must be a string");
+            if (value.kind == Value::String)
+                out_.nextCursor = *value.text;
+            else if (value.kind != Value::Null)
+                return Fail("nextCursor must be a string");
             return true;
         case Slot::Version:
             // Only a string is ours; anything else is some other "version" and names nothing.
-            if (value.kind == Value::String) out_.version = *value.text;
-            else if (value.isContainer()) skipDepth_ = 1;
+            if (value.kind == Value::String)
+                out_.version = *value.text;
+            else if (value.isContainer())
+                skipDepth_ = 1;
             return true;
         case Slot::Unchanged:
-            if (value.kind == Value::Bool) out_.unchanged = value.boolean;
-            else return Fail("unchanged must be true or false");
+            if (value.kind == Value::Bool)
+                out_.unchanged = value.boolean;
+            else
+                return Fail("unchanged must be true or false");
             return true;
         case Slot::Total:
-            if (value.kind == Value::Integer && value.integer >= 0) out_.total = static_cast<size_t>(value.integer);
-            else if (value.kind != Value::Null) return Fail("total must be a count");
+            if (value.kind == Value::Integer && value.integer >= 0)
+                out_.total = static_cast<size_t>(value.integer);
+            else if (value.kind != Value::Null)
+                return Fail("total must be a count");
             return true;
         case Slot::SectionArray:
             if (value.kind == Value::Null) return true;
@@ -196,8 +276,7 @@ private:
             index_ = 0;
             stack_.push_back(Frame::SectionArray);
             return true;
-        case Slot::ItemField:
-            return OnField(value);
+        case Slot::ItemField: return OnField(value);
         case Slot::Ignore:
         case Slot::None:
             if (value.isContainer()) skipDepth_ = 1;
@@ -227,7 +306,9 @@ private:
 
     bool FinishItem() {
         static constexpr std::pair<Field, const char*> kRequired[] = {
-            {Field::Type, "type"}, {Field::Id, "id"}, {Field::DeletedAt, "deletedAt"},
+            {Field::Type, "type"},
+            {Field::Id, "id"},
+            {Field::DeletedAt, "deletedAt"},
             {Field::ScheduledCleanupAt, "scheduledCleanupAt"}};
         for (const auto& [field, name] : kRequired)
             if (!(seen_ & Bit(field))) return Fail(ItemPath() + "." + name + " is missing");
@@ -242,9 +323,12 @@ private:
 
     bool TakeString(const Value& value, std::string& out, bool acceptInteger = false) {
         if (value.kind == Value::Null) return true;
-        if (value.kind == Value::String) out = std::move(*value.text);
-        else if (acceptInteger && value.kind == Value::Integer) out = std::to_string(value.integer);
-        else return Fail(FieldPath() + " must be a string");
+        if (value.kind == Value::String)
+            out = std::move(*value.text);
+        else if (acceptInteger && value.kind == Value::Integer)
+            out = std::to_string(value.integer);
+        else
+            return Fail(FieldPath() + " must be a string");
         seen_ |= Bit(field_);
         return true;
     }
@@ -259,13 +343,15 @@ private:
     }
     bool TakeInteger(const Value& value, int64_t& out) {
         if (value.kind == Value::Null) return true;
-        if (value.kind == Value::Integer) out = value.integer;
+        if (value.kind == Value::Integer)
+            out = value.integer;
         else if (value.kind == Value::Float) {
             constexpr double kLimit = 9.2e18;
-            out = value.number >= kLimit ? std::numeric_limits<int64_t>::max()
+            out = value.number >= kLimit    ? std::numeric_limits<int64_t>::max()
                   : value.number <= -kLimit ? std::numeric_limits<int64_t>::min()
-                  : static_cast<int64_t>(value.number);
-        } else return Fail(FieldPath() + " must be a number");
+                                            : static_cast<int64_t>(value.number);
+        } else
+            return Fail(FieldPath() + " must be a number");
         return true;
     }
     bool TakeBool(const Value& value, bool& out) {
@@ -293,8 +379,9 @@ private:
         case Field::ChildCount: {
             int64_t count = item_.childCount;
             if (!TakeInteger(value, count)) return false;
-            item_.childCount = count < 0 ? 0 : count > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max()
-                                                                                     : static_cast<int>(count);
+            item_.childCount = count < 0                                 ? 0
+                               : count > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max()
+                                                                         : static_cast<int>(count);
             return true;
         }
         case Field::ExclusiveImageCount: {

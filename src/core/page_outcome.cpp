@@ -21,13 +21,17 @@ void PageState::ApplyOutcome(const Batch& batch) {
     int64_t restoredBytes = 0;
     for (const TrashItem& item : batch.done) {
         if (item.type == ItemType::Project) {
-            if (restore) restoredProjects.emplace_back(item.id, item.url);
-            else deletedProjects.push_back(item.id);
+            if (restore)
+                restoredProjects.emplace_back(item.id, item.url);
+            else
+                deletedProjects.push_back(item.id);
         }
         restoredBytes += item.sizeBytes;
     }
-    if (restore) view_.ParentsRestored(restoredProjects);
-    else view_.RemoveChildrenOf(deletedProjects);
+    if (restore)
+        view_.ParentsRestored(restoredProjects);
+    else
+        view_.RemoveChildrenOf(deletedProjects);
     if (!session_) return;
     Storage& storage = session_->storage;
     if (restore) {

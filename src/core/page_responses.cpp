@@ -10,7 +10,7 @@
 #include "core/countdown.h"      // FormatBytes
 #include "core/listing_codec.h"  // ParseTrashListing
 #include "core/page_state.h"
-#include "core/text.h"           // FormatCount, CountOf
+#include "core/text.h"  // FormatCount, CountOf
 
 namespace trash {
 
@@ -43,9 +43,9 @@ std::vector<size_t> Resolve(const std::vector<TrashItem>& sent, const std::vecto
 // "Couldn't restore \"Dock Door Monitor\": " — the start of the message of an action that failed whole.
 std::string FailedAction(RequestKind kind, const std::vector<TrashItem>& items) {
     const char* verb = kind == RequestKind::Restore || kind == RequestKind::RestoreAll ? "restore "
-                       : kind == RequestKind::EmptyTrash                             ? "empty the Trash"
-                       : kind == RequestKind::UndoMove                               ? "move back to Trash "
-                                                                                     : "delete ";
+                       : kind == RequestKind::EmptyTrash                               ? "empty the Trash"
+                       : kind == RequestKind::UndoMove                                 ? "move back to Trash "
+                                                                                       : "delete ";
     if (kind == RequestKind::EmptyTrash || items.empty()) return std::string("Couldn't ") + verb + ": ";
     return std::string("Couldn't ") + verb + Describe(items) + ": ";
 }
@@ -69,7 +69,8 @@ Requests PageState::OnResponse(uint64_t tag, int status, std::string_view body) 
     inFlight_.erase(it);
     connection_.unreachable = Unreachable(status);
 
-    const bool expired = status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;
+    const bool expired =
+        status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;
     if (expired) {
         SignedOut(ErrorMessageFromResponse(401, body));
         return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
@@ -108,8 +109,10 @@ Requests PageState::OnSessionResponse(const InFlight& call, int status, std::str
     if (IsSuccess(status)) {
         ParseResult<Session> session = ParseSession(body);
         if (session.ok()) return SetSession(std::move(session.value()));
-        if (signIn) signInError_ = session.error();
-        else if (!session_) sessionLoad_ = {LoadStatus::Error, session.error()};
+        if (signIn)
+            signInError_ = session.error();
+        else if (!session_)
+            sessionLoad_ = {LoadStatus::Error, session.error()};
         return {};
     }
     if (signIn) {
@@ -117,10 +120,12 @@ Requests PageState::OnSessionResponse(const InFlight& call, int status, std::str
         return {};
     }
     if (session_) return {};  // a failed storage refresh changes nothing
-    if (status == 401) {  // no valid cookie: the sign-in screen, with the demo accounts if any
+    if (status == 401) {      // no valid cookie: the sign-in screen, with the demo accounts if any
         sessionLoad_ = LoadState{};
         screen_ = Screen::SignIn;
-        return HasRequestInFlight(RequestKind::DemoInfo) ? Requests{} : Requests{Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return HasRequestInFlight(RequestKind::DemoInfo)
+                   ? Requests{}
+                   : Requests{Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
     }
     sessionLoad_ = {LoadStatus::Error, ErrorMessageFromResponse(status, body)};
     return {};
@@ -176,8 +181,10 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::s
     }
     // Keep what is shown when a refresh fails; with nothing shown yet, the error state with Retry.
     // An unreachable server is shown for as long as it lasts (connection()), not as a toast.
-    if (trashLoad_.status != LoadStatus::Loaded) trashLoad_ = {LoadStatus::Error, error};
-    else if (!connection_.unreachable) ShowToast(ToastKind::Error, "Couldn't refresh the Trash: " + error);
+    if (trashLoad_.status != LoadStatus::Loaded)
+        trashLoad_ = {LoadStatus::Error, error};
+    else if (!connection_.unreachable)
+        ShowToast(ToastKind::Error, "Couldn't refresh the Trash: " + error);
     return {};
 }
 
@@ -230,15 +237,19 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             std::vector<size_t> deleted = Resolve(call.items, result.value().deleted);
             if (result.value().deleted.empty() && result.value().deletedCount > 0)
                 for (size_t i = 0; i < call.items.size(); ++i) deleted.push_back(i);
-            if (call.kind == RequestKind::EmptyTrash) view_.CommitRemove(call.op);
-            else view_.SettleRemove(call.op, KeysOf(call.items, deleted));
+            if (call.kind == RequestKind::EmptyTrash)
+                view_.CommitRemove(call.op);
+            else
+                view_.SettleRemove(call.op, KeysOf(call.items, deleted));
             for (size_t i : deleted) batch.done.push_back(call.items[i]);
             batch.freedBytes += result.value().freedBytes;
             batch.deletedCount += result.value().deletedCount;
         }
     }
-    if (versions) batch.versions.push_back(std::move(*versions));
-    else batch.unversioned = true;
+    if (versions)
+        batch.versions.push_back(std::move(*versions));
+    else
+        batch.unversioned = true;
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }
@@ -247,8 +258,11 @@ Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::st
     const auto batchIt = batches_.find(call.batch);
     if (batchIt == batches_.end()) return {};
     Batch& batch = batchIt->second;
-    if (IsSuccess(status)) batch.done.push_back(call.items.front());
-    else batch.failures.push_back(Quote(DisplayName(call.items.front(), false)) + ": " + ErrorMessageFromResponse(status, body));
+    if (IsSuccess(status))
+        batch.done.push_back(call.items.front());
+    else
+        batch.failures.push_back(Quote(DisplayName(call.items.front(), false)) + ": " +
+                                 ErrorMessageFromResponse(status, body));
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }
@@ -264,9 +278,11 @@ Requests PageState::FinishBatch(uint64_t batchId) {
 
     const auto failuresToast = [&](const std::string& verb) {
         if (batch.failures.empty()) return;
-        if (batch.failures.size() == 1) ShowToast(ToastKind::Error, "Couldn't " + verb + " " + batch.failures[0]);
-        else ShowToast(ToastKind::Error, "Couldn't " + verb + " " + CountOf(batch.failures.size(), "item", "items") +
-                                             ". " + batch.failures[0]);
+        if (batch.failures.size() == 1)
+            ShowToast(ToastKind::Error, "Couldn't " + verb + " " + batch.failures[0]);
+        else
+            ShowToast(ToastKind::Error, "Couldn't " + verb + " " + CountOf(batch.failures.size(), "item", "items") +
+                                            ". " + batch.failures[0]);
     };
     switch (batch.kind) {
     case RequestKind::Restore:
@@ -293,9 +309,10 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     case RequestKind::DeletePermanently:
     case RequestKind::EmptyTrash: {
         if (batch.deletedCount > 0 || !batch.done.empty()) {
-            const std::string what = batch.kind == RequestKind::EmptyTrash
-                                         ? "Emptied the Trash: " + CountOf(uint64_t(batch.deletedCount), "item", "items")
-                                         : "Permanently deleted " + Describe(batch.done);
+            const std::string what =
+                batch.kind == RequestKind::EmptyTrash
+                    ? "Emptied the Trash: " + CountOf(uint64_t(batch.deletedCount), "item", "items")
+                    : "Permanently deleted " + Describe(batch.done);
             ShowToast(ToastKind::Success, what + ", freed " + FormatBytes(batch.freedBytes));
         }
         failuresToast("delete");
@@ -305,10 +322,10 @@ Requests PageState::FinishBatch(uint64_t batchId) {
         if (!batch.done.empty()) ShowToast(ToastKind::Info, "Moved " + Describe(batch.done) + " back to Trash");
         failuresToast("move back to Trash");
         break;
-    default:
-        break;
+    default: break;
     }
-    if (!batch.requestError.empty()) ShowToast(ToastKind::Error, FailedAction(batch.kind, batch.unanswered) + batch.requestError);
+    if (!batch.requestError.empty())
+        ShowToast(ToastKind::Error, FailedAction(batch.kind, batch.unanswered) + batch.requestError);
 
     ApplyOutcome(batch);
     return AfterAction(batch);
@@ -339,8 +356,10 @@ Requests PageState::OnProjectsResponse(int status, std::string_view body) {
     } else {
         error = ErrorMessageFromResponse(status, body);
     }
-    if (projectsLoad_.status == LoadStatus::Loaded) ShowToast(ToastKind::Error, "Couldn't refresh the projects: " + error);
-    else projectsLoad_ = {LoadStatus::Error, error};
+    if (projectsLoad_.status == LoadStatus::Loaded)
+        ShowToast(ToastKind::Error, "Couldn't refresh the projects: " + error);
+    else
+        projectsLoad_ = {LoadStatus::Error, error};
     return {};
 }
 
@@ -349,8 +368,8 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     if (!IsSuccess(status)) {
         projects_.insert(projects_.begin() + static_cast<std::ptrdiff_t>(std::min(call.projectIndex, projects_.size())),
                          *call.project);
-        ShowToast(ToastKind::Error, "Couldn't move " + Quote(call.project->name) + " to Trash: " +
-                                        ErrorMessageFromResponse(status, body));
+        ShowToast(ToastKind::Error, "Couldn't move " + Quote(call.project->name) +
+                                        " to Trash: " + ErrorMessageFromResponse(status, body));
         return {};
     }
     ++mutations_;
@@ -385,8 +404,8 @@ std::string DemoDone(const intent::Demo& demo, std::string_view body) {
         ParseResult<CleanupRun> run = ParseCleanupRun(body);
         if (!run.ok() || run.value().purged == 0) return "Cleanup ran: nothing was due";
         const CleanupRun& r = run.value();
-        std::string text = "Cleanup purged " + CountOf(uint64_t(r.purged), "item", "items") +
-                           " and freed " + FormatBytes(r.freedBytes);
+        std::string text = "Cleanup purged " + CountOf(uint64_t(r.purged), "item", "items") + " and freed " +
+                           FormatBytes(r.freedBytes);
         if (r.imagesDeleted > 0) text += " (" + CountOf(uint64_t(r.imagesDeleted), "image", "images") + ")";
         return text;
     }

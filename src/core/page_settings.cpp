@@ -10,7 +10,7 @@
 #include "core/api_codec.h"       // ParseSession, ErrorMessageFromResponse
 #include "core/iso_time.h"        // kDayMs, FormatIsoTime
 #include "core/page_state.h"
-#include "core/permissions.h"     // MissingPermissionToViewActivity
+#include "core/permissions.h"  // MissingPermissionToViewActivity
 
 namespace trash {
 
@@ -157,8 +157,10 @@ Requests PageState::OnActivityRunResponse(const InFlight& call, int status, std:
         return {};
     }
     ParseResult<AuditPage> page = ParseAuditPage(body);
-    if (!page.ok()) activity_.RunFailed(call.runId, page.error());
-    else activity_.AppendRunPage(call.runId, std::move(page.value()));
+    if (!page.ok())
+        activity_.RunFailed(call.runId, page.error());
+    else
+        activity_.AppendRunPage(call.runId, std::move(page.value()));
     return {};
 }
 
@@ -187,8 +189,10 @@ Requests PageState::OnRetentionPreviewResponse(const InFlight& call, int status,
         return {};
     }
     ParseResult<RetentionPreview> preview = ParseRetentionPreview(body);
-    if (preview.ok()) retention_.PreviewArrived(preview.value());
-    else retention_.PreviewFailed(call.days, preview.error());
+    if (preview.ok())
+        retention_.PreviewArrived(preview.value());
+    else
+        retention_.PreviewFailed(call.days, preview.error());
     return {};
 }
 
@@ -209,7 +213,8 @@ Requests PageState::OnRetentionSaveResponse(const InFlight& call, int status, st
     if (session.ok() && session_) session_->storage = session.value().storage;
     retention_.SaveDone(days);
     RetentionChanged(days);
-    ShowToast(ToastKind::Success, "Items now stay in Trash for " + std::to_string(days) + (days == 1 ? " day" : " days"));
+    ShowToast(ToastKind::Success,
+              "Items now stay in Trash for " + std::to_string(days) + (days == 1 ? " day" : " days"));
     ++mutations_;
     return {};
 }

@@ -5,13 +5,13 @@
 //        navigation, [SECTION] Projects page, [SECTION] Clipboard, [SECTION] Helpers
 #include "core/page_state.h"
 
-#include <algorithm>  // std::min, std::find_if
+#include <algorithm>      // std::min, std::find_if
 #include <unordered_set>  // keys of an Undo
 
-#include "core/clipboard.h"    // ClipboardText, CopiedMessage
+#include "core/clipboard.h"     // ClipboardText, CopiedMessage
 #include "core/consequences.h"  // DeleteConsequences
-#include "core/countdown.h"    // kNever, FormatBytes
-#include "core/permissions.h"  // DeleteBlockedReason
+#include "core/countdown.h"     // kNever, FormatBytes
+#include "core/permissions.h"   // DeleteBlockedReason
 
 namespace trash {
 
@@ -31,7 +31,8 @@ Requests PageState::Start(int64_t nowMs) {
     sessionLoad_ = {LoadStatus::Loading, {}};
     // Demo info rides along: the sign-in screen lists its users, and an in-browser demo's banner
     // shows on every screen.
-    return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)), Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)),
+            Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
 }
 
 Requests PageState::Apply(const Intent& intent) {
@@ -41,8 +42,9 @@ Requests PageState::Apply(const Intent& intent) {
 Requests PageState::Tick(int64_t nowMs) {
     nowMs_ = nowMs;
     view_.SetNow(nowMs);
-    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.expiresAtMs <= nowMs; }),
-                  toasts_.end());
+    toasts_.erase(
+        std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.expiresAtMs <= nowMs; }),
+        toasts_.end());
     Requests sent = DueRetentionPreview();
     if (session_ && screen_ == Screen::Trash && trashLoad_.status != LoadStatus::Idle && nowMs >= nextRefreshAtMs_)
         for (PendingRequest& request : Reload(true)) sent.push_back(std::move(request));
@@ -58,7 +60,8 @@ int64_t PageState::NextWakeMs() const {
 }
 
 bool PageState::HasRequestInFlight(RequestKind kind) const {
-    return std::any_of(inFlight_.begin(), inFlight_.end(), [&](const auto& entry) { return entry.second.kind == kind; });
+    return std::any_of(inFlight_.begin(), inFlight_.end(),
+                       [&](const auto& entry) { return entry.second.kind == kind; });
 }
 
 bool PageState::CanConfirmEmpty(std::string_view typedName) const {
@@ -72,8 +75,7 @@ Requests PageState::Handle(const intent::OpenDialog& intent) {
     Dialog dialog;
     dialog.kind = intent.kind;
     switch (intent.kind) {
-    case DialogKind::None:
-        break;
+    case DialogKind::None: break;
     case DialogKind::ConfirmRetention:  // opened by Save, from the preview (page_settings.cpp)
         return {};
     case DialogKind::ConfirmRestoreAll:
@@ -102,7 +104,8 @@ Requests PageState::Handle(const intent::OpenDialog& intent) {
         const auto project = std::find_if(projects_.begin(), projects_.end(),
                                           [&](const Project& p) { return p.url == intent.projectUrl; });
         if (project == projects_.end()) return {};
-        if (std::optional<std::string> reason = DeleteProjectBlockedReason(*session_, project->ownerId, project->ownerName)) {
+        if (std::optional<std::string> reason =
+                DeleteProjectBlockedReason(*session_, project->ownerId, project->ownerName)) {
             ShowToast(ToastKind::Error, *reason);
             return {};
         }
@@ -163,13 +166,15 @@ Requests PageState::Handle(const intent::EmptyTrash& intent) {
     if (sent.empty()) {  // nothing listed here: still ask the server, it is the authority
         const uint64_t batch = nextBatch_++;
         batches_[batch] = NewBatch(RequestKind::EmptyTrash, 1);
-        sent.push_back(Send(requests::EmptyTrash(workspaceUrl(), intent.typedName), Call(RequestKind::EmptyTrash, batch)));
+        sent.push_back(
+            Send(requests::EmptyTrash(workspaceUrl(), intent.typedName), Call(RequestKind::EmptyTrash, batch)));
     }
     return sent;
 }
 
 Requests PageState::Handle(const intent::Undo& intent) {
-    const auto toast = std::find_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.id == intent.toastId; });
+    const auto toast =
+        std::find_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.id == intent.toastId; });
     if (toast == toasts_.end() || !toast->undoable() || !session_) return {};
     if (!toast->undoRestore.empty()) {  // a Move to Trash taken back: restore what it moved
         std::vector<TrashItem> moved = std::move(toast->undoRestore);
@@ -200,8 +205,9 @@ Requests PageState::Handle(const intent::Undo& intent) {
 }
 
 Requests PageState::Handle(const intent::DismissToast& intent) {
-    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.id == intent.toastId; }),
-                  toasts_.end());
+    toasts_.erase(
+        std::remove_if(toasts_.begin(), toasts_.end(), [&](const Toast& t) { return t.id == intent.toastId; }),
+        toasts_.end());
     return {};
 }
 
@@ -246,10 +252,11 @@ Requests PageState::Handle(const intent::FocusGained&) { return session_ ? Reloa
 
 Requests PageState::Handle(const intent::DeleteProject& intent) {
     dialog_ = Dialog{};
-    const auto project = std::find_if(projects_.begin(), projects_.end(),
-                                      [&](const Project& p) { return p.url == intent.projectUrl; });
+    const auto project =
+        std::find_if(projects_.begin(), projects_.end(), [&](const Project& p) { return p.url == intent.projectUrl; });
     if (!session_ || project == projects_.end()) return {};
-    if (std::optional<std::string> reason = DeleteProjectBlockedReason(*session_, project->ownerId, project->ownerName)) {
+    if (std::optional<std::string> reason =
+            DeleteProjectBlockedReason(*session_, project->ownerId, project->ownerName)) {
         ShowToast(ToastKind::Error, *reason);
         return {};
     }
@@ -332,15 +339,18 @@ Requests PageState::StartRemoval(RequestKind kind, std::vector<ItemKey> keys) {
     const uint64_t batch = nextBatch_++;
     Requests sent;
     // Restore All and Empty Trash are one request for everything; the others are chunked.
-    const size_t chunk = kind == RequestKind::RestoreAll || kind == RequestKind::EmptyTrash ? present.size() : requests::kMaxBatch;
+    const size_t chunk =
+        kind == RequestKind::RestoreAll || kind == RequestKind::EmptyTrash ? present.size() : requests::kMaxBatch;
     for (size_t begin = 0; begin < present.size(); begin += chunk) {
-        std::vector<ItemKey> part(present.begin() + static_cast<std::ptrdiff_t>(begin),
-                                  present.begin() + static_cast<std::ptrdiff_t>(std::min(present.size(), begin + chunk)));
+        std::vector<ItemKey> part(
+            present.begin() + static_cast<std::ptrdiff_t>(begin),
+            present.begin() + static_cast<std::ptrdiff_t>(std::min(present.size(), begin + chunk)));
         InFlight call = Call(kind, batch, nextOp_++, ItemsFor(part));
-        Request request = kind == RequestKind::Restore             ? requests::RestoreItems(workspaceUrl(), part)
-                          : kind == RequestKind::RestoreAll        ? requests::RestoreAll(workspaceUrl())
-                          : kind == RequestKind::DeletePermanently ? requests::DeletePermanently(workspaceUrl(), part)
-                                                                   : requests::EmptyTrash(workspaceUrl(), session_->workspace.name);
+        Request request = kind == RequestKind::Restore      ? requests::RestoreItems(workspaceUrl(), part)
+                          : kind == RequestKind::RestoreAll ? requests::RestoreAll(workspaceUrl())
+                          : kind == RequestKind::DeletePermanently
+                              ? requests::DeletePermanently(workspaceUrl(), part)
+                              : requests::EmptyTrash(workspaceUrl(), session_->workspace.name);
         view_.BeginRemove(call.op, std::move(part));
         sent.push_back(Send(std::move(request), std::move(call)));
     }
@@ -357,7 +367,8 @@ Requests PageState::LoadScreenData() {
         if (trashLoad_.status != LoadStatus::Loaded && !partial_ && config_.firstPageRows > 0) {
             InFlight call = Call(RequestKind::ListTrash);
             call.firstPage = true;
-            return {Send(requests::ListTrashFirstPage(workspaceUrl(), view_.sort(), config_.firstPageRows), std::move(call))};
+            return {Send(requests::ListTrashFirstPage(workspaceUrl(), view_.sort(), config_.firstPageRows),
+                         std::move(call))};
         }
         return {SendWholeListing()};
     }

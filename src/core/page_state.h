@@ -12,12 +12,12 @@
 #include <string_view>  // bodies
 #include <vector>       // toasts, requests
 
-#include "core/activity.h"    // ActivityView
-#include "core/api_codec.h"   // Session, Project, DemoInfo
-#include "core/intents.h"     // Intent, Screen, DialogKind
-#include "core/requests.h"    // Request
+#include "core/activity.h"        // ActivityView
+#include "core/api_codec.h"       // Session, Project, DemoInfo
+#include "core/intents.h"         // Intent, Screen, DialogKind
+#include "core/requests.h"        // Request
 #include "core/retention_form.h"  // RetentionForm
-#include "core/trash_view.h"  // TrashView
+#include "core/trash_view.h"      // TrashView
 
 namespace trash {
 
@@ -59,7 +59,7 @@ struct Toast {
     ToastKind kind = ToastKind::Info;
     std::string message;
     int64_t expiresAtMs = 0;
-    std::vector<TrashItem> undoItems;  // non-empty: the toast offers Undo (move these back to Trash)
+    std::vector<TrashItem> undoItems;    // non-empty: the toast offers Undo (move these back to Trash)
     std::vector<TrashItem> undoRestore;  // non-empty: the toast offers Undo (restore these: a Move to Trash taken back)
     std::string linkLabel;               // a way on to what the action touched: "View in Trash", "View project"
     Screen linkScreen = Screen::Trash;   // where that link goes
@@ -76,9 +76,26 @@ struct Dialog {
     std::string projectUrl;          // ConfirmDeleteProject
 };
 
-enum class RequestKind { WhoAmI, SignIn, SignOut, DemoInfo, ListTrash, Restore, RestoreAll,
-                         DeletePermanently, EmptyTrash, ListProjects, DeleteProject, UndoMove, Demo,
-                         ListActivity, ListActivityRun, ExportActivity, PreviewRetention, SaveRetention };
+enum class RequestKind {
+    WhoAmI,
+    SignIn,
+    SignOut,
+    DemoInfo,
+    ListTrash,
+    Restore,
+    RestoreAll,
+    DeletePermanently,
+    EmptyTrash,
+    ListProjects,
+    DeleteProject,
+    UndoMove,
+    Demo,
+    ListActivity,
+    ListActivityRun,
+    ExportActivity,
+    PreviewRetention,
+    SaveRetention
+};
 
 // A file the page asks the browser to save (Export CSV): the platform hands it to the user.
 struct Download {
@@ -115,7 +132,7 @@ public:
     Screen screen() const { return screen_; }
     const std::optional<Session>& session() const { return session_; }
     const LoadState& sessionLoad() const { return sessionLoad_; }  // Loading while who-am-I runs
-    const LoadState& trashLoad() const { return trashLoad_; }  // Loading until the whole listing is in
+    const LoadState& trashLoad() const { return trashLoad_; }      // Loading until the whole listing is in
     // Set while only a first page is shown (trashLoad() is still Loading): counts, Restore All,
     // Empty Trash and select-all wait for the whole listing.
     const std::optional<PartialListing>& partialListing() const { return partial_; }
@@ -150,9 +167,9 @@ private:
     struct Batch {
         RequestKind kind = RequestKind::Restore;
         size_t outstanding = 0;
-        std::vector<TrashItem> done;  // restored / deleted / moved back
+        std::vector<TrashItem> done;        // restored / deleted / moved back
         std::vector<std::string> failures;  // "\"v3\": The parent project is in Trash..."
-        std::string requestError;  // a whole request failed: the server's message
+        std::string requestError;           // a whole request failed: the server's message
         std::vector<TrashItem> unanswered;  // what the failed requests covered, for the message
         int64_t freedBytes = 0, deletedCount = 0;
         // Each answer's listing versions; `unversioned` when one came without them (or failed),
@@ -164,12 +181,12 @@ private:
         RequestKind kind = RequestKind::WhoAmI;
         uint64_t batch = 0;
         OpId op = 0;
-        std::vector<TrashItem> items;  // what the request covers (copies, for names and Undo)
-        uint64_t mutationsAtSend = 0;  // ListTrash: stale if an action finished meanwhile
-        bool firstPage = false;        // ListTrash: the first page of a first visit
+        std::vector<TrashItem> items;    // what the request covers (copies, for names and Undo)
+        uint64_t mutationsAtSend = 0;    // ListTrash: stale if an action finished meanwhile
+        bool firstPage = false;          // ListTrash: the first page of a first visit
         std::optional<Project> project;  // DeleteProject: put back on failure
         size_t projectIndex = 0;
-        intent::Demo demo;  // Demo: what the banner asked for
+        intent::Demo demo;                // Demo: what the banner asked for
         uint64_t activityGeneration = 0;  // ListActivity*: stale once the filters changed
         std::string runId;                // ListActivityRun
         int days = 0;                     // PreviewRetention, SaveRetention
@@ -256,7 +273,7 @@ private:
     Connection connection_;
     TrashView view_;
     std::optional<std::string> clipboardText_;  // written by Copy, taken by the app
-    std::string listingVersion_;  // the server's name for the listing shown (since= on refresh)
+    std::string listingVersion_;                // the server's name for the listing shown (since= on refresh)
     std::optional<PartialListing> partial_;
     int64_t nowMs_ = 0;
     int64_t nextRefreshAtMs_ = 0;

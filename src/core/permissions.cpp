@@ -92,8 +92,8 @@ std::optional<std::string> RestoreBlockedReason(const Session& session, const Tr
     if (item.type == ItemType::Unknown) return "This page cannot restore \"" + item.typeName + "\" items";
     if (std::optional<std::string> missing = MissingPermissionToRestore(session, item)) return Lacks(*missing);
     if (IsChildType(item.type) && item.parentInTrash)
-        return "Restore the project \"" + item.parentName + "\" first: this " + std::string(ItemTypeSingular(item.type)) +
-               "'s project is in Trash";
+        return "Restore the project \"" + item.parentName + "\" first: this " +
+               std::string(ItemTypeSingular(item.type)) + "'s project is in Trash";
     return std::nullopt;
 }
 
@@ -104,9 +104,11 @@ std::optional<std::string> DeleteBlockedReason(const Session& session) {
 
 std::optional<std::string> DeleteProjectBlockedReason(const Session& session, std::string_view ownerId,
                                                       std::string_view ownerName) {
-    if (std::optional<std::string> missing = MissingPermissionToTrash(session, ItemType::Project)) return Lacks(*missing);
+    if (std::optional<std::string> missing = MissingPermissionToTrash(session, ItemType::Project))
+        return Lacks(*missing);
     if (ownerId != session.user.id)
-        return "Only the owner, " + std::string(ownerName.empty() ? "someone else" : ownerName) + ", can delete this project";
+        return "Only the owner, " + std::string(ownerName.empty() ? "someone else" : ownerName) +
+               ", can delete this project";
     return std::nullopt;
 }
 

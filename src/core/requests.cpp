@@ -102,10 +102,13 @@ Request SignOut() { return Request{"DELETE", "/api/session", "", true}; }
 
 Request WhoAmI() { return Request{"GET", "/api/session", "", false}; }
 
-Request ListProjects(std::string_view workspaceUrl) { return Request{"GET", Segment(workspaceUrl) + "/projects", "", false}; }
+Request ListProjects(std::string_view workspaceUrl) {
+    return Request{"GET", Segment(workspaceUrl) + "/projects", "", false};
+}
 
 Request DeleteProject(std::string_view workspaceUrl, std::string_view projectUrl, bool deleteImages) {
-    return Request{"DELETE", Segment(workspaceUrl) + Segment(projectUrl) + (deleteImages ? "?deleteImages=true" : ""), "", true};
+    return Request{"DELETE", Segment(workspaceUrl) + Segment(projectUrl) + (deleteImages ? "?deleteImages=true" : ""),
+                   "", true};
 }
 
 Request DemoInfo() { return Request{"GET", "/api/demo", "", false}; }
@@ -143,12 +146,14 @@ std::string ActivityParams(const ActivityFilters& filters) {
 
 Request RetentionChange(int days, int expectedDays, bool dryRun) {
     std::string body = "{\"retentionDays\":" + std::to_string(days) +
-                       ",\"expectedRetentionDays\":" + std::to_string(expectedDays) + (dryRun ? ",\"dryRun\":true}" : "}");
+                       ",\"expectedRetentionDays\":" + std::to_string(expectedDays) +
+                       (dryRun ? ",\"dryRun\":true}" : "}");
     return Request{"PATCH", "/api/workspace", std::move(body), true};
 }
 }  // namespace
 
-Request ListActivity(std::string_view workspaceUrl, const ActivityFilters& filters, std::string_view cursor, size_t limit) {
+Request ListActivity(std::string_view workspaceUrl, const ActivityFilters& filters, std::string_view cursor,
+                     size_t limit) {
     std::string path = Segment(workspaceUrl) + "/audit?limit=" + std::to_string(limit);
     if (!cursor.empty()) path += "&cursor=" + UrlEncode(cursor);
     return Request{"GET", path + ActivityParams(filters), "", false};
@@ -191,8 +196,7 @@ std::optional<Request> MoveToTrash(std::string_view workspaceUrl, const TrashIte
         if (item.url.empty()) return std::nullopt;
         path = ws + "/workflows" + Segment(item.url);
         break;
-    case ItemType::Unknown:
-        return std::nullopt;
+    case ItemType::Unknown: return std::nullopt;
     }
     return Request{"DELETE", path, "", true};
 }

@@ -16,9 +16,9 @@
 namespace trash {
 
 struct Request {
-    std::string method;  // "GET", "POST", "DELETE"
-    std::string path;    // "/my-workspace/trash?sections=0"
-    std::string body;    // JSON, or empty
+    std::string method;      // "GET", "POST", "DELETE"
+    std::string path;        // "/my-workspace/trash?sections=0"
+    std::string body;        // JSON, or empty
     bool needsCsrf = false;  // state-changing request of the web session
 };
 bool operator==(const Request& a, const Request& b);

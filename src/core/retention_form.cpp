@@ -42,10 +42,11 @@ std::string PreviewSentence(const RetentionPreview& p) {
     std::string text = "With " + std::to_string(p.retentionDays) + (p.retentionDays == 1 ? " day, " : " days, ");
     if (p.dueNow.count > 0) {
         text += Items(p.dueNow.count) + " (" + FormatBytes(p.dueNow.bytes) + ")" +
-                (p.dueNow.count == 1 ? " becomes" : " become") + " due now and " + (p.dueNow.count == 1 ? "is" : "are") +
-                " purged at the next cleanup";
-        if (p.sooner.count > 0) text += "; " + std::to_string(p.sooner.count) + " more " +
-                                        (p.sooner.count == 1 ? "item expires" : "items expire") + " sooner";
+                (p.dueNow.count == 1 ? " becomes" : " become") + " due now and " +
+                (p.dueNow.count == 1 ? "is" : "are") + " purged at the next cleanup";
+        if (p.sooner.count > 0)
+            text += "; " + std::to_string(p.sooner.count) + " more " +
+                    (p.sooner.count == 1 ? "item expires" : "items expire") + " sooner";
     } else if (p.sooner.count > 0) {
         text += "nothing becomes due now; " + Items(p.sooner.count) + (p.sooner.count == 1 ? " expires" : " expire") +
                 " sooner";
@@ -58,7 +59,8 @@ std::string PreviewSentence(const RetentionPreview& p) {
 }
 
 std::string RetentionBlockedReason(std::string_view roleName) {
-    return roleName == "Owner" ? std::string() : std::string("Only the workspace Owner can change the retention period");
+    return roleName == "Owner" ? std::string()
+                               : std::string("Only the workspace Owner can change the retention period");
 }
 
 void RetentionForm::Load(int savedDays, bool force) {
@@ -107,7 +109,8 @@ void RetentionForm::PreviewFailed(int days, std::string error) {
 
 const RetentionPreview* RetentionForm::CurrentPreview() const {
     return preview_ && input_.days && preview_->retentionDays == *input_.days && preview_->currentDays == savedDays_
-               ? &*preview_ : nullptr;
+               ? &*preview_
+               : nullptr;
 }
 
 bool RetentionForm::CanSave() const {

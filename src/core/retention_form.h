@@ -60,10 +60,10 @@ public:
     const std::string& previewError() const { return previewError_; }
 
     // [SECTION] Saving
-    bool CanSave() const;              // a valid, new value whose preview is in, and no save running
-    bool NeedsConfirmation() const;    // the preview says items become due now
+    bool CanSave() const;            // a valid, new value whose preview is in, and no save running
+    bool NeedsConfirmation() const;  // the preview says items become due now
     void SaveStarted() { saving_ = true; }
-    void SaveDone(int savedDays);      // the server kept it
+    void SaveDone(int savedDays);  // the server kept it
     // 409: someone else changed it to `days`; the field shows their value and says so.
     void Conflict(int days);
     void SaveFailed(std::string error);

@@ -90,11 +90,16 @@ Route ParseRoute(std::string_view fragment) {
     if (!fragment.empty() && fragment.front() == '#') fragment.remove_prefix(1);
     const size_t question = fragment.find('?');
     const std::string_view path = fragment.substr(0, question);
-    const std::string_view query = question == std::string_view::npos ? std::string_view() : fragment.substr(question + 1);
-    if (path == "/settings/projects") route.screen = Screen::Projects;
-    else if (path == "/settings/retention") route.screen = Screen::Retention;
-    else if (path == "/settings/activity") route.screen = Screen::Activity;
-    else if (path == "/sign-in") route.screen = Screen::SignIn;
+    const std::string_view query =
+        question == std::string_view::npos ? std::string_view() : fragment.substr(question + 1);
+    if (path == "/settings/projects")
+        route.screen = Screen::Projects;
+    else if (path == "/settings/retention")
+        route.screen = Screen::Retention;
+    else if (path == "/settings/activity")
+        route.screen = Screen::Activity;
+    else if (path == "/sign-in")
+        route.screen = Screen::SignIn;
 
     size_t start = 0;
     while (start <= query.size() && !query.empty()) {
@@ -104,8 +109,10 @@ Route ParseRoute(std::string_view fragment) {
         const size_t equals = pair.find('=');
         const std::string_view key = pair.substr(0, equals);
         const std::string value = equals == std::string_view::npos ? std::string() : UrlDecode(pair.substr(equals + 1));
-        if (route.screen == Screen::Activity) ParseActivityParam(route.activity, key, value);
-        else ParseTrashParam(route, key, value);
+        if (route.screen == Screen::Activity)
+            ParseActivityParam(route.activity, key, value);
+        else
+            ParseTrashParam(route, key, value);
         if (end == query.size()) break;
         start = end + 1;
     }
@@ -144,12 +151,12 @@ std::string FormatActivityRoute(const ActivityFilters& f) {
 
 std::string FormatRoute(const Route& route) {
     switch (route.screen) {
-        case Screen::Projects: return "#/settings/projects";
-        case Screen::SignIn: return "#/sign-in";
-        case Screen::Retention: return "#/settings/retention";
-        case Screen::Activity: return FormatActivityRoute(route.activity);
-        case Screen::Trash:
-        case Screen::Forbidden: break;
+    case Screen::Projects: return "#/settings/projects";
+    case Screen::SignIn: return "#/sign-in";
+    case Screen::Retention: return "#/settings/retention";
+    case Screen::Activity: return FormatActivityRoute(route.activity);
+    case Screen::Trash:
+    case Screen::Forbidden: break;
     }
     std::vector<std::pair<std::string_view, std::string>> params;
     if (!route.filters.query.empty()) params.emplace_back("q", UrlEncode(route.filters.query));

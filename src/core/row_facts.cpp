@@ -2,8 +2,8 @@
 #include "core/row_facts.h"
 
 #include "core/consequences.h"  // ExclusiveImagesNote
-#include "core/permissions.h"  // RestoreBlockedReason, DeleteBlockedReason, HasPermission
-#include "core/text.h"         // SanitizeForDisplay
+#include "core/permissions.h"   // RestoreBlockedReason, DeleteBlockedReason, HasPermission
+#include "core/text.h"          // SanitizeForDisplay
 
 namespace trash {
 namespace {
@@ -23,12 +23,15 @@ RowAction Action(RowActionKind kind, std::string_view id, std::string_view label
 std::vector<RowAction> ActionsOf(const TrashItem& item, const RowFacts& facts, const Session& session) {
     const ItemKey& key = facts.key;
     std::vector<RowAction> actions;
-    actions.push_back(Action(RowActionKind::CopyName, "copy-name", "Copy name", std::nullopt,
-                             intent::Copy{CopyField::Name, {key}}));
-    actions.push_back(Action(RowActionKind::CopyId, "copy-id", "Copy ID", std::nullopt, intent::Copy{CopyField::Id, {key}}));
+    actions.push_back(
+        Action(RowActionKind::CopyName, "copy-name", "Copy name", std::nullopt, intent::Copy{CopyField::Name, {key}}));
+    actions.push_back(
+        Action(RowActionKind::CopyId, "copy-id", "Copy ID", std::nullopt, intent::Copy{CopyField::Id, {key}}));
     std::optional<std::string> noActivity;
-    if (std::optional<std::string> missing = MissingPermissionToViewActivity(session)) noActivity = "Your role lacks " + *missing;
-    RowAction history = Action(RowActionKind::History, "history", "History", std::move(noActivity), intent::OpenHistory{key});
+    if (std::optional<std::string> missing = MissingPermissionToViewActivity(session))
+        noActivity = "Your role lacks " + *missing;
+    RowAction history =
+        Action(RowActionKind::History, "history", "History", std::move(noActivity), intent::OpenHistory{key});
     history.hint = "Opens Settings \xe2\x86\x92 Activity with everything that happened to this item";
     actions.push_back(std::move(history));
     actions.push_back(Action(RowActionKind::Restore, "restore", "Restore", RestoreBlockedReason(session, item),
@@ -42,8 +45,9 @@ std::vector<RowAction> ActionsOf(const TrashItem& item, const RowFacts& facts, c
         parent.hint = "Restores \"" + facts.parent + "\" with everything that went to Trash with it";
         actions.push_back(std::move(parent));
     }
-    RowAction del = Action(RowActionKind::DeletePermanently, "delete", "Delete permanently", DeleteBlockedReason(session),
-                           intent::OpenDialog{DialogKind::ConfirmDeletePermanently, {key}, {}});
+    RowAction del =
+        Action(RowActionKind::DeletePermanently, "delete", "Delete permanently", DeleteBlockedReason(session),
+               intent::OpenDialog{DialogKind::ConfirmDeletePermanently, {key}, {}});
     del.danger = true;
     actions.push_back(std::move(del));
     return actions;

@@ -20,14 +20,16 @@ enum class RowActionKind { CopyName, CopyId, History, Restore, RestoreParentFirs
 
 struct RowAction {
     RowActionKind kind = RowActionKind::Restore;
-    std::string_view id;     // the widget id's last part: "copy-name", "copy-id", "history", "restore", "restore-parent", "delete"
-    std::string_view label;  // "Copy name", "Copy ID", "History", "Restore", "Restore project first", "Delete permanently"
+    std::string_view
+        id;  // the widget id's last part: "copy-name", "copy-id", "history", "restore", "restore-parent", "delete"
+    std::string_view
+        label;  // "Copy name", "Copy ID", "History", "Restore", "Restore project first", "Delete permanently"
     bool enabled = true;
-    std::string reason;      // why it is disabled, for the tooltip ("Your role lacks the "Restore versions"
-                             // permission"); "" when enabled
-    std::string hint;        // what it does, when that needs saying (the enabled tooltip); may be ""
-    bool danger = false;     // drawn in the danger colour
-    Intent intent;           // what choosing it emits
+    std::string reason;   // why it is disabled, for the tooltip ("Your role lacks the "Restore versions"
+                          // permission"); "" when enabled
+    std::string hint;     // what it does, when that needs saying (the enabled tooltip); may be ""
+    bool danger = false;  // drawn in the danger colour
+    Intent intent;        // what choosing it emits
 };
 
 // Cleanup of a project flagged `cleanupDeleteImages` also deletes its exclusive images (the note
@@ -38,12 +40,12 @@ inline constexpr const char* kDeletesImagesNote =
 
 struct RowFacts {
     ItemKey key;
-    std::string name;       // safe to draw: the name, else the id
-    std::string parent;     // safe to draw: a version's or model's project (name, else url); "" otherwise
-    std::string label;      // "parent / name" when there is a parent, else the name: the row's accessible name
-    std::string deletedBy;  // safe to draw: who deleted it (name, else id); "" when not recorded
-    TimeLeft timeLeft;      // the countdown label, its urgency and when it next changes
-    int childCount = 0;     // projects: versions and models riding with it ("+N"); 0 otherwise
+    std::string name;            // safe to draw: the name, else the id
+    std::string parent;          // safe to draw: a version's or model's project (name, else url); "" otherwise
+    std::string label;           // "parent / name" when there is a parent, else the name: the row's accessible name
+    std::string deletedBy;       // safe to draw: who deleted it (name, else id); "" when not recorded
+    TimeLeft timeLeft;           // the countdown label, its urgency and when it next changes
+    int childCount = 0;          // projects: versions and models riding with it ("+N"); 0 otherwise
     bool deletesImages = false;  // projects: cleanup also deletes the exclusive images
     std::string imagesNote;      // when deletesImages: the amber indicator's tooltip, with the image count
     std::string unknownType;     // safe to draw: the raw type of an item this page does not know; "" otherwise

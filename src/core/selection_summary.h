@@ -13,9 +13,9 @@
 namespace trash {
 
 struct SelectionSummary {
-    size_t count = 0;               // the effective selection (TrashView::selectionCount)
+    size_t count = 0;  // the effective selection (TrashView::selectionCount)
     int64_t bytes = 0;
-    size_t restorable = 0;          // how many RestorableKeys would send
+    size_t restorable = 0;           // how many RestorableKeys would send
     std::string firstBlockedReason;  // why the first blocked one can't be restored; "" when none is
     std::string label;               // "3 selected · 1.2 GB"
     // Restore's tooltip when some can't be restored: the reason, or "2 of the selected items can't

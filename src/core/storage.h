@@ -27,8 +27,8 @@ struct StorageSummary {
     std::string inTrash;   // "In Trash 3.1 GB"
     std::string quota;     // "Plan 100 GB", or "No storage limit"
     // Over the plan only: what is wrong and the way out, and by how much.
-    std::string warning;   // "Over your plan's storage: empty the Trash or delete items to free space"
-    std::string overBy;    // "227.2 TB over the plan's 100 GB"
+    std::string warning;  // "Over your plan's storage: empty the Trash or delete items to free space"
+    std::string overBy;   // "227.2 TB over the plan's 100 GB"
 };
 
 // What counts toward the plan: said wherever the details are.

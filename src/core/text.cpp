@@ -20,7 +20,8 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos, uint32_t& codePoint
     }
     size_t length;
     unsigned char low = 0x80, high = 0xBF;
-    if (b0 >= 0xC2 && b0 <= 0xDF) length = 2;
+    if (b0 >= 0xC2 && b0 <= 0xDF)
+        length = 2;
     else if (b0 >= 0xE0 && b0 <= 0xEF) {
         length = 3;
         if (b0 == 0xE0) low = 0xA0;
@@ -44,8 +45,7 @@ size_t Utf8SequenceLength(std::string_view text, size_t pos, uint32_t& codePoint
 }
 
 bool IsUnsafeToDraw(uint32_t c) {
-    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
-           (c >= 0x2066 && c <= 0x2069);
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 }  // namespace
 
@@ -62,8 +62,8 @@ std::string UrlEncode(std::string_view segment) {
     encoded.reserve(segment.size());
     for (char c : segment) {
         const auto b = static_cast<unsigned char>(c);
-        if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' ||
-            b == '.' || b == '_' || b == '~') {
+        if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || b == '-' || b == '.' ||
+            b == '_' || b == '~') {
             encoded += c;
         } else {
             encoded += '%';

@@ -11,7 +11,7 @@ namespace trash {
 
 // The order here is the order of the groups on the page.
 enum class ItemType { Project, Version, Model, Dataset, Workflow, Unknown };
-inline constexpr ItemType kAllItemTypes[] = {ItemType::Project, ItemType::Version, ItemType::Model,
+inline constexpr ItemType kAllItemTypes[] = {ItemType::Project, ItemType::Version,  ItemType::Model,
                                              ItemType::Dataset, ItemType::Workflow, ItemType::Unknown};
 inline constexpr size_t kItemTypeCount = 6;
 static_assert(sizeof(kAllItemTypes) / sizeof(kAllItemTypes[0]) == kItemTypeCount, "every ItemType once");

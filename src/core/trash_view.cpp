@@ -41,7 +41,8 @@ void ItemIndex::Build(const std::vector<TrashItem>& items) {
     slots_.assign(capacity, kEmpty);
     for (size_t i = 0; i < items.size(); ++i) {
         const TrashItem& item = items[i];
-        size_t slot = HashKey(item.type, IsChildType(item.type) ? item.parentId : std::string(), item.id) & (capacity - 1);
+        size_t slot =
+            HashKey(item.type, IsChildType(item.type) ? item.parentId : std::string(), item.id) & (capacity - 1);
         while (slots_[slot] != kEmpty) {
             if (HasKey(items[slots_[slot]], KeyOf(item))) break;  // a duplicate key: the first wins
             slot = (slot + 1) & (capacity - 1);
@@ -98,9 +99,7 @@ void TrashView::RebuildHidden() {
         if (std::optional<size_t> index = IndexOf(key)) hiddenFlags_[*index] = 1;
 }
 
-std::optional<size_t> TrashView::IndexOf(const ItemKey& key) const {
-    return index_.Find(items_, key);
-}
+std::optional<size_t> TrashView::IndexOf(const ItemKey& key) const { return index_.Find(items_, key); }
 
 const TrashItem* TrashView::Find(const ItemKey& key) const {
     const std::optional<size_t> index = IndexOf(key);
@@ -249,8 +248,10 @@ void TrashView::SortOrder() const {
     switch (sort_.column) {
     case SortColumn::Name:
         EnsureNameOrder();
-        if (ascending) order_ = nameOrder_;
-        else order_.assign(nameOrder_.rbegin(), nameOrder_.rend());
+        if (ascending)
+            order_ = nameOrder_;
+        else
+            order_.assign(nameOrder_.rbegin(), nameOrder_.rend());
         break;
     case SortColumn::DeletedBy:
         std::sort(order_.begin(), order_.end(), [&](uint32_t a, uint32_t b) {

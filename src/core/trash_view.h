@@ -44,9 +44,9 @@ struct SortSpec {
 };
 
 struct Filters {
-    std::string query;  // case-insensitive (ASCII) substring of name or parent name; "" = all
+    std::string query;                         // case-insensitive (ASCII) substring of name or parent name; "" = all
     std::array<bool, kItemTypeCount> types{};  // indexed by ItemType; all false = every type
-    bool expiringSoon = false;  // only items whose cleanup is under kExpiringSoonMs away (or due)
+    bool expiringSoon = false;                 // only items whose cleanup is under kExpiringSoonMs away (or due)
 };
 
 struct ViewRow {
@@ -57,7 +57,7 @@ struct ViewRow {
 
 struct GroupSummary {
     ItemType type = ItemType::Unknown;
-    size_t count = 0;       // rows matching the filters, shown or collapsed
+    size_t count = 0;  // rows matching the filters, shown or collapsed
     int64_t bytes = 0;
     bool collapsed = false;
 };
@@ -100,7 +100,7 @@ public:
     void SetItems(std::vector<TrashItem> items);
     const std::vector<TrashItem>& items() const { return items_; }
     const TrashItem* Find(const ItemKey& key) const;  // includes hidden items; nullptr if absent
-    size_t visibleItemCount() const;  // items not hidden by a pending removal
+    size_t visibleItemCount() const;                  // items not hidden by a pending removal
     int64_t visibleItemBytes() const;
     std::vector<ItemKey> AllVisibleKeys() const;  // every item not hidden, whatever the filters
 
@@ -122,7 +122,7 @@ public:
     void Refresh();  // forces a rebuild on the next view()
 
     // [SECTION] The derived view
-    const View& view() const;  // rebuilds first if an input changed
+    const View& view() const;                                // rebuilds first if an input changed
     uint64_t viewGeneration() const { return generation_; }  // bumps when an input changes
     uint64_t recomputeCount() const { return recomputeCount_; }
 
@@ -140,7 +140,7 @@ public:
     void ClearSelection();
     bool IsSelected(const ItemKey& key) const;
     size_t selectionCount() const;
-    std::vector<ItemKey> selectedKeys() const;  // in view order
+    std::vector<ItemKey> selectedKeys() const;            // in view order
     std::vector<const TrashItem*> selectedItems() const;  // in view order
     int64_t selectionBytes() const;
     // Bumps whenever the effective selection may have changed (a selection edit, or any input of
@@ -217,7 +217,7 @@ private:
     mutable bool orderValid_ = false;
     mutable std::vector<uint32_t> nameOrder_;  // item indices by name; valid per item set
     mutable bool nameOrderValid_ = false;
-    mutable std::vector<char> matched_;    // per item: passes filters and is not hidden
+    mutable std::vector<char> matched_;  // per item: passes filters and is not hidden
     mutable View view_;
     // Per item: its row in view_.rows, or kNoRow (filtered out, collapsed, hidden). The table asks
     // for the focused row every frame, so this is a lookup, not a scan of 100,000 rows.

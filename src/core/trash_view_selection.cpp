@@ -49,8 +49,10 @@ void TrashView::SelectRows(size_t fromRow, size_t toRow, bool keep) {
 void TrashView::SetSelected(const ItemKey& key, bool selected) {
     if (!IndexOf(key)) return;
     ++selectionGeneration_;
-    if (selected) selection_.insert(key);
-    else selection_.erase(key);
+    if (selected)
+        selection_.insert(key);
+    else
+        selection_.erase(key);
     anchor_ = key;
 }
 
@@ -104,7 +106,8 @@ int64_t TrashView::selectionBytes() const {
     EnsureView();
     int64_t bytes = 0;
     for (const ItemKey& key : selection_)
-        if (const std::optional<size_t> index = IndexOf(key); index && matched_[*index]) bytes += items_[*index].sizeBytes;
+        if (const std::optional<size_t> index = IndexOf(key); index && matched_[*index])
+            bytes += items_[*index].sizeBytes;
     return bytes;
 }
 
@@ -116,7 +119,8 @@ void TrashView::SetFocus(const ItemKey& key) {
     focused_ = key;
     const std::vector<size_t> positions = ItemRowPositions();
     if (const std::optional<size_t> row = RowOfItem(*index))
-        focusFallback_ = static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), *row) - positions.begin());
+        focusFallback_ =
+            static_cast<size_t>(std::lower_bound(positions.begin(), positions.end(), *row) - positions.begin());
 }
 
 std::optional<size_t> TrashView::RowOfKey(const ItemKey& key) const {
@@ -215,8 +219,10 @@ void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
 
     hidden_.clear();
     for (const auto& [id, pending] : pending_) hidden_.insert(pending.keys.begin(), pending.keys.end());
-    if (anyGone) RemoveItems(gone);
-    else RebuildHidden();
+    if (anyGone)
+        RemoveItems(gone);
+    else
+        RebuildHidden();
     Invalidate();
 }
 

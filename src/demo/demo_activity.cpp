@@ -93,10 +93,12 @@ ApiError ParseFilters(const Query& query, Filters* f) {
         size_t start = 0;
         while (true) {
             const size_t comma = actions->find(',', start);
-            f->actions.push_back(actions->substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+            f->actions.push_back(
+                actions->substr(start, comma == std::string::npos ? std::string::npos : comma - start));
             if (std::find(kActions.begin(), kActions.end(), f->actions.back()) == kActions.end())
-                return ApiError{400, "action must be a comma-separated list of trash, restore, delete, empty_trash, "
-                                     "cleanup, set_retention, sign_in_throttled"};
+                return ApiError{400,
+                                "action must be a comma-separated list of trash, restore, delete, empty_trash, "
+                                "cleanup, set_retention, sign_in_throttled"};
             if (comma == std::string::npos) break;
             start = comma + 1;
         }
@@ -143,9 +145,8 @@ std::vector<const AuditEvent*> Matching(const State& state, const std::string& w
     for (const AuditEvent& event : state.audit) {
         if (event.workspaceId == workspaceId && Keeps(f, event)) rows.push_back(&event);
     }
-    std::sort(rows.begin(), rows.end(), [](const AuditEvent* a, const AuditEvent* b) {
-        return std::tie(a->at, a->pk) > std::tie(b->at, b->pk);
-    });
+    std::sort(rows.begin(), rows.end(),
+              [](const AuditEvent* a, const AuditEvent* b) { return std::tie(a->at, a->pk) > std::tie(b->at, b->pk); });
     return rows;
 }
 
@@ -154,12 +155,24 @@ Json Number(const std::optional<int64_t>& value) { return value ? Json(*value) :
 
 Json EventJson(const AuditEvent& e) {
     const int64_t runId = e.runId != 0 ? e.runId : e.runCount != 0 ? e.pk : 0;
-    return Json{{"eventId", std::to_string(e.pk)}, {"at", Iso(e.at)}, {"actorId", Text(e.actorId)},
-                {"actorName", Text(e.actorName)}, {"action", e.action}, {"via", e.via}, {"keyName", Text(e.keyName)},
-                {"type", Text(e.type)}, {"id", Text(e.itemId)}, {"name", Text(e.name)},
-                {"parentName", Text(e.parentName)}, {"slug", Text(e.slug)},
-                {"runId", runId ? Json(std::to_string(runId)) : Json()}, {"runCount", e.runCount},
-                {"images", e.images}, {"bytes", e.bytes}, {"detail", e.detail}, {"oldValue", Number(e.oldValue)},
+    return Json{{"eventId", std::to_string(e.pk)},
+                {"at", Iso(e.at)},
+                {"actorId", Text(e.actorId)},
+                {"actorName", Text(e.actorName)},
+                {"action", e.action},
+                {"via", e.via},
+                {"keyName", Text(e.keyName)},
+                {"type", Text(e.type)},
+                {"id", Text(e.itemId)},
+                {"name", Text(e.name)},
+                {"parentName", Text(e.parentName)},
+                {"slug", Text(e.slug)},
+                {"runId", runId ? Json(std::to_string(runId)) : Json()},
+                {"runCount", e.runCount},
+                {"images", e.images},
+                {"bytes", e.bytes},
+                {"detail", e.detail},
+                {"oldValue", Number(e.oldValue)},
                 {"newValue", Number(e.newValue)}};
 }
 
@@ -172,8 +185,9 @@ ApiError DecodeCursor(const std::string& text, int64_t* at, int64_t* pk) {
     if (FromBase64Url(text, &bytes)) {
         const Json value = Json::parse(bytes, nullptr, false);
         auto fits = [](const Json& v) {
-            return v.is_number_integer() && (v.is_number_unsigned() ? v.get<uint64_t>() < (1ULL << 62)
-                                                                    : v.get<int64_t>() >= 0 && v.get<int64_t>() < (1LL << 62));
+            return v.is_number_integer() &&
+                   (v.is_number_unsigned() ? v.get<uint64_t>() < (1ULL << 62)
+                                           : v.get<int64_t>() >= 0 && v.get<int64_t>() < (1LL << 62));
         };
         if (!value.is_discarded() && value.is_array() && value.size() == 2 && fits(value[0]) && fits(value[1])) {
             *at = value[0].get<int64_t>();
@@ -215,10 +229,18 @@ std::string CsvCell(std::string text) {
 }
 
 std::string CsvLine(const AuditEvent& e) {
-    const std::vector<std::string> cells = {Iso(e.at), e.actorName.value_or(""), e.action, e.via,
-                                            e.keyName.value_or(""), e.type.value_or(""), e.name.value_or(""),
-                                            e.parentName.value_or(""), e.slug.value_or(""), std::to_string(e.images),
-                                            std::to_string(e.bytes), e.detail};
+    const std::vector<std::string> cells = {Iso(e.at),
+                                            e.actorName.value_or(""),
+                                            e.action,
+                                            e.via,
+                                            e.keyName.value_or(""),
+                                            e.type.value_or(""),
+                                            e.name.value_or(""),
+                                            e.parentName.value_or(""),
+                                            e.slug.value_or(""),
+                                            std::to_string(e.images),
+                                            std::to_string(e.bytes),
+                                            e.detail};
     std::string line;
     for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + CsvCell(cells[i]);
     return line + "\r\n";
@@ -230,8 +252,10 @@ Answer CsvExport(const Call& call, const Filters& filters) {
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", today.year, today.month, today.day);
     std::string body = kCsvHeader;
     for (const AuditEvent* e : Matching(call.state, call.ws->id, filters)) body += CsvLine(*e);
-    Answer answer{200, Json(), {{"Content-Type", "text/csv; charset=utf-8"},
-                                {"Content-Disposition", "attachment; filename=\"activity-" + call.ws->url + "-" + date + ".csv\""}}};
+    Answer answer{200,
+                  Json(),
+                  {{"Content-Type", "text/csv; charset=utf-8"},
+                   {"Content-Disposition", "attachment; filename=\"activity-" + call.ws->url + "-" + date + ".csv\""}}};
     answer.text = std::move(body);
     return answer;
 }
@@ -247,7 +271,8 @@ Answer AuditLog(Call& call) {
     if (ApiError error = ParseFilters(call.query, &filters)) return ErrorAnswer(error);
     if (form == "csv") return CsvExport(call, filters);
     int64_t limit = 0;
-    if (ApiError error = ParseIntParam(call.query, "limit", kDefaultLimit, 1, kMaxLimit, &limit)) return ErrorAnswer(error);
+    if (ApiError error = ParseIntParam(call.query, "limit", kDefaultLimit, 1, kMaxLimit, &limit))
+        return ErrorAnswer(error);
     std::vector<const AuditEvent*> rows = Matching(call.state, call.ws->id, filters);
     const auto cursor = call.query.find("cursor");
     if (cursor != call.query.end()) {
@@ -262,7 +287,8 @@ Answer AuditLog(Call& call) {
     const bool more = static_cast<int64_t>(rows.size()) > limit;
     const AuditEvent* last = more ? rows[static_cast<size_t>(limit - 1)] : nullptr;
     return Answer{200,
-                  Json{{"events", std::move(events)}, {"nextCursor", last ? Json(EncodeCursor(last->at, last->pk)) : Json()},
+                  Json{{"events", std::move(events)},
+                       {"nextCursor", last ? Json(EncodeCursor(last->at, last->pk)) : Json()},
                        {"actors", Actors(call.state, call.ws->id)}},
                   {}};
 }
@@ -278,8 +304,11 @@ Json RetentionPreview(const State& state, const Workspace& ws, int64_t days, int
     if (dueCount) due = Json{{"count", dueCount}, {"bytes", dueBytes}};
     if (otherCount && days < ws.retentionDays) sooner = Json{{"count", otherCount}, {"bytes", otherBytes}};
     if (otherCount && days > ws.retentionDays) later = Json{{"count", otherCount}, {"bytes", otherBytes}};
-    return Json{{"retentionDays", days}, {"currentDays", ws.retentionDays}, {"dueNow", std::move(due)},
-                {"sooner", std::move(sooner)}, {"later", std::move(later)}};
+    return Json{{"retentionDays", days},
+                {"currentDays", ws.retentionDays},
+                {"dueNow", std::move(due)},
+                {"sooner", std::move(sooner)},
+                {"later", std::move(later)}};
 }
 
 }  // namespace demo

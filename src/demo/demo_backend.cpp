@@ -77,8 +77,10 @@ bool Match(const char* pattern, const std::string& path, std::map<std::string, s
     std::map<std::string, std::string> found;
     for (size_t i = 0; i < want.size(); ++i) {
         if (got[i].empty()) return false;
-        if (want[i].front() == '{') found[want[i].substr(1, want[i].size() - 2)] = got[i];
-        else if (want[i] != got[i]) return false;
+        if (want[i].front() == '{')
+            found[want[i].substr(1, want[i].size() - 2)] = got[i];
+        else if (want[i] != got[i])
+            return false;
     }
     *params = std::move(found);
     return true;
@@ -90,7 +92,8 @@ Answer SignIn(Call& call) {
     std::string media = type ? LowerAscii(type->substr(0, type->find(';'))) : "";
     while (!media.empty() && media.back() == ' ') media.pop_back();
     if (media.find_first_not_of(' ') != std::string::npos) media = media.substr(media.find_first_not_of(' '));
-    if (media != "application/json") return ErrorAnswer(ApiError{415, "Sign-in takes a JSON body (Content-Type: application/json)"});
+    if (media != "application/json")
+        return ErrorAnswer(ApiError{415, "Sign-in takes a JSON body (Content-Type: application/json)"});
     Json body;
     OptText email, password;
     if (ApiError error = ParseBody(call.http.body, &body)) return ErrorAnswer(error);
@@ -106,23 +109,26 @@ Answer SignIn(Call& call) {
                                   [&call](const Session& s) { return s.expiresAt < call.realNow; }),
                    sessions.end());
     call.state.rng ^= static_cast<uint64_t>(call.realNow);
-    sessions.push_back(Session{RandomToken(call.state, 43), user->id, RandomToken(call.state, 43),
-                               call.realNow + kSessionLifetimeMs});
+    sessions.push_back(
+        Session{RandomToken(call.state, 43), user->id, RandomToken(call.state, 43), call.realNow + kSessionLifetimeMs});
     call.user = user;
     call.ws = FindWorkspace(call.state, user->workspaceId);
     call.role = call.ws ? FindRole(*call.ws, user->role) : nullptr;
     if (call.role == nullptr) return ErrorAnswer(ApiError{401, "Wrong email or password"});
     call.session = &sessions.back();
-    return Answer{200, WhoAmI(call),
+    return Answer{200,
+                  WhoAmI(call),
                   {{"Set-Cookie", "trash_session=" + call.session->token + "; HttpOnly; SameSite=Strict; Path=/"}}};
 }
 
 Answer SignOut(Call& call) {
     const std::string token = call.session->token;
     auto& sessions = call.state.sessions;
-    sessions.erase(std::remove_if(sessions.begin(), sessions.end(), [&token](const Session& s) { return s.token == token; }),
-                   sessions.end());
-    return Answer{200, Json{{"signedOut", true}},
+    sessions.erase(
+        std::remove_if(sessions.begin(), sessions.end(), [&token](const Session& s) { return s.token == token; }),
+        sessions.end());
+    return Answer{200,
+                  Json{{"signedOut", true}},
                   {{"Set-Cookie", "trash_session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0"}}};
 }
 
@@ -155,8 +161,10 @@ Answer DemoCleanup(Call& call) {
     Json body;
     if (ApiError error = OptionalBody(call, &body)) return ErrorAnswer(error);
     const CleanupResult result = Cleanup(call.state, call.now);
-    return Answer{200, Json{{"purged", result.purged}, {"freedBytes", result.freedBytes},
-                            {"imagesDeleted", result.imagesDeleted}}, {}};
+    return Answer{
+        200,
+        Json{{"purged", result.purged}, {"freedBytes", result.freedBytes}, {"imagesDeleted", result.imagesDeleted}},
+        {}};
 }
 
 Answer DemoReset(Call& call) {
@@ -186,7 +194,8 @@ ApiError Principal(Call& call, Who who) {
 }
 
 Answer Dispatch(Call& call) {
-    if (call.http.body.size() > kMaxBodyBytes) return ErrorAnswer(ApiError{413, "Request body is larger than 1048576 bytes"});
+    if (call.http.body.size() > kMaxBodyBytes)
+        return ErrorAnswer(ApiError{413, "Request body is larger than 1048576 bytes"});
     std::string path, queryText;
     SplitTarget(call.http.target, &path, &queryText);
     const Route* route = nullptr;
@@ -205,12 +214,14 @@ Answer Dispatch(Call& call) {
         return ErrorAnswer(otherMethod && !read ? ApiError{405, "Method not allowed"} : ApiError{404, "Not found"});
     }
     for (const auto& [name, text] : raw) {
-        if (!PercentDecodeStrict(text, &call.params[name])) return ErrorAnswer(ApiError{400, "The path is not valid UTF-8"});
+        if (!PercentDecodeStrict(text, &call.params[name]))
+            return ErrorAnswer(ApiError{400, "The path is not valid UTF-8"});
     }
     call.query = ParseQuery(queryText);
     if (route->who != Who::Nobody) {
         if (ApiError error = Principal(call, route->who)) return ErrorAnswer(error);
-        if (call.params.count("ws") && call.params["ws"] != call.ws->url) return ErrorAnswer(ApiError{404, "Not found"});
+        if (call.params.count("ws") && call.params["ws"] != call.ws->url)
+            return ErrorAnswer(ApiError{404, "Not found"});
         const std::string& method = call.http.method;
         const bool changes = method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
         const std::string* csrf = HeaderValue(call.http, "X-CSRF-Token");

@@ -235,7 +235,8 @@ void RestoreAll(State& state, const std::string& workspaceId, const Actor& actor
         }
         state.events.erase(event);
         AddAudit(state, workspaceId, actor, "restore", now, &item,
-                 children ? "with " + std::to_string(children) + " children" : "").slug = item.url;
+                 children ? "with " + std::to_string(children) + " children" : "")
+            .slug = item.url;
         Json row{{"type", item.type}, {"id", item.id}};
         if (const OptText parentId = parentIdOf(item)) row["parentId"] = *parentId;
         if (item.url) row["url"] = *item.url;

@@ -49,7 +49,11 @@ std::string PercentDecodeBytes(const std::string& text) {
 size_t Utf8Length(const std::string& text, size_t i) {
     const auto byte = [&text](size_t k) { return static_cast<unsigned char>(text[k]); };
     const unsigned char c = byte(i);
-    size_t length = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    size_t length = c < 0x80                   ? 1
+                    : (c >= 0xC2 && c <= 0xDF) ? 2
+                    : (c >= 0xE0 && c <= 0xEF) ? 3
+                    : (c >= 0xF0 && c <= 0xF4) ? 4
+                                               : 0;
     if (length == 0 || i + length > text.size()) return 0;
     for (size_t k = 1; k < length; ++k) {
         if ((byte(i + k) & 0xC0) != 0x80) return 0;
@@ -144,7 +148,8 @@ std::string CookieValue(const HttpRequest& request, const std::string& name) {
             if (pair.substr(first, equals - first) != name) continue;
             std::string value = pair.substr(equals + 1);
             while (!value.empty() && value.back() == ' ') value.pop_back();
-            if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+            if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+                value = value.substr(1, value.size() - 2);
             found = value;  // the last one wins, as in http.cookies
         }
     }
@@ -170,9 +175,7 @@ ApiError ParseBody(const std::string& raw, Json* out) {
     bool tooDeep = false;
     auto check = [&](int depth, Json::parse_event_t event, Json& parsed) {
         switch (event) {
-        case Json::parse_event_t::object_start:
-            keys.emplace_back();
-            break;
+        case Json::parse_event_t::object_start: keys.emplace_back(); break;
         case Json::parse_event_t::object_end:
             if (!keys.empty()) keys.pop_back();
             break;
@@ -181,8 +184,7 @@ ApiError ParseBody(const std::string& raw, Json* out) {
                 duplicate.empty())
                 duplicate = "Malformed JSON: duplicate key " + PyRepr(parsed.get<std::string>());
             break;
-        default:
-            break;
+        default: break;
         }
         if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) &&
             depth > kMaxDepth)
@@ -194,7 +196,8 @@ ApiError ParseBody(const std::string& raw, Json* out) {
     if (value.is_discarded()) {
         // nlohmann refuses a \ud800 without its pair: issue 11's rule, a 400 in the reader.
         const bool surrogate = raw.find("\\ud") != std::string::npos || raw.find("\\uD") != std::string::npos;
-        return ApiError{400, surrogate ? "Malformed JSON: a string holds a lone surrogate" : "Malformed JSON: not valid JSON"};
+        return ApiError{
+            400, surrogate ? "Malformed JSON: a string holds a lone surrogate" : "Malformed JSON: not valid JSON"};
     }
     if (!duplicate.empty()) return ApiError{400, duplicate};
     if (!value.is_object()) return ApiError{400, "Request body must be a JSON object"};

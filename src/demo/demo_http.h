@@ -36,7 +36,7 @@ struct Call {
 
 const std::string* HeaderValue(const HttpRequest& request, const std::string& name);
 void SplitTarget(const std::string& target, std::string* path, std::string* query);
-Query ParseQuery(const std::string& text);                 // parse_qs, first value of each name
+Query ParseQuery(const std::string& text);                            // parse_qs, first value of each name
 bool PercentDecodeStrict(const std::string& text, std::string* out);  // false: not UTF-8
 std::string CookieValue(const HttpRequest& request, const std::string& name);
 

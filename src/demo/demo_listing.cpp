@@ -10,11 +10,13 @@ namespace demo {
 
 namespace {
 
-const std::vector<std::string> kSortColumns = {"deletedAt", "scheduledCleanupAt", "name", "sizeBytes", "type",
-                                               "deletedByName"};
-const std::vector<std::pair<std::string, std::string>> kSectionNames = {
-    {"project", "projects"}, {"version", "versions"}, {"workflow", "workflows"}, {"model", "models"},
-    {"dataset", "datasets"}};
+const std::vector<std::string> kSortColumns = {"deletedAt", "scheduledCleanupAt", "name", "sizeBytes",
+                                               "type",      "deletedByName"};
+const std::vector<std::pair<std::string, std::string>> kSectionNames = {{"project", "projects"},
+                                                                        {"version", "versions"},
+                                                                        {"workflow", "workflows"},
+                                                                        {"model", "models"},
+                                                                        {"dataset", "datasets"}};
 const std::vector<std::string> kExtensionParams = {"type", "q", "sort", "limit", "cursor", "sections", "since"};
 constexpr int64_t kMaxLimit = 100000;
 
@@ -33,9 +35,9 @@ ApiError DecodeCursor(const std::string& text, const std::string& sort, int64_t*
     std::string bytes;
     if (FromBase64Url(text, &bytes)) {
         const Json value = Json::parse(bytes, nullptr, false);
-        const bool fits = !value.is_discarded() && value.is_array() && value.size() == 2 &&
-                          value[0].is_number_integer() &&
-                          (!value[0].is_number_unsigned() || value[0].get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX));
+        const bool fits =
+            !value.is_discarded() && value.is_array() && value.size() == 2 && value[0].is_number_integer() &&
+            (!value[0].is_number_unsigned() || value[0].get<uint64_t>() <= static_cast<uint64_t>(INT64_MAX));
         if (fits && value[0].get<int64_t>() >= 0 && value[1] == sort) {
             *offset = value[0].get<int64_t>();
             return {};
@@ -64,9 +66,13 @@ Row MakeRow(const State& state, const Workspace& ws, const Item& item, const Del
             for (const auto& image : ExclusiveImages(state, item.pk)) size += image.second;
         }
     }
-    Json json{{"type", item.type}, {"id", item.id}, {"name", item.name}, {"deletedAt", Iso(event.at)},
+    Json json{{"type", item.type},
+              {"id", item.id},
+              {"name", item.name},
+              {"deletedAt", Iso(event.at)},
               {"scheduledCleanupAt", Iso(event.at + ws.retentionDays * kDayMs)},
-              {"deletedBy", event.actorId ? Json(*event.actorId) : Json()}, {"deletedByName", deleter},
+              {"deletedBy", event.actorId ? Json(*event.actorId) : Json()},
+              {"deletedByName", deleter},
               {"sizeBytes", size}};
     if (IsChildType(item.type)) {
         auto parent = state.items.find(item.parentPk);
@@ -84,11 +90,16 @@ Row MakeRow(const State& state, const Workspace& ws, const Item& item, const Del
         }
     }
     Row row{int64_t{0}, item.pk, item.type, std::move(json)};
-    if (sortColumn == "deletedAt" || sortColumn == "scheduledCleanupAt") row.key = event.at;
-    else if (sortColumn == "name") row.key = LowerAscii(item.name);
-    else if (sortColumn == "sizeBytes") row.key = size;
-    else if (sortColumn == "type") row.key = item.type;
-    else row.key = LowerAscii(deleter.is_string() ? deleter.get<std::string>() : "");
+    if (sortColumn == "deletedAt" || sortColumn == "scheduledCleanupAt")
+        row.key = event.at;
+    else if (sortColumn == "name")
+        row.key = LowerAscii(item.name);
+    else if (sortColumn == "sizeBytes")
+        row.key = size;
+    else if (sortColumn == "type")
+        row.key = item.type;
+    else
+        row.key = LowerAscii(deleter.is_string() ? deleter.get<std::string>() : "");
     return row;
 }
 
@@ -155,8 +166,9 @@ ApiError WorkspaceListing(const State& state, const Workspace& ws, const Query& 
     const size_t firstLetter = sort.find_first_not_of('-');  // Python's sort.lstrip("-")
     const std::string column = firstLetter == std::string::npos ? "" : sort.substr(firstLetter);
     if (std::find(kSortColumns.begin(), kSortColumns.end(), column) == kSortColumns.end())
-        return ApiError{400, "sort must be one of deletedAt, scheduledCleanupAt, name, sizeBytes, type, deletedByName, "
-                             "optionally prefixed with -"};
+        return ApiError{400,
+                        "sort must be one of deletedAt, scheduledCleanupAt, name, sizeBytes, type, deletedByName, "
+                        "optionally prefixed with -"};
     const bool paged = query.count("limit") > 0;
     int64_t limit = 0, offset = 0;
     if (ApiError error = ParseIntParam(query, "limit", 0, 1, kMaxLimit, &limit)) return error;

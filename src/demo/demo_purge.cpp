@@ -27,10 +27,12 @@ bool PurgeChangesOnly(const State& state, const std::vector<int64_t>& itemPks) {
         const auto item = state.items.find(pk);
         if (item == state.items.end() || item->second.trashEvent == 0) continue;
         const auto event = state.events.find(item->second.trashEvent);
-        if (event != state.events.end() && event->second.rootPk != pk && !chosen.count(event->second.rootPk)) return false;
+        if (event != state.events.end() && event->second.rootPk != pk && !chosen.count(event->second.rootPk))
+            return false;
     }
     for (const auto& [imagePk, projects] : state.imageProjects) {
-        const bool shared = std::any_of(projects.begin(), projects.end(), [&](int64_t p) { return chosen.count(p) > 0; });
+        const bool shared =
+            std::any_of(projects.begin(), projects.end(), [&](int64_t p) { return chosen.count(p) > 0; });
         if (!shared) continue;
         for (int64_t other : projects) {
             const auto project = state.items.find(other);
@@ -57,8 +59,9 @@ void DeleteItems(State& state, const std::set<int64_t>& pks) {
                                     [&gone](const TrainingJob& job) { return gone.count(job.itemPk) > 0; }),
                      state.jobs.end());
     for (auto& [imagePk, projects] : state.imageProjects) {
-        projects.erase(std::remove_if(projects.begin(), projects.end(), [&gone](int64_t p) { return gone.count(p) > 0; }),
-                       projects.end());
+        projects.erase(
+            std::remove_if(projects.begin(), projects.end(), [&gone](int64_t p) { return gone.count(p) > 0; }),
+            projects.end());
     }
 }
 }  // namespace
@@ -183,11 +186,16 @@ Json ActiveProjects(const State& state, const std::string& workspaceId) {
         for (const auto& [imagePk, users] : state.imageProjects)
             images += std::count(users.begin(), users.end(), p->pk);
         const User* owner = p->ownerId ? FindUser(state, *p->ownerId) : nullptr;
-        projects.push_back(Json{{"id", p->id}, {"name", p->name}, {"url", p->url ? Json(*p->url) : Json()},
+        projects.push_back(Json{{"id", p->id},
+                                {"name", p->name},
+                                {"url", p->url ? Json(*p->url) : Json()},
                                 {"ownerId", p->ownerId ? Json(*p->ownerId) : Json()},
-                                {"ownerName", owner ? Json(owner->name) : Json()}, {"versionCount", versions},
-                                {"modelCount", models}, {"imageCount", images},
-                                {"exclusiveImageCount", ExclusiveImages(state, p->pk).size()}, {"sizeBytes", size}});
+                                {"ownerName", owner ? Json(owner->name) : Json()},
+                                {"versionCount", versions},
+                                {"modelCount", models},
+                                {"imageCount", images},
+                                {"exclusiveImageCount", ExclusiveImages(state, p->pk).size()},
+                                {"sizeBytes", size}});
     }
     return projects;
 }

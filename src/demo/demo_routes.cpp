@@ -7,12 +7,16 @@ namespace demo {
 
 namespace {
 
-const std::map<std::string, std::string> kTrashPermission = {
-    {"project", "trash_dataset"}, {"dataset", "trash_dataset"}, {"version", "trash_version"},
-    {"model", "trash_model"},     {"workflow", "trash_workflow"}};
-const std::map<std::string, std::string> kRestorePermission = {
-    {"project", "restore_dataset"}, {"dataset", "restore_dataset"}, {"version", "restore_version"},
-    {"model", "restore_model"},     {"workflow", "restore_workflow"}};
+const std::map<std::string, std::string> kTrashPermission = {{"project", "trash_dataset"},
+                                                             {"dataset", "trash_dataset"},
+                                                             {"version", "trash_version"},
+                                                             {"model", "trash_model"},
+                                                             {"workflow", "trash_workflow"}};
+const std::map<std::string, std::string> kRestorePermission = {{"project", "restore_dataset"},
+                                                               {"dataset", "restore_dataset"},
+                                                               {"version", "restore_version"},
+                                                               {"model", "restore_model"},
+                                                               {"workflow", "restore_workflow"}};
 
 Answer Ok(Json body) { return Answer{200, std::move(body), {}}; }
 
@@ -98,10 +102,12 @@ Answer RestoreWith(Call& call, const std::vector<std::string>& idNames) {
     Json restored = Json::array(), failed = Json::array();
     if (all) {
         const std::string before = ListingVersion(call.state, *call.ws);
-        RestoreAll(call.state, call.ws->id, call.actor(), call.now,
-                   [&call](const std::string& kind) { return call.NeedPermission(kRestorePermission.at(kind)); },
-                   &restored, &failed);
-        return Ok(Json{{"restored", std::move(restored)}, {"failed", std::move(failed)},
+        RestoreAll(
+            call.state, call.ws->id, call.actor(), call.now,
+            [&call](const std::string& kind) { return call.NeedPermission(kRestorePermission.at(kind)); }, &restored,
+            &failed);
+        return Ok(Json{{"restored", std::move(restored)},
+                       {"failed", std::move(failed)},
                        {"listingVersion", ListingChange(call, before)}});
     }
     std::vector<ItemRef> refs;
@@ -118,7 +124,8 @@ Answer RestoreWith(Call& call, const std::vector<std::string>& idNames) {
             restored.push_back(std::move(result));
         }
     }
-    return Ok(Json{{"restored", std::move(restored)}, {"failed", std::move(failed)},
+    return Ok(Json{{"restored", std::move(restored)},
+                   {"failed", std::move(failed)},
                    {"listingVersion", ListingChange(call, before)}});
 }
 
@@ -139,7 +146,8 @@ Answer PurgeRefs(Call& call, const std::vector<ItemRef>& refs) {
     for (const ItemRef& ref : refs) {
         const std::string* parentId = ref.parentId ? &*ref.parentId : nullptr;
         Item* item = FindItem(call.state, call.ws->id, ref.type, ref.id, parentId, true);
-        if (item == nullptr) return ErrorAnswer(ApiError{404, "No " + Describe(ref.type, ref.id, parentId) + " in Trash"});
+        if (item == nullptr)
+            return ErrorAnswer(ApiError{404, "No " + Describe(ref.type, ref.id, parentId) + " in Trash"});
         pks.push_back(item->pk);
     }
     const bool exact = PurgeChangesOnly(call.state, pks);
@@ -162,7 +170,9 @@ Json WhoAmI(const Call& call) {
     for (const std::string& p : call.role->permissions) permissions.push_back(p);
     return Json{{"user", Json{{"id", call.user->id}, {"name", call.user->name}, {"email", call.user->email}}},
                 {"role", Json{{"name", call.role->name}, {"permissions", std::move(permissions)}}},
-                {"workspace", Json{{"id", call.ws->id}, {"url", call.ws->url}, {"name", call.ws->name},
+                {"workspace", Json{{"id", call.ws->id},
+                                   {"url", call.ws->url},
+                                   {"name", call.ws->name},
                                    {"retentionDays", call.ws->retentionDays}}},
                 {"storage", Storage(call.state, *call.ws)},
                 {"csrfToken", call.session->csrf}};
@@ -220,11 +230,14 @@ Answer EmptyTrash(Call& call) {
     const std::string before = ListingVersion(call.state, *call.ws);
     const std::vector<int64_t> roots = TrashRoots(call.state, call.ws->id);
     int64_t freed = 0, images = 0, runId = 0;
-    for (const PurgeResult& result : PurgeRun(call.state, call.ws->id, roots, call.actor(), call.now, "empty_trash", &runId)) {
+    for (const PurgeResult& result :
+         PurgeRun(call.state, call.ws->id, roots, call.actor(), call.now, "empty_trash", &runId)) {
         freed += result.freedBytes;
         images += result.imagesDeleted;
     }
-    return Ok(Json{{"deleted", roots.size()}, {"freedBytes", freed}, {"imagesDeleted", images},
+    return Ok(Json{{"deleted", roots.size()},
+                   {"freedBytes", freed},
+                   {"imagesDeleted", images},
                    {"listingVersion", ListingChange(call, before)}});
 }
 
@@ -248,8 +261,9 @@ Answer PatchWorkspace(Call& call) {
         return ErrorAnswer(ApiError{403, "Only the workspace Owner can change the retention period"});
     const int64_t current = call.ws->retentionDays;
     if (expecting && expected != current)
-        return ErrorAnswer(ApiError{409, "The retention period was changed to " + std::to_string(current) +
-                                             " days by someone else", Json{{"retentionDays", current}}});
+        return ErrorAnswer(
+            ApiError{409, "The retention period was changed to " + std::to_string(current) + " days by someone else",
+                     Json{{"retentionDays", current}}});
     if (dryRun) return Ok(Json{{"preview", RetentionPreview(call.state, *call.ws, days, call.now)}});
     call.ws->retentionDays = days;
     AuditEvent& event = AddAudit(call.state, call.ws->id, call.actor(), "set_retention", call.now, nullptr,

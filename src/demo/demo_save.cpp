@@ -41,7 +41,8 @@ struct Reader {
     }
     int64_t Int(const Json& obj, const char* key, int64_t low = 0, int64_t high = kMaxTime) {
         const Json* value = Field(obj, key);
-        if (value == nullptr || !value->is_number_integer() || (value->is_number_unsigned() && value->get<uint64_t>() > INT64_MAX))
+        if (value == nullptr || !value->is_number_integer() ||
+            (value->is_number_unsigned() && value->get<uint64_t>() > INT64_MAX))
             return ok = false, 0;
         const int64_t number = value->get<int64_t>();
         if (number < low || number > high) ok = false;
@@ -67,12 +68,17 @@ struct Reader {
 
 bool ReadRows(Reader& r, const Json& saved, State& s) {
     for (const Json& w : r.List(saved, "workspaces")) {
-        Workspace ws{r.Text(w, "id"), r.Text(w, "url"), r.Text(w, "name"), r.Int(w, "retentionDays", 1),
-                     r.Int(w, "quotaBytes", 0, INT64_MAX), {}};
+        Workspace ws{r.Text(w, "id"),
+                     r.Text(w, "url"),
+                     r.Text(w, "name"),
+                     r.Int(w, "retentionDays", 1),
+                     r.Int(w, "quotaBytes", 0, INT64_MAX),
+                     {}};
         for (const Json& role : r.List(w, "roles")) {
             Role parsed{r.Text(role, "name"), {}};
             for (const Json& p : r.List(role, "permissions")) {
-                if (!p.is_string() || std::find(kPermissions.begin(), kPermissions.end(), p.get<std::string>()) == kPermissions.end())
+                if (!p.is_string() ||
+                    std::find(kPermissions.begin(), kPermissions.end(), p.get<std::string>()) == kPermissions.end())
                     return false;
                 parsed.permissions.push_back(p.get<std::string>());
             }
@@ -86,23 +92,35 @@ bool ReadRows(Reader& r, const Json& saved, State& s) {
                                r.Text(u, "password"), r.Text(u, "role")});
     }
     for (const Json& i : r.List(saved, "items")) {
-        Item item{r.Int(i, "pk", 1), r.Text(i, "workspaceId"), r.Text(i, "type"), r.Text(i, "id"),
-                  r.Int(i, "parentPk"), r.Text(i, "name"), r.OptionalText(i, "url"), r.OptionalText(i, "ownerId"),
-                  r.Int(i, "sizeBytes", 0, kMaxBytes), r.Bool(i, "deployed"), r.Bool(i, "cleanupDeleteImages"),
-                  r.Int(i, "trashEvent"), r.Int(i, "trainedOnPk")};
+        Item item{r.Int(i, "pk", 1),
+                  r.Text(i, "workspaceId"),
+                  r.Text(i, "type"),
+                  r.Text(i, "id"),
+                  r.Int(i, "parentPk"),
+                  r.Text(i, "name"),
+                  r.OptionalText(i, "url"),
+                  r.OptionalText(i, "ownerId"),
+                  r.Int(i, "sizeBytes", 0, kMaxBytes),
+                  r.Bool(i, "deployed"),
+                  r.Bool(i, "cleanupDeleteImages"),
+                  r.Int(i, "trashEvent"),
+                  r.Int(i, "trainedOnPk")};
         if (!s.items.emplace(item.pk, item).second) return false;
     }
     for (const Json& e : r.List(saved, "events")) {
-        DeletionEvent event{r.Int(e, "pk", 1), r.Text(e, "workspaceId"), r.Int(e, "rootPk", 1), r.Int(e, "at"),
-                            r.OptionalText(e, "actorId"), r.Text(e, "via")};
+        DeletionEvent event{r.Int(e, "pk", 1), r.Text(e, "workspaceId"),     r.Int(e, "rootPk", 1),
+                            r.Int(e, "at"),    r.OptionalText(e, "actorId"), r.Text(e, "via")};
         if (!s.events.emplace(event.pk, event).second) return false;
     }
     for (const Json& im : r.List(saved, "images")) {
         if (!im.is_array() || im.size() != 4 || !im[0].is_number_integer() || !im[1].is_string() ||
             !im[2].is_string() || !im[3].is_number_integer())
             return false;
-        const Image image{im[0].get<int64_t>(), im[1].get<std::string>(), im[2].get<std::string>(), im[3].get<int64_t>()};
-        if (image.pk < 1 || image.sizeBytes < 0 || image.sizeBytes > kMaxBytes || !s.images.emplace(image.pk, image).second) return false;
+        const Image image{im[0].get<int64_t>(), im[1].get<std::string>(), im[2].get<std::string>(),
+                          im[3].get<int64_t>()};
+        if (image.pk < 1 || image.sizeBytes < 0 || image.sizeBytes > kMaxBytes ||
+            !s.images.emplace(image.pk, image).second)
+            return false;
     }
     for (const Json& link : r.List(saved, "imageProjects")) {
         if (!link.is_array() || link.size() != 2 || !link[0].is_number_integer() || !link[1].is_array()) return false;
@@ -113,7 +131,8 @@ bool ReadRows(Reader& r, const Json& saved, State& s) {
         }
     }
     for (const Json& j : r.List(saved, "jobs")) {
-        s.jobs.push_back(TrainingJob{r.Text(j, "workspaceId"), r.Text(j, "id"), r.Int(j, "itemPk", 1), r.Text(j, "status")});
+        s.jobs.push_back(
+            TrainingJob{r.Text(j, "workspaceId"), r.Text(j, "id"), r.Int(j, "itemPk", 1), r.Text(j, "status")});
     }
     for (const Json& a : r.List(saved, "audit")) {
         AuditEvent event;
@@ -141,7 +160,8 @@ bool ReadRows(Reader& r, const Json& saved, State& s) {
         if (s.audit.size() > 1 && s.audit.back().pk <= s.audit[s.audit.size() - 2].pk) return false;
     }
     for (const Json& x : r.List(saved, "sessions")) {
-        s.sessions.push_back(Session{r.Text(x, "token"), r.Text(x, "userId"), r.Text(x, "csrf"), r.Int(x, "expiresAt", 0, INT64_MAX)});
+        s.sessions.push_back(
+            Session{r.Text(x, "token"), r.Text(x, "userId"), r.Text(x, "csrf"), r.Int(x, "expiresAt", 0, INT64_MAX)});
     }
     return r.ok;
 }
@@ -154,7 +174,8 @@ bool Consistent(const State& s) {
     }
     for (const auto& [pk, item] : s.items) {
         if (!IsType(item.type) || FindWorkspace(s, item.workspaceId) == nullptr) return false;
-        if (IsChildType(item.type) != (item.parentPk != 0) || IsChildType(item.type) == item.url.has_value()) return false;
+        if (IsChildType(item.type) != (item.parentPk != 0) || IsChildType(item.type) == item.url.has_value())
+            return false;
         auto parent = s.items.find(item.parentPk);
         if (item.parentPk != 0 && (parent == s.items.end() || parent->second.type != "project" ||
                                    parent->second.workspaceId != item.workspaceId))
@@ -187,30 +208,51 @@ bool Consistent(const State& s) {
 }  // namespace
 
 std::string SaveState(const State& s) {
-    Json saved{{"format", kFormat}, {"version", kVersion}, {"fixture", s.fixture}, {"demo", s.demo},
-               {"bootNonce", s.bootNonce}, {"clockOffsetMs", s.clockOffsetMs}, {"rng", s.rng}};
+    Json saved{{"format", kFormat}, {"version", kVersion},      {"fixture", s.fixture},
+               {"demo", s.demo},    {"bootNonce", s.bootNonce}, {"clockOffsetMs", s.clockOffsetMs},
+               {"rng", s.rng}};
     Json& workspaces = saved["workspaces"] = Json::array();
     for (const Workspace& ws : s.workspaces) {
         Json roles = Json::array();
         for (const Role& role : ws.roles) roles.push_back(Json{{"name", role.name}, {"permissions", role.permissions}});
-        workspaces.push_back(Json{{"id", ws.id}, {"url", ws.url}, {"name", ws.name}, {"retentionDays", ws.retentionDays},
-                                  {"quotaBytes", ws.quotaBytes}, {"roles", std::move(roles)}});
+        workspaces.push_back(Json{{"id", ws.id},
+                                  {"url", ws.url},
+                                  {"name", ws.name},
+                                  {"retentionDays", ws.retentionDays},
+                                  {"quotaBytes", ws.quotaBytes},
+                                  {"roles", std::move(roles)}});
     }
     Json& users = saved["users"] = Json::array();
     for (const User& u : s.users)
-        users.push_back(Json{{"id", u.id}, {"workspaceId", u.workspaceId}, {"email", u.email}, {"name", u.name},
-                             {"password", u.password}, {"role", u.role}});
+        users.push_back(Json{{"id", u.id},
+                             {"workspaceId", u.workspaceId},
+                             {"email", u.email},
+                             {"name", u.name},
+                             {"password", u.password},
+                             {"role", u.role}});
     Json& items = saved["items"] = Json::array();
     for (const auto& [pk, i] : s.items)
-        items.push_back(Json{{"pk", pk}, {"workspaceId", i.workspaceId}, {"type", i.type}, {"id", i.id},
-                             {"parentPk", i.parentPk}, {"name", i.name}, {"url", Opt(i.url)}, {"ownerId", Opt(i.ownerId)},
-                             {"sizeBytes", i.sizeBytes}, {"deployed", i.deployed},
-                             {"cleanupDeleteImages", i.cleanupDeleteImages}, {"trashEvent", i.trashEvent},
+        items.push_back(Json{{"pk", pk},
+                             {"workspaceId", i.workspaceId},
+                             {"type", i.type},
+                             {"id", i.id},
+                             {"parentPk", i.parentPk},
+                             {"name", i.name},
+                             {"url", Opt(i.url)},
+                             {"ownerId", Opt(i.ownerId)},
+                             {"sizeBytes", i.sizeBytes},
+                             {"deployed", i.deployed},
+                             {"cleanupDeleteImages", i.cleanupDeleteImages},
+                             {"trashEvent", i.trashEvent},
                              {"trainedOnPk", i.trainedOnPk}});
     Json& events = saved["events"] = Json::array();
     for (const auto& [pk, e] : s.events)
-        events.push_back(Json{{"pk", pk}, {"workspaceId", e.workspaceId}, {"rootPk", e.rootPk}, {"at", e.at},
-                              {"actorId", Opt(e.actorId)}, {"via", e.via}});
+        events.push_back(Json{{"pk", pk},
+                              {"workspaceId", e.workspaceId},
+                              {"rootPk", e.rootPk},
+                              {"at", e.at},
+                              {"actorId", Opt(e.actorId)},
+                              {"via", e.via}});
     Json& images = saved["images"] = Json::array();
     for (const auto& [pk, im] : s.images) images.push_back(Json{pk, im.workspaceId, im.id, im.sizeBytes});
     Json& links = saved["imageProjects"] = Json::array();
@@ -220,16 +262,30 @@ std::string SaveState(const State& s) {
         jobs.push_back(Json{{"workspaceId", j.workspaceId}, {"id", j.id}, {"itemPk", j.itemPk}, {"status", j.status}});
     Json& audit = saved["audit"] = Json::array();
     for (const AuditEvent& a : s.audit)
-        audit.push_back(Json{{"pk", a.pk}, {"workspaceId", a.workspaceId}, {"at", a.at}, {"actorId", Opt(a.actorId)},
-                             {"actorName", Opt(a.actorName)}, {"action", a.action}, {"via", a.via},
-                             {"keyName", Opt(a.keyName)}, {"type", Opt(a.type)}, {"itemId", Opt(a.itemId)},
-                             {"name", Opt(a.name)}, {"parentName", Opt(a.parentName)}, {"slug", Opt(a.slug)},
-                             {"images", a.images}, {"bytes", a.bytes}, {"oldValue", OptInt(a.oldValue)},
-                             {"newValue", OptInt(a.newValue)}, {"runId", a.runId}, {"runCount", a.runCount},
+        audit.push_back(Json{{"pk", a.pk},
+                             {"workspaceId", a.workspaceId},
+                             {"at", a.at},
+                             {"actorId", Opt(a.actorId)},
+                             {"actorName", Opt(a.actorName)},
+                             {"action", a.action},
+                             {"via", a.via},
+                             {"keyName", Opt(a.keyName)},
+                             {"type", Opt(a.type)},
+                             {"itemId", Opt(a.itemId)},
+                             {"name", Opt(a.name)},
+                             {"parentName", Opt(a.parentName)},
+                             {"slug", Opt(a.slug)},
+                             {"images", a.images},
+                             {"bytes", a.bytes},
+                             {"oldValue", OptInt(a.oldValue)},
+                             {"newValue", OptInt(a.newValue)},
+                             {"runId", a.runId},
+                             {"runCount", a.runCount},
                              {"detail", a.detail}});
     Json& sessions = saved["sessions"] = Json::array();
     for (const Session& x : s.sessions)
-        sessions.push_back(Json{{"token", x.token}, {"userId", x.userId}, {"csrf", x.csrf}, {"expiresAt", x.expiresAt}});
+        sessions.push_back(
+            Json{{"token", x.token}, {"userId", x.userId}, {"csrf", x.csrf}, {"expiresAt", x.expiresAt}});
     return Dump(saved);
 }
 

@@ -127,8 +127,11 @@ bool Seeder::Users(const Json& ws) {
         }
         users[user.id] = user.name;
         if (state.demo.is_object()) {
-            state.demo["users"].push_back(Json{{"email", user.email}, {"name", user.name}, {"role", user.role},
-                                               {"password", user.password}, {"workspace", workspace.url}});
+            state.demo["users"].push_back(Json{{"email", user.email},
+                                               {"name", user.name},
+                                               {"role", user.role},
+                                               {"password", user.password},
+                                               {"workspace", workspace.url}});
         }
         state.users.push_back(std::move(user));
     }
@@ -173,7 +176,8 @@ int64_t Seeder::Insert(const std::string& kind, const Json& entry, int64_t paren
         const std::string* status = Text(job, "status");
         const std::string* jobId = Text(job, "id");
         if (status == nullptr || !Contains(kJobStatuses, *status))
-            return Fail(where + ": training job status must be one of queued, running, succeeded, failed, cancelled"), 0;
+            return Fail(where + ": training job status must be one of queued, running, succeeded, failed, cancelled"),
+                   0;
         if (jobId == nullptr) return Fail(where + " job: id is required (str)"), 0;
         state.jobs.push_back(TrainingJob{wid, *jobId, item.pk, *status});
     }
@@ -210,7 +214,8 @@ bool Seeder::Top(const std::string& kind, const Json& entry) {
         std::map<std::string, int64_t> versions;
         const Json* versionList = List(entry, "versions");
         const Json* modelList = List(entry, "models");
-        if (versionList == nullptr || modelList == nullptr) return Fail("project " + state.items[pk].id + ": bad children");
+        if (versionList == nullptr || modelList == nullptr)
+            return Fail("project " + state.items[pk].id + ": bad children");
         for (const Json& version : *versionList) {
             const int64_t vpk = Insert("version", version, pk, owner);
             if (vpk == 0) return false;
@@ -244,7 +249,8 @@ bool Seeder::Top(const std::string& kind, const Json& entry) {
         if (trash.contains("by") && !trash["by"].is_null() && (by == nullptr || users.count(*by) == 0))
             return Fail(state.items[ref.second].id + ": trash.by is not a user");
         Actor actor{by ? OptText(*by) : std::nullopt, by ? users[*by] : "API key", by ? "web" : "api"};
-        if (const std::string* via = Text(trash, "via")) actor.via = *via == "ui" ? "web" : *via;  // "ui": before issue 14
+        if (const std::string* via = Text(trash, "via"))
+            actor.via = *via == "ui" ? "web" : *via;  // "ui": before issue 14
         auto flag = trash.find("deleteImages");
         const bool deleteImages = flag != trash.end() && flag->is_boolean() && flag->get<bool>();
         SoftDelete(state, state.items[ref.second], actor, at, deleteImages);
@@ -345,7 +351,8 @@ bool SeedState(State& state, const std::string& fixtureText, int64_t nowMs, std:
     fresh.rng = static_cast<uint64_t>(nowMs) ^ 0x5DEECE66DULL ^ (state.rng == 0 ? 0 : NextRandom(state));
     auto demoFlag = fixture.find("demo");
     if (demoFlag != fixture.end() && demoFlag->is_boolean() && demoFlag->get<bool>())
-        fresh.demo = Json{{"workspace", nullptr}, {"workspaceName", nullptr}, {"users", Json::array()}, {"apiKeys", Json::array()}};
+        fresh.demo = Json{
+            {"workspace", nullptr}, {"workspaceName", nullptr}, {"users", Json::array()}, {"apiKeys", Json::array()}};
     Seeder seeder{fresh, nowMs, "", "", {}, {}};
     for (const Json& ws : *workspaces) {
         if (!ws.is_object()) return fail("fixture: each workspace must be an object");

@@ -5,12 +5,12 @@
 
 #include "demo/demo_backend.h"
 
-#include <cstdint>      // int64_t
-#include <functional>   // std::function
-#include <map>          // rows by primary key, in key order as SQLite scans them
-#include <optional>     // nullable columns
-#include <string>       // std::string
-#include <vector>       // std::vector
+#include <cstdint>     // int64_t
+#include <functional>  // std::function
+#include <map>         // rows by primary key, in key order as SQLite scans them
+#include <optional>    // nullable columns
+#include <string>      // std::string
+#include <vector>      // std::vector
 
 #include <nlohmann/json.hpp>  // request and answer bodies, fixture, saved state
 
@@ -125,8 +125,8 @@ struct DemoState {
     std::vector<TrainingJob> jobs;
     std::vector<AuditEvent> audit;
     std::vector<Session> sessions;
-    Json demo;                 // GET /api/demo's answer; null when the fixture is not a demo
-    std::string bootNonce;     // listing versions of one seeding never match another's
+    Json demo;              // GET /api/demo's answer; null when the fixture is not a demo
+    std::string bootNonce;  // listing versions of one seeding never match another's
     int64_t clockOffsetMs = 0;
     uint64_t rng = 0;
     StorageMode storage = StorageMode::Local;
@@ -162,8 +162,7 @@ AuditEvent& AddAudit(State& state, const std::string& workspaceId, const Actor& 
                      int64_t now, const Item* item = nullptr, std::string detail = "");
 Item* FindItem(State& state, const std::string& workspaceId, const std::string& type, const std::string& id,
                const std::string* parentId, std::optional<bool> inTrash);
-Item* FindActiveByUrl(State& state, const std::string& workspaceId, const std::string& type,
-                      const std::string& url);
+Item* FindActiveByUrl(State& state, const std::string& workspaceId, const std::string& type, const std::string& url);
 Item* FindActiveChild(State& state, const Item& parent, const std::string& type, const std::string& id);
 std::string Describe(const std::string& type, const std::string& id, const std::string* parentId);
 void SoftDelete(State& state, Item& item, const Actor& actor, int64_t now, bool deleteImages);

@@ -9,9 +9,8 @@
 namespace demo {
 
 const std::vector<std::string> kPermissions = {
-    "view_trash",    "trash_dataset", "restore_dataset",  "trash_version",  "restore_version",
-    "trash_model",   "restore_model", "trash_workflow",   "restore_workflow", "delete_permanently",
-    "view_activity"};
+    "view_trash",    "trash_dataset",  "restore_dataset",  "trash_version",      "restore_version", "trash_model",
+    "restore_model", "trash_workflow", "restore_workflow", "delete_permanently", "view_activity"};
 const std::vector<std::string> kTypes = {"project", "version", "model", "dataset", "workflow"};
 
 // splitmix64: tiny, and good enough for tokens that never leave the browser.
@@ -96,9 +95,18 @@ std::string PyRepr(const std::string& text) {
     std::string out(1, quote);
     for (char c : text) {
         if (c == '\\' || c == quote) out += '\\';
-        if (c == '\n') { out += "\\n"; continue; }
-        if (c == '\t') { out += "\\t"; continue; }
-        if (c == '\r') { out += "\\r"; continue; }
+        if (c == '\n') {
+            out += "\\n";
+            continue;
+        }
+        if (c == '\t') {
+            out += "\\t";
+            continue;
+        }
+        if (c == '\r') {
+            out += "\\r";
+            continue;
+        }
         out += c;
     }
     return out + quote;

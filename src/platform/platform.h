@@ -28,12 +28,12 @@ class Platform {
  public:
   virtual ~Platform() = default;
   virtual void Fetch(const HttpRequest& request, HttpCallback done) = 0;
-  virtual int64_t NowMs() const = 0;              // wall clock, ms since the Unix epoch (UTC)
-  virtual uint64_t Random() = 0;                  // unpredictable bits (idempotency keys)
+  virtual int64_t NowMs() const = 0;  // wall clock, ms since the Unix epoch (UTC)
+  virtual uint64_t Random() = 0;      // unpredictable bits (idempotency keys)
   // Draw soon (input, data arrived). Several frames in a row let ImGui settle hover, popups and
   // the clipper's row measurement; an idle page asks for none.
   virtual void RequestFrames(int count = 2) = 0;
-  virtual void WakeAt(int64_t wallMs) = 0;        // draw at this time (countdown tick, toast expiry)
+  virtual void WakeAt(int64_t wallMs) = 0;  // draw at this time (countdown tick, toast expiry)
   virtual void SetClipboardText(const std::string& text) = 0;
   // The page's address after '#' (deep links, back and forward). Replace for filter edits, add a
   // history entry for a screen change; the platform calls back when the user navigates.

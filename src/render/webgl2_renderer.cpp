@@ -4,8 +4,8 @@
 // attribute pointers at each list's base (WebGL2 has no base-vertex draw).
 #include "render/webgl2_renderer.h"
 
-#include <GLES3/gl3.h>   // WebGL2 through Emscripten's GLES3 emulation
-#include <imgui.h>        // ImDrawData, ImDrawVert, ImGuiIO (font atlas)
+#include <GLES3/gl3.h>  // WebGL2 through Emscripten's GLES3 emulation
+#include <imgui.h>      // ImDrawData, ImDrawVert, ImGuiIO (font atlas)
 
 #include <cstddef>
 #include <cstring>  // memcpy
@@ -150,8 +150,8 @@ void WebGL2Renderer::EnsureBackdropTargets(int width, int height) {
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, blurTexture_, 0);
 }
 
-void WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight,
-                            const float clearRgba[4], const Backdrop& backdrop) {
+void WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight, const float clearRgba[4],
+                            const Backdrop& backdrop) {
   if (fbWidth <= 0 || fbHeight <= 0) return;
 
   // One upload of the whole frame's geometry.
@@ -253,8 +253,7 @@ void WebGL2Renderer::DrawLists(const ImDrawData& drawData, int first, int last, 
         boundVertexBase = vertexBase + cmd.VtxOffset;
         BindVertexLayout(boundVertexBase);
       }
-      glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount),
-                     sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+      glDrawElements(GL_TRIANGLES, GLsizei(cmd.ElemCount), sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
                      reinterpret_cast<void*>((indexBase + cmd.IdxOffset) * sizeof(ImDrawIdx)));
     }
     vertexBase += size_t(list->VtxBuffer.Size);
@@ -263,8 +262,8 @@ void WebGL2Renderer::DrawLists(const ImDrawData& drawData, int first, int last, 
   glDisable(GL_SCISSOR_TEST);
 }
 
-void WebGL2Renderer::BackdropPass(unsigned sourceTexture, unsigned targetFramebuffer, float stepX,
-                                  float stepY, const float dimRgba[4], int width, int height) {
+void WebGL2Renderer::BackdropPass(unsigned sourceTexture, unsigned targetFramebuffer, float stepX, float stepY,
+                                  const float dimRgba[4], int width, int height) {
   glBindFramebuffer(GL_FRAMEBUFFER, targetFramebuffer);
   glViewport(0, 0, width, height);
   glDisable(GL_BLEND);

@@ -23,8 +23,8 @@ class WebGL2Renderer {
   bool Init(std::string* error);
   // (Re)uploads ImGui's font atlas; call after building fonts (again when the DPR changes).
   void UploadFontAtlas();
-  void Render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight,
-              const float clearRgba[4], const Backdrop& backdrop);
+  void Render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clearRgba[4],
+              const Backdrop& backdrop);
 
  private:
   void DrawLists(const ImDrawData& drawData, int first, int last, int fbWidth, int fbHeight);

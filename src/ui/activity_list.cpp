@@ -105,8 +105,10 @@ void ActivityList::Draw(Frame& frame, float height) {
   pageRows_ = std::max<size_t>(1, size_t((height - headerH) / rowH));
   if (scrollToCursor_ && cursor_) {
     const float top = headerH + float(*cursor_) * rowH, sy = ImGui::GetScrollY();
-    if (top - headerH < sy) ImGui::SetScrollY(top - headerH);
-    else if (top + rowH > sy + height) ImGui::SetScrollY(top + rowH - height);
+    if (top - headerH < sy)
+      ImGui::SetScrollY(top - headerH);
+    else if (top + rowH > sy + height)
+      ImGui::SetScrollY(top + rowH - height);
   }
   scrollToCursor_ = false;
   ImGuiListClipper clipper;
@@ -303,7 +305,8 @@ void ActivityList::DrawNarrowRow(Frame& frame, size_t index, float rowH) {
   std::string second = f.who + " \xc2\xb7 " + f.how;
   if (!f.details.empty()) second += " \xc2\xb7 " + f.details;
   Text(dl, x, top + lineH + 4 * d, b.x - 12 * d - x, p.textMuted, second);
-  RegisterRect(id + "/when", "cell", f.when, ImVec2(b.x - 12 * d - whenW, top), ImVec2(b.x, top + lineH), "", f.whenExact);
+  RegisterRect(id + "/when", "cell", f.when, ImVec2(b.x - 12 * d - whenW, top), ImVec2(b.x, top + lineH), "",
+               f.whenExact);
   ImGui::SetCursorScreenPos(ImVec2(a.x, b.y));
   ImGui::Dummy(ImVec2(0, 0));
 }

@@ -39,7 +39,9 @@ bool Chip(const std::string& id, const std::string& label, bool on) {
   return clicked;
 }
 
-float ChipWidth(const std::string& label) { return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2; }
+float ChipWidth(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+}
 
 // A drop-down of choices: a button showing the current one, a popup listing all ("" is "All …").
 bool Choice(const char* id, const char* label, const std::vector<std::pair<std::string, std::string>>& options,
@@ -61,7 +63,8 @@ bool Choice(const char* id, const char* label, const std::vector<std::pair<std::
         changed = key != value;
         value = key;
       }
-      RegisterLastItem(std::string(id) + "/" + (key.empty() ? "all" : key), "button", name, key == value ? "selected" : "");
+      RegisterLastItem(std::string(id) + "/" + (key.empty() ? "all" : key), "button", name,
+                       key == value ? "selected" : "");
     }
     ImGui::EndPopup();
   }
@@ -114,8 +117,10 @@ void ActivityScreen::DrawHeader(Frame& frame, bool allowed) {
   // Beside the title; a phone's title line has no room for them: they get their own line.
   const bool narrow = CurrentLayout().narrow();
   const ImVec2 keep = ImGui::GetCursorPos();
-  if (narrow) ImGui::Dummy(ImVec2(0, 4 * d));
-  else ImGui::SetCursorPos(ImVec2(right - exportW - h - 10 * d, top));
+  if (narrow)
+    ImGui::Dummy(ImVec2(0, 4 * d));
+  else
+    ImGui::SetCursorPos(ImVec2(right - exportW - h - 10 * d, top));
   ButtonOptions csv;
   csv.icon = icon::kDownload;
   csv.id = "activity/export";
@@ -123,8 +128,10 @@ void ActivityScreen::DrawHeader(Frame& frame, bool allowed) {
   csv.tooltip = "Download the events these filters show as a CSV file";
   csv.width = exportW;
   if (Button(exportLabel, csv)) frame.Emit(trash::intent::ExportActivity{});
-  if (narrow) ImGui::SameLine(0, 8 * d);
-  else ImGui::SetCursorPos(ImVec2(right - h - 2 * d, top));  // at the right edge, whatever Export's width came to
+  if (narrow)
+    ImGui::SameLine(0, 8 * d);
+  else
+    ImGui::SetCursorPos(ImVec2(right - h - 2 * d, top));  // at the right edge, whatever Export's width came to
   const bool loading = frame.page.activityLoad().status == trash::LoadStatus::Loading;
   ButtonOptions refresh;
   refresh.busy = loading;
@@ -158,8 +165,9 @@ void ActivityScreen::DrawFilters(Frame& frame) {
     changed = true;
   }
   if (!next.item.empty()) {  // one item's history: a chip that clears it
-    const std::string label = "History of " + (next.type.empty() ? std::string("item") : trash::SanitizeForDisplay(next.type)) +
-                              " " + trash::SanitizeForDisplay(next.item) + "  \xc3\x97";
+    const std::string label = "History of " +
+                              (next.type.empty() ? std::string("item") : trash::SanitizeForDisplay(next.type)) + " " +
+                              trash::SanitizeForDisplay(next.item) + "  \xc3\x97";
     SameLineOrWrap(ChipWidth(label), 8 * d);
     if (Chip("activity/item", label, true)) {
       next.item.clear();
@@ -181,7 +189,8 @@ void ActivityScreen::DrawActionChips(Frame&, trash::ActivityFilters& next, bool*
   for (size_t i = 0; i < trash::kAuditActionCount; ++i) {
     const std::string label = kChipLabels[i];
     if (i > 0) SameLineOrWrap(ChipWidth(label), 6 * d);
-    if (Chip("activity/action/" + std::string(trash::AuditActionName(trash::kAuditActions[i])), label, next.actions[i])) {
+    if (Chip("activity/action/" + std::string(trash::AuditActionName(trash::kAuditActions[i])), label,
+             next.actions[i])) {
       next.actions[i] = !next.actions[i];
       *changed = true;
     }
@@ -222,8 +231,8 @@ void ActivityScreen::DrawDates(Frame&, trash::ActivityFilters& next, bool* chang
     next.to = to_;
     *changed = true;
   }
-  const std::string error = !trash::DateFieldError(next.from).empty() ? trash::DateFieldError(next.from)
-                                                                      : trash::DateFieldError(next.to);
+  const std::string error =
+      !trash::DateFieldError(next.from).empty() ? trash::DateFieldError(next.from) : trash::DateFieldError(next.to);
   if (!error.empty()) {
     TextColored(CurrentPalette().red, error.c_str());
     RegisterLastItem("activity/date-error", "alert", error);

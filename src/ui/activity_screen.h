@@ -7,7 +7,7 @@
 
 #include <string>  // the filters last shown
 
-#include "core/activity.h"    // ActivityFilters
+#include "core/activity.h"     // ActivityFilters
 #include "ui/activity_list.h"  // ActivityList
 #include "ui/frame.h"          // Frame
 

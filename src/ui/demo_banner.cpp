@@ -7,10 +7,10 @@
 #include <iterator>  // std::size
 #include <string>    // labels
 
-#include "core/text.h"    // SanitizeForDisplay
-#include "ui/layout.h"    // kTouchTargetCss, CurrentLayout
-#include "ui/theme.h"     // palette, fonts, icons, Dpr
-#include "ui/widgets.h"   // Button, RegisterRect, SameLineOrWrap
+#include "core/text.h"   // SanitizeForDisplay
+#include "ui/layout.h"   // kTouchTargetCss, CurrentLayout
+#include "ui/theme.h"    // palette, fonts, icons, Dpr
+#include "ui/widgets.h"  // Button, RegisterRect, SameLineOrWrap
 
 namespace ui {
 namespace {
@@ -26,13 +26,15 @@ struct Action {
 constexpr Action kActions[] = {
     {"+1 day", "Move the demo's clock one day ahead", {trash::DemoAction::AdvanceClock, 1}},
     {"+7 days", "Move the demo's clock seven days ahead", {trash::DemoAction::AdvanceClock, 7}},
-    {"Run cleanup now", "Run the daily retention cleanup now: what is due is deleted for good",
+    {"Run cleanup now",
+     "Run the daily retention cleanup now: what is due is deleted for good",
      {trash::DemoAction::RunCleanup, 0}},
     {"Reset demo", "Start the demo workspace afresh (signs you out)", {trash::DemoAction::Reset, 0}},
 };
 
 std::string Message(const trash::BrowserDemo& demo) {
-  std::string text = demo.kept ? "Demo: changes stay in this browser" : "Demo: changes will not be kept in this browser";
+  std::string text =
+      demo.kept ? "Demo: changes stay in this browser" : "Demo: changes will not be kept in this browser";
   if (demo.clockOffsetMs > 0) {
     const long long days = (demo.clockOffsetMs + 43'200'000) / 86'400'000;
     text += " \xc2\xb7 clock " + std::to_string(days) + (days == 1 ? " day" : " days") + " ahead";

@@ -7,17 +7,17 @@
 #include <imgui_internal.h>  // ClosePopupToLevel: a dialog the core closed must leave ImGui's popup stack
 
 #include <algorithm>  // std::max, std::min
-#include <cfloat>   // FLT_MAX
-#include <cstdio>   // snprintf
-#include <cstring>  // strcmp
-#include <string>   // texts
+#include <cfloat>     // FLT_MAX
+#include <cstdio>     // snprintf
+#include <cstring>    // strcmp
+#include <string>     // texts
 
 #include "core/consequences.h"  // DeleteLead
-#include "core/countdown.h"    // FormatBytes
-#include "core/permissions.h"  // DeleteBlockedReason
-#include "core/text.h"         // SanitizeForDisplay, CountOf
-#include "ui/theme.h"          // palette, fonts, icons, Dpr
-#include "ui/widgets.h"        // Button, Checkbox, TextField
+#include "core/countdown.h"     // FormatBytes
+#include "core/permissions.h"   // DeleteBlockedReason
+#include "core/text.h"          // SanitizeForDisplay, CountOf
+#include "ui/theme.h"           // palette, fonts, icons, Dpr
+#include "ui/widgets.h"         // Button, Checkbox, TextField
 
 namespace ui {
 namespace {
@@ -94,9 +94,10 @@ void DialogHost::Draw(Frame& frame) {
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * d, 10 * d));
   ImGui::PushStyleColor(ImGuiCol_PopupBg, p.dialog);
   ImGui::PushStyleColor(ImGuiCol_Border, p.dialogBorder);
-  const bool open = ImGui::BeginPopupModal(name, nullptr,
-                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                               ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
+  const bool open =
+      ImGui::BeginPopupModal(name, nullptr,
+                             ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings);
   ImGui::PopStyleColor(2);
   ImGui::PopStyleVar(3);
   if (!open) return;
@@ -152,7 +153,8 @@ void DialogHost::DrawRestoreAll(Frame& frame) {
   Paragraph("dialog/text", text.c_str(), CurrentPalette().textMuted);
   bool confirmed = false;
   Footer(frame, "Restore All", false, true, nullptr, &confirmed);
-  if (confirmed || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false)) frame.Emit(trash::intent::RestoreAll{});
+  if (confirmed || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false))
+    frame.Emit(trash::intent::RestoreAll{});
 }
 
 void DialogHost::DrawDeletePermanently(Frame& frame) {
@@ -204,7 +206,9 @@ void DialogHost::DrawEmptyTrash(Frame& frame) {
   const Palette& p = CurrentPalette();
   const trash::TrashView& tv = frame.list;
   const trash::Dialog& dialog = frame.page.dialog();
-  const size_t count = dialog.count > 0 ? dialog.count : dialog.keys.empty() ? tv.visibleItemCount() : dialog.keys.size();
+  const size_t count = dialog.count > 0      ? dialog.count
+                       : dialog.keys.empty() ? tv.visibleItemCount()
+                                             : dialog.keys.size();
   const int64_t bytes = dialog.bytes > 0 ? dialog.bytes : tv.visibleItemBytes();
   const std::string lead = "Every item in the Trash (" + Items(count) + ", " + trash::FormatBytes(bytes) +
                            ") will be deleted now, with their data. This can't be undone.";
@@ -241,7 +245,8 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   name = trash::SanitizeForDisplay(name);
   const int days = trash::RetentionDaysOf(frame.page.session());
   const std::string lead = "\xe2\x80\x9c" + name + "\xe2\x80\x9d, its versions and its models move to the Trash for " +
-                           std::to_string(days) + " days, then they are permanently deleted. Training jobs in progress are cancelled.";
+                           std::to_string(days) +
+                           " days, then they are permanently deleted. Training jobs in progress are cancelled.";
   Paragraph("dialog/text", lead.c_str(), p.text);
   const std::string url = trash::SanitizeForDisplay(dialog.projectUrl);
   TextMuted("Type the project ID to confirm:");
@@ -262,8 +267,9 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
   SetHandCursorIfHovered();
   ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted("Images that belong only to this project are deleted when it is cleaned up. Images shared "
-                         "with other projects are always preserved.");
+  ImGui::TextUnformatted(
+      "Images that belong only to this project are deleted when it is cleaned up. Images shared "
+      "with other projects are always preserved.");
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
   const bool ok = !dialog.projectUrl.empty() && dialog.projectUrl == typed_;
@@ -278,13 +284,15 @@ void DialogHost::DrawConfirmRetention(Frame& frame) {
   const trash::Dialog& dialog = frame.page.dialog();
   const trash::RetentionForm& form = frame.page.retention();
   const int days = form.input().days.value_or(form.savedDays());
-  const std::string lead = "With " + std::to_string(days) + (days == 1 ? " day, " : " days, ") + Items(dialog.count) +
-                           " (" + trash::FormatBytes(dialog.bytes) + ") in Trash " + (dialog.count == 1 ? "is" : "are") +
-                           " past the new period. The next cleanup deletes " + (dialog.count == 1 ? "it" : "them") +
-                           " permanently: " + (dialog.count == 1 ? "it" : "they") + " can no longer be restored after that.";
+  const std::string lead =
+      "With " + std::to_string(days) + (days == 1 ? " day, " : " days, ") + Items(dialog.count) + " (" +
+      trash::FormatBytes(dialog.bytes) + ") in Trash " + (dialog.count == 1 ? "is" : "are") +
+      " past the new period. The next cleanup deletes " + (dialog.count == 1 ? "it" : "them") +
+      " permanently: " + (dialog.count == 1 ? "it" : "they") + " can no longer be restored after that.";
   Paragraph("dialog/text", lead.c_str(), p.text);
   bool confirmed = false;
-  Footer(frame, ("Save " + std::to_string(days) + (days == 1 ? " day" : " days")).c_str(), true, true, nullptr, &confirmed);
+  Footer(frame, ("Save " + std::to_string(days) + (days == 1 ? " day" : " days")).c_str(), true, true, nullptr,
+         &confirmed);
   if (confirmed) frame.Emit(trash::intent::SaveRetention{true});
 }
 

@@ -21,8 +21,7 @@ class DialogHost {
   void DrawEmptyTrash(Frame& frame);
   void DrawDeleteProject(Frame& frame);
   void DrawConfirmRetention(Frame& frame);
-  void Footer(Frame& frame, const char* confirmLabel, bool danger, bool enabled, const char* tooltip,
-              bool* confirmed);
+  void Footer(Frame& frame, const char* confirmLabel, bool danger, bool enabled, const char* tooltip, bool* confirmed);
 
   trash::DialogKind shownKind_ = trash::DialogKind::None;
   char typed_[256] = {};

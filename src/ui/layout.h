@@ -8,9 +8,9 @@ namespace ui {
 
 enum class LayoutWidth { Narrow, Medium, Wide };
 
-inline constexpr float kNarrowBelowCss = 720;   // phones, in portrait and landscape
-inline constexpr float kWideFromCss = 1100;     // room for the sidebar and every column
-inline constexpr float kTouchTargetCss = 40;    // the height of every control on a narrow page
+inline constexpr float kNarrowBelowCss = 720;  // phones, in portrait and landscape
+inline constexpr float kWideFromCss = 1100;    // room for the sidebar and every column
+inline constexpr float kTouchTargetCss = 40;   // the height of every control on a narrow page
 
 struct Layout {
   LayoutWidth width = LayoutWidth::Wide;

@@ -37,7 +37,8 @@ void BeginMessage(const char* id, const char* iconText, ImU32 iconColor, const c
   const float titleW = ImGui::CalcTextSize(title).x;
   ImGui::PopFont();
   const float textH = ImGui::CalcTextSize(text, nullptr, false, textW + 1).y;
-  const float contentH = circle * 2 + 12 * d + titleH + 6 * d + textH + (withButton ? 16 * d + ImGui::GetFrameHeight() : 0);
+  const float contentH =
+      circle * 2 + 12 * d + titleH + 6 * d + textH + (withButton ? 16 * d + ImGui::GetFrameHeight() : 0);
   const float top = a.y + std::max(24 * d, (height - contentH) * 0.5f);
   const float cx = a.x + width * 0.5f;
   dl->AddCircleFilled(ImVec2(cx, top + circle), circle, p.surfaceAlt, 32);
@@ -59,7 +60,8 @@ void BeginMessage(const char* id, const char* iconText, ImU32 iconColor, const c
 
 // Centres the next button of width w inside the message area.
 void CentreNext(float w) {
-  ImGui::SetCursorScreenPos(ImVec2((g_messageArea[0].x + g_messageArea[1].x - w) * 0.5f, ImGui::GetCursorScreenPos().y));
+  ImGui::SetCursorScreenPos(
+      ImVec2((g_messageArea[0].x + g_messageArea[1].x - w) * 0.5f, ImGui::GetCursorScreenPos().y));
 }
 
 // The area is registered with the message's role: an error is an alert and carries the server's

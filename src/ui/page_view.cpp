@@ -25,7 +25,8 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
     if (TextFieldActive()) ImGui::ClearActiveID();
     ringWidget_ = frame.focusRequest;
   }
-  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right)) ringWidget_.clear();
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || ImGui::IsMouseClicked(ImGuiMouseButton_Right))
+    ringWidget_.clear();
 
   // On a narrow (touch) page every control is a finger's height: 40 CSS px.
   const bool narrow = CurrentLayout().narrow();
@@ -86,8 +87,9 @@ void PageView::DrawMirrorFocusRing() const {
   const WidgetInfo* w = CurrentRegistry().FindById(ringWidget_);
   if (!w || w->role == "row" || w->role == "menuitem" || w->role == "textbox" || w->role == "menu") return;
   const float d = Dpr();
-  ImGui::GetForegroundDrawList()->AddRect(ImVec2(w->x - 2 * d, w->y - 2 * d), ImVec2(w->x + w->w + 2 * d, w->y + w->h + 2 * d),
-                                          CurrentPalette().accent, 6 * d, 0, 2 * d);
+  ImGui::GetForegroundDrawList()->AddRect(ImVec2(w->x - 2 * d, w->y - 2 * d),
+                                          ImVec2(w->x + w->w + 2 * d, w->y + w->h + 2 * d), CurrentPalette().accent,
+                                          6 * d, 0, 2 * d);
 }
 
 }  // namespace ui

@@ -8,28 +8,29 @@
 #include <utility>  // std::move
 #include <vector>   // intents
 
-#include "core/countdown.h"   // kNever
-#include "core/intents.h"     // Intent
-#include "core/page_state.h"  // PageState
+#include "core/countdown.h"        // kNever
+#include "core/intents.h"          // Intent
+#include "core/page_state.h"       // PageState
 #include "ui/activity_screen.h"    // ActivityScreen
 #include "ui/connection_banner.h"  // ConnectionBanner
-#include "ui/demo_banner.h"     // DemoBanner
-#include "ui/dialogs.h"         // DialogHost
-#include "ui/projects_screen.h" // ProjectsScreen
-#include "ui/retention_screen.h" // RetentionScreen
-#include "ui/settings_shell.h"  // SettingsShell
-#include "ui/sign_in_screen.h"  // SignInScreen
-#include "ui/toasts.h"          // ToastStack
-#include "ui/trash_screen.h"    // TrashScreen
+#include "ui/demo_banner.h"        // DemoBanner
+#include "ui/dialogs.h"            // DialogHost
+#include "ui/projects_screen.h"    // ProjectsScreen
+#include "ui/retention_screen.h"   // RetentionScreen
+#include "ui/settings_shell.h"     // SettingsShell
+#include "ui/sign_in_screen.h"     // SignInScreen
+#include "ui/toasts.h"             // ToastStack
+#include "ui/trash_screen.h"       // TrashScreen
 
 struct ImDrawList;
 
 namespace ui {
 
 struct DrawResult {
-  std::vector<trash::Intent> intents;           // what the user asked for this frame, in order
-  const ImDrawList* firstDialogList = nullptr;  // the open modal's window draw list: the renderer blurs everything before it
-  int64_t wakeAtMs = trash::kNever;             // when a visible countdown label next changes
+  std::vector<trash::Intent> intents;  // what the user asked for this frame, in order
+  const ImDrawList* firstDialogList =
+      nullptr;                       // the open modal's window draw list: the renderer blurs everything before it
+  int64_t wakeAtMs = trash::kNever;  // when a visible countdown label next changes
 };
 
 class PageView {  // owns every screen's UI-only state (text buffers, open popups, scroll)
@@ -42,8 +43,8 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
     if (widgetId.empty()) ringWidget_.clear();
     focusRequest_ = std::move(widgetId);
   }
-  const std::string& ringWidget() const { return ringWidget_; }  // tests
-  const TrashScreen& trashScreen() const { return trash_; }  // tests
+  const std::string& ringWidget() const { return ringWidget_; }       // tests
+  const TrashScreen& trashScreen() const { return trash_; }           // tests
   const ActivityScreen& activityScreen() const { return activity_; }  // tests
 
  private:

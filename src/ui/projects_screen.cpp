@@ -36,8 +36,8 @@ constexpr const char* kColumnIds[] = {"name", "versions", "models", "own-images"
 void DrawForbidden() {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  const std::string text = trash::LacksPermission(trash::permission::kViewTrash) +
-                           ". Ask a workspace owner to add it to your role.";
+  const std::string text =
+      trash::LacksPermission(trash::permission::kViewTrash) + ". Ask a workspace owner to add it to your role.";
   ImGui::Dummy(ImVec2(0, 24 * d));
   TextColored(p.textMuted, icon::kLock);
   ImGui::SameLine(0, 8 * d);
@@ -89,7 +89,8 @@ void ProjectsScreen::Draw(Frame& frame) {
   }
 
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
+                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX |
+                                ImGuiTableFlags_NoSavedSettings;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
   // Narrower pages hide the counts (a phone keeps the name and the action).
   const Layout layout = CurrentLayout();
@@ -118,7 +119,8 @@ void ProjectsScreen::Draw(Frame& frame) {
   {
     const ImGuiTable* table = ImGui::GetCurrentTable();
     RegisterRect("projects/header", "headerrow", "Columns", ImVec2(table->WorkRect.Min.x, table->RowPosY1),
-                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH)).index = 1;
+                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH))
+        .index = 1;
   }
   for (int c = 0; c < 7; ++c) {
     if (!ImGui::TableSetColumnIndex(c)) continue;
@@ -146,7 +148,8 @@ void ProjectsScreen::Draw(Frame& frame) {
       {
         const ImGuiTable* table = ImGui::GetCurrentTable();
         RegisterRect(rowId, "row", name, ImVec2(table->WorkRect.Min.x, table->RowPosY1),
-                     ImVec2(table->WorkRect.Max.x, table->RowPosY2)).index = i + 2;
+                     ImVec2(table->WorkRect.Max.x, table->RowPosY2))
+            .index = i + 2;
       }
       ImGui::AlignTextToFramePadding();
       TextColored(p.textMuted, icon::kProject);
@@ -163,8 +166,8 @@ void ProjectsScreen::Draw(Frame& frame) {
       Cell(rowId, "models", trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
       ImGui::TableSetColumnIndex(3);
       Cell(rowId, "own-images", trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
-      ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " + trash::FormatCount(uint64_t(project.imageCount)) +
-                   " images belong to no other project")
+      ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " +
+                   trash::FormatCount(uint64_t(project.imageCount)) + " images belong to no other project")
                       .c_str());
       ImGui::TableSetColumnIndex(4);
       Cell(rowId, "size", trash::FormatBytes(project.sizeBytes), p.textMuted, true);

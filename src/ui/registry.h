@@ -3,17 +3,17 @@
 // (web/a11y.js) reads it. Cleared at the start of every PageView::Draw.
 #pragma once
 
-#include <string>   // fields
-#include <vector>   // entries
+#include <string>  // fields
+#include <vector>  // entries
 
 namespace ui {
 
 struct WidgetInfo {
-  std::string id;           // unique within the frame ("trash/row/project/d_abc")
+  std::string id;  // unique within the frame ("trash/row/project/d_abc")
   // button, checkbox, textbox, link, tab, dialog, alert, status (live: countdowns, progress),
   // text (static, not announced), img; the table: grid, headerrow, columnheader, grouprow, row, cell
   std::string role;
-  std::string label;        // what a person reads ("Restore", "My Detector", "29 days left")
+  std::string label;  // what a person reads ("Restore", "My Detector", "29 days left")
   // space-separated: "checked", "selected", "disabled", "focused", "busy", "expanded", "collapsed",
   // "ascending", "descending" (a column header's sort)
   std::string state;

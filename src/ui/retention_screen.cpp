@@ -6,8 +6,8 @@
 #include <imgui.h>
 
 #include <algorithm>  // std::min
-#include <cstdio>   // snprintf
-#include <cstring>  // strcmp
+#include <cstdio>     // snprintf
+#include <cstring>    // strcmp
 
 #include "core/retention_form.h"  // PreviewSentence, RetentionBlockedReason
 #include "core/text.h"            // SanitizeForDisplay
@@ -39,7 +39,8 @@ void RetentionScreen::Draw(Frame& frame) {
   TextWrappedMuted("How long deleted items stay in Trash before the daily cleanup deletes them permanently.");
   ImGui::Dummy(ImVec2(0, 8 * d));
   const auto& session = frame.page.session();
-  const std::string blocked = session ? trash::RetentionBlockedReason(session->role.name) : std::string("Not signed in");
+  const std::string blocked =
+      session ? trash::RetentionBlockedReason(session->role.name) : std::string("Not signed in");
   const bool enabled = blocked.empty();
 
   BeginCard("retention", CurrentLayout().narrow() ? 0 : std::min(640 * d, ImGui::GetContentRegionAvail().x), 20);
@@ -109,9 +110,10 @@ void RetentionScreen::DrawPreview(Frame& frame) {
   const Palette& p = CurrentPalette();
   ImGui::Dummy(ImVec2(0, 4 * Dpr()));
   if (const trash::RetentionPreview* preview = form.CurrentPreview()) {
-    Wrapped("retention/preview", trash::PreviewSentence(*preview), preview->dueNow.count > 0 ? p.amber : p.text, "status");
-  } else if (form.previewLoading() || (form.input().days && *form.input().days != form.savedDays() &&
-                                       form.previewError().empty())) {
+    Wrapped("retention/preview", trash::PreviewSentence(*preview), preview->dueNow.count > 0 ? p.amber : p.text,
+            "status");
+  } else if (form.previewLoading() ||
+             (form.input().days && *form.input().days != form.savedDays() && form.previewError().empty())) {
     Wrapped("retention/preview", "Checking what this period changes\xe2\x80\xa6", p.textMuted, "status");
   } else if (!form.previewError().empty()) {
     Wrapped("retention/preview", "Couldn't check what this changes: " + trash::SanitizeForDisplay(form.previewError()),
@@ -133,13 +135,13 @@ void RetentionScreen::DrawSave(Frame& frame, bool enabled, const std::string& bl
   save.id = "retention/save";
   save.busy = form.saving();
   save.enabled = enabled && form.CanSave();
-  const std::string why = !enabled                                         ? blocked
-                          : !form.input().days                             ? form.input().error
-                          : *form.input().days == form.savedDays()         ? std::string("This is the current period")
-                          : form.CurrentPreview() == nullptr               ? std::string("Waiting for the preview")
-                                                                           : std::string();
-  save.tooltip = why.empty() ? (form.NeedsConfirmation() ? "Asks you to confirm: items become due now" : nullptr)
-                             : why.c_str();
+  const std::string why = !enabled                                 ? blocked
+                          : !form.input().days                     ? form.input().error
+                          : *form.input().days == form.savedDays() ? std::string("This is the current period")
+                          : form.CurrentPreview() == nullptr       ? std::string("Waiting for the preview")
+                                                                   : std::string();
+  save.tooltip =
+      why.empty() ? (form.NeedsConfirmation() ? "Asks you to confirm: items become due now" : nullptr) : why.c_str();
   if (Button("Save", save)) frame.Emit(trash::intent::SaveRetention{false});
 }
 

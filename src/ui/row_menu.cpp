@@ -8,8 +8,8 @@
 #include <vector>     // items
 
 #include "core/row_facts.h"  // FactsOf: the row's actions, each enabled or with its reason
-#include "ui/theme.h"          // palette, icons, Dpr
-#include "ui/widgets.h"        // RegisterRect, ItemTooltip, WithAlpha
+#include "ui/theme.h"        // palette, icons, Dpr
+#include "ui/widgets.h"      // RegisterRect, ItemTooltip, WithAlpha
 
 namespace ui {
 namespace {
@@ -128,8 +128,8 @@ bool RowMenu::Draw(Frame& frame) {
     if (highlighted_ == i) dl->AddRectFilled(a, b, enabled ? p.rowHover : WithAlpha(p.rowHover, 0.6f), 5 * d);
     const ImU32 color = !enabled ? p.textMuted : entry.danger ? p.danger : p.text;
     const float textY = a.y + (itemH - ImGui::GetTextLineHeight()) * 0.5f;
-    dl->AddText(ImVec2(a.x + 10 * d, textY), enabled ? (entry.danger ? p.danger : p.textMuted) : WithAlpha(p.textMuted, 0.6f),
-                IconOf(entry.kind));
+    dl->AddText(ImVec2(a.x + 10 * d, textY),
+                enabled ? (entry.danger ? p.danger : p.textMuted) : WithAlpha(p.textMuted, 0.6f), IconOf(entry.kind));
     dl->AddText(ImVec2(a.x + 34 * d, textY), color, label.c_str());
     if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
     if (!enabled) ItemTooltip(entry.reason.c_str());

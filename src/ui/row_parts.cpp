@@ -66,8 +66,9 @@ bool DeleteButton(const std::string& id, const std::string& blocked, ButtonOptio
   const Palette& p = CurrentPalette();
   options = DeleteOptions(options, labelled);
   options.enabled = blocked.empty();
-  options.tooltip = !blocked.empty() ? blocked.c_str() : labelled ? "Deletes it with its data now: this can't be undone"
-                                                                  : "Delete permanently";
+  options.tooltip = !blocked.empty() ? blocked.c_str()
+                    : labelled       ? "Deletes it with its data now: this can't be undone"
+                                     : "Delete permanently";
   options.id = id.c_str();
   options.name = "Delete permanently";
   ImGui::PushStyleColor(ImGuiCol_Text, blocked.empty() ? p.danger : p.textMuted);
@@ -78,7 +79,8 @@ bool DeleteButton(const std::string& id, const std::string& blocked, ButtonOptio
 }
 
 float DeleteButtonWidth(ButtonOptions options, bool labelled) {
-  return labelled ? ButtonDrawWidth(kDeleteLabel, DeleteOptions(options, true)) : ButtonDrawWidth(icon::kTrash, options);
+  return labelled ? ButtonDrawWidth(kDeleteLabel, DeleteOptions(options, true))
+                  : ButtonDrawWidth(icon::kTrash, options);
 }
 
 }  // namespace ui

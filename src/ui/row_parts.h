@@ -3,7 +3,7 @@
 // one of its actions (core/row_facts.h), and the red "Delete permanently" icon button.
 #pragma once
 
-#include <string>    // ids
+#include <string>  // ids
 
 #include <imgui.h>  // ImU32
 

@@ -9,10 +9,10 @@
 #include <algorithm>  // std::max
 #include <string>     // labels
 
-#include "core/text.h"    // SanitizeForDisplay
-#include "ui/layout.h"    // CurrentLayout
-#include "ui/theme.h"     // palette, fonts, icons, Dpr
-#include "ui/widgets.h"   // Button, RegisterLastItem
+#include "core/text.h"   // SanitizeForDisplay
+#include "ui/layout.h"   // CurrentLayout
+#include "ui/theme.h"    // palette, fonts, icons, Dpr
+#include "ui/widgets.h"  // Button, RegisterLastItem
 
 namespace ui {
 namespace {
@@ -127,7 +127,8 @@ void WideTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
 
   // Right side: user, role, Sign out.
   if (session) {
-    const std::string user = trash::SanitizeForDisplay(session->user.name.empty() ? session->user.email : session->user.name);
+    const std::string user =
+        trash::SanitizeForDisplay(session->user.name.empty() ? session->user.email : session->user.name);
     const std::string role = trash::SanitizeForDisplay(session->role.name);
     const float signOutW = ImGui::CalcTextSize("Sign out").x + ImGui::CalcTextSize(icon::kSignOut).x +
                            ImGui::GetStyle().FramePadding.x * 2 + 12 * d;
@@ -177,7 +178,8 @@ void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH, float re
   EllipsisText((workspace + " \xc2\xb7 Settings").c_str(), p.text, textRoom);
   ImGui::PopFont();
   if (session) {
-    const std::string user = trash::SanitizeForDisplay(session->user.name.empty() ? session->user.email : session->user.name);
+    const std::string user =
+        trash::SanitizeForDisplay(session->user.name.empty() ? session->user.email : session->user.name);
     const std::string role = trash::SanitizeForDisplay(session->role.name);
     const float roleW = ImGui::CalcTextSize(role.c_str()).x + 14 * d;
     ImGui::SetCursorPos(ImVec2(textX, top + lineH + 2 * d));
@@ -248,15 +250,19 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     padding = ImVec2(16 * d, 12 * d);
   } else if (layout.narrow()) {  // a segmented control spanning the width
     const float bandH = kSegmentedHeight * d;
-    const ImVec2 a(origin.x + 16 * d, origin.y + barH + 8 * d), b(origin.x + width - 16 * d, a.y + kTouchTargetCss * d + 6 * d);
-    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH), p.surface);
-    dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border, d);
+    const ImVec2 a(origin.x + 16 * d, origin.y + barH + 8 * d),
+        b(origin.x + width - 16 * d, a.y + kTouchTargetCss * d + 6 * d);
+    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH),
+                      p.surface);
+    dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border,
+                d);
     dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
     const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
     // A phone's four segments are narrow: the icons go, all of them, when a label needs the room.
     bool icons = true;
     for (const NavTarget& target : kNavTargets)
-      icons = icons && ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 8 * d <= segW - 12 * d;
+      icons =
+          icons && ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 8 * d <= segW - 12 * d;
     for (int i = 0; i < kNavCount; ++i) {
       const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
       NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true, icons);
@@ -265,13 +271,15 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
     padding = ImVec2(16 * d, 16 * d);
   } else {  // medium: tabs under the top bar
     const float tabsH = kTabsHeight * d;
-    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + tabsH), p.surface);
-    dl->AddLine(ImVec2(origin.x, origin.y + barH + tabsH), ImVec2(origin.x + width, origin.y + barH + tabsH), p.border, d);
+    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + tabsH),
+                      p.surface);
+    dl->AddLine(ImVec2(origin.x, origin.y + barH + tabsH), ImVec2(origin.x + width, origin.y + barH + tabsH), p.border,
+                d);
     float x = origin.x + 16 * d;
     for (const NavTarget& target : kNavTargets) {
       const float w = ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 40 * d;
-      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d), ImVec2(x + w, origin.y + barH + tabsH), false,
-             true);
+      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d),
+             ImVec2(x + w, origin.y + barH + tabsH), false, true);
       x += w + 4 * d;
     }
     contentPos.y = barH + tabsH + d;

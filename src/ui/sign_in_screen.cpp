@@ -47,7 +47,7 @@ void SignInScreen::Draw(Frame& frame) {
   // The workspace by its name ("Acme Robotics"), as people know it; an older server gives only its url.
   const std::string& workspace = demo.workspaceName.empty() ? demo.workspace : demo.workspaceName;
   const std::string subtitle = workspace.empty() ? "to manage your workspace's Trash"
-                                                : "to the " + trash::SanitizeForDisplay(workspace) + " workspace";
+                                                 : "to the " + trash::SanitizeForDisplay(workspace) + " workspace";
   TextMuted(subtitle.c_str());
   RegisterLastItem("sign-in/workspace", "text", subtitle);
   ImGui::Dummy(ImVec2(0, 6 * d));
@@ -58,7 +58,8 @@ void SignInScreen::Draw(Frame& frame) {
   ImGui::TextUnformatted("Email");
   ImGui::PopFont();
   const ImGuiInputTextFlags enter = ImGuiInputTextFlags_EnterReturnsTrue;
-  submit |= TextField("##email", "Email", "you@company.com", email_, sizeof email_, CardInnerWidth(), enter, &focusEmail_);
+  submit |=
+      TextField("##email", "Email", "you@company.com", email_, sizeof email_, CardInnerWidth(), enter, &focusEmail_);
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted("Password");
   ImGui::PopFont();
@@ -113,9 +114,10 @@ void SignInScreen::Draw(Frame& frame) {
       ImGui::PopFont();
       dl->AddText(ImVec2(a.x + 12 * d, a.y + 7 * d + ImGui::GetTextLineHeight()), p.textMuted, email.c_str());
       const float roleW = ImGui::CalcTextSize(role.c_str()).x;
-      dl->AddRectFilled(ImVec2(a.x + w - roleW - 26 * d, a.y + h * 0.5f - 10 * d), ImVec2(a.x + w - 10 * d, a.y + h * 0.5f + 10 * d),
-                        p.surfaceAlt, 10 * d);
-      dl->AddText(ImVec2(a.x + w - roleW - 18 * d, a.y + (h - ImGui::GetTextLineHeight()) * 0.5f), p.textMuted, role.c_str());
+      dl->AddRectFilled(ImVec2(a.x + w - roleW - 26 * d, a.y + h * 0.5f - 10 * d),
+                        ImVec2(a.x + w - 10 * d, a.y + h * 0.5f + 10 * d), p.surfaceAlt, 10 * d);
+      dl->AddText(ImVec2(a.x + w - roleW - 18 * d, a.y + (h - ImGui::GetTextLineHeight()) * 0.5f), p.textMuted,
+                  role.c_str());
       if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       if (clicked) {
         std::snprintf(email_, sizeof email_, "%s", user.email.c_str());

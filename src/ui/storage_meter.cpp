@@ -140,7 +140,8 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
   ImGui::PopStyleVar(2);
   if (!pinned_) {  // the mirror reads the details from here
     for (const auto& [id, label] : {std::pair<const char*, const std::string*>{"storage/used", &s.used},
-                                    {"storage/active", &s.active}, {"storage/trash", &inTrash},
+                                    {"storage/active", &s.active},
+                                    {"storage/trash", &inTrash},
                                     {"storage/quota", &s.quota}})
       RegisterRect(id, "text", *label, a, b);
     if (!s.overBy.empty()) RegisterRect("storage/over", "text", s.overBy, a, b);

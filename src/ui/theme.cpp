@@ -18,9 +18,8 @@ constexpr unsigned Rgb(unsigned rgb, unsigned alpha = 255) {
   return (alpha << 24) | ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
 }
 
-const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201F, 0x2022, 0x2022,
-                               0x2026, 0x2026, 0x2039, 0x203A, 0x2190, 0x2193, 0x2212, 0x2212,
-                               0x2713, 0x2713, 0x2715, 0x2715, 0};
+const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201F, 0x2022, 0x2022, 0x2026, 0x2026, 0x2039,
+                               0x203A, 0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0};
 const ImWchar kIconRanges[] = {0xF000, 0xF2FF, 0};
 
 ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels, const ImWchar* ranges,
@@ -37,8 +36,8 @@ ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels,
   return atlas.AddFontFromMemoryTTF(const_cast<void*>(data), int(size), pixels, &config, ranges);
 }
 
-ImFont* AddTextFont(ImFontAtlas& atlas, const void* data, size_t size, const FontSources& sources,
-                    float pixels, bool withIcons) {
+ImFont* AddTextFont(ImFontAtlas& atlas, const void* data, size_t size, const FontSources& sources, float pixels,
+                    bool withIcons) {
   if (!data || !size) return sources.fallback ? sources.fallback(atlas, pixels) : nullptr;
   ImFont* font = AddFont(atlas, data, size, pixels, kTextRanges);
   if (withIcons && sources.icons && sources.iconsSize)
@@ -68,12 +67,14 @@ void ApplyStyle(Theme theme, float dpr, bool highContrast) {
   const bool dark = theme == Theme::Dark;
   Palette& p = g_palette;
   if (dark) {
-    p = {Rgb(0xE6E8EC), Rgb(0x9AA3AF), Rgb(0x0F1115), Rgb(0x171A21), Rgb(0x1E222B), Rgb(0x2A2F3A),
-         Rgb(0x818CF8), Rgb(0x0F1115), Rgb(0xEF4444), Rgb(0xFFFFFF), Rgb(0xFBBF24), Rgb(0xF87171),
+    p = {Rgb(0xE6E8EC), Rgb(0x9AA3AF),     Rgb(0x0F1115),     Rgb(0x171A21),
+         Rgb(0x1E222B), Rgb(0x2A2F3A),     Rgb(0x818CF8),     Rgb(0x0F1115),
+         Rgb(0xEF4444), Rgb(0xFFFFFF),     Rgb(0xFBBF24),     Rgb(0xF87171),
          Rgb(0x4ADE80), Rgb(0x818CF8, 46), Rgb(0xFFFFFF, 10), {0.059f, 0.067f, 0.082f, 1.f}};
   } else {
-    p = {Rgb(0x1B1F24), Rgb(0x5F6672), Rgb(0xF6F7F9), Rgb(0xFFFFFF), Rgb(0xF1F3F5), Rgb(0xE3E6EA),
-         Rgb(0x4F46E5), Rgb(0xFFFFFF), Rgb(0xDC2626), Rgb(0xFFFFFF), Rgb(0xB45309), Rgb(0xDC2626),
+    p = {Rgb(0x1B1F24), Rgb(0x5F6672),     Rgb(0xF6F7F9),    Rgb(0xFFFFFF),
+         Rgb(0xF1F3F5), Rgb(0xE3E6EA),     Rgb(0x4F46E5),    Rgb(0xFFFFFF),
+         Rgb(0xDC2626), Rgb(0xFFFFFF),     Rgb(0xB45309),    Rgb(0xDC2626),
          Rgb(0x15803D), Rgb(0x4F46E5, 28), Rgb(0x0F172A, 8), {0.965f, 0.969f, 0.976f, 1.f}};
   }
 

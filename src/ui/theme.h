@@ -25,14 +25,14 @@ struct FontSources {
 };
 
 struct Fonts {
-  ImFont* body = nullptr;     // Inter Regular 14 px, with the icons merged in
-  ImFont* strong = nullptr;   // Inter SemiBold 14 px, with the icons merged in
-  ImFont* title = nullptr;    // Inter SemiBold 20 px
+  ImFont* body = nullptr;    // Inter Regular 14 px, with the icons merged in
+  ImFont* strong = nullptr;  // Inter SemiBold 14 px, with the icons merged in
+  ImFont* title = nullptr;   // Inter SemiBold 20 px
 };
 
 struct Palette {
-  unsigned text, textMuted, background, surface, surfaceAlt, border, accent, accentText,
-      danger, dangerText, amber, red, success, selection, rowHover;
+  unsigned text, textMuted, background, surface, surfaceAlt, border, accent, accentText, danger, dangerText, amber, red,
+      success, selection, rowHover;
   float clear[4];
   // A dialog's card and its edge: they must stand out from the blurred, dimmed page beneath
   // (kBackdropDim), which in dark mode is nearly the colour of `surface`.
@@ -65,26 +65,26 @@ inline constexpr const char* kClose = "\xef\x80\x8d";
 inline constexpr const char* kClock = "\xef\x80\x97";
 inline constexpr const char* kRefresh = "\xef\x80\xa1";
 inline constexpr const char* kLock = "\xef\x80\xa3";
-inline constexpr const char* kVersion = "\xef\x80\xab";      // tag
+inline constexpr const char* kVersion = "\xef\x80\xab";  // tag
 inline constexpr const char* kChevronRight = "\xef\x81\x94";
 inline constexpr const char* kInfo = "\xef\x81\x9a";
 inline constexpr const char* kError = "\xef\x81\xaa";
 inline constexpr const char* kWarning = "\xef\x81\xb1";
 inline constexpr const char* kChevronDown = "\xef\x81\xb8";
-inline constexpr const char* kProject = "\xef\x81\xbb";      // folder
+inline constexpr const char* kProject = "\xef\x81\xbb";  // folder
 inline constexpr const char* kSignOut = "\xef\x82\x8b";
-inline constexpr const char* kStorage = "\xef\x82\xa0";      // hdd
+inline constexpr const char* kStorage = "\xef\x82\xa0";  // hdd
 inline constexpr const char* kCopy = "\xef\x83\x85";
 inline constexpr const char* kSort = "\xef\x83\x9c";
 inline constexpr const char* kUndo = "\xef\x83\xa2";
-inline constexpr const char* kWorkflow = "\xef\x84\xa6";     // code-fork
+inline constexpr const char* kWorkflow = "\xef\x84\xa6";  // code-fork
 inline constexpr const char* kLevelUp = "\xef\x85\x88";
-inline constexpr const char* kModel = "\xef\x86\xb2";        // cube
-inline constexpr const char* kDataset = "\xef\x87\x80";      // database
+inline constexpr const char* kModel = "\xef\x86\xb2";    // cube
+inline constexpr const char* kDataset = "\xef\x87\x80";  // database
 inline constexpr const char* kTrash = "\xef\x87\xb8";
-inline constexpr const char* kMore = "\xef\x85\x82";         // ellipsis-v
-inline constexpr const char* kHistory = "\xef\x87\x9a";      // history: Activity, a row's History
-inline constexpr const char* kDownload = "\xef\x80\x99";     // Export CSV
+inline constexpr const char* kMore = "\xef\x85\x82";      // ellipsis-v
+inline constexpr const char* kHistory = "\xef\x87\x9a";   // history: Activity, a row's History
+inline constexpr const char* kDownload = "\xef\x80\x99";  // Export CSV
 inline constexpr const char* kPlus = "\xef\x81\xa7";
 inline constexpr const char* kMinus = "\xef\x81\xa8";
 }  // namespace icon

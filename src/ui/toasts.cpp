@@ -6,7 +6,7 @@
 
 #include <algorithm>  // std::min
 #include <cfloat>     // FLT_MAX
-#include <string>  // ids, labels
+#include <string>     // ids, labels
 
 #include "core/text.h"   // SanitizeForDisplay
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
@@ -32,15 +32,20 @@ void ToastStack::Draw(Frame& frame) {
   for (size_t i = toasts.size(); i-- > 0;) {
     const trash::Toast& toast = toasts[i];
     const std::string id = "toast/" + std::to_string(toast.id);
-    const ImU32 kindColor = toast.kind == trash::ToastKind::Error ? p.red : toast.kind == trash::ToastKind::Success ? p.success : p.accent;
-    const char* kindIcon = toast.kind == trash::ToastKind::Error ? icon::kError : toast.kind == trash::ToastKind::Success ? icon::kCheck : icon::kInfo;
+    const ImU32 kindColor = toast.kind == trash::ToastKind::Error     ? p.red
+                            : toast.kind == trash::ToastKind::Success ? p.success
+                                                                      : p.accent;
+    const char* kindIcon = toast.kind == trash::ToastKind::Error     ? icon::kError
+                           : toast.kind == trash::ToastKind::Success ? icon::kCheck
+                                                                     : icon::kInfo;
     const bool undo = toast.undoable();
     const bool link = !toast.linkLabel.empty();
     if (undo && undoKey && !undoneByKey) {
       frame.Emit(trash::intent::Undo{toast.id});
       undoneByKey = true;
     }
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - margin, bottom), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + viewport->Size.x - margin, bottom), ImGuiCond_Always,
+                            ImVec2(1, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16 * d, 12 * d));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 10 * d);
@@ -106,7 +111,9 @@ void ToastStack::Draw(Frame& frame) {
       }
     }
     RegisterRect(id, "alert", message, pos, ImVec2(pos.x + size.x, pos.y + size.y),
-                 toast.kind == trash::ToastKind::Error ? "error" : toast.kind == trash::ToastKind::Success ? "success" : "info");
+                 toast.kind == trash::ToastKind::Error     ? "error"
+                 : toast.kind == trash::ToastKind::Success ? "success"
+                                                           : "info");
     bottom -= size.y + 10 * d;
     ImGui::End();
   }

@@ -15,7 +15,7 @@
 #include "ui/layout.h"         // CurrentLayout
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
-#include "ui/widgets.h"        // Button, ButtonWidth, RegisterRect
+#include "ui/widgets.h"  // Button, ButtonWidth, RegisterRect
 
 namespace ui {
 namespace {
@@ -24,7 +24,8 @@ constexpr const char* kWaiting = "Available once the whole Trash has loaded";
 
 std::string RetentionNote(const Frame& frame) {
   const int days = trash::RetentionDaysOf(frame.page.session());
-  return "Items stay here for " + trash::CountOf(uint64_t(days), "day", "days") + ", then they are permanently deleted.";
+  return "Items stay here for " + trash::CountOf(uint64_t(days), "day", "days") +
+         ", then they are permanently deleted.";
 }
 
 }  // namespace
@@ -52,8 +53,10 @@ float TrashScreen::ActionsWidth(Frame& frame, bool withCount) const {
   const float refresh = ImGui::GetFrameHeight();
   if (selection_.count > 0)
     return 12 * d + ImGui::CalcTextSize(selection_.label.c_str()).x + 16 * d + ButtonWidth("Restore", icon::kUndo) +
-           8 * d + ButtonWidth("Delete permanently", icon::kTrash) + 8 * d + ButtonWidth("Clear") + 6 * d + 8 * d + refresh;
-  float w = refresh + 8 * d + ButtonWidth("Restore All", icon::kUndo) + 8 * d + ButtonWidth("Empty Trash", icon::kTrash);
+           8 * d + ButtonWidth("Delete permanently", icon::kTrash) + 8 * d + ButtonWidth("Clear") + 6 * d + 8 * d +
+           refresh;
+  float w =
+      refresh + 8 * d + ButtonWidth("Restore All", icon::kUndo) + 8 * d + ButtonWidth("Empty Trash", icon::kTrash);
   if (withCount) w += ImGui::CalcTextSize(CountLabel(frame).c_str()).x + 16 * d;
   return w;
 }
@@ -82,8 +85,8 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   storage_ = trash::SummarizeStorage(session->storage);
   const auto& partial = frame.page.partialListing();
   const size_t items = partial ? partial->total : visibleTotal_;
-  const std::string inTrash = "In Trash " + trash::FormatBytes(session->storage.trashBytes) +
-                              " \xc2\xb7 " + trash::CountOf(items, "item", "items");
+  const std::string inTrash = "In Trash " + trash::FormatBytes(session->storage.trashBytes) + " \xc2\xb7 " +
+                              trash::CountOf(items, "item", "items");
 
   // What fits, most first: the note, the meter's full line, the count; then shorter forms.
   const float gap = 16 * d;
@@ -91,9 +94,14 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   const bool narrow = layout.narrow();
   const float actionsFull = narrow ? NarrowActionsWidth(frame) : ActionsWidth(frame, true);
   const float actionsShort = narrow ? actionsFull : ActionsWidth(frame, false);
-  struct Choice { MeterForm form; bool note, count; };
-  const Choice choices[] = {{MeterForm::Full, true, true},   {MeterForm::Full, false, true},
-                            {MeterForm::Compact, false, true}, {MeterForm::Compact, false, false},
+  struct Choice {
+    MeterForm form;
+    bool note, count;
+  };
+  const Choice choices[] = {{MeterForm::Full, true, true},
+                            {MeterForm::Full, false, true},
+                            {MeterForm::Compact, false, true},
+                            {MeterForm::Compact, false, false},
                             {MeterForm::IconOnly, false, false}};
   Choice choice{MeterForm::IconOnly, false, false};
   bool actionsInline = false;
@@ -114,7 +122,8 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   ImGui::SetCursorScreenPos(ImVec2(titleMax.x + gap, a.y));
   meter_.Draw(storage_, inTrash, choice.form);
   if (choice.note) {
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetItemRectMax().x + gap, a.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::SetCursorScreenPos(
+        ImVec2(ImGui::GetItemRectMax().x + gap, a.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f));
     TextMuted(note.c_str());
     RegisterLastItem("trash/retention", "text", note);
   } else {
@@ -134,8 +143,8 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
     ImGui::SetCursorScreenPos(ImVec2(a.x + std::max(0.f, avail - actionsShort), a.y + rowH + 8 * d));
     DrawActions(frame, false);
   }
-  ImGui::SetCursorScreenPos(ImVec2(a.x, ImGui::GetItemRectMax().y > a.y + rowH + 1 ? ImGui::GetItemRectMax().y + 8 * d
-                                                                                       : a.y + rowH + 8 * d));
+  ImGui::SetCursorScreenPos(
+      ImVec2(a.x, ImGui::GetItemRectMax().y > a.y + rowH + 1 ? ImGui::GetItemRectMax().y + 8 * d : a.y + rowH + 8 * d));
 }
 
 void TrashScreen::DrawActions(Frame& frame, bool withCount) {
@@ -208,7 +217,8 @@ void TrashScreen::DrawSelectionActions(Frame& frame) {
   restore.enabled = selection_.restorable > 0;
   restore.tooltip = selection_.restoreTip.c_str();
   restore.id = "selection/restore";
-  if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
+  if (Button("Restore", restore))
+    frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
   ImGui::SameLine(0, 8 * d);
   ButtonOptions del;
   del.kind = ButtonKind::Danger;
@@ -261,9 +271,12 @@ void TrashScreen::DrawQuotaWarning(Frame& frame) {
   empty.small = !narrow;
   empty.icon = icon::kTrash;
   empty.enabled = any && !deleteBlocked;
-  empty.tooltip = deleteBlocked ? deleteBlocked->c_str() : any ? "Permanently delete everything in the Trash" : kWaiting;
+  empty.tooltip = deleteBlocked ? deleteBlocked->c_str()
+                  : any         ? "Permanently delete everything in the Trash"
+                                : kWaiting;
   empty.id = "storage/empty-trash";
-  const std::string emptyLabel = "Empty Trash (frees " + trash::FormatBytes(frame.page.session()->storage.trashBytes) + ")";
+  const std::string emptyLabel =
+      "Empty Trash (frees " + trash::FormatBytes(frame.page.session()->storage.trashBytes) + ")";
   SameLineOrWrap(ButtonWidth(emptyLabel.c_str(), icon::kTrash, !narrow), 12 * d);
   if (Button(emptyLabel.c_str(), empty))
     frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});

@@ -10,7 +10,7 @@
 #include "core/clipboard.h"    // CopyTargets
 #include "core/permissions.h"  // RestorableKeys, DeleteBlockedReason
 #include "ui/trash_screen.h"
-#include "ui/widgets.h"        // TextFieldActive
+#include "ui/widgets.h"  // TextFieldActive
 
 namespace ui {
 namespace {
@@ -69,8 +69,11 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
     }
     return;
   }
-  struct Move { ImGuiKey key; trash::FocusMove move; };
-  const Move moves[] = {{ImGuiKey_UpArrow, trash::FocusMove::Up},     {ImGuiKey_DownArrow, trash::FocusMove::Down},
+  struct Move {
+    ImGuiKey key;
+    trash::FocusMove move;
+  };
+  const Move moves[] = {{ImGuiKey_UpArrow, trash::FocusMove::Up},    {ImGuiKey_DownArrow, trash::FocusMove::Down},
                         {ImGuiKey_PageUp, trash::FocusMove::PageUp}, {ImGuiKey_PageDown, trash::FocusMove::PageDown},
                         {ImGuiKey_Home, trash::FocusMove::Home},     {ImGuiKey_End, trash::FocusMove::End}};
   for (const Move& m : moves) {
@@ -86,8 +89,10 @@ void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
   }
   const std::optional<trash::ItemKey> focused = tv.focused();
   if (Pressed(ImGuiKey_Space) && focused) {
-    if (io.KeyShift) tv.SelectToFocus();
-    else tv.SetSelected(*focused, !tv.IsSelected(*focused));
+    if (io.KeyShift)
+      tv.SelectToFocus();
+    else
+      tv.SetSelected(*focused, !tv.IsSelected(*focused));
   }
   if (command && Pressed(ImGuiKey_A) && !frame.page.partialListing()) {  // "all" waits for the whole listing
     tv.SelectAllVisible();

@@ -108,7 +108,8 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   // matches; a second Esc (on the list) or the clear button empties it. ImGui 1.86 would revert
   // the edit on Esc, so the field is let go before it can see the key (its buffer already holds
   // every edit: an active InputText writes back each frame).
-  escapeLeftSearch_ = ImGui::GetActiveID() == searchId && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
+  escapeLeftSearch_ =
+      ImGui::GetActiveID() == searchId && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
   if (escapeLeftSearch_) ImGui::ClearActiveID();
   // The query may change from outside the box (a deep link, back and forward, Clear filters):
   // show it, unless the user is typing there right now.
@@ -129,7 +130,8 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   const float searchH = ImGui::GetFrameHeight();
   // The clear button sits in the field's right padding. It is submitted before the field so a
   // click on it is its own and does not also activate the field.
-  const ImVec2 clearMin(searchPos.x + searchW - searchH, searchPos.y), clearMax(searchPos.x + searchW, searchPos.y + searchH);
+  const ImVec2 clearMin(searchPos.x + searchW - searchH, searchPos.y),
+      clearMax(searchPos.x + searchW, searchPos.y + searchH);
   bool clearHovered = false;
   if (query_[0]) {
     ImGui::SetCursorScreenPos(clearMin);
@@ -150,7 +152,8 @@ void TrashScreen::DrawToolbar(Frame& frame) {
   dl->AddText(ImVec2(searchPos.x + 11 * d, iconY), p.textMuted, icon::kSearch);
   if (query_[0]) {
     const float iconW = ImGui::CalcTextSize(icon::kClose).x;
-    dl->AddText(ImVec2((clearMin.x + clearMax.x - iconW) * 0.5f, iconY), clearHovered ? p.text : p.textMuted, icon::kClose);
+    dl->AddText(ImVec2((clearMin.x + clearMax.x - iconW) * 0.5f, iconY), clearHovered ? p.text : p.textMuted,
+                icon::kClose);
     if (clearHovered) {
       ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
       ImGui::BeginTooltip();
@@ -198,7 +201,8 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
   size_t total = 0;
   for (size_t c : typeCounts_) total += c;
   std::vector<ChipSpec> chips;
-  chips.push_back({"chip/all", "All " + trash::FormatCount(partial ? partial->total : total), !anyType, trash::ItemType::Unknown});
+  chips.push_back(
+      {"chip/all", "All " + trash::FormatCount(partial ? partial->total : total), !anyType, trash::ItemType::Unknown});
   for (trash::ItemType type : trash::kAllItemTypes) {
     const size_t count = typeCounts_[size_t(type)];
     if (count == 0 && !filters.types[size_t(type)]) continue;
@@ -227,8 +231,10 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
     used += w + spacing;
   }
   auto toggle = [&](const ChipSpec& c) {
-    if (c.type == trash::ItemType::Unknown) tv.ClearTypeFilter();
-    else tv.SetTypeFilter(c.type, !c.on);
+    if (c.type == trash::ItemType::Unknown)
+      tv.ClearTypeFilter();
+    else
+      tv.SetTypeFilter(c.type, !c.on);
   };
   for (size_t i = 0; i < shown; ++i) {
     if (i > 0) ImGui::SameLine(0, spacing);
@@ -238,7 +244,8 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
     bool hiddenOn = false;
     for (size_t i = shown; i < chips.size(); ++i) hiddenOn = hiddenOn || chips[i].on;
     ImGui::SameLine(0, spacing);
-    if (Chip("chip/more", MoreLabel(chips.size() - shown), hiddenOn, !partial, "button")) ImGui::OpenPopup("##more-types");
+    if (Chip("chip/more", MoreLabel(chips.size() - shown), hiddenOn, !partial, "button"))
+      ImGui::OpenPopup("##more-types");
     ItemTooltip("More types");
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4 * d));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8 * d, 8 * d));
@@ -259,7 +266,8 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
     ImGui::SetCursorScreenPos(ImVec2(start.x, lineY));
   else
     ImGui::SameLine(0, 16 * d);
-  if (Checkbox("##expiring", expiringLabel.c_str(), &expiring, !partial, expiringTip.c_str())) tv.SetExpiringSoon(expiring);
+  if (Checkbox("##expiring", expiringLabel.c_str(), &expiring, !partial, expiringTip.c_str()))
+    tv.SetExpiringSoon(expiring);
   ImGui::SameLine(0, 6 * d);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(expiringLabel.c_str());

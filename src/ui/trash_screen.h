@@ -13,9 +13,9 @@
 #include "core/selection_summary.h"  // SelectionSummary
 #include "core/storage.h"            // StorageSummary
 #include "core/trash_item.h"         // kItemTypeCount
-#include "ui/frame.h"         // Frame
-#include "ui/storage_meter.h" // StorageMeter
-#include "ui/trash_table.h"   // TrashTable
+#include "ui/frame.h"                // Frame
+#include "ui/storage_meter.h"        // StorageMeter
+#include "ui/trash_table.h"          // TrashTable
 
 namespace ui {
 
@@ -52,7 +52,7 @@ class TrashScreen {
   trash::StorageSummary storage_;
   char query_[256] = {};
   bool focusSearch_ = false;
-  bool escapeLeftSearch_ = false;  // this frame's Esc was taken by leaving the search
+  bool escapeLeftSearch_ = false;     // this frame's Esc was taken by leaving the search
   bool narrowActionsInline_ = false;  // a phone page wide enough has them on the title line
   // Per-type counts for the chips, recomputed only when the view's inputs change.
   std::array<size_t, trash::kItemTypeCount> typeCounts_{};

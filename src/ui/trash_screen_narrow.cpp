@@ -13,13 +13,14 @@
 #include "ui/row_parts.h"      // DeleteButton
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
-#include "ui/widgets.h"        // Button, IconButton
+#include "ui/widgets.h"  // Button, IconButton
 
 namespace ui {
 
 namespace {
 float RestoreWidth() {
-  return ImGui::CalcTextSize("Restore").x + ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x + 16 * Dpr();
+  return ImGui::CalcTextSize("Restore").x + ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x +
+         16 * Dpr();
 }
 }  // namespace
 
@@ -56,7 +57,8 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     restore.enabled = selection_.restorable > 0;
     restore.tooltip = selection_.restorable < count ? selection_.firstBlockedReason.c_str() : nullptr;
     restore.id = "selection/restore";
-    if (Button("Restore", restore)) frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
+    if (Button("Restore", restore))
+      frame.Emit(trash::intent::Restore{trash::RestorableKeys(session, tv.selectedItems())});
     ImGui::SameLine(0, 4 * d);
     ButtonOptions square;
     square.width = iconW;
@@ -86,10 +88,13 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
     empty.icon = icon::kTrash;
     empty.enabled = any && !deleteBlocked;
     empty.width = inTitle ? 0 : half;
-    empty.tooltip = deleteBlocked ? deleteBlocked->c_str() : any ? "Permanently delete everything in the Trash" : "The Trash is empty";
+    empty.tooltip = deleteBlocked ? deleteBlocked->c_str()
+                    : any         ? "Permanently delete everything in the Trash"
+                                  : "The Trash is empty";
     empty.id = "bulk/empty-trash";
     ImGui::PushStyleColor(ImGuiCol_Text, empty.enabled ? p.danger : p.textMuted);
-    if (Button("Empty Trash", empty)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
+    if (Button("Empty Trash", empty))
+      frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
     ImGui::PopStyleColor();
   }
   if (inTitle) return;

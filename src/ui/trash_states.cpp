@@ -9,8 +9,8 @@
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
-#include "ui/message_card.h"   // BeginMessage, EndMessage
-#include "ui/widgets.h"        // Button, cards
+#include "ui/message_card.h"  // BeginMessage, EndMessage
+#include "ui/widgets.h"       // Button, cards
 
 namespace ui {
 
@@ -36,8 +36,8 @@ bool TrashScreen::DrawState(Frame& frame) {
       const ImVec2 a = ImGui::GetCursorScreenPos();
       const float h = 12 * d;
       dl->AddRectFilled(a, ImVec2(a.x + 16 * d, a.y + h), p.surfaceAlt, 3 * d);
-      dl->AddRectFilled(ImVec2(a.x + 32 * d, a.y), ImVec2(a.x + 32 * d + width * (0.22f + 0.05f * float(i % 3)), a.y + h),
-                        p.surfaceAlt, 3 * d);
+      dl->AddRectFilled(ImVec2(a.x + 32 * d, a.y),
+                        ImVec2(a.x + 32 * d + width * (0.22f + 0.05f * float(i % 3)), a.y + h), p.surfaceAlt, 3 * d);
       dl->AddRectFilled(ImVec2(a.x + width * 0.55f, a.y), ImVec2(a.x + width * 0.68f, a.y + h), p.surfaceAlt, 3 * d);
       dl->AddRectFilled(ImVec2(a.x + width * 0.78f, a.y), ImVec2(a.x + width, a.y + h), p.surfaceAlt, 3 * d);
       ImGui::Dummy(ImVec2(width, h + 10 * d));
@@ -87,8 +87,9 @@ bool TrashScreen::DrawState(Frame& frame) {
   }
   if (view.matchCount == 0) {
     const trash::Filters& f = tv.filters();
-    std::string title = f.query.empty() ? "No items match these filters"
-                                        : "No items match \xe2\x80\x9c" + trash::SanitizeForDisplay(f.query) + "\xe2\x80\x9d";
+    std::string title = f.query.empty()
+                            ? "No items match these filters"
+                            : "No items match \xe2\x80\x9c" + trash::SanitizeForDisplay(f.query) + "\xe2\x80\x9d";
     BeginMessage("state/no-match", icon::kSearch, p.textMuted, title.c_str(),
                  "Try another search, or clear the filters to see everything in the Trash.", true);
     CentreNext(ButtonWidth("Clear filters"));
@@ -107,8 +108,8 @@ bool TrashScreen::DrawState(Frame& frame) {
 }
 
 void TrashScreen::DrawForbidden(Frame&, const char* missing) {
-  const std::string text = trash::LacksPermission(trash::SanitizeForDisplay(missing)) +
-                           ". Ask a workspace owner to add it to your role.";
+  const std::string text =
+      trash::LacksPermission(trash::SanitizeForDisplay(missing)) + ". Ask a workspace owner to add it to your role.";
   BeginMessage("state/forbidden", icon::kLock, CurrentPalette().textMuted, "You don't have access to the Trash",
                text.c_str());
   EndMessage("state/forbidden", "You don't have access to the Trash");

@@ -10,13 +10,13 @@
 #include <algorithm>  // std::max
 #include <string>     // labels
 
-#include "core/countdown.h"    // FormatPurgeTime, FormatRelative, FormatDateTime, FormatBytes
-#include "core/text.h"         // FormatCount, CountOf
-#include "ui/registry.h"       // CurrentRegistry: where the row's "⋮" was drawn
-#include "ui/layout.h"         // CurrentLayout: columns a tablet hides
-#include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
-#include "ui/theme.h"          // palette, fonts, icons, Dpr
-#include "ui/widgets.h"        // Button, Checkbox, RegisterLastItem
+#include "core/countdown.h"  // FormatPurgeTime, FormatRelative, FormatDateTime, FormatBytes
+#include "core/text.h"       // FormatCount, CountOf
+#include "ui/registry.h"     // CurrentRegistry: where the row's "⋮" was drawn
+#include "ui/layout.h"       // CurrentLayout: columns a tablet hides
+#include "ui/row_parts.h"    // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
+#include "ui/theme.h"        // palette, fonts, icons, Dpr
+#include "ui/widgets.h"      // Button, Checkbox, RegisterLastItem
 
 namespace ui {
 namespace {
@@ -88,10 +88,10 @@ void SetUpColumns(const Layout& layout, const TrashTable::Fit& fit) {
                           int(trash::SortColumn::Name));
   ImGui::TableSetupColumn("Deleted by", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
                           112 * d, int(trash::SortColumn::DeletedBy));
-  ImGui::TableSetupColumn("Deleted",
-                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort |
-                              ImGuiTableColumnFlags_PreferSortDescending,
-                          100 * d, int(trash::SortColumn::DeletedAt));
+  ImGui::TableSetupColumn(
+      "Deleted",
+      ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
+      100 * d, int(trash::SortColumn::DeletedAt));
   ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
                           116 * d, int(trash::SortColumn::TimeLeft));
   // Disabled, not TableSetColumnEnabled: the wide table is not Hideable (no header context menu).
@@ -99,8 +99,8 @@ void SetUpColumns(const Layout& layout, const TrashTable::Fit& fit) {
                           ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort |
                               (fit.expires ? 0 : ImGuiTableColumnFlags_Disabled),
                           96 * d);
-  ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending,
-                          72 * d, int(trash::SortColumn::Size));
+  ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 72 * d,
+                          int(trash::SortColumn::Size));
   ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, fit.actions);
   if (!layout.wide()) {
     ImGui::TableSetColumnEnabled(kDeletedBy, layout.cssWidth >= 1000);
@@ -135,8 +135,9 @@ void ColumnTitle(int column, trash::SortSpec sort) {
   ImGui::TableHeader(name);
   if (!wasDirty && table->IsSortSpecsDirty) {  // clicked
     if (sortedHere && col.SortDirection == before)
-      ImGui::TableSetColumnSortDirection(column, before == ImGuiSortDirection_Ascending ? ImGuiSortDirection_Descending
-                                                                                       : ImGuiSortDirection_Ascending, false);
+      ImGui::TableSetColumnSortDirection(
+          column, before == ImGuiSortDirection_Ascending ? ImGuiSortDirection_Descending : ImGuiSortDirection_Ascending,
+          false);
   } else {
     col.SortOrder = order;
   }
@@ -183,7 +184,8 @@ TrashTable::Row TrashTable::RowAt(Frame& frame, size_t rowIndex, bool focused) {
 void TrashTable::OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clicked, bool hovered,
                               trash::ClickModifiers mods) {
   trash::TrashView& tv = frame.list;
-  if (sticky_.shown && ImGui::IsMouseHoveringRect(sticky_.min, sticky_.max, false)) hovered = false;  // under the pinned group
+  if (sticky_.shown && ImGui::IsMouseHoveringRect(sticky_.min, sticky_.max, false))
+    hovered = false;  // under the pinned group
   if (clicked) {
     tv.Click(key, mods);
     tv.SetFocus(key);
@@ -276,8 +278,9 @@ TrashTable::Fit TrashTable::FitColumns(Frame& frame, const Layout& layout, float
   float fixed = 0;
   int columns = 2;  // the name and the actions
   for (int c = kSelect; c < kActions; ++c) {
-    const bool hidden = c == kName || c == kExpires || (!layout.wide() && ((c == kDeletedBy && layout.cssWidth < 1000) ||
-                                                                          (c == kDeletedAt && layout.cssWidth < 900)));
+    const bool hidden =
+        c == kName || c == kExpires ||
+        (!layout.wide() && ((c == kDeletedBy && layout.cssWidth < 1000) || (c == kDeletedAt && layout.cssWidth < 900)));
     if (hidden) continue;
     fixed += kFixedCss[c] * d;
     ++columns;
@@ -287,8 +290,8 @@ TrashTable::Fit TrashTable::FitColumns(Frame& frame, const Layout& layout, float
   Fit fit;
   fit.firstWidth = first;
   fit.labelDelete = layout.wide() && nameRoom(actions(true)) >= kNameRoomCss * d;
-  fit.expires = fit.labelDelete && nameRoom(actions(true) + kFixedCss[kExpires] * d + style.CellPadding.x * 2) >=
-                                       kNameRoomCss * d;
+  fit.expires = fit.labelDelete &&
+                nameRoom(actions(true) + kFixedCss[kExpires] * d + style.CellPadding.x * 2) >= kNameRoomCss * d;
   fit.actions = actions(fit.labelDelete);
   return fit;
 }
@@ -369,8 +372,8 @@ void TrashTable::SyncSort(trash::TrashView& tv) {
   const bool shown = specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID == ImGuiID(now.column) &&
                      (specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending) == now.ascending;
   if (!shown)
-    ImGui::TableSetColumnSortDirection(ColumnOf(now.column),
-                                       now.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
+    ImGui::TableSetColumnSortDirection(
+        ColumnOf(now.column), now.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
   sortShown_ = true;
 }
 
@@ -381,7 +384,8 @@ void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
   {
     const ImGuiTable* table = ImGui::GetCurrentTable();
     RegisterRect("trash/header", "headerrow", "Columns", ImVec2(table->WorkRect.Min.x, table->RowPosY1),
-                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH)).index = 1;
+                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH))
+        .index = 1;
   }
   const size_t itemRows = ShownItemRows(tv.view());
   for (int c = 0; c < kColumnCount; ++c) {
@@ -390,9 +394,14 @@ void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
       bool all = itemRows > 0 && selected >= itemRows;
       const bool mixed = selected > 0 && !all;
       const bool partial = frame.page.partialListing().has_value();
-      const char* tip = partial ? "Available once the whole Trash has loaded" : all ? "Clear the selection" : "Select every row shown";
+      const char* tip = partial ? "Available once the whole Trash has loaded"
+                        : all   ? "Clear the selection"
+                                : "Select every row shown";
       if (Checkbox("##select-all", "Select all", &all, itemRows > 0 && !partial, tip, mixed)) {
-        if (all) tv.SelectAllVisible(); else tv.ClearSelection();
+        if (all)
+          tv.SelectAllVisible();
+        else
+          tv.ClearSelection();
       }
     } else if (c == kActions) {  // no title drawn; named for screen readers, whose cells it heads
       const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -492,8 +501,8 @@ void TrashTable::DrawSelectCell(Frame& frame, const Row& row) {
   const bool ring = row.focused && showFocusRing && !frame.dialogOpen;  // a dialog has the keyboard
   if (ring) {  // the keyboard cursor: an accent ring around the row
     ImGui::TablePushBackgroundChannel();
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(rowMin.x + d, rowMin.y + d), ImVec2(rowMax.x - d, rowMax.y - d), p.accent,
-                                        4 * d, 0, 2 * d);
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(rowMin.x + d, rowMin.y + d), ImVec2(rowMax.x - d, rowMax.y - d),
+                                        p.accent, 4 * d, 0, 2 * d);
     ImGui::TablePopBackgroundChannel();
   }
   RegisterRect(row.id, "row", row.facts.label, rowMin, rowMax, RowState(row.selected, row.focused, ring)).index =
@@ -542,7 +551,8 @@ void TrashTable::DrawNameCell(const Row& row) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
     Pill(childPill.c_str(), p.surfaceAlt, p.textMuted);
-    const std::string tip = trash::FormatCount(uint64_t(f.childCount)) + " versions and models went to Trash with this project and come back with it";
+    const std::string tip = trash::FormatCount(uint64_t(f.childCount)) +
+                            " versions and models went to Trash with this project and come back with it";
     ItemTooltip(tip.c_str());
   }
   if (!f.unknownType.empty()) {

@@ -3,10 +3,10 @@
 // are drawn (ImGuiListClipper), so a 100,000-item Trash costs the same per frame as a short one.
 #pragma once
 
-#include <cstddef>  // size_t
-#include <cstdint>  // int64_t
+#include <cstddef>   // size_t
+#include <cstdint>   // int64_t
 #include <optional>  // the focused row
-#include <string>   // row ids
+#include <string>    // row ids
 
 #include <imgui.h>  // ImVec2
 
@@ -39,12 +39,12 @@ class TrashTable {
   };
   const StickyGroup& sticky() const { return sticky_; }
   size_t pageRows() const { return pageRows_; }
-  bool showFocusRing = false;   // the ring shows once the keyboard moves the cursor, until the next click
+  bool showFocusRing = false;  // the ring shows once the keyboard moves the cursor, until the next click
 
   // How the wide table's columns fit this frame (see FitColumns in trash_table.cpp).
   struct Fit {
-    float actions = 0;        // the actions column's width, device px
-    float firstWidth = 0;     // the slot of Restore / "Restore project first" in it
+    float actions = 0;         // the actions column's width, device px
+    float firstWidth = 0;      // the slot of Restore / "Restore project first" in it
     bool labelDelete = false;  // Delete permanently shows its label, not only the icon
     bool expires = false;      // the Expires column shows
   };
@@ -99,7 +99,7 @@ class TrashTable {
   size_t pageRows_ = 10;
   bool sortShown_ = false;  // the header has shown the view's sort at least once
   StickyGroup sticky_;
-  ImVec2 stickyClipMin_, stickyClipMax_;  // the rows' area: the pinned header is cut to it
+  ImVec2 stickyClipMin_, stickyClipMax_;                             // the rows' area: the pinned header is cut to it
   float stickySizeRight_ = 0, stickyNameX_ = 0, stickySelectX_ = 0;  // its columns, in screen x
   ImDrawList* stickyList_ = nullptr;
   float pendingScrollY_ = -1;  // a click on it scrolls its group's header back to the top

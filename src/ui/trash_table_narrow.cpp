@@ -12,18 +12,18 @@
 #include <string>     // labels
 #include <vector>     // the parts of line two
 
-#include "core/countdown.h"    // FormatPurgeTime, FormatRelative, FormatBytes
-#include "core/text.h"         // FormatCount, CountOf
-#include "ui/layout.h"         // kTouchTargetCss
-#include "ui/row_parts.h"      // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
-#include "ui/theme.h"          // palette, fonts, icons, Dpr
+#include "core/countdown.h"  // FormatPurgeTime, FormatRelative, FormatBytes
+#include "core/text.h"       // FormatCount, CountOf
+#include "ui/layout.h"       // kTouchTargetCss
+#include "ui/row_parts.h"    // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
+#include "ui/theme.h"        // palette, fonts, icons, Dpr
 #include "ui/trash_table.h"
-#include "ui/widgets.h"        // Button, Checkbox, RegisterRect
+#include "ui/widgets.h"  // Button, Checkbox, RegisterRect
 
 namespace ui {
 namespace {
 
-constexpr float kItemRowCss = 78;    // 12 + a text line + 6 + a 40 px button line + 6
+constexpr float kItemRowCss = 78;  // 12 + a text line + 6 + a 40 px button line + 6
 constexpr float kGroupRowCss = 44;
 constexpr float kListHeaderCss = 48;
 
@@ -33,9 +33,9 @@ bool RowHit(const char* id, ImVec2 a, ImVec2 b, bool* hovered) {
   ImGui::PushStyleColor(ImGuiCol_Header, 0u);
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, 0u);
   ImGui::PushStyleColor(ImGuiCol_HeaderActive, 0u);
-  const bool clicked = ImGui::Selectable(id, false,
-                                         ImGuiSelectableFlags_AllowItemOverlap | ImGuiSelectableFlags_NoPadWithHalfSpacing,
-                                         ImVec2(b.x - a.x, b.y - a.y));
+  const bool clicked =
+      ImGui::Selectable(id, false, ImGuiSelectableFlags_AllowItemOverlap | ImGuiSelectableFlags_NoPadWithHalfSpacing,
+                        ImVec2(b.x - a.x, b.y - a.y));
   ImGui::PopStyleColor(3);
   *hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped);
   return clicked;
@@ -68,7 +68,8 @@ float SortMenu(trash::TrashView& tv, float right, float y) {
   sort.icon = icon::kSort;
   sort.id = "list/sort";
   sort.tooltip = "Sort the list";
-  const float w = ImGui::CalcTextSize(current).x + ImGui::CalcTextSize(icon::kSort).x + ImGui::CalcTextSize("  ").x + 16 * d;
+  const float w =
+      ImGui::CalcTextSize(current).x + ImGui::CalcTextSize(icon::kSort).x + ImGui::CalcTextSize("  ").x + 16 * d;
   ImGui::SetCursorScreenPos(ImVec2(right - w, y));
   if (Button(current, sort)) ImGui::OpenPopup("##sort-menu");
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6 * d, 6 * d));
@@ -154,12 +155,15 @@ void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
   if (scrollToFocus_ && focusRow) {  // keep the keyboard cursor in view by scrolling the page
     const float top = listTop + NarrowRowY(view, *focusRow);
     const float bottom = top + kItemRowCss * d;
-    if (top < visibleTop) ImGui::SetScrollY(ImGui::GetScrollY() - (visibleTop - top));
-    else if (bottom > visibleBottom) ImGui::SetScrollY(ImGui::GetScrollY() + (bottom - visibleBottom));
+    if (top < visibleTop)
+      ImGui::SetScrollY(ImGui::GetScrollY() - (visibleTop - top));
+    else if (bottom > visibleBottom)
+      ImGui::SetScrollY(ImGui::GetScrollY() + (bottom - visibleBottom));
   }
   scrollToFocus_ = false;
   // The list's surface, cut to the visible band (its rounded ends only where they show).
-  const float bgTop = std::max(listTop, visibleTop - 16 * d), bgBottom = std::min(listTop + total, visibleBottom + 16 * d);
+  const float bgTop = std::max(listTop, visibleTop - 16 * d),
+              bgBottom = std::min(listTop + total, visibleBottom + 16 * d);
   if (bgBottom > bgTop) {
     dl->AddRectFilled(ImVec2(origin.x, bgTop), ImVec2(origin.x + width, bgBottom), p.surface, 10 * d,
                       ImDrawFlags_RoundCornersBottom);
@@ -167,7 +171,8 @@ void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
   dl->AddRect(origin, ImVec2(origin.x + width, listTop + total), p.border, 10 * d, 0, d);
   // The grid for assistive technology: every row of the view counts, drawn or not (no header row:
   // each row reads as its name, then its parts).
-  RegisterRect("trash/grid", "grid", "Trash items", ImVec2(origin.x, listTop), ImVec2(origin.x + width, listTop + total))
+  RegisterRect("trash/grid", "grid", "Trash items", ImVec2(origin.x, listTop),
+               ImVec2(origin.x + width, listTop + total))
       .count = int(view.rows.size());
   // Only the rows in view are drawn.
   const size_t first = NarrowRowAt(view, std::max(0.f, visibleTop - listTop));
@@ -207,9 +212,13 @@ void TrashTable::DrawNarrowHeader(Frame& frame, size_t selected, ImVec2 origin, 
   bool all = itemRows > 0 && selected >= itemRows;
   const bool mixed = selected > 0 && !all;
   if (Checkbox("##select-all", "Select all", &all, itemRows > 0, nullptr, mixed)) {
-    if (all) tv.SelectAllVisible(); else tv.ClearSelection();
+    if (all)
+      tv.SelectAllVisible();
+    else
+      tv.ClearSelection();
   }
-  const std::string label = trash::CountOf(view.matchCount, "item", "items") + " \xc2\xb7 " + trash::FormatBytes(view.matchBytes);
+  const std::string label =
+      trash::CountOf(view.matchCount, "item", "items") + " \xc2\xb7 " + trash::FormatBytes(view.matchBytes);
   const float lineH = ImGui::GetTextLineHeight();
   const float sortX = SortMenu(tv, origin.x + width - 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f);
   TextAt(ImVec2(origin.x + 48 * d, origin.y + (headerH - lineH) * 0.5f), label, p.textMuted, sortX - origin.x - 56 * d);
@@ -265,9 +274,9 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
     dl->AddRectFilled(ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), row.selected ? p.selection : p.rowHover);
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), WithAlpha(p.border, 0.7f), d);
   const bool ring = row.focused && showFocusRing && !frame.dialogOpen;
-  if (ring)
-    dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused, ring)).index = int(rowIndex) + 1;
+  if (ring) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
+  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused, ring)).index =
+      int(rowIndex) + 1;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
 
@@ -275,7 +284,8 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   const float buttonH = ImGui::GetFrameHeight();
   const float line2 = b.y - 6 * d - buttonH;
   const float right = b.x - 12 * d;
-  const float actionsX = row.facts.actions.empty() ? right + 8 * d : DrawNarrowActions(frame, row, right + 8 * d, line2);
+  const float actionsX =
+      row.facts.actions.empty() ? right + 8 * d : DrawNarrowActions(frame, row, right + 8 * d, line2);
   DrawNarrowLineTwo(frame, row, a, line2 + (buttonH - ImGui::GetTextLineHeight()) * 0.5f, actionsX - 10 * d);
 }
 

@@ -61,7 +61,8 @@ void TrashTable::PlaceStickyGroup(Frame& frame, float rowH, float headerBottom) 
   const ImVec2 a(sticky_.min.x, std::max(sticky_.min.y, headerBottom));
   ImGui::PushClipRect(stickyClipMin_, stickyClipMax_, false);
   ImGui::SetCursorScreenPos(a);
-  if (sticky_.max.y - a.y > 1 && ImGui::InvisibleButton("##sticky-group", ImVec2(sticky_.max.x - a.x, sticky_.max.y - a.y))) {
+  if (sticky_.max.y - a.y > 1 &&
+      ImGui::InvisibleButton("##sticky-group", ImVec2(sticky_.max.x - a.x, sticky_.max.y - a.y))) {
     tv.SetGroupCollapsed(group->type, !group->collapsed);
     pendingScrollY_ = float(start) * h;  // its header back at the top
   }

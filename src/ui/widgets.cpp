@@ -4,9 +4,9 @@
 
 #include <imgui_internal.h>  // RenderTextEllipsis, the current line's text baseline
 
-#include <cmath>    // spinner arc
-#include <cstdio>   // snprintf for ImGui ids
-#include <string>   // labels
+#include <cmath>   // spinner arc
+#include <cstdio>  // snprintf for ImGui ids
+#include <string>  // labels
 
 #include "ui/layout.h"    // CurrentLayout: touch-sized checkboxes on narrow pages
 #include "ui/registry.h"  // CurrentRegistry
@@ -19,8 +19,8 @@ ImRect g_cutRect(-1, -1, -1, -1);  // the last text EllipsisText cut, so its reg
 
 ImU32 Mix(ImU32 a, ImU32 b, float t) {
   const ImVec4 x = ImGui::ColorConvertU32ToFloat4(a), y = ImGui::ColorConvertU32ToFloat4(b);
-  return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
-                                               x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+  return ImGui::ColorConvertFloat4ToU32(
+      ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t, x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
 }
 
 std::string StateWord(bool enabled, const char* extra = nullptr) {
@@ -56,8 +56,7 @@ int PushButtonColors(ButtonKind kind) {
       push(ImGuiCol_Text, p.accent);
       return 5;
     case ButtonKind::Secondary:
-    default:
-      return 0;
+    default: return 0;
   }
 }
 
@@ -68,7 +67,10 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   std::snprintf(imguiId, sizeof imguiId, "%s##%s", visible, regId);
   const int colors = PushButtonColors(o.kind);
   int vars = 0;
-  if (o.small) { ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * d, ImGui::GetStyle().FramePadding.y)); ++vars; }
+  if (o.small) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8 * d, ImGui::GetStyle().FramePadding.y));
+    ++vars;
+  }
   if (o.kind == ButtonKind::Link) {  // text-tight, but a finger tall on a narrow (touch) page
     const float padY = CurrentLayout().narrow() ? ImGui::GetStyle().FramePadding.y : 3 * d;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * d, padY));
@@ -87,7 +89,8 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   }
   if (o.busy) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    SpinnerAt(ImVec2(visible[0] ? a.x + 16 * d : (a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), 6 * d, o.kind == ButtonKind::Secondary ? CurrentPalette().text : CurrentPalette().accentText, ImGui::GetTime());
+    SpinnerAt(ImVec2(visible[0] ? a.x + 16 * d : (a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), 6 * d,
+              o.kind == ButtonKind::Secondary ? CurrentPalette().text : CurrentPalette().accentText, ImGui::GetTime());
   }
   if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
   if (o.tooltip && *o.tooltip) ItemTooltip(o.tooltip);
@@ -154,7 +157,8 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled, cons
                              ImVec2(a.x + 12.3f * d, a.y + 5.0f * d)};
       dl->AddPolyline(pts, 3, WithAlpha(p.accentText, alpha), 0, 1.8f * d);
     } else {
-      dl->AddLine(ImVec2(a.x + 4 * d, a.y + 8 * d), ImVec2(b.x - 4 * d, a.y + 8 * d), WithAlpha(p.accentText, alpha), 1.8f * d);
+      dl->AddLine(ImVec2(a.x + 4 * d, a.y + 8 * d), ImVec2(b.x - 4 * d, a.y + 8 * d), WithAlpha(p.accentText, alpha),
+                  1.8f * d);
     }
   } else {
     dl->AddRectFilled(a, b, WithAlpha(p.surface, alpha), 4 * d);
@@ -199,8 +203,8 @@ std::string Bullets(const char* text) {
 }
 }  // namespace
 
-bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
-               float width, ImGuiInputTextFlags flags, bool* focusRequest) {
+bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size, float width,
+               ImGuiInputTextFlags flags, bool* focusRequest) {
   if (focusRequest && *focusRequest && !ImGui::IsAnyMouseDown()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(width);
   ImGui::PushStyleColor(ImGuiCol_FrameBg, CurrentPalette().surface);
@@ -212,9 +216,11 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
     const float d = Dpr();
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - d, a.y - d), ImVec2(b.x + d, b.y + d),
-                                        WithAlpha(CurrentPalette().accent, 0.6f), ImGui::GetStyle().FrameRounding + d, 0, 2 * d);
+                                        WithAlpha(CurrentPalette().accent, 0.6f), ImGui::GetStyle().FrameRounding + d,
+                                        0, 2 * d);
   }
-  WidgetInfo& info = RegisterLastItem(id, "textbox", label, active ? "focused" : "", placeholder ? placeholder : "", true);
+  WidgetInfo& info =
+      RegisterLastItem(id, "textbox", label, active ? "focused" : "", placeholder ? placeholder : "", true);
   info.value = (flags & ImGuiInputTextFlags_Password) ? Bullets(buffer) : std::string(buffer);
   return result;
 }
@@ -320,8 +326,8 @@ bool EllipsisText(const char* text, ImU32 color, float maxWidth) {
   pos.y += ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
   const float lineH = ImGui::GetTextLineHeight();
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + maxWidth, pos.y + lineH),
-                            pos.x + maxWidth, pos.x + maxWidth, text, nullptr, &size);
+  ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), pos, ImVec2(pos.x + maxWidth, pos.y + lineH), pos.x + maxWidth,
+                            pos.x + maxWidth, text, nullptr, &size);
   ImGui::PopStyleColor();
   ImGui::Dummy(ImVec2(maxWidth, lineH));
   g_cutRect = ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
@@ -358,7 +364,8 @@ void BeginStrip(const char* id, float top, float height, ImU32 background, ImVec
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(paddingCss.x * Dpr(), paddingCss.y * Dpr()));
   ImGui::Begin(id, nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_NoScrollbar);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavInputs |
+                   ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar();
   ImGui::PopStyleColor();
 }
@@ -393,7 +400,8 @@ void EndCard() {
   dl->ChannelsSetCurrent(0);
   const Palette& p = CurrentPalette();
   const float r = 10 * Dpr();
-  dl->AddRectFilled(ImVec2(card.start.x, card.start.y + Dpr()), ImVec2(end.x, end.y + Dpr()), WithAlpha(0xFF000000, 0.04f), r);
+  dl->AddRectFilled(ImVec2(card.start.x, card.start.y + Dpr()), ImVec2(end.x, end.y + Dpr()),
+                    WithAlpha(0xFF000000, 0.04f), r);
   dl->AddRectFilled(card.start, end, p.surface, r);
   dl->AddRect(card.start, end, p.border, r, 0, Dpr());
   dl->ChannelsMerge();

@@ -39,22 +39,21 @@ bool IconButton(const char* icon, const char* label, const ButtonOptions& option
 float ButtonWidth(const char* label, const char* icon = nullptr, bool small = false);
 
 // A checkbox in the page's look (accent fill). `mixed` draws the indeterminate dash.
-bool Checkbox(const char* id, const char* label, bool* value, bool enabled = true,
-              const char* tooltip = nullptr, bool mixed = false);
+bool Checkbox(const char* id, const char* label, bool* value, bool enabled = true, const char* tooltip = nullptr,
+              bool mixed = false);
 
 // A text field with a placeholder; registered as "textbox". Returns ImGui::InputText's result.
 // With `focusRequest` set, the field asks for the keyboard until it has it (a form or dialog
 // opening, '/'); the mouse always wins over that request (see widgets.cpp).
-bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size,
-               float width, ImGuiInputTextFlags flags = 0, bool* focusRequest = nullptr);
+bool TextField(const char* id, const char* label, const char* placeholder, char* buffer, size_t size, float width,
+               ImGuiInputTextFlags flags = 0, bool* focusRequest = nullptr);
 
 // Registers the last ImGui item under `role`, with its rectangle; or any rectangle.
 // Both answer the new entry (valid until the next registration), e.g. to set a row's index.
 WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 min, ImVec2 max,
                          const std::string& state = {}, const std::string& description = {}, bool enabled = true);
 WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std::string& label,
-                             const std::string& state = {}, const std::string& description = {},
-                             bool enabled = true);
+                             const std::string& state = {}, const std::string& description = {}, bool enabled = true);
 // Continues the line after the last item if `nextWidth` still fits, else starts a new line.
 void SameLineOrWrap(float nextWidth, float spacing);
 // Whether a text field has the keyboard right now. io.WantTextInput lags a frame behind (it
@@ -67,7 +66,7 @@ void SetHandCursorIfHovered();
 // Small pieces of the look.
 void Pill(const char* text, ImU32 background, ImU32 foreground);  // a rounded label
 void SpinnerAt(ImVec2 center, float radius, ImU32 color, double timeSeconds);
-void Separator();                                // a 1 px line in the border colour, card-wide
+void Separator();                                 // a 1 px line in the border colour, card-wide
 void TextColored(ImU32 color, const char* text);  // no formatting: names are never format strings
 void TextMuted(const char* text);
 // One line of text cut with an ellipsis at maxWidth (device pixels); returns true if it was cut.

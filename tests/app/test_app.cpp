@@ -151,7 +151,7 @@ TEST_CASE("An action carries an Idempotency-Key and is sent once more, with it, 
   REQUIRE(bench.platform.Answer("POST", "/acme/trash/restore", 0, ""));  // no answer: the connection dropped
   REQUIRE(bench.platform.Count("POST", "/acme/trash/restore") == 1);     // sent once more ...
   const platform::HttpRequest again = bench.platform.pending[0].request;
-  CHECK(keyOf(again) == keyOf(first));                                   // ... with the same key and body
+  CHECK(keyOf(again) == keyOf(first));  // ... with the same key and body
   CHECK(again.body == first.body);
   REQUIRE(bench.platform.Answer("POST", "/acme/trash/restore", 0, ""));  // and not a third time
   CHECK(bench.platform.Count("POST", "/acme/trash/restore") == 0);
@@ -161,7 +161,8 @@ TEST_CASE("An action carries an Idempotency-Key and is sent once more, with it, 
   for (const auto& p : bench.platform.pending) CHECK(keyOf(p.request).empty());  // reads carry none
 }
 
-TEST_CASE("The platform is told when a text field has the keyboard, and the page follows its motion preference", "[app]") {
+TEST_CASE("The platform is told when a text field has the keyboard, and the page follows its motion preference",
+          "[app]") {
   Bench bench;
   bench.SignedIn();
   CHECK_FALSE(bench.platform.textInputActive);

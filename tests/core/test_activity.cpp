@@ -48,7 +48,8 @@ TEST_CASE("Activity filters round-trip through the address", "[activity][route]"
     // The Trash's own parameters stay the Trash's.
     CHECK(ParseRoute("#/settings/trash?type=project").activity.type.empty());
     CHECK(ParseRoute("#/settings/activity").activity == ActivityFilters{});
-    CHECK(FormatRoute(ParseRoute("#/settings/activity?action=bogus,trash&junk=1")) == "#/settings/activity?action=trash");
+    CHECK(FormatRoute(ParseRoute("#/settings/activity?action=bogus,trash&junk=1")) ==
+          "#/settings/activity?action=trash");
     CHECK(ParseRoute("#/settings/retention").screen == Screen::Retention);
     CHECK(FormatRoute(ParseRoute("#/settings/retention?x=1")) == "#/settings/retention");
 }
@@ -97,7 +98,7 @@ TEST_CASE("A run expands into its members, paged, and collapses", "[activity]") 
     CHECK(view.rows()[4].kind == ActivityRowKind::MoreMembers);
     view.AppendRunPage("r1", Page({Event("m2", 0, "r1"), Event("m3", 0, "r1")}, ""));
     CHECK(view.run("r1")->members.size() == 3);
-    CHECK(view.rows().size() == 6);  // e3, run, m1..m3, e1
+    CHECK(view.rows().size() == 6);     // e3, run, m1..m3, e1
     CHECK_FALSE(view.ToggleRun("r1"));  // collapsing loads nothing
     CHECK(view.rows().size() == 3);
     CHECK_FALSE(view.ToggleRun("r1"));  // expanding again: the members are already here
@@ -121,7 +122,8 @@ TEST_CASE("The audit requests carry the filters", "[activity][requests]") {
     f.query = "a b";
     f.from = "2026-12-01";
     f.to = "bad date";
-    CHECK(requests::ListActivity("acme", f, "").path == "/acme/audit?limit=200&action=trash&q=a%20b&from=2026-12-01T00%3A00%3A00.000Z");
+    CHECK(requests::ListActivity("acme", f, "").path ==
+          "/acme/audit?limit=200&action=trash&q=a%20b&from=2026-12-01T00%3A00%3A00.000Z");
     CHECK(requests::ListActivity("acme", {}, "c/1", 50).path == "/acme/audit?limit=50&cursor=c%2F1");
     CHECK(requests::ListActivityRun("acme", "r1", "").path == "/acme/audit?run=r1&limit=200");
     CHECK(requests::ExportActivity("acme", f).path.rfind("/acme/audit?format=csv&action=trash", 0) == 0);

@@ -40,8 +40,7 @@ TEST_CASE("A session decodes every field", "[api_codec]") {
 TEST_CASE("Broken session bodies give a clear error, never an exception", "[api_codec]") {
     CHECK(ParseSession("<html>502</html>").error() == "The session is not valid JSON");
     CHECK(ParseSession("[1]").error() == "The session is not a JSON object");
-    CHECK(ParseSession(R"({"workspace":{"url":"a"}})").error() ==
-          "Unexpected session: user is missing");
+    CHECK(ParseSession(R"({"workspace":{"url":"a"}})").error() == "Unexpected session: user is missing");
     CHECK(ParseSession(R"({"user":{"id":7},"workspace":{"url":"a"}})").error() ==
           "Unexpected session: user.id must be a string");
     CHECK(ParseSession(R"({"user":{"id":"u"},"workspace":{"url":"a"},"role":{"permissions":"all"}})").error() ==
@@ -49,10 +48,12 @@ TEST_CASE("Broken session bodies give a clear error, never an exception", "[api_
 }
 
 TEST_CASE("Error messages come from the body, or from the status", "[api_codec]") {
-    CHECK(ErrorMessageFromResponse(409, R"({"error":"The parent project is in Trash: restore the parent project first"})") ==
+    CHECK(ErrorMessageFromResponse(409,
+                                   R"({"error":"The parent project is in Trash: restore the parent project first"})") ==
           "The parent project is in Trash: restore the parent project first");
     CHECK(ErrorMessageFromResponse(0, "") == "The server could not be reached");
-    CHECK(ErrorMessageFromResponse(502, "<html><body>Bad Gateway</body></html>") == "The server had a problem (HTTP 502)");
+    CHECK(ErrorMessageFromResponse(502, "<html><body>Bad Gateway</body></html>") ==
+          "The server had a problem (HTTP 502)");
     CHECK(ErrorMessageFromResponse(500, "") == "The server had a problem (HTTP 500)");
     CHECK(ErrorMessageFromResponse(500, R"({"error":""})") == "The server had a problem (HTTP 500)");
     CHECK(ErrorMessageFromResponse(404, R"({"error":42})") == "Not found (HTTP 404)");
@@ -82,15 +83,18 @@ TEST_CASE("Restore results decode both the batch and the single form", "[api_cod
     REQUIRE(single.value().restored.size() == 1);
     CHECK(single.value().restored[0].key == ItemKey{ItemType::Version, "p1", "3"});
 
-    CHECK(ParseRestoreResult(R"({"restored":"yes"})").error() == "Unexpected restore result: restored must be an array or true/false");
-    CHECK(ParseRestoreResult(R"({"restored":[7]})").error() == "Unexpected restore result: restored[0] must be an object");
-    CHECK(ParsePurgeResult(R"({"deleted":"all"})").error() == "Unexpected deletion result: deleted must be an array or a count");
+    CHECK(ParseRestoreResult(R"({"restored":"yes"})").error() ==
+          "Unexpected restore result: restored must be an array or true/false");
+    CHECK(ParseRestoreResult(R"({"restored":[7]})").error() ==
+          "Unexpected restore result: restored[0] must be an object");
+    CHECK(ParsePurgeResult(R"({"deleted":"all"})").error() ==
+          "Unexpected deletion result: deleted must be an array or a count");
     CHECK(ParseRestoreResult(R"({})").error() == "Unexpected restore result: restored is missing");
 }
 
 TEST_CASE("Purge results decode a list or a count", "[api_codec]") {
-    const ParseResult<PurgeResult> list =
-        ParsePurgeResult(R"({"deleted":[{"type":"dataset","id":"d1"},{"type":"model","id":"m1"}],"freedBytes":2048,"imagesDeleted":7})");
+    const ParseResult<PurgeResult> list = ParsePurgeResult(
+        R"({"deleted":[{"type":"dataset","id":"d1"},{"type":"model","id":"m1"}],"freedBytes":2048,"imagesDeleted":7})");
     REQUIRE(list.ok());
     CHECK(list.value().deleted.size() == 2);
     CHECK(list.value().deletedCount == 2);
@@ -147,7 +151,8 @@ TEST_CASE("A wrong-typed session field is named with its path", "[api_codec]") {
     CHECK(error(R"({"user":{"id":"u"},"workspace":{"url":"a"},"csrfToken":123})") ==
           "Unexpected session: csrfToken must be a string");
     // The first problem is the one reported.
-    CHECK(error(R"({"user":{"id":1,"email":2},"workspace":{"url":3}})") == "Unexpected session: user.id must be a string");
+    CHECK(error(R"({"user":{"id":1,"email":2},"workspace":{"url":3}})") ==
+          "Unexpected session: user.id must be a string");
 }
 
 TEST_CASE("Null counts as absent in a session; required fields must be there", "[api_codec]") {
@@ -177,14 +182,16 @@ TEST_CASE("Wrong-typed restore and deletion results are named with their path", 
           "Unexpected restore result: failed[0].parentId must be a string");
     CHECK(ParseRestoreResult(R"({"restored":true,"type":"version","id":{}})").error() ==
           "Unexpected restore result: id must be a string");
-    CHECK(ParseRestoreResult(R"({"restored":true,"type":"version"})").error() == "Unexpected restore result: id is missing");
+    CHECK(ParseRestoreResult(R"({"restored":true,"type":"version"})").error() ==
+          "Unexpected restore result: id is missing");
     CHECK(ParseRestoreResult(R"({"restored":false})").value().restored.empty());
     CHECK(ParseRestoreResult(R"({"restored":[{"type":"version","id":42,"parentId":7}]})").value().restored[0].key ==
           ItemKey{ItemType::Version, "7", "42"});
 
     CHECK(ParsePurgeResult(R"({"deleted":[{"type":"dataset","id":null}]})").error() ==
           "Unexpected deletion result: deleted[0].id is missing");
-    CHECK(ParsePurgeResult(R"({"deleted":["d1"]})").error() == "Unexpected deletion result: deleted[0] must be an object");
+    CHECK(ParsePurgeResult(R"({"deleted":["d1"]})").error() ==
+          "Unexpected deletion result: deleted[0] must be an object");
     CHECK(ParsePurgeResult(R"({"deleted":3,"freedBytes":"2 KB"})").error() ==
           "Unexpected deletion result: freedBytes must be a number");
     CHECK(ParsePurgeResult(R"({"deleted":3,"imagesDeleted":[]})").error() ==
@@ -198,7 +205,8 @@ TEST_CASE("Wrong-typed projects and demo info are named with their path", "[api_
           "Unexpected projects list: projects[1] must be an object");
     CHECK(ParseProjects(R"({"projects":[{"id":1,"url":"cats"}]})").error() ==
           "Unexpected projects list: projects[0].id must be a string");
-    CHECK(ParseProjects(R"({"projects":[{"id":"p1"}]})").error() == "Unexpected projects list: projects[0].url is missing");
+    CHECK(ParseProjects(R"({"projects":[{"id":"p1"}]})").error() ==
+          "Unexpected projects list: projects[0].url is missing");
     CHECK(ParseProjects(R"({"projects":[{"id":"p1","url":"cats","ownerName":false}]})").error() ==
           "Unexpected projects list: projects[0].ownerName must be a string");
     CHECK(ParseProjects(R"({"projects":[{"id":"p1","url":"cats","sizeBytes":"1 MB"}]})").error() ==
@@ -210,7 +218,8 @@ TEST_CASE("Wrong-typed projects and demo info are named with their path", "[api_
     CHECK(ParseDemoInfo(R"({"users":[{"name":"A"}]})").error() == "Unexpected demo info: users[0].email is missing");
     CHECK(ParseDemoInfo(R"({"users":[{"email":"a@x","password":1234}]})").error() ==
           "Unexpected demo info: users[0].password must be a string");
-    CHECK(ParseDemoInfo(R"({"apiKeys":["k",7]})").error() == "Unexpected demo info: apiKeys[1] must be a string or an object");
+    CHECK(ParseDemoInfo(R"({"apiKeys":["k",7]})").error() ==
+          "Unexpected demo info: apiKeys[1] must be a string or an object");
     CHECK(ParseDemoInfo(R"({"apiKeys":[{"key":"k","scopes":"all"}]})").error() ==
           "Unexpected demo info: apiKeys[0].scopes must be an array");
     CHECK(ParseDemoInfo(R"({"apiKeys":[{"key":"k","scopes":[null]}]})").error() ==
@@ -224,18 +233,21 @@ TEST_CASE("Numbers are truncated and clamped, never overflowing", "[api_codec]")
     CHECK(huge.value().deletedCount == std::numeric_limits<int64_t>::max());
     CHECK(huge.value().freedBytes == std::numeric_limits<int64_t>::max());
     CHECK(huge.value().imagesDeleted == std::numeric_limits<int64_t>::min());
-    const ParseResult<Session> days = ParseSession(R"({"user":{"id":"u"},"workspace":{"url":"a","retentionDays":7.9}})");
+    const ParseResult<Session> days =
+        ParseSession(R"({"user":{"id":"u"},"workspace":{"url":"a","retentionDays":7.9}})");
     REQUIRE(days.ok());
     CHECK(days.value().workspace.retentionDays == 7);
 }
 
 TEST_CASE("The SAX-built tree keeps the last of repeated names and survives deep nesting", "[api_codec]") {
-    const ParseResult<Session> repeated = ParseSession(R"({"user":{"id":"first","id":"second"},"workspace":{"url":"a"}})");
+    const ParseResult<Session> repeated =
+        ParseSession(R"({"user":{"id":"first","id":"second"},"workspace":{"url":"a"}})");
     REQUIRE(repeated.ok());
     CHECK(repeated.value().user.id == "second");
     // Nodes are linked by index, not nested objects: 100,000 levels build and free without recursion.
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-    const ParseResult<Session> nested = ParseSession(R"({"user":{"id":"u"},"workspace":{"url":"a"},"junk":)" + deep + "}");
+    const ParseResult<Session> nested =
+        ParseSession(R"({"user":{"id":"u"},"workspace":{"url":"a"},"junk":)" + deep + "}");
     REQUIRE(nested.ok());
     CHECK(nested.value().workspace.url == "a");
     CHECK(ErrorMessageFromResponse(500, R"({"detail":)" + deep + R"(,"error":"Disk full"})") == "Disk full");

@@ -37,8 +37,9 @@ TEST_CASE("A project's deletion names its versions and models and its exclusive 
     }
     SECTION("not flagged: the images stay") {
         const TrashItem shelf = Project("d_shelf", "Shelf Gap Finder", 0, false, 80);
-        CHECK(DeleteConsequences({&shelf}) == "\"Shelf Gap Finder\" has no versions or models in "
-                                              "Trash with it. Its images stay in the Asset Library.");
+        CHECK(DeleteConsequences({&shelf}) ==
+              "\"Shelf Gap Finder\" has no versions or models in "
+              "Trash with it. Its images stay in the Asset Library.");
     }
     SECTION("several projects add up; other types say nothing") {
         const TrashItem conveyor = Project("d_conveyor", "Conveyor Defects", 1, true, 0);

@@ -43,7 +43,8 @@ TEST_CASE("Urgency turns amber under 7 days and red under 1 day", "[countdown]")
 
 TEST_CASE("nextChangeMs is the first millisecond at which the countdown reads differently", "[countdown]") {
     SECTION("at sampled remaining times across the whole window") {
-        for (int64_t remaining = 31 * kDayMs; remaining > -kMinuteMs; remaining -= 7 * kMinuteMs + 13 * kSecondMs + 17) {
+        for (int64_t remaining = 31 * kDayMs; remaining > -kMinuteMs;
+             remaining -= 7 * kMinuteMs + 13 * kSecondMs + 17) {
             const int64_t now = kCleanup - remaining;
             const TimeLeft left = FormatTimeLeft(now, kCleanup);
             INFO("remaining " << remaining << " label " << left.label);

@@ -95,8 +95,8 @@ TEST_CASE("Items are gathered from sections when items is absent", "[listing_cod
         CHECK(ErrorOf(R"({"sections":{"versions":[{"type":"version"}]}})") == "sections.versions[0].id is missing");
     }
     SECTION("but sections after items are only syntax-checked") {
-        const ParseResult<TrashListing> r = ParseTrashListing(
-            R"({"items":[],"sections":{"projects":[{"no":"fields"}],"odd":7}})");
+        const ParseResult<TrashListing> r =
+            ParseTrashListing(R"({"items":[],"sections":{"projects":[{"no":"fields"}],"odd":7}})");
         REQUIRE(r.ok());
         CHECK(r.value().items.empty());
     }
@@ -105,7 +105,8 @@ TEST_CASE("Items are gathered from sections when items is absent", "[listing_cod
 TEST_CASE("Unknown fields are skipped at any depth and unknown types are kept", "[listing_codec]") {
     const std::string json = R"({"version":2,"meta":{"a":[1,{"b":[[],{}]},null],"items":"not these"},)"
                              R"("items":[{"type":"pipeline","extra":{"deep":{"items":[1,2,{"id":"no"}]}},)" +
-                             kItemFields + R"(,"tags":["a","b"],"score":1.5e3,"flag":true,"nothing":null}],)"
+                             kItemFields +
+                             R"(,"tags":["a","b"],"score":1.5e3,"flag":true,"nothing":null}],)"
                              R"("nextCursor":"abc=="})";
     const ParseResult<TrashListing> result = ParseTrashListing(json);
     REQUIRE(result.ok());
@@ -145,56 +146,89 @@ TEST_CASE("Malformed listings fail with a message that says where", "[listing_co
     SECTION("truncated JSON") {
         const std::string json = ReadFixture("roboflow_trash_listing.json");
         CHECK(ErrorOf(json.substr(0, 200)) ==
-              "Malformed JSON at byte 201: syntax error while parsing object separator - unexpected end of input; expected ':'");
+              "Malformed JSON at byte 201: syntax error while parsing object separator - unexpected end of input; "
+              "expected ':'");
         CHECK(ErrorOf(json.substr(0, json.size() - 3)) ==
               "Malformed JSON at byte " + std::to_string(json.size() - 2) +
-              ": syntax error while parsing object - unexpected end of input; expected '}'");
+                  ": syntax error while parsing object - unexpected end of input; expected '}'");
     }
     SECTION("empty body") {
-        CHECK(ErrorOf("") == "Malformed JSON at byte 1: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal");
+        CHECK(ErrorOf("") ==
+              "Malformed JSON at byte 1: syntax error while parsing value - unexpected end of input; expected '[', "
+              "'{', or a literal");
     }
     SECTION("trailing garbage") {
-        CHECK(ErrorOf(R"({"items":[]} x)") == "Malformed JSON at byte 14: syntax error while parsing value - invalid literal; expected end of input");
+        CHECK(ErrorOf(R"({"items":[]} x)") ==
+              "Malformed JSON at byte 14: syntax error while parsing value - invalid literal; expected end of input");
     }
     SECTION("top-level array") { CHECK(ErrorOf("[]") == "Expected an object at the top level"); }
     SECTION("top-level string") { CHECK(ErrorOf(R"("items")") == "Expected an object at the top level"); }
     SECTION("items not an array") { CHECK(ErrorOf(R"({"items":{}})") == "items must be an array"); }
-    SECTION("an item that is not an object") { CHECK(ErrorOf(R"({"items":[{"type":"project",)" + kItemFields + "},7]}") == "items[1] must be an object"); }
+    SECTION("an item that is not an object") {
+        CHECK(ErrorOf(R"({"items":[{"type":"project",)" + kItemFields + "},7]}") == "items[1] must be an object");
+    }
     SECTION("sections not an object") { CHECK(ErrorOf(R"({"sections":[]})") == "sections must be an object"); }
-    SECTION("neither items nor sections") { CHECK(ErrorOf(R"({"error":"nope"})") == "The listing has neither \"items\" nor \"sections\""); }
-    SECTION("sizeBytes as a string") { CHECK(ErrorOf(OneItem(R"(,"sizeBytes":"12")")) == "items[0].sizeBytes must be a number"); }
-    SECTION("sizeBytes as an object") { CHECK(ErrorOf(OneItem(R"(,"sizeBytes":{"v":1})")) == "items[0].sizeBytes must be a number"); }
+    SECTION("neither items nor sections") {
+        CHECK(ErrorOf(R"({"error":"nope"})") == "The listing has neither \"items\" nor \"sections\"");
+    }
+    SECTION("sizeBytes as a string") {
+        CHECK(ErrorOf(OneItem(R"(,"sizeBytes":"12")")) == "items[0].sizeBytes must be a number");
+    }
+    SECTION("sizeBytes as an object") {
+        CHECK(ErrorOf(OneItem(R"(,"sizeBytes":{"v":1})")) == "items[0].sizeBytes must be a number");
+    }
     SECTION("name as an array") { CHECK(ErrorOf(OneItem(R"(,"name":["a"])")) == "items[0].name must be a string"); }
-    SECTION("boolean as a string") { CHECK(ErrorOf(OneItem(R"(,"cleanupDeleteImages":"yes")")) == "items[0].cleanupDeleteImages must be true or false"); }
+    SECTION("boolean as a string") {
+        CHECK(ErrorOf(OneItem(R"(,"cleanupDeleteImages":"yes")")) ==
+              "items[0].cleanupDeleteImages must be true or false");
+    }
     SECTION("deletedAt as a number") {
         CHECK(ErrorOf(R"({"items":[{"type":"project","id":"a","deletedAt":1700000000000}]})") ==
               "items[0].deletedAt must be an ISO 8601 time string");
     }
     SECTION("a timestamp that is not ISO 8601") {
         const std::string json = R"({"items":[)" + OneItem("").substr(10, std::string::npos);
-        CHECK(ErrorOf(R"({"items":[{"type":"dataset","id":"a","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"},)"
-                      R"({"type":"dataset","id":"b","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"},)"
-                      R"({"type":"dataset","id":"c","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"},)"
-                      R"({"type":"dataset","id":"d","deletedAt":"yesterday"}]})") ==
-              "items[3].deletedAt is not an ISO 8601 time: \"yesterday\"");
+        CHECK(
+            ErrorOf(
+                R"({"items":[{"type":"dataset","id":"a","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"},)"
+                R"({"type":"dataset","id":"b","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"},)"
+                R"({"type":"dataset","id":"c","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"},)"
+                R"({"type":"dataset","id":"d","deletedAt":"yesterday"}]})") ==
+            "items[3].deletedAt is not an ISO 8601 time: \"yesterday\"");
     }
     SECTION("a long bad timestamp is shortened in the message") {
-        CHECK(ErrorOf(R"({"items":[{"type":"project","id":"a","scheduledCleanupAt":")" + std::string(100, '9') + R"("}]})") ==
+        CHECK(ErrorOf(R"({"items":[{"type":"project","id":"a","scheduledCleanupAt":")" + std::string(100, '9') +
+                      R"("}]})") ==
               "items[0].scheduledCleanupAt is not an ISO 8601 time: \"" + std::string(40, '9') + "...\"");
     }
     SECTION("missing required fields") {
-        CHECK(ErrorOf(R"({"items":[{"id":"a","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") == "items[0].type is missing");
-        CHECK(ErrorOf(R"({"items":[{"type":"project","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") == "items[0].id is missing");
-        CHECK(ErrorOf(R"({"items":[{"type":"project","id":null,"deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") == "items[0].id is missing");
-        CHECK(ErrorOf(R"({"items":[{"type":"project","id":"a","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") == "items[0].deletedAt is missing");
-        CHECK(ErrorOf(R"({"items":[{"type":"project","id":"a","deletedAt":"2026-05-20T17:05:33.000Z"}]})") == "items[0].scheduledCleanupAt is missing");
+        CHECK(
+            ErrorOf(
+                R"({"items":[{"id":"a","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") ==
+            "items[0].type is missing");
+        CHECK(
+            ErrorOf(
+                R"({"items":[{"type":"project","deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") ==
+            "items[0].id is missing");
+        CHECK(
+            ErrorOf(
+                R"({"items":[{"type":"project","id":null,"deletedAt":"2026-04-20T17:05:33.000Z","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") ==
+            "items[0].id is missing");
+        CHECK(ErrorOf(R"({"items":[{"type":"project","id":"a","scheduledCleanupAt":"2026-05-20T17:05:33.000Z"}]})") ==
+              "items[0].deletedAt is missing");
+        CHECK(ErrorOf(R"({"items":[{"type":"project","id":"a","deletedAt":"2026-05-20T17:05:33.000Z"}]})") ==
+              "items[0].scheduledCleanupAt is missing");
     }
     SECTION("an unescaped control character in a string") {
         CHECK(ErrorOf("{\"items\":[{\"name\":\"a\x01\"}]}") ==
-              "Malformed JSON at byte 21: syntax error while parsing value - invalid string: control character U+0001 (SOH) must be escaped to \\u0001");
+              "Malformed JSON at byte 21: syntax error while parsing value - invalid string: control character U+0001 "
+              "(SOH) must be escaped to \\u0001");
     }
     SECTION("a lone surrogate escape") {
-        CHECK(ErrorOf(R"({"items":[{"name":"\ud800"}]})").rfind("Malformed JSON at byte 26: syntax error while parsing value - invalid string: surrogate U+D800..U+DBFF must be followed by U+DC00..U+DFFF", 0) == 0);
+        CHECK(ErrorOf(R"({"items":[{"name":"\ud800"}]})")
+                  .rfind("Malformed JSON at byte 26: syntax error while parsing value - invalid string: surrogate "
+                         "U+D800..U+DBFF must be followed by U+DC00..U+DFFF",
+                         0) == 0);
     }
 }
 
@@ -205,7 +239,8 @@ TEST_CASE("Hostile names are kept byte for byte and never crash the codec", "[li
         const ParseResult<TrashListing> result = ParseTrashListing(EncodeTrashListing({item}));
         REQUIRE(result.ok());
         CHECK(result.value().items[0].name == hostile);
-        CHECK(SanitizeForDisplay(hostile) == "a\"b\\c\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDgnp.exe \xF0\x9F\x98\x80 </script>");
+        CHECK(SanitizeForDisplay(hostile) ==
+              "a\"b\\c\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDgnp.exe \xF0\x9F\x98\x80 </script>");
     }
     SECTION("a 10 KB name") {
         const std::string longName(10 * 1024, 'n');
@@ -235,10 +270,13 @@ TEST_CASE("The hostile-names fixture parses and sanitises for drawing", "[listin
     REQUIRE(items.size() == 6);
     CHECK(items[0].name == "invoice\xE2\x80\xAEgnp.exe");
     CHECK(SanitizeForDisplay(items[0].name) == "invoice\xEF\xBF\xBDgnp.exe");
-    CHECK(items[1].name == "line1\nline2\ttab\x01" "bell\x7F");
+    CHECK(items[1].name ==
+          "line1\nline2\ttab\x01"
+          "bell\x7F");
     CHECK(items[2].name.size() == 10240);
     CHECK(items[3].name == "<script>alert(1)</script> & \"quotes\" \\ backslash");
-    CHECK(items[4].name == "\xF0\x9F\x98\x80 \xE4\xB8\xAD\xE6\x96\x87 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9");
+    CHECK(items[4].name ==
+          "\xF0\x9F\x98\x80 \xE4\xB8\xAD\xE6\x96\x87 \xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9");
     CHECK(items[5].type == ItemType::Unknown);
     CHECK(items[5].typeName == "pipeline");
     for (const TrashItem& item : items) CHECK(IsValidUtf8(item.name));

@@ -68,7 +68,8 @@ TEST_CASE("A restore answered with the listing's versions needs no re-list and n
     const int64_t usedBefore = page.state.session()->storage.usedBytes;
     const PendingRequest restore = Only(page.state.Apply(intent::Restore{{page.Key("wf_4")}}), RequestKind::Restore);
     const Requests after = page.state.OnResponse(
-        restore.tag, 200, R"({"restored":[{"type":"workflow","id":"wf_4","url":"slow-webhooks"}],"failed":[])" + Versions("v1", "v2"));
+        restore.tag, 200,
+        R"({"restored":[{"type":"workflow","id":"wf_4","url":"slow-webhooks"}],"failed":[])" + Versions("v1", "v2"));
     CHECK(after.empty());
     CHECK(page.Find("wf_4") == nullptr);
     CHECK(page.state.view().view().matchCount == 4);
@@ -85,8 +86,9 @@ TEST_CASE("A restored project's own-row children may be restored on their own, u
     REQUIRE(page.Find("2")->parentInTrash);
     const PendingRequest restore = Only(page.state.Apply(intent::Restore{{page.Key("p_1")}}), RequestKind::Restore);
     const uint64_t generation = page.state.view().viewGeneration();
-    page.state.OnResponse(restore.tag, 200,
-                          R"({"restored":[{"type":"project","id":"p_1","url":"traffic-lights-2"}],"failed":[])" + Versions("v1", "v2"));
+    page.state.OnResponse(
+        restore.tag, 200,
+        R"({"restored":[{"type":"project","id":"p_1","url":"traffic-lights-2"}],"failed":[])" + Versions("v1", "v2"));
     CHECK(page.Find("p_1") == nullptr);
     for (const char* child : {"2", "m_7"}) {
         REQUIRE(page.Find(child) != nullptr);
@@ -99,9 +101,12 @@ TEST_CASE("A restored project's own-row children may be restored on their own, u
 
 TEST_CASE("A permanently deleted project takes its own-row children with it", "[page_outcome]") {
     Page page;
-    const PendingRequest del = Only(page.state.Apply(intent::DeletePermanently{{page.Key("p_1")}}), RequestKind::DeletePermanently);
+    const PendingRequest del =
+        Only(page.state.Apply(intent::DeletePermanently{{page.Key("p_1")}}), RequestKind::DeletePermanently);
     const Requests after = page.state.OnResponse(
-        del.tag, 200, R"({"deleted":[{"type":"project","id":"p_1"}],"freedBytes":1347210444,"imagesDeleted":0)" + Versions("v1", "v2"));
+        del.tag, 200,
+        R"({"deleted":[{"type":"project","id":"p_1"}],"freedBytes":1347210444,"imagesDeleted":0)" +
+            Versions("v1", "v2"));
     CHECK(after.empty());
     CHECK(page.Find("p_1") == nullptr);
     CHECK(page.Find("2") == nullptr);
@@ -133,12 +138,14 @@ TEST_CASE("Answers of a chunked action chain their versions in whatever order th
         for (const std::string& id : {std::string("wf_0"), std::string("wf_") + std::to_string(requests::kMaxBatch)})
             if (request.request.body.find('"' + id + '"') != std::string::npos)
                 restored += std::string(restored.empty() ? "" : ",") + R"({"type":"workflow","id":")" + id + R"("})";
-        return state.OnResponse(request.tag, 200, R"({"restored":[)" + restored + R"(],"failed":[])" + Versions(before, after));
+        return state.OnResponse(request.tag, 200,
+                                R"({"restored":[)" + restored + R"(],"failed":[])" + Versions(before, after));
     };
     SECTION("the second request's answer first") {
         CHECK(answer(sent[1], "v2", "v3").empty());  // the action is not finished
         CHECK(answer(sent[0], "v1", "v2").empty());  // v1 → v2 → v3: taken, nothing to ask
-        CHECK(Only(state.Tick(kNow + 30'000), RequestKind::ListTrash).request.path == "/acme/trash?sections=0&since=v3");
+        CHECK(Only(state.Tick(kNow + 30'000), RequestKind::ListTrash).request.path ==
+              "/acme/trash?sections=0&since=v3");
     }
     SECTION("a gap in the chain (another change between the two): re-listed") {
         answer(sent[0], "v1", "v2");
@@ -177,8 +184,10 @@ TEST_CASE("A listing that was on its way during the action is asked again, by th
     Page page;
     const PendingRequest refresh = Only(page.state.Tick(kNow + 30'000), RequestKind::ListTrash);
     const PendingRequest restore = Only(page.state.Apply(intent::Restore{{page.Key("wf_4")}}), RequestKind::Restore);
-    CHECK(page.state.OnResponse(restore.tag, 200, R"({"restored":[{"type":"workflow","id":"wf_4"}],"failed":[])" +
-                                                      Versions("v1", "v2")).empty());
+    CHECK(page.state
+              .OnResponse(restore.tag, 200,
+                          R"({"restored":[{"type":"workflow","id":"wf_4"}],"failed":[])" + Versions("v1", "v2"))
+              .empty());
     // Its answer predates the restore (it may still list wf_4): not trusted, asked again cheaply.
     const Requests again = page.state.OnResponse(refresh.tag, 200, R"({"unchanged":true,"version":"v1"})");
     CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&since=v2");

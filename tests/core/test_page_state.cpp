@@ -14,14 +14,15 @@ using test::kNow;
 
 namespace {
 const std::vector<std::string> kAllPermissions = {
-    "view_trash", "trash_dataset", "restore_dataset", "trash_version", "restore_version", "trash_model",
-    "restore_model", "trash_workflow", "restore_workflow", "delete_permanently"};
+    "view_trash",  "trash_dataset", "restore_dataset", "trash_version",    "restore_version",
+    "trash_model", "restore_model", "trash_workflow",  "restore_workflow", "delete_permanently"};
 
 std::string SessionJson(const std::vector<std::string>& permissions, const std::string& userId = "u_alice") {
     std::string list;
     for (const std::string& p : permissions) list += (list.empty() ? "\"" : ",\"") + p + "\"";
-    return R"({"user":{"id":")" + userId + R"(","name":"Alice","email":"alice@acme.test"},"role":{"name":"Owner","permissions":[)" +
-           list + R"(]},"workspace":{"id":"w1","url":"acme","name":"Acme Robotics","retentionDays":30},)"
+    return R"({"user":{"id":")" + userId +
+           R"(","name":"Alice","email":"alice@acme.test"},"role":{"name":"Owner","permissions":[)" + list +
+           R"(]},"workspace":{"id":"w1","url":"acme","name":"Acme Robotics","retentionDays":30},)"
            R"("storage":{"usedBytes":5000000000,"trashBytes":1400000000,"quotaBytes":0},"csrfToken":"tok"})";
 }
 
@@ -43,9 +44,11 @@ struct Page {
     PageState state;
     explicit Page(const std::vector<std::string>& permissions = kAllPermissions) {
         const Requests start = state.Start(kNow);
-        const Requests afterSession = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 200, SessionJson(permissions));
+        const Requests afterSession =
+            state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 200, SessionJson(permissions));
         if (state.screen() == Screen::Trash)
-            state.OnResponse(Only(afterSession, RequestKind::ListTrash).tag, 200, test::ReadFixture("trash_listing_full.json"));
+            state.OnResponse(Only(afterSession, RequestKind::ListTrash).tag, 200,
+                             test::ReadFixture("trash_listing_full.json"));
     }
     ItemKey Key(const std::string& id) {
         for (const TrashItem& item : state.view().items())
@@ -66,12 +69,14 @@ TEST_CASE("Signing in loads the Trash", "[page_state]") {
     CHECK(state.sessionLoad().status == LoadStatus::Loading);
 
     // No valid cookie: the sign-in screen, with the demo accounts (asked for once, at the start).
-    const Requests noSession = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 401, R"({"error":"Sign in first"})");
+    const Requests noSession =
+        state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 401, R"({"error":"Sign in first"})");
     CHECK(state.screen() == Screen::SignIn);
     CHECK(state.signInError().empty());
     CHECK(noSession.empty());
-    state.OnResponse(Only(start, RequestKind::DemoInfo).tag, 200,
-                     R"({"workspace":"acme","users":[{"email":"alice@acme.test","name":"Alice","role":"Owner","password":"pw"}],"apiKeys":[]})");
+    state.OnResponse(
+        Only(start, RequestKind::DemoInfo).tag, 200,
+        R"({"workspace":"acme","users":[{"email":"alice@acme.test","name":"Alice","role":"Owner","password":"pw"}],"apiKeys":[]})");
     REQUIRE(state.demo().users.size() == 1);
 
     SECTION("a wrong password shows the server's message") {
@@ -135,7 +140,7 @@ TEST_CASE("Restore hides at once, then toasts with Undo", "[page_state]") {
     CHECK(toast.undoItems[0].url == "traffic-lights-2");  // restored under a new slug
     CHECK(toast.expiresAtMs == kNow + 10'000);
     CHECK(Has(after, RequestKind::ListTrash));  // the server is the authority
-    CHECK(Has(after, RequestKind::WhoAmI));      // storage figures
+    CHECK(Has(after, RequestKind::WhoAmI));     // storage figures
 
     SECTION("Undo moves it back to Trash through the delete route") {
         const Requests undo = page.state.Apply(intent::Undo{toast.id});
@@ -175,8 +180,9 @@ TEST_CASE("A refused restore rolls back and shows the server's message", "[page_
         CHECK(page.state.toasts()[0].undoItems.empty());
     }
     SECTION("409 for one item of a batch") {
-        page.state.OnResponse(sent[0].tag, 200,
-                              R"({"restored":[],"failed":[{"type":"version","id":"2","status":409,"error":")" + message + "\"}]}");
+        page.state.OnResponse(
+            sent[0].tag, 200,
+            R"({"restored":[],"failed":[{"type":"version","id":"2","status":409,"error":")" + message + "\"}]}");
         CHECK(page.Shown() == 5);
         REQUIRE(page.state.toasts().size() == 1);
         CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": " + message);
@@ -184,7 +190,8 @@ TEST_CASE("A refused restore rolls back and shows the server's message", "[page_
     SECTION("500 with an HTML page from a proxy") {
         page.state.OnResponse(sent[0].tag, 500, "<html><body>Internal Server Error</body></html>");
         CHECK(page.Shown() == 5);
-        CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": The server had a problem (HTTP 500)");
+        CHECK(page.state.toasts()[0].message ==
+              "Couldn't restore \"v2 augmented\": The server had a problem (HTTP 500)");
     }
     SECTION("the network dropped (status 0)") {
         page.state.OnResponse(sent[0].tag, 0, "");
@@ -195,7 +202,8 @@ TEST_CASE("A refused restore rolls back and shows the server's message", "[page_
     SECTION("200 with a body that is not a restore result") {
         page.state.OnResponse(sent[0].tag, 200, "OK");
         CHECK(page.Shown() == 5);
-        CHECK(page.state.toasts()[0].message == "Couldn't restore \"v2 augmented\": The restore result is not valid JSON");
+        CHECK(page.state.toasts()[0].message ==
+              "Couldn't restore \"v2 augmented\": The restore result is not valid JSON");
     }
 }
 
@@ -203,8 +211,11 @@ TEST_CASE("Listing repairs are reported once", "[page_state]") {
     PageState state;
     const Requests start = state.Start(kNow);
     const Requests load = state.OnResponse(start[0].tag, 200, SessionJson(kAllPermissions));
-    const std::string listing = R"({"items":[{"type":"dataset","id":"d","name":"bad )" "\xFF" R"( name",)"
-                                R"("deletedAt":"2026-11-20T09:00:00.000Z","scheduledCleanupAt":"2026-12-20T09:00:00.000Z"}]})";
+    const std::string listing =
+        R"({"items":[{"type":"dataset","id":"d","name":"bad )"
+        "\xFF"
+        R"( name",)"
+        R"("deletedAt":"2026-11-20T09:00:00.000Z","scheduledCleanupAt":"2026-12-20T09:00:00.000Z"}]})";
     state.OnResponse(load[0].tag, 200, listing);
     REQUIRE(state.toasts().size() == 1);
     CHECK(state.toasts()[0].kind == ToastKind::Info);
@@ -263,7 +274,7 @@ TEST_CASE("Refresh every 30 s and on focus; the page knows when to wake", "[page
     page.state.OnResponse(list.tag, 500, "Internal Server Error");
     REQUIRE(page.state.toasts().size() == 1);
     CHECK(page.state.toasts()[0].message == "Couldn't refresh the Trash: The server had a problem (HTTP 500)");
-    CHECK(page.state.view().view().matchCount == 5);  // nothing lost
+    CHECK(page.state.view().view().matchCount == 5);           // nothing lost
     CHECK(page.state.NextWakeMs() == kNow + 30'000 + 10'000);  // the toast expires before the next refresh
     CHECK(Has(page.state.Apply(intent::FocusGained{}), RequestKind::ListTrash));
 
@@ -275,7 +286,8 @@ TEST_CASE("A listing sent before an action finished is not trusted", "[page_stat
     Page page;
     const Requests refresh = page.state.Apply(intent::Refresh{});
     const Requests sent = page.state.Apply(intent::Restore{{page.Key("ds_9")}});
-    const Requests after = page.state.OnResponse(sent[0].tag, 200, R"({"restored":[{"type":"dataset","id":"ds_9"}],"failed":[]})");
+    const Requests after =
+        page.state.OnResponse(sent[0].tag, 200, R"({"restored":[{"type":"dataset","id":"ds_9"}],"failed":[]})");
     CHECK_FALSE(Has(after, RequestKind::ListTrash));  // one is already in flight
     // The old listing still has ds_9: it must not come back; the page asks again instead.
     const Requests again = page.state.OnResponse(refresh[0].tag, 200, test::ReadFixture("trash_listing_full.json"));
@@ -287,7 +299,8 @@ TEST_CASE("A listing sent before an action finished is not trusted", "[page_stat
 TEST_CASE("Permanent deletion needs the permission and a confirmation", "[page_state]") {
     SECTION("without delete_permanently nothing is sent") {
         Page page({"view_trash", "restore_dataset"});
-        CHECK(page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeletePermanently, {page.Key("ds_9")}, ""}).empty());
+        CHECK(
+            page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeletePermanently, {page.Key("ds_9")}, ""}).empty());
         CHECK(page.state.dialog().kind == DialogKind::None);
         CHECK(page.state.toasts()[0].message == "Your role lacks the \"Delete permanently\" permission");
         CHECK(page.state.Apply(intent::DeletePermanently{{page.Key("ds_9")}}).empty());
@@ -307,8 +320,9 @@ TEST_CASE("Permanent deletion needs the permission and a confirmation", "[page_s
         CHECK(page.state.dialog().kind == DialogKind::None);
         CHECK(Only(sent, RequestKind::DeletePermanently).request == requests::DeletePermanently("acme", keys));
         CHECK(page.Shown() == 3);
-        page.state.OnResponse(sent[0].tag, 200,
-                              R"({"deleted":[{"type":"dataset","id":"ds_9"},{"type":"workflow","id":"wf_4"}],"freedBytes":21286604,"imagesDeleted":0})");
+        page.state.OnResponse(
+            sent[0].tag, 200,
+            R"({"deleted":[{"type":"dataset","id":"ds_9"},{"type":"workflow","id":"wf_4"}],"freedBytes":21286604,"imagesDeleted":0})");
         CHECK(page.state.view().items().size() == 3);
         CHECK(page.state.toasts()[0].message == "Permanently deleted 2 items, freed 20.3 MB");
         CHECK(page.state.session()->storage.trashBytes == 1400000000 - 21286604);
@@ -353,10 +367,11 @@ TEST_CASE("Restore All confirms, then restores everything shown", "[page_state]"
     const Requests sent = page.state.Apply(intent::RestoreAll{});
     CHECK(Only(sent, RequestKind::RestoreAll).request == requests::RestoreAll("acme"));
     CHECK(page.Shown() == 0);
-    page.state.OnResponse(sent[0].tag, 200,
-                          R"({"restored":[{"type":"project","id":"p_1","url":"traffic-lights"},{"type":"dataset","id":"ds_9","url":"street-scenes"},)"
-                          R"({"type":"workflow","id":"wf_4","url":"slow-webhooks"}],"failed":[{"type":"version","id":"2","status":404,"error":"No version 2 in Trash"},)"
-                          R"({"type":"model","id":"m_7","status":404,"error":"No model m_7 in Trash"}]})");
+    page.state.OnResponse(
+        sent[0].tag, 200,
+        R"({"restored":[{"type":"project","id":"p_1","url":"traffic-lights"},{"type":"dataset","id":"ds_9","url":"street-scenes"},)"
+        R"({"type":"workflow","id":"wf_4","url":"slow-webhooks"}],"failed":[{"type":"version","id":"2","status":404,"error":"No version 2 in Trash"},)"
+        R"({"type":"model","id":"m_7","status":404,"error":"No model m_7 in Trash"}]})");
     CHECK(page.Shown() == 2);
     REQUIRE(page.state.toasts().size() == 2);
     CHECK(page.state.toasts()[0].message == "Restored 3 items");
@@ -379,7 +394,8 @@ TEST_CASE("Large selections are sent in chunks the server accepts, with one toas
         // Echo every item of the chunk as restored.
         std::string restored;
         const size_t begin = r.request.body.find('[');
-        restored = "{\"restored\":" + r.request.body.substr(begin, r.request.body.size() - begin - 1) + ",\"failed\":[]}";
+        restored =
+            "{\"restored\":" + r.request.body.substr(begin, r.request.body.size() - begin - 1) + ",\"failed\":[]}";
         state.OnResponse(r.tag, 200, restored);
     }
     CHECK(state.view().items().empty());
@@ -412,9 +428,10 @@ TEST_CASE("Projects page: only the owner deletes, optimistically", "[page_state]
     Page page;
     const Requests nav = page.state.Apply(intent::Navigate{Screen::Projects});
     CHECK(page.state.screen() == Screen::Projects);
-    page.state.OnResponse(Only(nav, RequestKind::ListProjects).tag, 200,
-                          R"({"projects":[{"id":"p1","name":"Cats","url":"cats","ownerId":"u_alice","ownerName":"Alice","sizeBytes":10},)"
-                          R"({"id":"p2","name":"Dogs","url":"dogs","ownerId":"u_bob","ownerName":"Bob","sizeBytes":20}]})");
+    page.state.OnResponse(
+        Only(nav, RequestKind::ListProjects).tag, 200,
+        R"({"projects":[{"id":"p1","name":"Cats","url":"cats","ownerId":"u_alice","ownerName":"Alice","sizeBytes":10},)"
+        R"({"id":"p2","name":"Dogs","url":"dogs","ownerId":"u_bob","ownerName":"Bob","sizeBytes":20}]})");
     REQUIRE(page.state.projects().size() == 2);
 
     page.state.Apply(intent::OpenDialog{DialogKind::ConfirmDeleteProject, {}, "dogs"});
@@ -433,10 +450,12 @@ TEST_CASE("Projects page: only the owner deletes, optimistically", "[page_state]
         CHECK(Has(after, RequestKind::ListProjects));
     }
     SECTION("refused: the project comes back in place") {
-        page.state.OnResponse(sent[0].tag, 403, R"({"error":"Only the project owner (Bob) can move this project to Trash"})");
+        page.state.OnResponse(sent[0].tag, 403,
+                              R"({"error":"Only the project owner (Bob) can move this project to Trash"})");
         REQUIRE(page.state.projects().size() == 2);
         CHECK(page.state.projects()[0].name == "Cats");
-        CHECK(page.state.toasts().back().message == "Couldn't move \"Cats\" to Trash: Only the project owner (Bob) can move this project to Trash");
+        CHECK(page.state.toasts().back().message ==
+              "Couldn't move \"Cats\" to Trash: Only the project owner (Bob) can move this project to Trash");
     }
 }
 
@@ -462,8 +481,8 @@ TEST_CASE("A refresh names the listing shown, and an unchanged answer costs noth
 
     SECTION("signing out forgets the version") {
         state.Apply(intent::SignOut{});
-        const Requests again = state.OnResponse(Only(state.Apply(intent::SignIn{"a", "b"}), RequestKind::SignIn).tag, 200,
-                                                SessionJson(kAllPermissions));
+        const Requests again = state.OnResponse(Only(state.Apply(intent::SignIn{"a", "b"}), RequestKind::SignIn).tag,
+                                                200, SessionJson(kAllPermissions));
         CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&sort=-deletedAt&limit=200");
     }
 }
@@ -515,8 +534,8 @@ TEST_CASE("A large Trash shows a first page at once, then the whole listing", "[
         const ItemKey key = KeyOf(state.view().items()[0]);
         const Requests restore = state.Apply(intent::Restore{{key}});
         state.OnResponse(Only(restore, RequestKind::Restore).tag, 200,
-                         R"({"restored":[{"type":")" + std::string(ItemTypeName(all[0].type)) + R"(","id":")" + all[0].id +
-                             R"("}],"failed":[]})");
+                         R"({"restored":[{"type":")" + std::string(ItemTypeName(all[0].type)) + R"(","id":")" +
+                             all[0].id + R"("}],"failed":[]})");
         const Requests again = state.OnResponse(wholeRequest.tag, 200, whole);
         CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0");
         CHECK(state.partialListing());
@@ -524,14 +543,18 @@ TEST_CASE("A large Trash shows a first page at once, then the whole listing", "[
 }
 
 TEST_CASE("The first page asks in the list's sort", "[page_state]") {
-    for (const auto& [sort, param] : std::vector<std::pair<SortSpec, std::string>>{
-             {{SortColumn::Name, true}, "name"}, {{SortColumn::Size, false}, "-sizeBytes"},
-             {{SortColumn::TimeLeft, true}, "scheduledCleanupAt"}, {{SortColumn::DeletedBy, false}, "-deletedByName"}}) {
-        CHECK(requests::ListTrashFirstPage("a b", sort, 50).path == "/a%20b/trash?sections=0&sort=" + param + "&limit=50");
+    for (const auto& [sort, param] :
+         std::vector<std::pair<SortSpec, std::string>>{{{SortColumn::Name, true}, "name"},
+                                                       {{SortColumn::Size, false}, "-sizeBytes"},
+                                                       {{SortColumn::TimeLeft, true}, "scheduledCleanupAt"},
+                                                       {{SortColumn::DeletedBy, false}, "-deletedByName"}}) {
+        CHECK(requests::ListTrashFirstPage("a b", sort, 50).path ==
+              "/a%20b/trash?sections=0&sort=" + param + "&limit=50");
     }
     PageState state;
     state.view().SetSort({SortColumn::Size, false});  // a deep link applied before the listing
-    const Requests load = state.OnResponse(Only(state.Start(kNow), RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
+    const Requests load =
+        state.OnResponse(Only(state.Start(kNow), RequestKind::WhoAmI).tag, 200, SessionJson(kAllPermissions));
     CHECK(Only(load, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&sort=-sizeBytes&limit=200");
 }
 
@@ -542,8 +565,9 @@ TEST_CASE("An in-browser demo's banner actions travel in time, run the cleanup a
         CHECK(state.Apply(intent::Demo{DemoAction::AdvanceClock, 7}).empty());
     }
     const Requests start = state.Start(kNow);
-    state.OnResponse(Only(start, RequestKind::DemoInfo).tag, 200,
-                     R"({"workspace":"acme","users":[],"browser":{"storage":"memory","notice":"Storage is off","clockOffsetMs":0}})");
+    state.OnResponse(
+        Only(start, RequestKind::DemoInfo).tag, 200,
+        R"({"workspace":"acme","users":[],"browser":{"storage":"memory","notice":"Storage is off","clockOffsetMs":0}})");
     REQUIRE(state.demo().browser);
     CHECK_FALSE(state.demo().browser->kept);
     CHECK(state.demo().browser->notice == "Storage is off");
@@ -633,7 +657,8 @@ TEST_CASE("An unreachable server is a lasting state, not toasts that vanish", "[
 TEST_CASE("A refresh that finds the Trash changed by someone else also refreshes the storage", "[page_state]") {
     Page page;
     const Requests refresh = page.state.Apply(intent::Refresh{});
-    const Requests next = page.state.OnResponse(Only(refresh, RequestKind::ListTrash).tag, 200, R"({"items":[],"version":"v2"})");
+    const Requests next =
+        page.state.OnResponse(Only(refresh, RequestKind::ListTrash).tag, 200, R"({"items":[],"version":"v2"})");
     CHECK(Has(next, RequestKind::WhoAmI));
     CHECK(page.state.view().items().empty());
 }
@@ -647,31 +672,34 @@ TEST_CASE("A nameless item's toast names it by its id", "[page_state]") {
     const ItemKey key{ItemType::Workflow, "", "wf_nameless"};
     REQUIRE(page.state.view().Find(key));
     const PendingRequest restore = Only(page.state.Apply(intent::Restore{{key}}), RequestKind::Restore);
-    page.state.OnResponse(restore.tag, 200, R"({"restored":[{"type":"workflow","id":"wf_nameless","url":"nightly"}],"failed":[]})");
+    page.state.OnResponse(restore.tag, 200,
+                          R"({"restored":[{"type":"workflow","id":"wf_nameless","url":"nightly"}],"failed":[]})");
     REQUIRE(page.state.toasts().size() == 1);
     CHECK(page.state.toasts()[0].message == "Restored \"wf_nameless\"");
 }
 
 TEST_CASE("Restore results are matched by key, not by order", "[page_state]") {
     Page page;
-    const std::string item = R"({"type":"version","id":"3","name":"%N","parentId":"%P","parentName":"%P","parentUrl":"%P",)"
-                             R"("deletedAt":"2026-11-20T09:00:00.000Z","scheduledCleanupAt":"2026-12-20T09:00:00.000Z","sizeBytes":10})";
+    const std::string item =
+        R"({"type":"version","id":"3","name":"%N","parentId":"%P","parentName":"%P","parentUrl":"%P",)"
+        R"("deletedAt":"2026-11-20T09:00:00.000Z","scheduledCleanupAt":"2026-12-20T09:00:00.000Z","sizeBytes":10})";
     auto make = [&](const std::string& name, const std::string& parent) {
         std::string json = item;
         json.replace(json.find("%N"), 2, name);
         for (size_t at; (at = json.find("%P")) != std::string::npos;) json.replace(at, 2, parent);
         return json;
     };
-    const std::string listing = R"({"items":[)" + make("cats-v3", "p_cats") + "," + make("dogs-v3", "p_dogs") +
-                                R"(],"sections":{}})";
+    const std::string listing =
+        R"({"items":[)" + make("cats-v3", "p_cats") + "," + make("dogs-v3", "p_dogs") + R"(],"sections":{}})";
     page.state.OnResponse(Only(page.state.Apply(intent::Refresh{}), RequestKind::ListTrash).tag, 200, listing);
     const ItemKey cats{ItemType::Version, "p_cats", "3"}, dogs{ItemType::Version, "p_dogs", "3"};
     const PendingRequest restore = Only(page.state.Apply(intent::Restore{{cats, dogs}}), RequestKind::Restore);
     // The server answers the dogs' version first, and fails the cats' one.
-    page.state.OnResponse(restore.tag, 200,
-                          R"({"restored":[{"type":"version","id":"3","parentId":"p_dogs"}],)"
-                          R"("failed":[{"type":"version","id":"3","parentId":"p_cats","status":409,"error":"Parent in Trash"}]})");
-    CHECK(page.state.view().Find(dogs) == nullptr);  // committed
+    page.state.OnResponse(
+        restore.tag, 200,
+        R"({"restored":[{"type":"version","id":"3","parentId":"p_dogs"}],)"
+        R"("failed":[{"type":"version","id":"3","parentId":"p_cats","status":409,"error":"Parent in Trash"}]})");
+    CHECK(page.state.view().Find(dogs) == nullptr);    // committed
     REQUIRE(page.state.view().Find(cats) != nullptr);  // rolled back
     CHECK_FALSE(page.state.view().IsHidden(cats));
     std::string messages;

@@ -53,14 +53,16 @@ TEST_CASE("A child whose project is in Trash says to restore the project first",
 TEST_CASE("Only a project's owner can move it to Trash", "[permissions]") {
     const Session alice = WithPermissions({"trash_dataset"});
     CHECK_FALSE(DeleteProjectBlockedReason(alice, "u_alice", "Alice"));
-    CHECK(DeleteProjectBlockedReason(alice, "u_bob", "Bob") == std::string("Only the owner, Bob, can delete this project"));
-    CHECK(DeleteProjectBlockedReason(WithPermissions({}), "u_alice", "Alice") == std::string("Your role lacks the \"Move projects and datasets to Trash\" permission"));
+    CHECK(DeleteProjectBlockedReason(alice, "u_bob", "Bob") ==
+          std::string("Only the owner, Bob, can delete this project"));
+    CHECK(DeleteProjectBlockedReason(WithPermissions({}), "u_alice", "Alice") ==
+          std::string("Your role lacks the \"Move projects and datasets to Trash\" permission"));
 }
 
 TEST_CASE("Restoring a mixed selection takes only the rows that can be restored, in order", "[permissions]") {
     const Session session = WithPermissions({"view_trash", "restore_dataset", "restore_model"});
     const TrashItem project = test::MakeItem(ItemType::Project, "p1", "Cats");
-    const TrashItem orphan = test::MakeChild(ItemType::Model, "m1", "yolo", "p1", "Cats", true);  // project in Trash
+    const TrashItem orphan = test::MakeChild(ItemType::Model, "m1", "yolo", "p1", "Cats", true);   // project in Trash
     const TrashItem version = test::MakeChild(ItemType::Version, "3", "v3", "p2", "Dogs", false);  // role lacks it
     const TrashItem model = test::MakeChild(ItemType::Model, "m2", "rtdetr", "p2", "Dogs", false);
     const std::vector<ItemKey> keys = RestorableKeys(session, {&model, &orphan, &version, &project});
@@ -78,8 +80,8 @@ TEST_CASE("Permissions read as words, from one table (issue 15)", "[permissions]
     CHECK(PermissionWords("rename_everything") == "rename_everything");  // unknown ids pass through
     // No tooltip shows an identifier.
     const Session none = WithPermissions({});
-    for (const ItemType type : {ItemType::Project, ItemType::Version, ItemType::Model, ItemType::Dataset,
-                                ItemType::Workflow}) {
+    for (const ItemType type :
+         {ItemType::Project, ItemType::Version, ItemType::Model, ItemType::Dataset, ItemType::Workflow}) {
         const std::string reason = *RestoreBlockedReason(none, test::MakeItem(type, "x", "X"));
         CHECK(reason.find('_') == std::string::npos);
     }

@@ -24,8 +24,10 @@ TEST_CASE("Trash action requests", "[requests]") {
                   R"({"items":[{"type":"project","id":"p1"},{"type":"version","id":"3","parentId":"p2"}]})", true});
     CHECK(requests::RestoreAll("acme") == Request{"POST", "/acme/trash/restore", R"({"all":true})", true});
     CHECK(requests::DeletePermanently("acme", keys) ==
-          Request{"POST", "/acme/trash/delete",
-                  R"({"items":[{"type":"project","id":"p1"},{"type":"version","id":"3","parentId":"p2"}],"confirm":true})", true});
+          Request{
+              "POST", "/acme/trash/delete",
+              R"({"items":[{"type":"project","id":"p1"},{"type":"version","id":"3","parentId":"p2"}],"confirm":true})",
+              true});
     CHECK(requests::EmptyTrash("acme", "Acme Robotics") ==
           Request{"POST", "/acme/trash/empty", R"({"confirm":"Acme Robotics"})", true});
     CHECK(requests::DeleteProject("acme", "my detector", true) ==

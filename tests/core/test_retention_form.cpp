@@ -68,8 +68,9 @@ TEST_CASE("Save waits for the preview of the value typed, and confirms when item
     form.PreviewArrived(preview);
     CHECK(form.CanSave());
     CHECK(form.NeedsConfirmation());
-    CHECK(PreviewSentence(*form.CurrentPreview()) ==
-          "With 7 days, 5 items (12.3 GB) become due now and are purged at the next cleanup; 3 more items expire sooner");
+    CHECK(
+        PreviewSentence(*form.CurrentPreview()) ==
+        "With 7 days, 5 items (12.3 GB) become due now and are purged at the next cleanup; 3 more items expire sooner");
     form.Edit("8", 10);  // the preview is for 7: no Save until 8's arrives
     CHECK_FALSE(form.CanSave());
     CHECK(form.CurrentPreview() == nullptr);

@@ -29,7 +29,8 @@ TEST_CASE("filters and sort round-trip through the fragment", "[route]") {
     route.filters.expiringSoon = true;
     route.sort = SortSpec{SortColumn::Size, false};
     const std::string fragment = FormatRoute(route);
-    CHECK(fragment == "#/settings/trash?q=my%20detector%20%26%20co%2F100%25&type=project,version&expiring=1&sort=-size");
+    CHECK(fragment ==
+          "#/settings/trash?q=my%20detector%20%26%20co%2F100%25&type=project,version&expiring=1&sort=-size");
 
     const Route back = ParseRoute(fragment);
     CHECK(back.filters.query == route.filters.query);

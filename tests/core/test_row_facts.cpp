@@ -15,8 +15,8 @@ Session SessionWith(std::vector<std::string> permissions) {
     session.role.permissions = std::move(permissions);
     return session;
 }
-const Session kOwner = SessionWith({"view_trash", "view_activity", "restore_dataset", "restore_version", "restore_model",
-                                    "restore_workflow", "delete_permanently"});
+const Session kOwner = SessionWith({"view_trash", "view_activity", "restore_dataset", "restore_version",
+                                    "restore_model", "restore_workflow", "delete_permanently"});
 
 std::vector<RowActionKind> KindsOf(const RowFacts& facts) {
     std::vector<RowActionKind> kinds;
@@ -109,14 +109,14 @@ TEST_CASE("A row offers copy, restore and delete, each enabled or with its reaso
         const Session reviewer = SessionWith({"view_trash", "restore_version"});
         facts = FactsOf(dataset, &reviewer, kNow);
         CHECK_FALSE(facts.action(RowActionKind::Restore)->enabled);
-        CHECK(facts.action(RowActionKind::Restore)->reason == "Your role lacks the \"Restore projects and datasets\" permission");
-        CHECK(facts.action(RowActionKind::DeletePermanently)->reason == "Your role lacks the \"Delete permanently\" permission");
+        CHECK(facts.action(RowActionKind::Restore)->reason ==
+              "Your role lacks the \"Restore projects and datasets\" permission");
+        CHECK(facts.action(RowActionKind::DeletePermanently)->reason ==
+              "Your role lacks the \"Delete permanently\" permission");
         CHECK(facts.action(RowActionKind::CopyName)->enabled);
         CHECK(facts.action(RowActionKind::History)->reason == "Your role lacks view_activity");
     }
-    SECTION("without a session there are no actions") {
-        CHECK(FactsOf(dataset, nullptr, kNow).actions.empty());
-    }
+    SECTION("without a session there are no actions") { CHECK(FactsOf(dataset, nullptr, kNow).actions.empty()); }
 }
 
 TEST_CASE("A child whose project is in Trash offers Restore project first", "[row_facts]") {
@@ -125,7 +125,8 @@ TEST_CASE("A child whose project is in Trash offers Restore project first", "[ro
     CHECK(facts.parentFirst);
     CHECK(KindsOf(facts) == std::vector<RowActionKind>{RowActionKind::CopyName, RowActionKind::CopyId,
                                                        RowActionKind::History, RowActionKind::Restore,
-                                                       RowActionKind::RestoreParentFirst, RowActionKind::DeletePermanently});
+                                                       RowActionKind::RestoreParentFirst,
+                                                       RowActionKind::DeletePermanently});
     const RowAction* restore = facts.action(RowActionKind::Restore);
     CHECK_FALSE(restore->enabled);
     CHECK(restore->reason == "Restore the project \"Traffic Lights\" first: this version's project is in Trash");

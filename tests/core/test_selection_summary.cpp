@@ -28,7 +28,7 @@ TEST_CASE("The selection generation moves on every selection edit and view chang
     view.SetFocus(a);
     view.MoveFocus(FocusMove::Down);
     CHECK_FALSE(moved());  // the cursor is not the selection
-    view.SetQuery("b");  // the effective selection follows the filters
+    view.SetQuery("b");    // the effective selection follows the filters
     CHECK(moved());
     view.ClearSelection();
     CHECK(moved());
@@ -47,7 +47,8 @@ TEST_CASE("The selection summary counts, sizes and explains what can't be restor
     CHECK(s.label == "2 selected \xc2\xb7 2 KB");
     CHECK(s.restorable == 1);
     CHECK(s.firstBlockedReason == "Your role lacks the \"Restore workflows\" permission");
-    CHECK(s.restoreTip == "1 of the selected items can't be restored: Your role lacks the \"Restore workflows\" permission");
+    CHECK(s.restoreTip ==
+          "1 of the selected items can't be restored: Your role lacks the \"Restore workflows\" permission");
 
     view.SetSelected(ItemKey{ItemType::Dataset, "", "a"}, false);
     s = SummarizeSelection(view, &session);

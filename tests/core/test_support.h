@@ -61,10 +61,11 @@ inline std::vector<TrashItem> GenerateItems(size_t n) {
     for (size_t i = 0; i < n; ++i) {
         seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
         const ItemType type = kTypes[i % 5];
-        std::string name = std::string(kWords[(seed >> 33) % 8]) + "-" + kWords[(seed >> 40) % 8] + "-" + std::to_string(i);
-        TrashItem item = MakeItem(type, "id" + std::to_string(i), name,
-                                  kNow - static_cast<int64_t>((seed >> 20) % (30 * kDayMs)),
-                                  static_cast<int64_t>((seed >> 11) % 5'000'000'000ULL));
+        std::string name =
+            std::string(kWords[(seed >> 33) % 8]) + "-" + kWords[(seed >> 40) % 8] + "-" + std::to_string(i);
+        TrashItem item =
+            MakeItem(type, "id" + std::to_string(i), name, kNow - static_cast<int64_t>((seed >> 20) % (30 * kDayMs)),
+                     static_cast<int64_t>((seed >> 11) % 5'000'000'000ULL));
         item.deletedByName = kPeople[(seed >> 50) % 4];
         item.deletedBy = "u_" + item.deletedByName;
         if (IsChildType(type)) {

@@ -23,7 +23,8 @@ std::vector<std::string> Rows(const TrashView& view) {
         if (row.isHeader) {
             for (const GroupSummary& g : v.groups)
                 if (g.type == row.group)
-                    rows.push_back("#" + std::string(ItemTypeDisplayName(g.type)) + " (" + std::to_string(g.count) + ")");
+                    rows.push_back("#" + std::string(ItemTypeDisplayName(g.type)) + " (" + std::to_string(g.count) +
+                                   ")");
         } else {
             rows.push_back(view.items()[row.itemIndex].name);
         }
@@ -168,16 +169,46 @@ TEST_CASE("Every column sorts both ways, ties broken by name then id", "[trash_v
         std::vector<std::string> rows;
     };
     const Case cases[] = {
-        {SortColumn::Name, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
-        {SortColumn::Name, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
-        {SortColumn::DeletedBy, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
-        {SortColumn::DeletedBy, false, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
-        {SortColumn::DeletedAt, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
-        {SortColumn::DeletedAt, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
-        {SortColumn::TimeLeft, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
-        {SortColumn::TimeLeft, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
-        {SortColumn::Size, true, {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)", "yolov8n"}},
-        {SortColumn::Size, false, {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)", "yolov8n"}},
+        {SortColumn::Name,
+         true,
+         {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::Name,
+         false,
+         {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::DeletedBy,
+         true,
+         {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::DeletedBy,
+         false,
+         {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::DeletedAt,
+         true,
+         {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::DeletedAt,
+         false,
+         {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::TimeLeft,
+         true,
+         {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::TimeLeft,
+         false,
+         {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::Size,
+         true,
+         {"#Projects (2)", "cats", "Traffic Lights", "#Versions (2)", "augmented-416", "v3 of cats", "#Models (1)",
+          "yolov8n"}},
+        {SortColumn::Size,
+         false,
+         {"#Projects (2)", "Traffic Lights", "cats", "#Versions (2)", "v3 of cats", "augmented-416", "#Models (1)",
+          "yolov8n"}},
     };
     for (const Case& c : cases) {
         INFO("column " << static_cast<int>(c.column) << (c.ascending ? " ascending" : " descending"));
@@ -187,7 +218,8 @@ TEST_CASE("Every column sorts both ways, ties broken by name then id", "[trash_v
 
     SECTION("ties on the primary key read alphabetically in both directions") {
         std::vector<TrashItem> items;
-        for (const char* name : {"delta", "Alpha", "charlie", "bravo"}) items.push_back(MakeItem(ItemType::Dataset, name, name, kNow, 42));
+        for (const char* name : {"delta", "Alpha", "charlie", "bravo"})
+            items.push_back(MakeItem(ItemType::Dataset, name, name, kNow, 42));
         items.push_back(MakeItem(ItemType::Dataset, "z-id", "alpha", kNow, 42));
         items.push_back(MakeItem(ItemType::Dataset, "a-id", "alpha", kNow, 42));
         view.SetItems(items);
@@ -195,7 +227,8 @@ TEST_CASE("Every column sorts both ways, ties broken by name then id", "[trash_v
         for (bool ascending : {true, false}) {
             view.SetSort({SortColumn::Size, ascending});
             // Case-insensitive first, then exact (uppercase first), then id.
-            CHECK(Rows(view) == std::vector<std::string>{"#Datasets (6)", "Alpha", "alpha", "alpha", "bravo", "charlie", "delta"});
+            CHECK(Rows(view) ==
+                  std::vector<std::string>{"#Datasets (6)", "Alpha", "alpha", "alpha", "bravo", "charlie", "delta"});
             const View& v = view.view();
             CHECK(view.items()[v.rows[2].itemIndex].id == "a-id");
             CHECK(view.items()[v.rows[3].itemIndex].id == "z-id");
@@ -278,7 +311,8 @@ TEST_CASE("Selection: click, Ctrl-click and Shift ranges over the view order", "
     SECTION("the range follows the current sort") {
         view.SetSort({SortColumn::Name, false});
         view.Click(Key(view, "cats"), {false, true});
-        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "v3 of cats", "augmented-416", "yolov8n"});
+        CHECK(Names(view.selectedItems()) ==
+              std::vector<std::string>{"cats", "v3 of cats", "augmented-416", "yolov8n"});
     }
     SECTION("select all visible under a filter, clear") {
         view.SetQuery("cats");
@@ -339,14 +373,16 @@ TEST_CASE("Selection: Shift+arrows and Shift+Space select from the anchor to the
         view.ExtendFocus(FocusMove::Up);
         CHECK(Names(view.selectedItems()) == std::vector<std::string>{"Traffic Lights", "augmented-416"});
         view.ExtendFocus(FocusMove::End);
-        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"augmented-416", "v3 of cats", "yolov8n", "Bees", "slow webhooks"});
+        CHECK(Names(view.selectedItems()) ==
+              std::vector<std::string>{"augmented-416", "v3 of cats", "yolov8n", "Bees", "slow webhooks"});
     }
     SECTION("the anchor is the last row clicked or toggled, and the range replaces the selection") {
         view.Click(Key(view, "yolov8n"));
         view.SetSelected(Key(view, "cats"), true);  // anchor: cats
         view.SetFocus(Key(view, "augmented-416"));
         view.ExtendFocus(FocusMove::Down);
-        CHECK(Names(view.selectedItems()) == std::vector<std::string>{"cats", "Traffic Lights", "augmented-416", "v3 of cats"});
+        CHECK(Names(view.selectedItems()) ==
+              std::vector<std::string>{"cats", "Traffic Lights", "augmented-416", "v3 of cats"});
         view.SelectToFocus();  // the same range: nothing changes
         CHECK(view.selectionCount() == 4);
         view.MoveFocus(FocusMove::Home);
@@ -446,7 +482,7 @@ TEST_CASE("The focused row follows the view through sorts, collapses and filters
     view.SetGroupCollapsed(ItemType::Project, true);  // rows above it shift up
     REQUIRE(view.focusedRow());
     CHECK(rowName(*view.focusedRow()) == "yolov8n");
-    CHECK(*view.focusedRow() == 5);  // #Projects, #Versions, two versions, #Models, yolov8n
+    CHECK(*view.focusedRow() == 5);                 // #Projects, #Versions, two versions, #Models, yolov8n
     view.SetGroupCollapsed(ItemType::Model, true);  // its own group collapses: an item row takes over
     REQUIRE(view.focusedRow());
     CHECK_FALSE(view.view().rows[*view.focusedRow()].isHeader);
@@ -467,8 +503,8 @@ TEST_CASE("Asking for the focused row every frame is a lookup, not a scan (bench
         for (int frame = 0; frame < 1000; ++frame) REQUIRE(view.focusedRow() == view.view().rows.size() - 1);
     });
     CHECK(*view.focused() == last);
-    std::cout << "[benchmark] focusedRow at 100,000 items, 1000 frames: no focus " << noFocusMs << " ms, focus on the last row "
-              << focusMs << " ms\n";
+    std::cout << "[benchmark] focusedRow at 100,000 items, 1000 frames: no focus " << noFocusMs
+              << " ms, focus on the last row " << focusMs << " ms\n";
     CHECK(noFocusMs < 50);
     CHECK(focusMs < 50);
 }
@@ -499,8 +535,9 @@ TEST_CASE("Optimistic removals hide at once, then commit or roll back exactly", 
         view.CommitRemove(1);
         CHECK(view.items().size() == 5);
         CHECK(view.Find(cats) == nullptr);
-        CHECK(Rows(view) == std::vector<std::string>{"#Projects (1)", "Traffic Lights", "#Versions (2)", "augmented-416",
-                                                     "v3 of cats", "#Models (1)", "yolov8n", "#Datasets (1)", "Bees"});
+        CHECK(Rows(view) == std::vector<std::string>{"#Projects (1)", "Traffic Lights", "#Versions (2)",
+                                                     "augmented-416", "v3 of cats", "#Models (1)", "yolov8n",
+                                                     "#Datasets (1)", "Bees"});
         view.RollBack(1);  // unknown op: nothing happens
         CHECK(view.items().size() == 5);
     }
@@ -569,8 +606,7 @@ TEST_CASE("100,000 items rebuild fast (benchmark)", "[trash_view][benchmark]") {
     CHECK(view.items().empty());
 
     std::cout << "[benchmark] TrashView, 100,000 items: SetItems " << setMs << " ms, first view " << firstMs
-              << " ms, SetItems of an identical listing " << sameMs
-              << " ms, sort by name " << nameMs << " ms, sort by size " << sizeMs << " ms, search " << searchMs
-              << " ms, expiring filter " << expiringMs << " ms, 1000 cached reads " << cachedMs
-              << " ms, commit removal of all " << commitMs << " ms\n";
+              << " ms, SetItems of an identical listing " << sameMs << " ms, sort by name " << nameMs
+              << " ms, sort by size " << sizeMs << " ms, search " << searchMs << " ms, expiring filter " << expiringMs
+              << " ms, 1000 cached reads " << cachedMs << " ms, commit removal of all " << commitMs << " ms\n";
 }

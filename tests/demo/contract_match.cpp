@@ -34,7 +34,8 @@ static std::string Escape(const std::string& key) {
     return out;
 }
 
-static Mismatch MatchOperator(const OJson& pattern, const OJson& value, const Saved& saved, const std::string& pointer) {
+static Mismatch MatchOperator(const OJson& pattern, const OJson& value, const Saved& saved,
+                              const std::string& pointer) {
     const std::string op = pattern.begin().key();
     const OJson& arg = pattern.begin().value();
     auto fail = [&pointer](std::string message) { return Mismatch{pointer, std::move(message)}; };
@@ -42,7 +43,9 @@ static Mismatch MatchOperator(const OJson& pattern, const OJson& value, const Sa
         return value.is_number() ? std::optional<double>(value.get<double>()) : std::nullopt;
     };
     if (op == "$len") {
-        const size_t length = value.is_array() ? value.size() : value.is_string() ? CodePoints(value.get<std::string>()) : 0;
+        const size_t length = value.is_array()    ? value.size()
+                              : value.is_string() ? CodePoints(value.get<std::string>())
+                                                  : 0;
         if (!(value.is_array() || value.is_string()) || OJson(length) != arg)
             return fail("expected length " + Short(arg) + ", got " + Short(value));
     } else if (op == "$gte" || op == "$lte") {
@@ -119,9 +122,12 @@ std::optional<OJson> ResolvePointer(const OJson& document, const std::string& po
         start = end == std::string::npos ? std::string::npos : end + 1;
         token = std::regex_replace(std::regex_replace(token, std::regex("~1"), "/"), std::regex("~0"), "~");
         const bool digits = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
-        if (value->is_array() && digits && std::stoull(token) < value->size()) value = &(*value)[std::stoull(token)];
-        else if (value->is_object() && value->contains(token)) value = &(*value)[token];
-        else return std::nullopt;
+        if (value->is_array() && digits && std::stoull(token) < value->size())
+            value = &(*value)[std::stoull(token)];
+        else if (value->is_object() && value->contains(token))
+            value = &(*value)[token];
+        else
+            return std::nullopt;
     }
     return *value;
 }
@@ -135,8 +141,10 @@ OJson Substitute(const OJson& value, const Saved& saved, std::string* error) {
         for (std::sregex_iterator it(text.begin(), text.end(), kName), end; it != end; ++it) {
             out.append(last, (*it)[0].first);
             auto found = saved.find((*it)[1].str());
-            if (found == saved.end()) *error = "nothing saved as '" + (*it)[1].str() + "'";
-            else out += found->second.is_string() ? found->second.get<std::string>() : found->second.dump();
+            if (found == saved.end())
+                *error = "nothing saved as '" + (*it)[1].str() + "'";
+            else
+                out += found->second.is_string() ? found->second.get<std::string>() : found->second.dump();
             last = (*it)[0].second;
         }
         out.append(last, text.cend());

@@ -4,8 +4,8 @@
 
 #include "demo/demo_backend.h"
 
-#include <fstream>   // reading the fixture
-#include <sstream>   // whole-file reads
+#include <fstream>  // reading the fixture
+#include <sstream>  // whole-file reads
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -49,7 +49,8 @@ struct Client {
         return Json::parse(response.body, nullptr, false);
     }
     bool SignIn(const std::string& email, const std::string& password) {
-        const demo::HttpResponse response = Send("POST", "/api/session", Json{{"email", email}, {"password", password}}.dump());
+        const demo::HttpResponse response =
+            Send("POST", "/api/session", Json{{"email", email}, {"password", password}}.dump());
         if (response.status != 200) return false;
         for (const auto& [name, value] : response.headers) {
             if (name == "Set-Cookie") cookie = value.substr(14, value.find(';') - 14);

@@ -38,7 +38,8 @@ std::map<std::string, std::string> FixturePasswords() {
     std::map<std::string, std::string> passwords;
     const OJson fixture = OJson::parse(demo_test::FixtureText(), nullptr, false);
     for (const OJson& ws : fixture["workspaces"]) {
-        for (const OJson& user : ws["users"]) passwords[user["email"].get<std::string>()] = user["password"].get<std::string>();
+        for (const OJson& user : ws["users"])
+            passwords[user["email"].get<std::string>()] = user["password"].get<std::string>();
     }
     return passwords;
 }
@@ -54,7 +55,7 @@ struct Run {
         std::optional<int> status;
         std::optional<OJson> answer;
         std::vector<demo::Header> headers;
-        std::string error;  // the step itself failed
+        std::string error;      // the step itself failed
         std::string body = {};  // the answer as sent, for expect.lines
     };
 
@@ -109,9 +110,12 @@ struct Run {
         if (!error.empty()) return Outcome{{}, {}, {}, error};
         std::string body;
         bool json = spec.contains("oversize");
-        if (spec.contains("json")) body = spec["json"].dump(-1, ' ', true), json = true;
-        else if (spec.contains("raw")) body = spec["raw"].get<std::string>(), json = true;
-        else if (spec.contains("oversize")) body = std::string(spec["oversize"].get<size_t>(), 'x');
+        if (spec.contains("json"))
+            body = spec["json"].dump(-1, ' ', true), json = true;
+        else if (spec.contains("raw"))
+            body = spec["raw"].get<std::string>(), json = true;
+        else if (spec.contains("oversize"))
+            body = std::string(spec["oversize"].get<size_t>(), 'x');
         return Request(spec["method"].get<std::string>(), spec["path"].get<std::string>(), body, json,
                        spec.value("csrf", true), spec.value("cookie", true), spec.value("headers", OJson::object()));
     }
@@ -119,8 +123,10 @@ struct Run {
     Outcome Step(const OJson& step) {
         std::vector<std::string> actions;
         for (const auto& [key, value] : step.items()) {
-            if (std::find(kActions.begin(), kActions.end(), key) != kActions.end()) actions.push_back(key);
-            else if (key != "expect" && key != "save") return Outcome{{}, {}, {}, "unknown step key " + key};
+            if (std::find(kActions.begin(), kActions.end(), key) != kActions.end())
+                actions.push_back(key);
+            else if (key != "expect" && key != "save")
+                return Outcome{{}, {}, {}, "unknown step key " + key};
         }
         if (actions.size() != 1) return Outcome{{}, {}, {}, "a step needs exactly one action"};
         const OJson& arg = step[actions[0]];
@@ -132,8 +138,12 @@ struct Run {
             return {};
         }
         const demo::CleanupResult result = backend.RunCleanup(kT0);
-        return Outcome{{}, OJson{{"purged", result.purged}, {"freedBytes", result.freedBytes},
-                                 {"imagesDeleted", result.imagesDeleted}}, {}, ""};
+        return Outcome{
+            {},
+            OJson{
+                {"purged", result.purged}, {"freedBytes", result.freedBytes}, {"imagesDeleted", result.imagesDeleted}},
+            {},
+            ""};
     }
 
     Mismatch Check(const OJson& step, const Outcome& outcome) {
@@ -206,7 +216,8 @@ TEST_CASE("Every REST contract scenario passes on the demo backend", "[demo][con
             const OJson& steps = scenario["steps"];
             for (size_t i = 0; i < steps.size(); ++i) {
                 const Run::Outcome outcome = run.Step(steps[i]);
-                const Mismatch mismatch = outcome.error.empty() ? run.Check(steps[i], outcome) : Mismatch{"", outcome.error};
+                const Mismatch mismatch =
+                    outcome.error.empty() ? run.Check(steps[i], outcome) : Mismatch{"", outcome.error};
                 if (mismatch) {
                     FAIL(file.filename().string() << " (" << scenario.value("name", "") << "), steps[" << i << "] "
                                                   << Short(steps[i]).substr(0, 160) << ": " << mismatch.Text());

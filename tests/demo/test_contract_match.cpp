@@ -32,8 +32,10 @@ TEST_CASE("Patterns: scalars compare by type and value", "[demo][contract]") {
 }
 
 TEST_CASE("Patterns: operators", "[demo][contract]") {
-    CHECK(Where(R"({"n": {"$gte": 2}, "m": {"$lte": 2}, "s": {"$len": 3}, "t": {"$type": "null"}, "gone": {"$absent": true}})",
-                R"({"n": 2, "m": 1.5, "s": "abc", "t": null})") == "");
+    CHECK(
+        Where(
+            R"({"n": {"$gte": 2}, "m": {"$lte": 2}, "s": {"$len": 3}, "t": {"$type": "null"}, "gone": {"$absent": true}})",
+            R"({"n": 2, "m": 1.5, "s": "abc", "t": null})") == "");
     CHECK(Where(R"({"$contains": {"id": "b"}})", R"([{"id": "a"}, {"id": "b"}])") == "");
     CHECK(Where(R"({"$each": {"$type": "number"}})", "[]") == "");
     CHECK(Where(R"({"$saved": "v"})", R"("x.1")", {{"v", "x.1"}}) == "");

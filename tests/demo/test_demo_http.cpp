@@ -19,7 +19,8 @@ struct Fixture {
     std::pair<int, std::string> Raw(const std::string& method, const std::string& target, const std::string& body) {
         const demo::HttpResponse response = client.Send(method, target, body);
         const Json answer = Json::parse(response.body, nullptr, false);
-        return {response.status, answer.is_object() && answer.contains("error") ? answer["error"].get<std::string>() : ""};
+        return {response.status,
+                answer.is_object() && answer.contains("error") ? answer["error"].get<std::string>() : ""};
     }
 };
 }  // namespace
@@ -35,13 +36,16 @@ TEST_CASE("Malformed bodies are 400 with serve.py's messages", "[demo][http]") {
     CHECK(f.Raw("POST", restore, "{\"type\": \"workflow\", \"id\": \"\xff\"}").first == 400);
     CHECK(f.Raw("POST", restore, std::string(100000, '[') + std::string(100000, ']')) ==
           std::make_pair(400, std::string("Malformed JSON: nested too deeply")));
-    CHECK(f.Raw("POST", restore, "{\"type\": 5, \"id\": \"x\"}") == std::make_pair(400, std::string("type must be a string")));
+    CHECK(f.Raw("POST", restore, "{\"type\": 5, \"id\": \"x\"}") ==
+          std::make_pair(400, std::string("type must be a string")));
     CHECK(f.Raw("POST", restore, "{\"type\": \"version\", \"id\": \"1\"}") ==
           std::make_pair(400, std::string("parentId is required for versions")));
     CHECK(f.Raw("POST", restore, "{\"type\": \"workflow\", \"id\": \"" + std::string(201, 'a') + "\"}") ==
           std::make_pair(400, std::string("id is too long")));
-    CHECK(f.Raw("POST", restore, "{\"all\": \"yes\"}") == std::make_pair(400, std::string("all must be true or false")));
-    CHECK(f.Raw("POST", restore, "{\"items\": []}") == std::make_pair(400, std::string("items must be a non-empty array")));
+    CHECK(f.Raw("POST", restore, "{\"all\": \"yes\"}") ==
+          std::make_pair(400, std::string("all must be true or false")));
+    CHECK(f.Raw("POST", restore, "{\"items\": []}") ==
+          std::make_pair(400, std::string("items must be a non-empty array")));
     CHECK(f.Raw("PATCH", "/api/workspace", "{\"retentionDays\": 1e2}") ==
           std::make_pair(400, std::string("retentionDays must be an integer")));
     CHECK(f.Raw("PATCH", "/api/workspace", "{\"retentionDays\": 99999999999999999999}").first == 400);
@@ -70,13 +74,20 @@ TEST_CASE("Sign-in takes only JSON (issue 11)", "[demo][http]") {
     demo::Backend backend;
     REQUIRE(backend.Seed(FixtureText(), kT0));
     const std::string body = "{\"email\": \"alice@acme.test\", \"password\": \"demo-alice\"}";
-    CHECK(backend.Handle(demo::HttpRequest{"POST", "/api/session", body, {{"Content-Type", "text/plain"}}}, kT0).status == 415);
+    CHECK(
+        backend.Handle(demo::HttpRequest{"POST", "/api/session", body, {{"Content-Type", "text/plain"}}}, kT0).status ==
+        415);
     CHECK(backend.Handle(demo::HttpRequest{"POST", "/api/session", body, {}}, kT0).status == 415);
-    const demo::HttpResponse ok =
-        backend.Handle(demo::HttpRequest{"POST", "/api/session", body, {{"content-type", "Application/JSON; charset=utf-8"}}}, kT0);
+    const demo::HttpResponse ok = backend.Handle(
+        demo::HttpRequest{"POST", "/api/session", body, {{"content-type", "Application/JSON; charset=utf-8"}}}, kT0);
     CHECK(ok.status == 200);
-    CHECK(backend.Handle(demo::HttpRequest{"POST", "/api/session", "{\"email\": \"alice@acme.test\", \"password\": \"no\"}",
-                                           {{"Content-Type", "application/json"}}}, kT0).status == 401);
+    CHECK(backend
+              .Handle(demo::HttpRequest{"POST",
+                                        "/api/session",
+                                        "{\"email\": \"alice@acme.test\", \"password\": \"no\"}",
+                                        {{"Content-Type", "application/json"}}},
+                      kT0)
+              .status == 401);
 }
 
 TEST_CASE("Restore All without view_trash is 403 and names nothing (issue 11)", "[demo][http]") {
@@ -93,15 +104,33 @@ TEST_CASE("Restore All without view_trash is 403 and names nothing (issue 11)", 
 TEST_CASE("Thousands of garbled requests all get a JSON answer with a known status", "[demo][http]") {
     Fixture f;
     const std::vector<std::string> targets = {
-        "/acme-robotics/trash", "/acme-robotics/trash/restore", "/acme-robotics/trash/delete", "/acme-robotics/trash/empty",
-        "/acme-robotics/projects", "/acme-robotics/audit?limit=5", "/api/session", "/api/workspace", "/api/demo",
-        "/api/demo/clock", "/api/demo/cleanup", "/acme-robotics/forklift-detector", "/acme-robotics/forklift-detector/1",
-        "/acme-robotics/pallet-counter/models/m_pallet_y8", "/acme-robotics/datasets/coco-people", "/api/trash",
+        "/acme-robotics/trash",
+        "/acme-robotics/trash/restore",
+        "/acme-robotics/trash/delete",
+        "/acme-robotics/trash/empty",
+        "/acme-robotics/projects",
+        "/acme-robotics/audit?limit=5",
+        "/api/session",
+        "/api/workspace",
+        "/api/demo",
+        "/api/demo/clock",
+        "/api/demo/cleanup",
+        "/acme-robotics/forklift-detector",
+        "/acme-robotics/forklift-detector/1",
+        "/acme-robotics/pallet-counter/models/m_pallet_y8",
+        "/acme-robotics/datasets/coco-people",
+        "/api/trash",
         "/acme-robotics/trash?sort=-name&limit=3&cursor=WzMsICItbmFtZSJd&q=a&type=version"};
     const std::vector<std::string> bodies = {
-        "", "{}", "{\"all\": true}", "{\"items\": [{\"type\": \"project\", \"id\": \"d_pallet\"}], \"confirm\": true}",
-        "{\"type\": \"version\", \"id\": \"2\", \"parentId\": \"d_forklift\"}", "{\"confirm\": \"Acme Robotics\"}",
-        "{\"retentionDays\": 7}", "{\"advanceDays\": 2}", "{\"email\": \"bob@acme.test\", \"password\": \"demo-bob\"}"};
+        "",
+        "{}",
+        "{\"all\": true}",
+        "{\"items\": [{\"type\": \"project\", \"id\": \"d_pallet\"}], \"confirm\": true}",
+        "{\"type\": \"version\", \"id\": \"2\", \"parentId\": \"d_forklift\"}",
+        "{\"confirm\": \"Acme Robotics\"}",
+        "{\"retentionDays\": 7}",
+        "{\"advanceDays\": 2}",
+        "{\"email\": \"bob@acme.test\", \"password\": \"demo-bob\"}"};
     const std::vector<std::string> methods = {"GET", "POST", "DELETE", "PATCH", "PUT"};
     const std::vector<int> known = {200, 400, 401, 403, 404, 405, 409, 413, 415};
     uint64_t seed = 12345;

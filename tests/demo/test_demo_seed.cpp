@@ -44,7 +44,8 @@ TEST_CASE("Seeding the demo fixture gives serve.py's Trash", "[demo][seed]") {
     CHECK(Row(listing, "project", "d_shelf")["scheduledCleanupAt"] == "2026-12-01T16:48:00.000Z");
 
     const Json session = client.SendJson("GET", "/api/session", nullptr);
-    CHECK(session["storage"] == Json{{"usedBytes", 35840177078}, {"trashBytes", 31193301066}, {"quotaBytes", 107374182400}});
+    CHECK(session["storage"] ==
+          Json{{"usedBytes", 35840177078}, {"trashBytes", 31193301066}, {"quotaBytes", 107374182400}});
     const Json audit = client.SendJson("GET", "/acme-robotics/audit?limit=1000", nullptr);
     CHECK(audit["events"].size() == 14);
     CHECK(audit["events"][0]["detail"] == "project d_helmet; cancelled 1 training jobs");
@@ -67,7 +68,10 @@ TEST_CASE("A fixture that is not one is refused and leaves the state alone", "[d
     demo::Backend backend;
     REQUIRE(backend.Seed(FixtureText(), kT0));
     const char* bad[] = {
-        "", "[]", "{\"format\": 2, \"workspaces\": []}", "{\"format\": 1}",
+        "",
+        "[]",
+        "{\"format\": 2, \"workspaces\": []}",
+        "{\"format\": 1}",
         "{\"format\": 1, \"workspaces\": [{\"id\": \"w\", \"url\": \"api\", \"name\": \"W\", \"roles\": []}]}",
         "{\"format\": 1, \"workspaces\": [{\"id\": \"w\", \"url\": \"w\", \"name\": \"W\", \"roles\": [],"
         " \"users\": [{\"id\": \"u\", \"email\": \"e\", \"name\": \"n\", \"password\": \"p\", \"role\": \"Nope\"}]}]}",

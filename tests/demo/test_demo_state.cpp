@@ -30,10 +30,11 @@ TEST_CASE("Time travel: the clock route moves the demo clock and cleanup purges 
     // Sessions live on real time: days of time travel sign no one out.
     client.SendJson("POST", "/api/demo/clock", Json{{"advanceDays", 7}}, &status);
     const demo::CleanupResult result = backend.RunCleanup(kT0);
-    CHECK(result.purged == 5);  // 4 rows of Acme deleted 22+ days before, Globex's dashcam (14-day retention)
+    CHECK(result.purged == 5);         // 4 rows of Acme deleted 22+ days before, Globex's dashcam (14-day retention)
     CHECK(result.imagesDeleted == 0);  // conveyor's images are shared with forklift, still there
     CHECK(Total(client) == 8);
-    for (const Json& bad : {Json{{"advanceDays", 0}}, Json{{"advanceDays", 366}}, Json{{"advanceDays", 1.5}}, Json::object()}) {
+    for (const Json& bad :
+         {Json{{"advanceDays", 0}}, Json{{"advanceDays", 366}}, Json{{"advanceDays", 1.5}}, Json::object()}) {
         client.SendJson("POST", "/api/demo/clock", bad, &status);
         CHECK(status == 400);
     }
@@ -71,10 +72,14 @@ TEST_CASE("GET /api/demo lists the demo users and reports how the demo keeps its
     Json info = client.SendJson("GET", "/api/demo", nullptr);
     CHECK(info["workspace"] == "acme-robotics");
     CHECK(info["users"].size() == 7);
-    CHECK(info["users"][0] == Json{{"email", "alice@acme.test"}, {"name", "Alice Chen"}, {"role", "Owner"},
-                                   {"password", "demo-alice"}, {"workspace", "acme-robotics"}});
+    CHECK(info["users"][0] == Json{{"email", "alice@acme.test"},
+                                   {"name", "Alice Chen"},
+                                   {"role", "Owner"},
+                                   {"password", "demo-alice"},
+                                   {"workspace", "acme-robotics"}});
     CHECK(info["apiKeys"] == Json::array());
-    CHECK(info["browser"] == Json{{"storage", "local"}, {"notice", ""}, {"clockOffsetMs", 0}, {"now", "2026-12-01T12:00:00.000Z"}});
+    CHECK(info["browser"] ==
+          Json{{"storage", "local"}, {"notice", ""}, {"clockOffsetMs", 0}, {"now", "2026-12-01T12:00:00.000Z"}});
     backend.SetStorage(demo::StorageMode::Memory, "Browser storage is unavailable, so changes will not be kept");
     info = client.SendJson("GET", "/api/demo", nullptr);
     CHECK(info["browser"]["storage"] == "memory");
@@ -110,9 +115,18 @@ TEST_CASE("Load refuses corrupt, truncated, foreign or other-version data and ke
     demo::Backend backend;
     REQUIRE(backend.Seed(FixtureText(), kT0));
     const std::string good = backend.Save();
-    std::vector<std::string> hostile = {"", "null", "0", "[]", "{}", "\"text\"", "{\"format\": \"trash-demo-state\"}",
-                                        FixtureText(), std::string(100, '\0'), "{\"format\":1,\"workspaces\":[]}"};
-    for (size_t cut : {size_t{1}, good.size() / 3, good.size() / 2, good.size() - 1}) hostile.push_back(good.substr(0, cut));
+    std::vector<std::string> hostile = {"",
+                                        "null",
+                                        "0",
+                                        "[]",
+                                        "{}",
+                                        "\"text\"",
+                                        "{\"format\": \"trash-demo-state\"}",
+                                        FixtureText(),
+                                        std::string(100, '\0'),
+                                        "{\"format\":1,\"workspaces\":[]}"};
+    for (size_t cut : {size_t{1}, good.size() / 3, good.size() / 2, good.size() - 1})
+        hostile.push_back(good.substr(0, cut));
     auto replaced = [&good](const std::string& from, const std::string& to) {
         std::string text = good;
         const size_t at = text.find(from);
@@ -124,7 +138,8 @@ TEST_CASE("Load refuses corrupt, truncated, foreign or other-version data and ke
     hostile.push_back(replaced("\"trash-demo-state\"", "\"trash-demo-stat\""));
     hostile.push_back(replaced("\"parentPk\":1", "\"parentPk\":99999"));
     hostile.push_back(replaced("\"trashEvent\":0", "\"trashEvent\":424242"));
-    hostile.push_back(replaced("\"password\":\"demo-alice\",\"role\":\"Owner\"", "\"password\":\"x\",\"role\":\"King\""));
+    hostile.push_back(
+        replaced("\"password\":\"demo-alice\",\"role\":\"Owner\"", "\"password\":\"x\",\"role\":\"King\""));
     hostile.push_back(replaced("\"sizeBytes\":1288490188", "\"sizeBytes\":-5"));
     hostile.push_back(replaced("\"sizeBytes\":1288490188", "\"sizeBytes\":\"big\""));
     hostile.push_back(replaced("\"type\":\"project\"", "\"type\":\"folder\""));

@@ -25,16 +25,17 @@ std::string ReadFixture(const std::string& name) { return ReadFile(std::string(T
 
 const std::vector<std::string>& AllPermissions() {
   static const std::vector<std::string> all = {
-      "view_trash", "trash_dataset", "restore_dataset", "trash_version", "restore_version", "trash_model",
-      "restore_model", "trash_workflow", "restore_workflow", "delete_permanently"};
+      "view_trash",  "trash_dataset", "restore_dataset", "trash_version",    "restore_version",
+      "trash_model", "restore_model", "trash_workflow",  "restore_workflow", "delete_permanently"};
   return all;
 }
 
 std::string SessionJson(const std::vector<std::string>& permissions, const std::string& userId) {
   std::string list;
   for (const std::string& p : permissions) list += (list.empty() ? "\"" : ",\"") + p + "\"";
-  return R"({"user":{"id":")" + userId + R"(","name":"Alice","email":"alice@acme.test"},"role":{"name":"Owner","permissions":[)" +
-         list + R"(]},"workspace":{"id":"w1","url":"acme","name":"Acme Robotics","retentionDays":30},)"
+  return R"({"user":{"id":")" + userId +
+         R"(","name":"Alice","email":"alice@acme.test"},"role":{"name":"Owner","permissions":[)" + list +
+         R"(]},"workspace":{"id":"w1","url":"acme","name":"Acme Robotics","retentionDays":30},)"
          R"("storage":{"usedBytes":5000000000,"trashBytes":1400000000,"quotaBytes":10737418240},"csrfToken":"tok"})";
 }
 
@@ -62,14 +63,13 @@ Harness::Harness(float width, float height) {
   io.ConfigInputTextCursorBlink = false;
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;  // as the web page sets it
   // The web layer's mapping: DOM keyCodes.
-  const int keyMap[][2] = {{ImGuiKey_Tab, 9},       {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39},
-                           {ImGuiKey_UpArrow, 38},  {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},
-                           {ImGuiKey_PageDown, 34}, {ImGuiKey_Home, 36},      {ImGuiKey_End, 35},
-                           {ImGuiKey_Insert, 45},   {ImGuiKey_Delete, 46},    {ImGuiKey_Backspace, 8},
-                           {ImGuiKey_Space, 32},    {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},
-                           {ImGuiKey_KeyPadEnter, 13}, {ImGuiKey_A, 65},      {ImGuiKey_C, 67},
-                           {ImGuiKey_V, 86},        {ImGuiKey_X, 88},         {ImGuiKey_Y, 89},
-                           {ImGuiKey_Z, 90}};
+  const int keyMap[][2] = {
+      {ImGuiKey_Tab, 9},        {ImGuiKey_LeftArrow, 37}, {ImGuiKey_RightArrow, 39}, {ImGuiKey_UpArrow, 38},
+      {ImGuiKey_DownArrow, 40}, {ImGuiKey_PageUp, 33},    {ImGuiKey_PageDown, 34},   {ImGuiKey_Home, 36},
+      {ImGuiKey_End, 35},       {ImGuiKey_Insert, 45},    {ImGuiKey_Delete, 46},     {ImGuiKey_Backspace, 8},
+      {ImGuiKey_Space, 32},     {ImGuiKey_Enter, 13},     {ImGuiKey_Escape, 27},     {ImGuiKey_KeyPadEnter, 13},
+      {ImGuiKey_A, 65},         {ImGuiKey_C, 67},         {ImGuiKey_V, 86},          {ImGuiKey_X, 88},
+      {ImGuiKey_Y, 89},         {ImGuiKey_Z, 90}};
   for (const auto& [key, code] : keyMap) io.KeyMap[key] = code;
   ui::FontSources fonts;  // no font files: ImGui's built-in font, the same metrics on every machine
   fonts.fallback = [](ImFontAtlas& atlas, float pixels) {

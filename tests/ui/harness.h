@@ -41,21 +41,22 @@ class Harness {
   Harness& operator=(const Harness&) = delete;
 
   // [SECTION] Feeding the page
-  void Start();                                     // Start() and nothing answered yet
-  void SignIn(const std::string& sessionJson);      // who-am-I answered with this session
+  void Start();                                      // Start() and nothing answered yet
+  void SignIn(const std::string& sessionJson);       // who-am-I answered with this session
   void LoadListing(const std::string& listingJson);  // the pending ListTrash answered
-  void SignInWithListing(const std::string& listingJson, const std::vector<std::string>& permissions = AllPermissions());
+  void SignInWithListing(const std::string& listingJson,
+                         const std::vector<std::string>& permissions = AllPermissions());
   bool Respond(trash::RequestKind kind, int status, const std::string& body);  // false if none pending
-  void Apply(const trash::Intent& intent);          // as the app would
-  void ApplyEmitted();                              // applies every intent emitted since the last call
+  void Apply(const trash::Intent& intent);                                     // as the app would
+  void ApplyEmitted();  // applies every intent emitted since the last call
 
   // [SECTION] Frames and input
-  const DrawResult& Frame();           // one frame at `now`
+  const DrawResult& Frame();  // one frame at `now`
   void Frames(int n);
-  bool Click(const std::string& id);   // hover, press, release at the widget's centre, settle; false if absent
+  bool Click(const std::string& id);  // hover, press, release at the widget's centre, settle; false if absent
   bool ClickAt(float x, float y);
   void PressKey(int keyCode, bool ctrl = false, bool shift = false);  // down one frame, up the next
-  void Type(const char* utf8);         // into the focused field, then one frame
+  void Type(const char* utf8);                                        // into the focused field, then one frame
 
   // [SECTION] What was drawn and asked for
   const WidgetInfo* Widget(const std::string& id) const;

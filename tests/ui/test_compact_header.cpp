@@ -42,8 +42,8 @@ std::string SessionWithStorage(int64_t used, int64_t trash, int64_t quota) {
   std::string json = SessionJson(AllPermissions());
   const size_t at = json.find("\"storage\":");
   const size_t end = json.find('}', at);
-  return json.substr(0, at) + "\"storage\":{\"usedBytes\":" + std::to_string(used) + ",\"trashBytes\":" +
-         std::to_string(trash) + ",\"quotaBytes\":" + std::to_string(quota) + json.substr(end);
+  return json.substr(0, at) + "\"storage\":{\"usedBytes\":" + std::to_string(used) +
+         ",\"trashBytes\":" + std::to_string(trash) + ",\"quotaBytes\":" + std::to_string(quota) + json.substr(end);
 }
 
 }  // namespace
@@ -112,7 +112,8 @@ TEST_CASE("At 640×400 (200% zoom of 1280×800) and on a 390×844 phone the firs
     CHECK(first->y >= 0);
     CHECK(first->y + first->h <= hgt);
     // The controls stay: search, the first chips, the expiring filter, the bulk actions, all inside the width.
-    for (const char* id : {"##search", "chip/all", "##expiring", "bulk/restore-all", "bulk/empty-trash", "storage/meter"}) {
+    for (const char* id :
+         {"##search", "chip/all", "##expiring", "bulk/restore-all", "bulk/empty-trash", "storage/meter"}) {
       const ui::WidgetInfo* widget = h.Widget(id);
       INFO(id);
       REQUIRE(widget);
@@ -216,7 +217,8 @@ TEST_CASE("Counts in the chips, group rows and selection have thousands separato
 
 TEST_CASE("A group's header stays pinned under the column headers while its rows scroll", "[compact_header]") {
   Harness h(1280, 720);
-  h.SignInWithListing(trash::EncodeTrashListing(Items(120, {trash::ItemType::Project, trash::ItemType::Dataset}), false));
+  h.SignInWithListing(
+      trash::EncodeTrashListing(Items(120, {trash::ItemType::Project, trash::ItemType::Dataset}), false));
   h.Frames(3);
   const ui::TrashTable& table = h.view.trashScreen().table();
   CHECK_FALSE(table.sticky().shown);  // at the top, the group's own header shows

@@ -58,12 +58,14 @@ TEST_CASE("The in-browser demo's banner offers time travel, the cleanup and Rese
 
 TEST_CASE("The banner says when changes are not kept, how far the clock moved, and fits a phone", "[demo_banner]") {
   Harness h(390, 844);
-  SignedOutWith(h, R"({"workspace":"acme-robotics","users":[],"apiKeys":[],)"
-                   R"("browser":{"storage":"memory","notice":"Browser storage is turned off here","clockOffsetMs":604800000}})");
+  SignedOutWith(
+      h, R"({"workspace":"acme-robotics","users":[],"apiKeys":[],)"
+         R"("browser":{"storage":"memory","notice":"Browser storage is turned off here","clockOffsetMs":604800000}})");
   const auto* banner = h.Widget("demo/banner");
   REQUIRE(banner);
   CHECK(banner->label ==
-        "Demo: changes will not be kept in this browser \xc2\xb7 clock 7 days ahead \xc2\xb7 Browser storage is turned off here");
+        "Demo: changes will not be kept in this browser \xc2\xb7 clock 7 days ahead \xc2\xb7 Browser storage is turned "
+        "off here");
   for (const char* label : {"+1 day", "+7 days", "Run cleanup now", "Reset demo"}) {
     const auto* button = h.Find("button", label);
     REQUIRE(button);

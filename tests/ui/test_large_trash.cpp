@@ -6,8 +6,8 @@
 #include <imgui_internal.h>  // the table's inner window and its scrollbar
 
 #include <algorithm>  // std::max
-#include <chrono>    // benchmark
-#include <cstdio>    // benchmark line
+#include <chrono>     // benchmark
+#include <cstdio>     // benchmark line
 
 #include "core/listing_codec.h"  // EncodeTrashListing
 #include "harness.h"
@@ -19,8 +19,8 @@ TEST_CASE("100,000 items draw only the visible rows", "[trash_screen][performanc
   items.reserve(100000);
   const trash::ItemType types[] = {trash::ItemType::Project, trash::ItemType::Dataset, trash::ItemType::Workflow};
   for (int i = 0; i < 100000; ++i) {
-    trash::TrashItem item = MakeItem(types[i % 3], "id_" + std::to_string(i), "Item " + std::to_string(i),
-                                     0.5 + double(i % 29), 1000 + i);
+    trash::TrashItem item =
+        MakeItem(types[i % 3], "id_" + std::to_string(i), "Item " + std::to_string(i), 0.5 + double(i % 29), 1000 + i);
     if (item.type == trash::ItemType::Project) item.url = "item-" + std::to_string(i);
     items.push_back(std::move(item));
   }
@@ -59,7 +59,8 @@ TEST_CASE("100,000 items draw only the visible rows", "[trash_screen][performanc
     ImGui::GetIO().MouseWheel = -1.f;
     h.Frame();
   }
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / frames;
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / frames;
   std::printf("benchmark: 100000 items, %zu rows drawn, %.3f ms per frame (native, NewFrame to Render)\n",
               h.All("row").size(), ms);
   CHECK(h.All("row").size() < 40);

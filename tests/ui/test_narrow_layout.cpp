@@ -22,7 +22,8 @@ bool Inside(const ui::WidgetInfo& inner, const ui::WidgetInfo& outer) {
 }
 
 bool Overlap(const ui::WidgetInfo& a, const ui::WidgetInfo& b) {
-  return std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x) > 1 && std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y) > 1;
+  return std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x) > 1 &&
+         std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y) > 1;
 }
 
 }  // namespace
@@ -141,8 +142,9 @@ TEST_CASE("The phone list finds the rows in view by arithmetic, also far down a 
   std::string items;
   for (int i = 0; i < 2000; ++i) {
     if (i) items += ',';
-    items += R"({"type":"dataset","id":"ds_)" + std::to_string(i) + R"(","name":"set )" + std::to_string(i) +
-             R"(","deletedAt":"2026-11-20T00:00:00.000Z","scheduledCleanupAt":"2026-12-20T00:00:00.000Z","deletedBy":"u_alice","deletedByName":"Alice","sizeBytes":1000})";
+    items +=
+        R"({"type":"dataset","id":"ds_)" + std::to_string(i) + R"(","name":"set )" + std::to_string(i) +
+        R"(","deletedAt":"2026-11-20T00:00:00.000Z","scheduledCleanupAt":"2026-12-20T00:00:00.000Z","deletedBy":"u_alice","deletedByName":"Alice","sizeBytes":1000})";
   }
   h.SignInWithListing(R"({"items":[)" + items + R"(],"sections":{}})");
   h.Frames(3);

@@ -38,10 +38,13 @@ const trash::PendingRequest* PendingOf(Harness& h, trash::RequestKind kind) {
 
 std::string Event(const std::string& id, const std::string& action, const std::string& name,
                   const std::string& extra = "") {
-  return R"({"eventId":")" + id + R"(","at":"2026-11-28T10:00:00.000Z","actorId":"u_bob","actorName":"Bob Martins",)"
-         R"("action":")" + action + R"(","via":"web","keyName":null,"type":"project","id":"d_)" + id +
-         R"(","name":")" + name + R"(","parentName":null,"slug":null,"runId":null,"runCount":0,"images":0,"bytes":0,)"
-         R"("detail":"","oldValue":null,"newValue":null)" + extra + "}";
+  return R"({"eventId":")" + id +
+         R"(","at":"2026-11-28T10:00:00.000Z","actorId":"u_bob","actorName":"Bob Martins",)"
+         R"("action":")" +
+         action + R"(","via":"web","keyName":null,"type":"project","id":"d_)" + id + R"(","name":")" + name +
+         R"(","parentName":null,"slug":null,"runId":null,"runCount":0,"images":0,"bytes":0,)"
+         R"("detail":"","oldValue":null,"newValue":null)" +
+         extra + "}";
 }
 
 void OpenActivity(Harness& h) {
@@ -77,8 +80,9 @@ TEST_CASE("Retention: type a period, see its preview, confirm and save", "[reten
   const trash::PendingRequest* preview = PendingOf(h, trash::RequestKind::PreviewRetention);
   REQUIRE(preview);
   CHECK(preview->request.body == R"({"retentionDays":7,"expectedRetentionDays":30,"dryRun":true})");
-  h.Respond(trash::RequestKind::PreviewRetention, 200,
-            R"({"preview":{"retentionDays":7,"currentDays":30,"dueNow":{"count":5,"bytes":13207024435},"sooner":{"count":3,"bytes":1},"later":{"count":0,"bytes":0}}})");
+  h.Respond(
+      trash::RequestKind::PreviewRetention, 200,
+      R"({"preview":{"retentionDays":7,"currentDays":30,"dueNow":{"count":5,"bytes":13207024435},"sooner":{"count":3,"bytes":1},"later":{"count":0,"bytes":0}}})");
   h.Frames(2);
   CHECK(h.Widget("retention/preview")->label ==
         "With 7 days, 5 items (12.3 GB) become due now and are purged at the next cleanup; 3 more items expire sooner");
@@ -109,7 +113,8 @@ TEST_CASE("Retention: a 409 shows the other person's value", "[retention]") {
   h.Apply(trash::intent::Navigate{trash::Screen::Retention});
   h.Apply(trash::intent::EditRetention{"14"});
   TickTo(h, h.now + 1000);
-  h.Respond(trash::RequestKind::PreviewRetention, 409, R"({"error":"The retention period changed","retentionDays":60})");
+  h.Respond(trash::RequestKind::PreviewRetention, 409,
+            R"({"error":"The retention period changed","retentionDays":60})");
   h.Frames(2);
   CHECK(h.Widget("##retention-days")->value == "60");
   REQUIRE(h.Widget("retention/notice"));
@@ -180,8 +185,9 @@ TEST_CASE("Activity: events, a run that expands, filters in intents", "[activity
   h.ApplyEmitted();
   REQUIRE(PendingOf(h, trash::RequestKind::ListActivityRun));
   CHECK(PendingOf(h, trash::RequestKind::ListActivityRun)->request.path == "/acme/audit?run=r1&limit=200");
-  h.Respond(trash::RequestKind::ListActivityRun, 200,
-            R"({"events":[)" + Event("m1", "empty_trash", "Old Pallets", R"(,"runId":"r1")") + R"(],"nextCursor":"more"})");
+  h.Respond(
+      trash::RequestKind::ListActivityRun, 200,
+      R"({"events":[)" + Event("m1", "empty_trash", "Old Pallets", R"(,"runId":"r1")") + R"(],"nextCursor":"more"})");
   h.Frames(2);
   CHECK(h.Widget("activity/row/m1"));
   CHECK(h.Widget("activity/row/e1/more"));
@@ -202,7 +208,8 @@ TEST_CASE("Activity: filters that match nothing offer Clear filters", "[activity
   filters.query = "nothing like this";
   h.Apply(trash::intent::FilterActivity{filters});
   // The unfiltered page answers late: it no longer counts.
-  h.Respond(trash::RequestKind::ListActivity, 200, R"({"events":[)" + Event("e1", "trash", "x") + R"(],"nextCursor":null})");
+  h.Respond(trash::RequestKind::ListActivity, 200,
+            R"({"events":[)" + Event("e1", "trash", "x") + R"(],"nextCursor":null})");
   h.Frames(1);
   CHECK_FALSE(h.Widget("activity/row/e1"));
   h.Respond(trash::RequestKind::ListActivity, 200, R"({"events":[],"nextCursor":null,"actors":[]})");
@@ -255,7 +262,8 @@ TEST_CASE("Activity: 100,000 events draw only what is in view", "[activity][larg
   Harness h;
   OpenActivity(h);
   std::string body = R"({"events":[)";
-  for (int i = 0; i < 100000; ++i) body += (i ? "," : "") + Event("e" + std::to_string(i), "trash", "item " + std::to_string(i));
+  for (int i = 0; i < 100000; ++i)
+    body += (i ? "," : "") + Event("e" + std::to_string(i), "trash", "item " + std::to_string(i));
   body += R"(],"nextCursor":"next","actors":[]})";
   h.Respond(trash::RequestKind::ListActivity, 200, body);
   h.Frames(2);

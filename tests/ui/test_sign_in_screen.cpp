@@ -20,7 +20,7 @@ TEST_CASE("Sign-in emits SignIn with the typed credentials", "[sign_in]") {
   SignedOut(h);
   REQUIRE(h.Widget("##email"));
   CHECK_FALSE(h.Widget("sign-in/submit")->enabled);  // nothing typed yet
-  h.Type("alice@acme.test");  // the email field has focus when the screen opens
+  h.Type("alice@acme.test");                         // the email field has focus when the screen opens
   h.Click("##password");
   h.Type("s3cret");
   // The mirror reads what the fields hold (a password as bullets): a screen reader hears it back.

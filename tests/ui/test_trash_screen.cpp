@@ -253,7 +253,7 @@ TEST_CASE("Keyboard: Esc leaves the search with its results, a second Esc or the
   h.Frames(3);
   const size_t all = h.All("row").size();
   CHECK_FALSE(h.Widget("search/clear"));  // nothing to clear
-  h.PressKey(191);  // '/'
+  h.PressKey(191);                        // '/'
   h.Frame();
   REQUIRE(h.Widget("##search")->Has("focused"));
   h.Type("street");
@@ -323,7 +323,7 @@ TEST_CASE("Keyboard: Shift+arrows and Shift+Space select a range, which Restore 
   Harness h;
   h.SignInWithListing(ReadFixture("ui_trash_listing.json"));
   h.Frames(3);
-  h.PressKey(40);  // the cursor on the first row
+  h.PressKey(40);               // the cursor on the first row
   h.PressKey(40, false, true);  // Shift+Down
   h.PressKey(40, false, true);
   CHECK(h.page.view().selectionCount() == 3);

@@ -10,7 +10,7 @@
 
 #include <emscripten/html5.h>  // touch callbacks, emscripten_get_now
 #include <imgui.h>
-#include <imgui_internal.h>     // ImGuiWindow scroll state, SetScrollY(window, y)
+#include <imgui_internal.h>  // ImGuiWindow scroll state, SetScrollY(window, y)
 
 #include <algorithm>  // std::min
 #include <cfloat>     // FLT_MAX
@@ -22,19 +22,19 @@
 namespace web {
 namespace {
 
-constexpr double kSlopCss = 8;           // movement under this is still a tap
+constexpr double kSlopCss = 8;  // movement under this is still a tap
 constexpr double kLongPressMs = 500;
 constexpr double kFlingMinCssPerMs = 0.3;
-constexpr double kFlingDecayMs = 325;    // velocity falls by e every 325 ms, as on phones
+constexpr double kFlingDecayMs = 325;  // velocity falls by e every 325 ms, as on phones
 
 struct Touch {
   bool down = false;
-  long id = -1;              // the first finger; further fingers cancel the gesture
+  long id = -1;                                         // the first finger; further fingers cancel the gesture
   double startX = 0, startY = 0, lastX = 0, lastY = 0;  // CSS pixels
   bool dragging = false;
-  bool consumed = false;     // a second finger: the lift does nothing
+  bool consumed = false;  // a second finger: the lift does nothing
   double startMs = 0;
-  double velocity = 0;       // CSS px per ms, upwards (content moving up) positive
+  double velocity = 0;  // CSS px per ms, upwards (content moving up) positive
   double lastMoveMs = 0;
 };
 
@@ -130,8 +130,7 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
   if (still) QueueClick(now - g_touch.startMs >= kLongPressMs ? 1 : 0, t->clientX, t->clientY);
   const bool recent = now - g_touch.lastMoveMs < 80;  // a finger that stopped before lifting does not fling
   const bool fling = std::abs(g_touch.velocity) > kFlingMinCssPerMs && !g_context->platform->PrefersReducedMotion();
-  if (g_touch.dragging && recent && fling)
-    g_flingVelocity = g_touch.velocity * dpr;
+  if (g_touch.dragging && recent && fling) g_flingVelocity = g_touch.velocity * dpr;
   g_touch.down = false;
   g_context->platform->RequestFrames(2);
   return EM_TRUE;
@@ -159,8 +158,10 @@ void TouchBeforeFrame() {
   if (g_flingVelocity != 0 && !g_touch.down) {
     const float moved = ScrollChain(g_target, float(g_flingVelocity * dt));
     g_flingVelocity *= std::exp(-dt / kFlingDecayMs);
-    if (moved == 0 || std::abs(g_flingVelocity) < 0.02 * g_context->devicePixelRatio) g_flingVelocity = 0;
-    else g_context->platform->RequestFrames(2);
+    if (moved == 0 || std::abs(g_flingVelocity) < 0.02 * g_context->devicePixelRatio)
+      g_flingVelocity = 0;
+    else
+      g_context->platform->RequestFrames(2);
   }
 }
 

@@ -8,7 +8,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
-#include <nlohmann/json.hpp>   // the DOM parse the bench compares against the page's SAX parse
+#include <nlohmann/json.hpp>  // the DOM parse the bench compares against the page's SAX parse
 
 #include <cstdint>
 #include <cstdio>
@@ -48,16 +48,22 @@ int64_t ParseIsoMs(const std::string& s) {
 std::string TimeLeft(int64_t cleanupMs, double nowMs) {
     const double left = double(cleanupMs) - nowMs;
     char out[32];
-    if (left >= 86400000.0) std::snprintf(out, sizeof out, "%d days left", int(left / 86400000.0));
-    else if (left >= 3600000.0) std::snprintf(out, sizeof out, "%d hours left", int(left / 3600000.0));
-    else std::snprintf(out, sizeof out, "%d minutes left", int(left > 0 ? left / 60000.0 : 0));
+    if (left >= 86400000.0)
+        std::snprintf(out, sizeof out, "%d days left", int(left / 86400000.0));
+    else if (left >= 3600000.0)
+        std::snprintf(out, sizeof out, "%d hours left", int(left / 3600000.0));
+    else
+        std::snprintf(out, sizeof out, "%d minutes left", int(left > 0 ? left / 60000.0 : 0));
     return out;
 }
 
 std::string Bytes(double n) {
     const char* units[] = {"B", "KB", "MB", "GB", "TB"};
     int u = 0;
-    while (n >= 1024 && u < 4) { n /= 1024; ++u; }
+    while (n >= 1024 && u < 4) {
+        n /= 1024;
+        ++u;
+    }
     char out[32];
     std::snprintf(out, sizeof out, u ? "%.1f %s" : "%.0f %s", n, units[u]);
     return out;
@@ -82,9 +88,12 @@ void OnListing(emscripten_fetch_t* fetch) {
         }
     }
     g.loaded = true;
-    EM_ASM({ Object.assign(window.benchPage, {listingFetchedMs: $0, listingParsedMs: $1, listingConvertedMs: $2,
-                                              itemCount: $3}); },
-           fetched, parsed, emscripten_get_now(), int(g.items.size()));
+    EM_ASM(
+        {
+            Object.assign(window.benchPage,
+                          {listingFetchedMs : $0, listingParsedMs : $1, listingConvertedMs : $2, itemCount : $3});
+        },
+        fetched, parsed, emscripten_get_now(), int(g.items.size()));
 }
 
 void OnListingError(emscripten_fetch_t* fetch) {
@@ -93,7 +102,8 @@ void OnListingError(emscripten_fetch_t* fetch) {
 }
 
 void StartListingFetch() {
-    char* url = emscripten_run_script_string("'listing-' + (new URLSearchParams(location.search).get('items') || '1000') + '.json'");
+    char* url = emscripten_run_script_string(
+        "'listing-' + (new URLSearchParams(location.search).get('items') || '1000') + '.json'");
     emscripten_fetch_attr_t attr;
     emscripten_fetch_attr_init(&attr);
     std::snprintf(attr.requestMethod, sizeof attr.requestMethod, "GET");
@@ -126,12 +136,18 @@ int DrawTable() {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const Item& item = g.items[size_t(i)];
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(item.name.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(item.type.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(item.deletedByName.c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(item.deletedAt.c_str(), item.deletedAt.c_str() + 10);
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(TimeLeft(item.scheduledCleanupMs, now).c_str());
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(Bytes(item.sizeBytes).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(item.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(item.type.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(item.deletedByName.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(item.deletedAt.c_str(), item.deletedAt.c_str() + 10);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(TimeLeft(item.scheduledCleanupMs, now).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(Bytes(item.sizeBytes).c_str());
             ++rowsDrawn;
         }
     }
@@ -162,14 +178,22 @@ void Frame() {
     EM_ASM({ window.benchPage.frames = $0; }, g.frames);
     if (rowsDrawn > 0 && !g.reportedRows) {
         g.reportedRows = true;
-        EM_ASM({ window.benchPage.firstRowsMs = performance.now(); window.benchPage.rowsDrawn = $0; }, rowsDrawn);
+        EM_ASM(
+            {
+                window.benchPage.firstRowsMs = performance.now();
+                window.benchPage.rowsDrawn = $0;
+            },
+            rowsDrawn);
     }
 }
 
 }  // namespace
 
 int main() {
-    EM_ASM({ window.benchPage = window.benchPage || {}; window.benchPage.frames = 0; });
+    EM_ASM({
+        window.benchPage = window.benchPage || {};
+        window.benchPage.frames = 0;
+    });
     if (!glfwInit()) return 1;
     g.window = glfwCreateWindow(1280, 800, "Trash (bare ImGui)", nullptr, nullptr);
     if (!g.window) return 1;

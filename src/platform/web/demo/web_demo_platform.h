@@ -34,9 +34,9 @@ class DemoPlatform final : public platform::Platform {
   }
 
  private:
-  void Open();              // load the saved demo, or seed a fresh one
+  void Open();  // load the saved demo, or seed a fresh one
   void Seed(std::string notice);
-  void CatchUp();           // another tab saved a newer state: take it
+  void CatchUp();  // another tab saved a newer state: take it
   void Save();
   void KeepCookie(const demo::HttpResponse& response);
 
