@@ -1,7 +1,7 @@
 // The sentences of what a permanent deletion takes with it (see consequences.h).
 #include "core/consequences.h"
 
-#include "core/text.h"  // SanitizeForDisplay
+#include "core/text.h"  // SanitizeForDisplay, CountOf
 
 namespace trash {
 namespace {
@@ -15,7 +15,7 @@ std::string Quoted(const TrashItem& item) {
 std::string ImagesClause(int64_t images, bool known, bool several) {
     if (!known) return several ? "their exclusive images" : "its exclusive images";
     if (images > 0)
-        return CountOf(images, "image", "images") + (images == 1 ? " that belongs" : " that belong") +
+        return CountOf(uint64_t(images), "image", "images") + (images == 1 ? " that belongs" : " that belong") +
                " to no other project";
     return several ? "no images: all of their images are shared with other projects"
                    : "no images: all of its images are shared with other projects";
@@ -23,12 +23,8 @@ std::string ImagesClause(int64_t images, bool known, bool several) {
 
 }  // namespace
 
-std::string CountOf(int64_t count, const char* singular, const char* plural) {
-    return std::to_string(count) + " " + (count == 1 ? singular : plural);
-}
-
 std::string DeleteLead(size_t count) {
-    return CountOf(int64_t(count), "item", "items") + " will be deleted now, with " + (count == 1 ? "its" : "their") +
+    return CountOf(count, "item", "items") + " will be deleted now, with " + (count == 1 ? "its" : "their") +
            " data. This can't be undone.";
 }
 
@@ -49,10 +45,9 @@ std::string DeleteConsequences(const std::vector<const TrashItem*>& items) {
     }
     if (projects.empty()) return "";
     const bool several = projects.size() > 1;
-    std::string sentence =
-        several ? "The " + CountOf(int64_t(projects.size()), "project", "projects") : Quoted(*projects[0]);
+    std::string sentence = several ? "The " + CountOf(projects.size(), "project", "projects") : Quoted(*projects[0]);
     if (children > 0) {
-        const std::string what = CountOf(children, "version or model", "versions and models");
+        const std::string what = CountOf(uint64_t(children), "version or model", "versions and models");
         sentence += several ? " take " + what + " with them" : " takes its " + what + " with it";
     } else {
         sentence +=
@@ -72,7 +67,7 @@ std::string ExclusiveImagesNote(const TrashItem& project) {
     if (project.exclusiveImageCount == 0)
         return "Cleanup would also delete the images that belong only to this project, but it has none: all of its "
                "images are shared with other projects, so they are preserved.";
-    return "Cleanup will also delete the " + CountOf(project.exclusiveImageCount, "image", "images") +
+    return "Cleanup will also delete the " + CountOf(uint64_t(project.exclusiveImageCount), "image", "images") +
            " that belong only to this project. " + shared;
 }
 

@@ -11,9 +11,6 @@
 
 namespace trash {
 
-// "1 version" / "2 versions": a count with its noun, singular or plural.
-std::string CountOf(int64_t count, const char* singular, const char* plural);
-
 // "1 item will be deleted now, with its data. This can't be undone." (their, for several)
 std::string DeleteLead(size_t count);
 

@@ -48,22 +48,12 @@ void DrawForbidden() {
   TextWrappedMuted(text.c_str());
 }
 
-}  // namespace
-
-void ProjectsScreen::Draw(Frame& frame) {
+// Instead of the table: the load's error with Retry, loading, or no projects. False when the
+// table has rows to draw.
+bool DrawStateInstead(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const trash::PageState& page = frame.page;
-  ImGui::PushFont(CurrentFonts().title);
-  ImGui::TextUnformatted("Projects");
-  ImGui::PopFont();
-  TextMuted("Active projects in this workspace. A project moved to the Trash can be restored from there.");
-  ImGui::Dummy(ImVec2(0, 8 * d));
-  if (page.session() && trash::MissingPermissionToView(*page.session())) {
-    DrawForbidden();
-    return;
-  }
-
   const trash::LoadState& load = page.projectsLoad();
   if (load.status == trash::LoadStatus::Error) {
     const std::string message = trash::SanitizeForDisplay(load.error);
@@ -75,7 +65,7 @@ void ProjectsScreen::Draw(Frame& frame) {
     retry.icon = icon::kRefresh;
     retry.id = "projects/retry";
     if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
-    return;
+    return true;
   }
   if (page.projects().empty()) {
     if (load.status == trash::LoadStatus::Loaded) {
@@ -85,23 +75,14 @@ void ProjectsScreen::Draw(Frame& frame) {
       TextMuted("Loading projects\xe2\x80\xa6");
       RegisterLastItem("projects/loading", "status", "Loading projects\xe2\x80\xa6", "busy");
     }
-    return;
+    return true;
   }
+  return false;
+}
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX |
-                                ImGuiTableFlags_NoSavedSettings;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-  // Narrower pages hide the counts (a phone keeps the name and the action).
-  const Layout layout = CurrentLayout();
-  const bool open = ImGui::BeginTable("##projects", 7, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
-                                      ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)));
-  ImGui::PopStyleColor();
-  if (!open) return;
-  {  // the grid for assistive technology (+1: the header row)
-    const ImRect& outer = ImGui::GetCurrentTable()->OuterRect;
-    RegisterRect("projects/grid", "grid", "Projects", outer.Min, outer.Max).count = int(page.projects().size()) + 1;
-  }
+// The columns; narrower pages hide the counts (a phone keeps the name and the action).
+void SetupColumns(const Layout& layout) {
+  const float d = Dpr();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
   ImGui::TableSetupColumn("Versions", ImGuiTableColumnFlags_WidthFixed, 76 * d);
@@ -114,7 +95,11 @@ void ProjectsScreen::Draw(Frame& frame) {
     for (int c : {1, 2, 4}) ImGui::TableSetColumnEnabled(c, !layout.narrow());
     for (int c : {3, 5}) ImGui::TableSetColumnEnabled(c, layout.cssWidth >= 1000);
   }
-  const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+}
+
+// The header row, registered as the grid's first row.
+void DrawHeaderRow(float rowH) {
+  const Palette& p = CurrentPalette();
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
   {
     const ImGuiTable* table = ImGui::GetCurrentTable();
@@ -133,63 +118,102 @@ void ProjectsScreen::Draw(Frame& frame) {
     ImGui::PopStyleColor();
     RegisterLastItem(std::string("projects/header/") + kColumnIds[c], "columnheader", c == 6 ? "Actions" : title);
   }
+}
+
+// One project: name and url, counts, size, owner and its Move to Trash button.
+void DrawProjectRow(Frame& frame, const trash::Project& project, int i, float rowH, const trash::Session* session) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  ImGui::TableNextRow(0, rowH);
+  ImGui::PushID(i);
+  const std::string name = trash::SanitizeForDisplay(project.name);
+  const std::string url = trash::SanitizeForDisplay(project.url);
+  const std::string rowId = "project/" + project.url;
+  ImGui::TableSetColumnIndex(0);
+  {
+    const ImGuiTable* table = ImGui::GetCurrentTable();
+    RegisterRect(rowId, "row", name, ImVec2(table->WorkRect.Min.x, table->RowPosY1),
+                 ImVec2(table->WorkRect.Max.x, table->RowPosY2))
+        .index = i + 2;
+  }
+  ImGui::AlignTextToFramePadding();
+  TextColored(p.textMuted, icon::kProject);
+  ImGui::SameLine(0, 8 * d);
+  ImGui::AlignTextToFramePadding();
+  TextColored(p.text, name.c_str());
+  RegisterLastItem(rowId + "/name", "cell", name + " (" + url + ")");
+  ImGui::SameLine(0, 8 * d);
+  ImGui::AlignTextToFramePadding();
+  TextColored(p.textMuted, url.c_str());
+  ImGui::TableSetColumnIndex(1);
+  Cell(rowId, "versions", trash::FormatCount(uint64_t(project.versionCount)), p.text, true);
+  ImGui::TableSetColumnIndex(2);
+  Cell(rowId, "models", trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
+  ImGui::TableSetColumnIndex(3);
+  Cell(rowId, "own-images", trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
+  ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " +
+               trash::FormatCount(uint64_t(project.imageCount)) + " images belong to no other project")
+                  .c_str());
+  ImGui::TableSetColumnIndex(4);
+  Cell(rowId, "size", trash::FormatBytes(project.sizeBytes), p.textMuted, true);
+  ImGui::TableSetColumnIndex(5);
+  Cell(rowId, "owner", trash::SanitizeForDisplay(project.ownerName), p.text);
+  ImGui::TableSetColumnIndex(6);
+  const auto blocked = session ? trash::DeleteProjectBlockedReason(*session, project.ownerId, project.ownerName)
+                               : std::optional<std::string>("Not signed in");
+  ButtonOptions move;
+  move.small = true;
+  move.icon = icon::kTrash;
+  move.enabled = !blocked;
+  move.tooltip = blocked ? blocked->c_str() : "Move this project and its versions and models to the Trash";
+  const std::string id = rowId + "/move-to-trash";
+  move.id = id.c_str();
+  const std::string accessible = "Move " + name + " to Trash";  // five alike buttons say which project
+  move.name = accessible.c_str();
+  if (Button("Move to Trash", move))
+    frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeleteProject, {}, project.url});
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void ProjectsScreen::Draw(Frame& frame) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const trash::PageState& page = frame.page;
+  ImGui::PushFont(CurrentFonts().title);
+  ImGui::TextUnformatted("Projects");
+  ImGui::PopFont();
+  TextMuted("Active projects in this workspace. A project moved to the Trash can be restored from there.");
+  ImGui::Dummy(ImVec2(0, 8 * d));
+  if (page.session() && trash::MissingPermissionToView(*page.session())) {
+    DrawForbidden();
+    return;
+  }
+  if (DrawStateInstead(frame)) return;
+
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX |
+                                ImGuiTableFlags_NoSavedSettings;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+  const Layout layout = CurrentLayout();
+  const bool open = ImGui::BeginTable("##projects", 7, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
+                                      ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)));
+  ImGui::PopStyleColor();
+  if (!open) return;
+  {  // the grid for assistive technology (+1: the header row)
+    const ImRect& outer = ImGui::GetCurrentTable()->OuterRect;
+    RegisterRect("projects/grid", "grid", "Projects", outer.Min, outer.Max).count = int(page.projects().size()) + 1;
+  }
+  SetupColumns(layout);
+  const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  DrawHeaderRow(rowH);
   const trash::Session* session = page.session() ? &*page.session() : nullptr;
   ImGuiListClipper clipper;
   clipper.Begin(int(page.projects().size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const trash::Project& project = page.projects()[size_t(i)];
-      ImGui::TableNextRow(0, rowH);
-      ImGui::PushID(i);
-      const std::string name = trash::SanitizeForDisplay(project.name);
-      const std::string url = trash::SanitizeForDisplay(project.url);
-      const std::string rowId = "project/" + project.url;
-      ImGui::TableSetColumnIndex(0);
-      {
-        const ImGuiTable* table = ImGui::GetCurrentTable();
-        RegisterRect(rowId, "row", name, ImVec2(table->WorkRect.Min.x, table->RowPosY1),
-                     ImVec2(table->WorkRect.Max.x, table->RowPosY2))
-            .index = i + 2;
-      }
-      ImGui::AlignTextToFramePadding();
-      TextColored(p.textMuted, icon::kProject);
-      ImGui::SameLine(0, 8 * d);
-      ImGui::AlignTextToFramePadding();
-      TextColored(p.text, name.c_str());
-      RegisterLastItem(rowId + "/name", "cell", name + " (" + url + ")");
-      ImGui::SameLine(0, 8 * d);
-      ImGui::AlignTextToFramePadding();
-      TextColored(p.textMuted, url.c_str());
-      ImGui::TableSetColumnIndex(1);
-      Cell(rowId, "versions", trash::FormatCount(uint64_t(project.versionCount)), p.text, true);
-      ImGui::TableSetColumnIndex(2);
-      Cell(rowId, "models", trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
-      ImGui::TableSetColumnIndex(3);
-      Cell(rowId, "own-images", trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
-      ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " +
-                   trash::FormatCount(uint64_t(project.imageCount)) + " images belong to no other project")
-                      .c_str());
-      ImGui::TableSetColumnIndex(4);
-      Cell(rowId, "size", trash::FormatBytes(project.sizeBytes), p.textMuted, true);
-      ImGui::TableSetColumnIndex(5);
-      Cell(rowId, "owner", trash::SanitizeForDisplay(project.ownerName), p.text);
-      ImGui::TableSetColumnIndex(6);
-      const auto blocked = session ? trash::DeleteProjectBlockedReason(*session, project.ownerId, project.ownerName)
-                                   : std::optional<std::string>("Not signed in");
-      ButtonOptions move;
-      move.small = true;
-      move.icon = icon::kTrash;
-      move.enabled = !blocked;
-      move.tooltip = blocked ? blocked->c_str() : "Move this project and its versions and models to the Trash";
-      const std::string id = rowId + "/move-to-trash";
-      move.id = id.c_str();
-      const std::string accessible = "Move " + name + " to Trash";  // five alike buttons say which project
-      move.name = accessible.c_str();
-      if (Button("Move to Trash", move))
-        frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeleteProject, {}, project.url});
-      ImGui::PopID();
-    }
-  }
+  while (clipper.Step())
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+      DrawProjectRow(frame, page.projects()[size_t(i)], i, rowH, session);
   ImGui::EndTable();
 }
 

@@ -200,8 +200,94 @@ void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH, float re
   }
 }
 
+// Where the screen's content goes, and its padding, once the navigation has taken its place.
+struct ContentBox {
+  ImVec2 pos, padding;
+};
+
+// Wide: a sidebar of sections beside the content.
+ContentBox SidebarNav(Frame& frame, trash::Screen selected, ImVec2 origin, float barH, float height) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const float navW = kNavWidth * d;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(origin.x + navW, origin.y + barH),
+                                      ImVec2(origin.x + navW, origin.y + height), p.border, d);
+  ImGui::SetCursorPos(ImVec2(28 * d, barH + 28 * d));
+  TextColored(p.textMuted, "SETTINGS");
+  ImGui::SetCursorPos(ImVec2(16 * d, barH + 56 * d));
+  for (const NavTarget& target : kNavTargets) {
+    ImGui::SetCursorPosX(16 * d);
+    NavItem(frame, target.icon, target.label, target.screen, selected == target.screen);
+  }
+  return {ImVec2(navW + d, barH + d), ImVec2(32 * d, 16 * d)};
+}
+
+// A segmented control of every section from `a` to `b`, with icons only if `icons`.
+void Segments(Frame& frame, trash::Screen selected, ImVec2 a, ImVec2 b, bool icons) {
+  const float d = Dpr();
+  ImGui::GetWindowDrawList()->AddRectFilled(a, b, CurrentPalette().surfaceAlt, 10 * d);
+  const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
+  for (int i = 0; i < kNavCount; ++i) {
+    const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
+    NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true, icons);
+  }
+}
+
+// Narrow and short (a phone held sideways, 200% zoom): the segments sit in the top bar, before
+// Sign out, so the list keeps the room.
+ContentBox SegmentsInTopBar(Frame& frame, trash::Screen selected, ImVec2 origin, float width, float barH,
+                            float segmentsW) {
+  const float d = Dpr();
+  const float segH = kTouchTargetCss * d + 6 * d;
+  const ImVec2 a(origin.x + width - 8 * d - kTouchTargetCss * d - 8 * d - segmentsW, origin.y + (barH - segH) * 0.5f);
+  Segments(frame, selected, a, ImVec2(a.x + segmentsW, a.y + segH), false);
+  return {ImVec2(0, barH + d), ImVec2(16 * d, 12 * d)};
+}
+
+// Narrow: a band under the top bar with the segments spanning the width. A phone's four segments
+// are narrow: the icons go, all of them, when a label needs the room.
+ContentBox SegmentBand(Frame& frame, trash::Screen selected, ImVec2 origin, float width, float barH) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const float bandH = kSegmentedHeight * d;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH),
+                    p.surface);
+  dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border,
+              d);
+  const ImVec2 a(origin.x + 16 * d, origin.y + barH + 8 * d),
+      b(origin.x + width - 16 * d, a.y + kTouchTargetCss * d + 6 * d);
+  const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
+  bool icons = true;
+  for (const NavTarget& target : kNavTargets)
+    icons = icons && ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 8 * d <= segW - 12 * d;
+  Segments(frame, selected, a, b, icons);
+  return {ImVec2(0, barH + bandH + d), ImVec2(16 * d, 16 * d)};
+}
+
+// Medium: tabs under the top bar.
+ContentBox TabStrip(Frame& frame, trash::Screen selected, ImVec2 origin, float width, float barH) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  const float tabsH = kTabsHeight * d;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + tabsH),
+                    p.surface);
+  dl->AddLine(ImVec2(origin.x, origin.y + barH + tabsH), ImVec2(origin.x + width, origin.y + barH + tabsH), p.border,
+              d);
+  float x = origin.x + 16 * d;
+  for (const NavTarget& target : kNavTargets) {
+    const float w = ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 40 * d;
+    NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d),
+           ImVec2(x + w, origin.y + barH + tabsH), false, true);
+    x += w + 4 * d;
+  }
+  return {ImVec2(0, barH + tabsH + d), ImVec2(24 * d, 16 * d)};
+}
+
 }  // namespace
 
+// The top bar, then the sections' navigation for the layout, then the content child window.
 void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
   const Layout layout = CurrentLayout();
   const Palette& p = CurrentPalette();
@@ -210,13 +296,9 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
   const float width = ImGui::GetWindowWidth();
   const float height = ImGui::GetWindowHeight();
   ImDrawList* dl = ImGui::GetWindowDrawList();
-
-  // [SECTION] Top bar
   const float barH = kTopBarHeight * d;
   dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + barH), p.surface);
   dl->AddLine(ImVec2(origin.x, origin.y + barH), ImVec2(origin.x + width, origin.y + barH), p.border, d);
-  // A narrow page that is also short (a phone held sideways, 200% zoom) keeps the list in view:
-  // the Projects / Trash control moves into the top bar instead of a band of its own.
   const bool shortNarrow = layout.narrow() && height < kShortBelowCss * d;
   const float segmentsW = std::min(float(kNavCount) * 90 * d, width * 0.55f);  // labels only: no icons
   if (layout.narrow())
@@ -224,73 +306,14 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
   else
     WideTopBar(frame, origin, width, barH);
 
-  // [SECTION] Sub-navigation
-  ImVec2 contentPos(0, barH + d), padding(32 * d, 16 * d);
-  if (layout.wide()) {
-    const float navW = kNavWidth * d;
-    dl->AddLine(ImVec2(origin.x + navW, origin.y + barH), ImVec2(origin.x + navW, origin.y + height), p.border, d);
-    ImGui::SetCursorPos(ImVec2(28 * d, barH + 28 * d));
-    TextColored(p.textMuted, "SETTINGS");
-    ImGui::SetCursorPos(ImVec2(16 * d, barH + 56 * d));
-    for (const NavTarget& target : kNavTargets) {
-      ImGui::SetCursorPosX(16 * d);
-      NavItem(frame, target.icon, target.label, target.screen, selected == target.screen);
-    }
-    contentPos.x = navW + d;
-  } else if (shortNarrow) {  // the segmented control inside the top bar, before Sign out
-    const float segH = kTouchTargetCss * d + 6 * d;
-    const ImVec2 a(origin.x + width - 8 * d - kTouchTargetCss * d - 8 * d - segmentsW, origin.y + (barH - segH) * 0.5f),
-        b(a.x + segmentsW, a.y + segH);
-    dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
-    const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
-    for (int i = 0; i < kNavCount; ++i) {
-      const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
-      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true, false);
-    }
-    padding = ImVec2(16 * d, 12 * d);
-  } else if (layout.narrow()) {  // a segmented control spanning the width
-    const float bandH = kSegmentedHeight * d;
-    const ImVec2 a(origin.x + 16 * d, origin.y + barH + 8 * d),
-        b(origin.x + width - 16 * d, a.y + kTouchTargetCss * d + 6 * d);
-    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH),
-                      p.surface);
-    dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border,
-                d);
-    dl->AddRectFilled(a, b, p.surfaceAlt, 10 * d);
-    const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
-    // A phone's four segments are narrow: the icons go, all of them, when a label needs the room.
-    bool icons = true;
-    for (const NavTarget& target : kNavTargets)
-      icons =
-          icons && ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 8 * d <= segW - 12 * d;
-    for (int i = 0; i < kNavCount; ++i) {
-      const ImVec2 sa(a.x + 3 * d + segW * float(i), a.y + 3 * d), sb(sa.x + segW, sa.y + kTouchTargetCss * d);
-      NavTab(frame, kNavTargets[i], selected == kNavTargets[i].screen, sa, sb, true, icons);
-    }
-    contentPos.y = barH + bandH + d;
-    padding = ImVec2(16 * d, 16 * d);
-  } else {  // medium: tabs under the top bar
-    const float tabsH = kTabsHeight * d;
-    dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + tabsH),
-                      p.surface);
-    dl->AddLine(ImVec2(origin.x, origin.y + barH + tabsH), ImVec2(origin.x + width, origin.y + barH + tabsH), p.border,
-                d);
-    float x = origin.x + 16 * d;
-    for (const NavTarget& target : kNavTargets) {
-      const float w = ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 40 * d;
-      NavTab(frame, target, selected == target.screen, ImVec2(x, origin.y + barH + d),
-             ImVec2(x + w, origin.y + barH + tabsH), false, true);
-      x += w + 4 * d;
-    }
-    contentPos.y = barH + tabsH + d;
-    padding = ImVec2(24 * d, 16 * d);
-  }
-
-  // [SECTION] Content
-  ImGui::SetCursorPos(contentPos);
-  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
+  const ContentBox box = layout.wide()     ? SidebarNav(frame, selected, origin, barH, height)
+                         : shortNarrow     ? SegmentsInTopBar(frame, selected, origin, width, barH, segmentsW)
+                         : layout.narrow() ? SegmentBand(frame, selected, origin, width, barH)
+                                           : TabStrip(frame, selected, origin, width, barH);
+  ImGui::SetCursorPos(box.pos);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, box.padding);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
-  ImGui::BeginChild("##content", ImVec2(width - contentPos.x, height - contentPos.y), false,
+  ImGui::BeginChild("##content", ImVec2(width - box.pos.x, height - box.pos.y), false,
                     ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();

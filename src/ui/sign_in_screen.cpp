@@ -15,6 +15,50 @@
 
 namespace ui {
 
+// The demo users, each a button that fills the fields with its email and password.
+void SignInScreen::DrawDemoUsers(const trash::DemoInfo& demo) {
+  if (demo.users.empty()) return;
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  ImGui::Dummy(ImVec2(0, 10 * d));
+  Separator();
+  ImGui::Dummy(ImVec2(0, 4 * d));
+  ImGui::PushFont(CurrentFonts().strong);
+  ImGui::TextUnformatted("Demo users");
+  ImGui::PopFont();
+  TextMuted("Click one to fill in its email and password.");
+  for (size_t i = 0; i < demo.users.size(); ++i) {
+    const trash::DemoUser& user = demo.users[i];
+    const std::string name = trash::SanitizeForDisplay(user.name);
+    const std::string role = trash::SanitizeForDisplay(user.role);
+    const std::string email = trash::SanitizeForDisplay(user.email);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float w = CardInnerWidth(), h = ImGui::GetTextLineHeight() * 2 + 14 * d;
+    ImGui::PushID(int(i));
+    const bool clicked = ImGui::InvisibleButton("##demo", ImVec2(w, h));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    RegisterLastItem("sign-in/demo/" + email, "button", name, "", role + " \xc2\xb7 " + email);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), hovered ? p.rowHover : 0u, 8 * d);
+    dl->AddRect(a, ImVec2(a.x + w, a.y + h), hovered ? WithAlpha(p.accent, 0.5f) : p.border, 8 * d, 0, d);
+    ImGui::PushFont(CurrentFonts().strong);
+    dl->AddText(ImVec2(a.x + 12 * d, a.y + 7 * d), p.text, name.c_str());
+    ImGui::PopFont();
+    dl->AddText(ImVec2(a.x + 12 * d, a.y + 7 * d + ImGui::GetTextLineHeight()), p.textMuted, email.c_str());
+    const float roleW = ImGui::CalcTextSize(role.c_str()).x;
+    dl->AddRectFilled(ImVec2(a.x + w - roleW - 26 * d, a.y + h * 0.5f - 10 * d),
+                      ImVec2(a.x + w - 10 * d, a.y + h * 0.5f + 10 * d), p.surfaceAlt, 10 * d);
+    dl->AddText(ImVec2(a.x + w - roleW - 18 * d, a.y + (h - ImGui::GetTextLineHeight()) * 0.5f), p.textMuted,
+                role.c_str());
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (clicked) {
+      std::snprintf(email_, sizeof email_, "%s", user.email.c_str());
+      std::snprintf(password_, sizeof password_, "%s", user.password.c_str());
+    }
+  }
+}
+
 void SignInScreen::Draw(Frame& frame) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
@@ -85,46 +129,7 @@ void SignInScreen::Draw(Frame& frame) {
   submit |= Button(busy ? "Signing in\xe2\x80\xa6" : "Sign in", signIn);
   if (submit && !busy && email_[0] && password_[0]) frame.Emit(trash::intent::SignIn{email_, password_});
 
-  // [SECTION] Demo users: one click fills the fields.
-  if (!demo.users.empty()) {
-    ImGui::Dummy(ImVec2(0, 10 * d));
-    Separator();
-    ImGui::Dummy(ImVec2(0, 4 * d));
-    ImGui::PushFont(CurrentFonts().strong);
-    ImGui::TextUnformatted("Demo users");
-    ImGui::PopFont();
-    TextMuted("Click one to fill in its email and password.");
-    for (size_t i = 0; i < demo.users.size(); ++i) {
-      const trash::DemoUser& user = demo.users[i];
-      const std::string name = trash::SanitizeForDisplay(user.name);
-      const std::string role = trash::SanitizeForDisplay(user.role);
-      const std::string email = trash::SanitizeForDisplay(user.email);
-      const ImVec2 a = ImGui::GetCursorScreenPos();
-      const float w = CardInnerWidth(), h = ImGui::GetTextLineHeight() * 2 + 14 * d;
-      ImGui::PushID(int(i));
-      const bool clicked = ImGui::InvisibleButton("##demo", ImVec2(w, h));
-      const bool hovered = ImGui::IsItemHovered();
-      ImGui::PopID();
-      RegisterLastItem("sign-in/demo/" + email, "button", name, "", role + " \xc2\xb7 " + email);
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), hovered ? p.rowHover : 0u, 8 * d);
-      dl->AddRect(a, ImVec2(a.x + w, a.y + h), hovered ? WithAlpha(p.accent, 0.5f) : p.border, 8 * d, 0, d);
-      ImGui::PushFont(CurrentFonts().strong);
-      dl->AddText(ImVec2(a.x + 12 * d, a.y + 7 * d), p.text, name.c_str());
-      ImGui::PopFont();
-      dl->AddText(ImVec2(a.x + 12 * d, a.y + 7 * d + ImGui::GetTextLineHeight()), p.textMuted, email.c_str());
-      const float roleW = ImGui::CalcTextSize(role.c_str()).x;
-      dl->AddRectFilled(ImVec2(a.x + w - roleW - 26 * d, a.y + h * 0.5f - 10 * d),
-                        ImVec2(a.x + w - 10 * d, a.y + h * 0.5f + 10 * d), p.surfaceAlt, 10 * d);
-      dl->AddText(ImVec2(a.x + w - roleW - 18 * d, a.y + (h - ImGui::GetTextLineHeight()) * 0.5f), p.textMuted,
-                  role.c_str());
-      if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-      if (clicked) {
-        std::snprintf(email_, sizeof email_, "%s", user.email.c_str());
-        std::snprintf(password_, sizeof password_, "%s", user.password.c_str());
-      }
-    }
-  }
+  DrawDemoUsers(demo);
   EndCard();
 }
 

@@ -2,7 +2,8 @@
 // a busy state while signing in, and in demo mode the demo users, which fill the fields on click.
 #pragma once
 
-#include "ui/frame.h"  // Frame
+#include "core/api_codec.h"  // DemoInfo
+#include "ui/frame.h"        // Frame
 
 namespace ui {
 
@@ -11,6 +12,8 @@ class SignInScreen {
   void Draw(Frame& frame);
 
  private:
+  void DrawDemoUsers(const trash::DemoInfo& demo);
+
   char email_[256] = {};
   char password_[256] = {};
   bool focusEmail_ = true;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/consequences.h"
+#include "core/text.h"  // CountOf
 #include "test_support.h"
 
 using namespace trash;
