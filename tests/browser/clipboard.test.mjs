@@ -116,7 +116,7 @@ test('paste into search: Ctrl+V in the field, and the browser\'s paste event wit
 
   // Leave the field, then a paste event (as a browser menu's Paste sends) with no field active:
   // its text becomes the search.
-  await clickWidget(page, await findById(page, 'storage/bar'));
+  await clickWidget(page, await findById(page, 'trash/retention'));  // plain text beside the title
   await waitForWidget(page, 'textbox', 'Search Trash', { where: "!/\\bfocused\\b/.test(w.state)" });
   await page.evaluate(() => {
     const data = new DataTransfer();
