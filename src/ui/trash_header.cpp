@@ -50,9 +50,13 @@ std::string TrashScreen::CountLabel(Frame& frame) const {
 float TrashScreen::ActionsWidth(Frame& frame, bool withCount) const {
   const float d = Dpr();
   const float refresh = ImGui::GetFrameHeight();
-  if (selection_.count > 0)
-    return 12 * d + ImGui::CalcTextSize(selection_.label.c_str()).x + 16 * d + ButtonWidth("Restore", icon::kUndo) +
+  if (selection_.count > 0) {
+    ImGui::PushFont(CurrentFonts().strong);  // the selection's label is drawn in it
+    const float labelW = ImGui::CalcTextSize(selection_.label.c_str()).x;
+    ImGui::PopFont();
+    return 12 * d + labelW + 16 * d + ButtonWidth("Restore", icon::kUndo) +
            8 * d + ButtonWidth("Delete permanently", icon::kTrash) + 8 * d + ButtonWidth("Clear") + 6 * d + 8 * d + refresh;
+  }
   float w = refresh + 8 * d + ButtonWidth("Restore All", icon::kUndo) + 8 * d + ButtonWidth("Empty Trash", icon::kTrash);
   if (withCount) w += ImGui::CalcTextSize(CountLabel(frame).c_str()).x + 16 * d;
   return w;
