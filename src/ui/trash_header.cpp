@@ -51,10 +51,15 @@ std::string TrashScreen::CountLabel(Frame& frame) const {
 float TrashScreen::ActionsWidth(Frame& frame, bool withCount) const {
   const float d = Dpr();
   const float refresh = ImGui::GetFrameHeight();
-  if (selection_.count > 0)
-    return 12 * d + ImGui::CalcTextSize(selection_.label.c_str()).x + 16 * d + ButtonWidth("Restore", icon::kUndo) +
-           8 * d + ButtonWidth("Delete permanently", icon::kTrash) + 8 * d + ButtonWidth("Clear") + 6 * d + 8 * d +
-           refresh;
+  if (selection_.count > 0) {
+    ImGui::PushFont(CurrentFonts().strong);  // the selection's label is drawn in it
+    const float labelW = ImGui::CalcTextSize(selection_.label.c_str()).x;
+    ImGui::PopFont();
+    const float computed = 12 * d + labelW + 16 * d + ButtonWidth("Restore", icon::kUndo) + 8 * d +
+                           ButtonWidth("Delete permanently", icon::kTrash) + 8 * d + ButtonWidth("Clear") + 6 * d +
+                           8 * d + refresh;
+    return std::max(computed, selectionDrawnW_);  // what the last frame measured, if more
+  }
   float w =
       refresh + 8 * d + ButtonWidth("Restore All", icon::kUndo) + 8 * d + ButtonWidth("Empty Trash", icon::kTrash);
   if (withCount) w += ImGui::CalcTextSize(CountLabel(frame).c_str()).x + 16 * d;
@@ -204,10 +209,10 @@ void TrashScreen::DrawSelectionActions(Frame& frame) {
   const trash::Session& session = *frame.page.session();
   const auto deleteBlocked = trash::DeleteBlockedReason(session);
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  const float bandW = ActionsWidth(frame, false) - 8 * d - ImGui::GetFrameHeight();
   const float h = ImGui::GetFrameHeight();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(a.x, a.y - 3 * d), ImVec2(a.x + bandW, a.y + h + 3 * d), p.selection,
-                                            8 * d);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->ChannelsSplit(2);  // the band goes under what it holds, sized to what was drawn
+  dl->ChannelsSetCurrent(1);
   ImGui::SetCursorScreenPos(ImVec2(a.x + 12 * d, a.y));
   DrawSelectionLabel();
   ImGui::SameLine(0, 16 * d);
@@ -234,7 +239,13 @@ void TrashScreen::DrawSelectionActions(Frame& frame) {
   clear.id = "selection/clear";
   clear.tooltip = "Clear the selection (Esc)";
   if (Button("Clear", clear)) tv.ClearSelection();
-  ImGui::SetCursorScreenPos(ImVec2(a.x + bandW + 8 * d, a.y));
+  const float bandEnd = ImGui::GetItemRectMax().x + 6 * d;
+  selectionDrawnW_ = bandEnd - a.x + 8 * d + h;
+  dl->ChannelsSetCurrent(0);
+  dl->AddRectFilled(ImVec2(a.x, a.y - 3 * d), ImVec2(bandEnd, a.y + h + 3 * d), p.selection, 8 * d);
+  dl->ChannelsMerge();
+  // Refresh ends the line where the layout said it ends, whatever the band measured.
+  ImGui::SetCursorScreenPos(ImVec2(std::max(bandEnd + 8 * d, a.x + ActionsWidth(frame, false) - h), a.y));
   RefreshButton(frame);
 }
 

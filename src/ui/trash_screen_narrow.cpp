@@ -26,9 +26,12 @@ float RestoreWidth() {
 
 float TrashScreen::NarrowActionsWidth(Frame&) const {
   const float d = Dpr();
-  if (selection_.count > 0)
-    return 12 * d + ImGui::CalcTextSize(selection_.label.c_str()).x + 12 * d + RestoreWidth() + 4 * d +
-           2 * kTouchTargetCss * d + 4 * d;
+  if (selection_.count > 0) {
+    ImGui::PushFont(CurrentFonts().strong);  // the selection's label is drawn in it
+    const float labelW = ImGui::CalcTextSize(selection_.label.c_str()).x;
+    ImGui::PopFont();
+    return 12 * d + labelW + 12 * d + RestoreWidth() + 4 * d + 2 * kTouchTargetCss * d + 4 * d;
+  }
   return ButtonWidth("Restore All", icon::kUndo) + 8 * d + ButtonWidth("Empty Trash", icon::kTrash);
 }
 

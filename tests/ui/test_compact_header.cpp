@@ -246,3 +246,22 @@ TEST_CASE("A group's header stays pinned under the column headers while its rows
   h.Frames(3);
   if (table.sticky().shown) CHECK(table.sticky().group == trash::ItemType::Dataset);
 }
+
+TEST_CASE("With a selection the header line keeps its actions inside the width", "[compact_header]") {
+  for (float width : {1280.f, 768.f, 390.f}) {
+    INFO("width " << width);
+    Harness h(width, 1000);
+    h.SignInWithListing(ReadFixture("ui_trash_listing.json"));
+    h.Frames(3);
+    h.Click("row/dataset/ds_9/select");
+    h.Frames(2);
+    REQUIRE(h.Widget("selection/summary"));
+    for (const char* id : {"selection/summary", "selection/restore", "selection/delete", "selection/clear", "toolbar/refresh"}) {
+      const ui::WidgetInfo* w = h.Widget(id);
+      INFO(id);
+      REQUIRE(w);
+      CHECK(w->x >= 0);
+      CHECK(w->x + w->w <= width + 0.5f);
+    }
+  }
+}
