@@ -87,7 +87,7 @@ test('the Projects page and the dialogs, through the accessibility tree alone', 
     'the dialog names the children and the images');
   const tree = await pageTree(context, page);
   writeFileSync(path.join(artifactsDir, 'a11y-dialog.txt'),
-    text(find(tree, (n) => n.role === 'dialog' && n.name === 'Delete permanently?')[0]) + '\n');
+    text(find(tree, (n) => n.role === 'dialog' && n.name === 'Delete permanently?')[0], 0, true) + '\n');
   await activate(dialog.getByRole('button', { name: 'Cancel' }));
   await context.close();
 });

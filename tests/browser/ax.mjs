@@ -23,9 +23,11 @@ export const find = (node, pred) => (pred(node) ? [node] : []).concat(...node.ch
 export const textOnly = (n) => n.role === 'StaticText' || n.role === 'InlineTextBox';
 // One line per node: role "name" [states], and for a nameless node the text it reads out.
 export const spoken = (node) => find(node, (n) => n.role === 'StaticText').map((n) => n.name).join(' ').trim();
-export const text = (node, depth = 0) => [`${'  '.repeat(depth)}${node.role}${node.name ? ` "${node.name}"` : ''}` +
+// With `withText`, plain text a container holds beside other nodes (a dialog's paragraphs) shows too.
+export const text = (node, depth = 0, withText = false) => [`${'  '.repeat(depth)}${node.role}${node.name ? ` "${node.name}"` : ''}` +
   `${node.states.length ? ` [${node.states.join(', ')}]` : ''}${!node.name && node.children.every(textOnly) && spoken(node) ? `: ${spoken(node)}` : ''}`,
-...node.children.filter((c) => !textOnly(c)).map((c) => text(c, depth + 1))].join('\n');
+...node.children.filter((c) => (withText && c.role === 'StaticText' && !node.children.every(textOnly)) || !textOnly(c))
+  .map((c) => text(c, depth + 1, withText))].join('\n');
 
 // The whole tree of the page, read through a CDP session of its context.
 export async function pageTree(context, page) {
