@@ -54,7 +54,7 @@ class TrashScreen {
   bool focusSearch_ = false;
   bool escapeLeftSearch_ = false;     // this frame's Esc was taken by leaving the search
   bool narrowActionsInline_ = false;  // a phone page wide enough has them on the title line
-  float selectionDrawnW_ = 0;  // the selection's actions as last drawn: the next line lays out with it
+  float selectionDrawnW_ = 0;         // the selection's actions as last drawn: the next line lays out with it
   // Per-type counts for the chips, recomputed only when the view's inputs change.
   std::array<size_t, trash::kItemTypeCount> typeCounts_{};
   size_t visibleTotal_ = 0;  // items not hidden by an action in flight

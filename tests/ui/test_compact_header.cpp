@@ -256,7 +256,8 @@ TEST_CASE("With a selection the header line keeps its actions inside the width",
     h.Click("row/dataset/ds_9/select");
     h.Frames(2);
     REQUIRE(h.Widget("selection/summary"));
-    for (const char* id : {"selection/summary", "selection/restore", "selection/delete", "selection/clear", "toolbar/refresh"}) {
+    for (const char* id :
+         {"selection/summary", "selection/restore", "selection/delete", "selection/clear", "toolbar/refresh"}) {
       const ui::WidgetInfo* w = h.Widget(id);
       INFO(id);
       REQUIRE(w);
