@@ -18,6 +18,7 @@ The code lives in src/server/trash_server/ (one module per concern; see its __in
 README's "Server" section). This file is configuration and start-up only.
 """
 import argparse
+import faulthandler
 import json
 import os
 import signal
@@ -30,6 +31,8 @@ from trash_server import cleanup, db, dialect, seed  # noqa: E402  (needs the pa
 from trash_server.httpd import TrashServer  # noqa: E402
 from trash_server.jsonio import parse_iso  # noqa: E402
 from trash_server.settings import Settings  # noqa: E402
+
+STOP_DEADLINE_SECONDS = 8
 
 DEFAULT_DB = os.environ.get("TRASH_DB") or os.path.join(ROOT, "build", "trash.db")
 DB_HELP = "SQLite file or postgresql://USER@HOST:PORT/DBNAME (default: $TRASH_DB, else build/trash.db)"
@@ -94,14 +97,25 @@ def serve(argv):
     sweeper = cleanup.CleanupThread(args.db, args.cleanup_interval) if args.cleanup_interval > 0 else None
     if sweeper:
         sweeper.start()
-    # SIGTERM (how scripts and tests stop it) takes the same clean path as Ctrl-C.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    # Ctrl-C and SIGTERM (how scripts and tests stop it) ask the loop to stop at its next turn
+    # instead of raising wherever the main thread happens to be; a second one interrupts at once.
+    def stop(signum, frame):
+        if server.loop.stop_requested:
+            raise KeyboardInterrupt
+        # A stop that hangs says where every thread is and ends the process rather than linger.
+        faulthandler.dump_traceback_later(STOP_DEADLINE_SECONDS, exit=True)
+        server.request_stop()
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:  # started with SIGINT ignored: keep it so
+        signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
     print("Serving the Trash page on %s" % server.url, flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
+        if not server.loop.stop_requested:  # stopped by an error, not a signal
+            faulthandler.dump_traceback_later(STOP_DEADLINE_SECONDS, exit=True)
         if sweeper:
             sweeper.stop()
         server.server_close()

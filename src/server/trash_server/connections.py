@@ -82,6 +82,7 @@ class ConnectionLoop:
         self.wake_reader.setblocking(False)
         self.wake_writer.setblocking(False)
         self.stopping = threading.Event()
+        self.stop_requested = False  # set from a signal handler, which must take no lock
         self.stopped = threading.Event()
         self.last_scan = 0.0
 
@@ -98,7 +99,7 @@ class ConnectionLoop:
         for worker in workers:
             worker.start()
         try:
-            while not self.stopping.is_set():
+            while not (self.stopping.is_set() or self.stop_requested):
                 for key, _ in self.selector.select(min(poll_interval, EXPIRY_SCAN_SECONDS)):
                     if key.data == "accept":
                         self._accept()
@@ -109,10 +110,12 @@ class ConnectionLoop:
                 self._take_back()
                 self._expire()
         finally:
+            self.stopping.set()
             for worker in workers:
                 (self.slow_work if worker.name.startswith("trash-slow") else self.work).put(None)
+            give_up = time.monotonic() + 5  # one budget for all: a stuck worker is a daemon anyway
             for worker in workers:
-                worker.join(5)
+                worker.join(max(0.0, give_up - time.monotonic()))
             self._take_back()
             for conn in list(self.connections.values()):
                 self._close(conn)
@@ -120,6 +123,12 @@ class ConnectionLoop:
             self.wake_reader.close()
             self.wake_writer.close()
             self.stopped.set()
+
+    def request_stop(self):
+        """Safe from a signal handler: sets a plain flag and wakes the selector, taking no lock
+        (an exception raised by the handler could otherwise leave a queue's lock held forever)."""
+        self.stop_requested = True
+        self._wake()
 
     def shutdown(self):
         self.stopping.set()

@@ -89,6 +89,9 @@ class TrashServer:
     def serve_forever(self, poll_interval=0.5):
         self.loop.serve_forever(poll_interval)
 
+    def request_stop(self):
+        self.loop.request_stop()
+
     def shutdown(self):
         self.loop.shutdown()
 
