@@ -1,7 +1,8 @@
 // Shell logic: picks the page for the backend index.html names (serve.py's API, or the in-browser
-// demo on a static host or with ?demo=1), checks for WebGL2 before downloading anything, streams
-// the wasm into the compiler with a progress bar (fonts in parallel), then hands both to the
-// Emscripten runtime. window.trashShell is how the page reports readiness or a fatal error.
+// demo on a static host or with ?demo=1), starts the downloads, checks for WebGL2 while they run
+// (and cancels them without it), streams the wasm into the compiler with a progress bar (fonts in
+// parallel), then hands both to the Emscripten runtime. window.trashShell is how the page reports
+// readiness or a fatal error.
 'use strict';
 (function () {
   const statusEl = document.getElementById('status');
@@ -22,24 +23,13 @@
   }
   window.trashShell = { ready() {}, fail, mode: demo ? 'demo' : 'server' };
 
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
-    fail('This page needs WebGL2, which this browser or device does not provide. ' +
-         'Try a current version of Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.');
-    return;
-  }
-
-  const fontFiles = ['fonts/Inter-Regular.otf', 'fonts/Inter-SemiBold.otf', 'fonts/icons.ttf'];
-  const fonts = Promise.all(fontFiles.map((url) =>
-    fetch(url).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null)));
-
   const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];  // "\0asm"
 
   // The download as a stream that moves the progress bar and notes whether it starts like wasm.
   // Wrapped in a Response of our own typed application/wasm, it compiles while it downloads
   // whatever Content-Type the host sent (static hosts often send the wrong one).
-  async function fetchWasm(url) {
-    const response = await fetch(url);
+  async function fetchWasm(url, signal) {
+    const response = await fetch(url, { signal });
     if (!response.ok) throw new Error('Could not download the page (' + url + ': HTTP ' + response.status + ')');
     const served = { type: response.headers.get('Content-Type') || 'no type', wasm: null };
     const length = Number(response.headers.get('Content-Length')) || 0;
@@ -60,8 +50,8 @@
     return { response: new Response(body, { headers: { 'Content-Type': 'application/wasm' } }), served };
   }
 
-  async function instantiate(url, imports) {
-    const { response, served } = await fetchWasm(url);
+  async function instantiate(url, download, imports) {
+    const { response, served } = await download;
     try {
       if (WebAssembly.instantiateStreaming) return await WebAssembly.instantiateStreaming(response, imports);
       return await WebAssembly.instantiate(await response.arrayBuffer(), imports);
@@ -75,6 +65,27 @@
     }
   }
 
+  // The downloads start before the WebGL2 check: a browser's first WebGL context can take most of a
+  // second to create (0.6-1.0 s in headless Chromium here), and the network works meanwhile.
+  const downloads = new AbortController();
+  const wasmUrl = pageName + '.wasm';
+  const wasm = fetchWasm(wasmUrl, downloads.signal);
+  wasm.catch(() => {});  // its error is reported by instantiate(), once the runtime asks for it
+  const fontFiles = ['fonts/Inter-Regular.otf', 'fonts/Inter-SemiBold.otf', 'fonts/icons.ttf'];
+  const fonts = Promise.all(fontFiles.map((url) =>
+    fetch(url, { signal: downloads.signal }).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null)));
+  const preload = document.createElement('link');
+  Object.assign(preload, { rel: 'preload', as: 'script', href: pageName + '.js' });
+  document.head.appendChild(preload);
+
+  const probe = document.createElement('canvas');
+  if (!probe.getContext('webgl2')) {
+    downloads.abort();
+    fail('This page needs WebGL2, which this browser or device does not provide. ' +
+         'Try a current version of Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.');
+    return;
+  }
+
   window.Module = {
     canvas: document.getElementById('canvas'),
     preRun: [function () {
@@ -82,7 +93,7 @@
       fonts.then((buffers) => { Module.trashFonts = buffers; Module.removeRunDependency('fonts'); });
     }],
     instantiateWasm(imports, done) {
-      instantiate(pageName + '.wasm', imports)
+      instantiate(wasmUrl, wasm, imports)
         .then((result) => { statusEl.textContent = 'Starting…'; progressEl.style.width = '100%';
                             done(result.instance, result.module); })
         .catch((error) => fail(String(error.message || error)));
