@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,8 +20,10 @@ struct HttpRequest {
   std::vector<std::pair<std::string, std::string>> headers;
 };
 
-// status 0 means the server could not be reached (network failure, CORS, abort).
-using HttpCallback = std::function<void(int status, std::string body)>;
+// status 0 means the server could not be reached (network failure, CORS, abort). The body is
+// valid only during the call (the web platform lends the fetch's own buffer: at 100k items a
+// copy would add the whole 30 MB listing to the wasm heap's peak).
+using HttpCallback = std::function<void(int status, std::string_view body)>;
 
 enum class Cursor { Arrow, TextInput, Hand, ResizeEW, NotAllowed };
 

@@ -62,10 +62,10 @@ struct PendingFetch {
 void FinishFetch(emscripten_fetch_t* fetch) {
   std::unique_ptr<PendingFetch> pending(static_cast<PendingFetch*>(fetch->userData));
   // Non-2xx answers arrive here too, with their status and body; a network failure has status 0.
-  std::string body(fetch->data ? fetch->data : "", fetch->data ? size_t(fetch->numBytes) : 0);
-  const int status = fetch->status;
+  // The body is lent, not copied, and freed with the fetch after the call.
+  const std::string_view body(fetch->data ? fetch->data : "", fetch->data ? size_t(fetch->numBytes) : 0);
+  pending->done(fetch->status, body);
   emscripten_fetch_close(fetch);
-  pending->done(status, std::move(body));
 }
 
 }  // namespace

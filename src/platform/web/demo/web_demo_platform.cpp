@@ -73,7 +73,7 @@ struct Delivery {
 
 void Deliver(void* raw) {
   std::unique_ptr<Delivery> delivery(static_cast<Delivery*>(raw));
-  delivery->done(delivery->status, std::move(delivery->body));
+  delivery->done(delivery->status, delivery->body);
 }
 
 }  // namespace
