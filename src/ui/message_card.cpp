@@ -6,8 +6,9 @@
 
 #include <algorithm>  // std::min, std::max
 
-#include "ui/theme.h"    // palette, fonts, Dpr
-#include "ui/widgets.h"  // RegisterRect
+#include "core/text.h"   // SanitizeForDisplay
+#include "ui/theme.h"    // palette, fonts, icons, Dpr
+#include "ui/widgets.h"  // RegisterRect, Button, ButtonWidth
 
 namespace ui {
 
@@ -71,6 +72,19 @@ void EndMessage(const char* id, const char* title, const char* role, const std::
   ImGui::SetCursorScreenPos(g_messageArea[0]);
   ImGui::Dummy(ImVec2(g_messageArea[1].x - g_messageArea[0].x, g_messageArea[1].y - g_messageArea[0].y));
   ImGui::PopID();
+}
+
+bool ErrorMessageWithRetry(const char* title, const std::string& error) {
+  const std::string message = trash::SanitizeForDisplay(error);
+  BeginMessage("state/error", icon::kError, CurrentPalette().red, title, message.c_str(), true);
+  CentreNext(ButtonWidth("Retry", icon::kRefresh));
+  ButtonOptions retry;
+  retry.kind = ButtonKind::Primary;
+  retry.icon = icon::kRefresh;
+  retry.id = "state/retry";
+  const bool clicked = Button("Retry", retry);
+  EndMessage("state/error", title, "alert", message);
+  return clicked;
 }
 
 }  // namespace ui

@@ -16,5 +16,8 @@ void BeginMessage(const char* id, const char* iconText, ImU32 iconColor, const c
 void CentreNext(float w);
 // Registers the card under `role` (an error is an alert and carries the server's message).
 void EndMessage(const char* id, const char* title, const char* role = "status", const std::string& detail = {});
+// A list that could not be loaded: "state/error", an alert with `title` and the server's `error`,
+// and a Retry button ("state/retry"). True when Retry was clicked.
+bool ErrorMessageWithRetry(const char* title, const std::string& error);
 
 }  // namespace ui
