@@ -12,7 +12,7 @@
 #include "core/permissions.h"  // MissingPermissionToViewActivity
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/layout.h"         // CurrentLayout
-#include "ui/message_card.h"   // BeginMessage, EndMessage, ErrorMessageWithRetry
+#include "ui/message_card.h"   // BeginMessage, EndMessage, ErrorMessageWithRetry, ErrorLineWithRetry
 #include "ui/row_parts.h"      // TypeIcon
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, Chip, TextField, SameLineOrWrap
@@ -228,14 +228,8 @@ bool ActivityScreen::DrawState(Frame& frame) {
   if (!activity.events().empty()) {
     if (load.status == trash::LoadStatus::Error) {  // a later page failed: keep the rows, say so
       const std::string message = "Couldn't load more: " + trash::SanitizeForDisplay(load.error);
-      ImGui::AlignTextToFramePadding();
-      TextColored(p.red, message.c_str());
-      RegisterLastItem("activity/page-error", "alert", message);
-      ImGui::SameLine();
-      ButtonOptions retry;
-      retry.kind = ButtonKind::Link;
-      retry.id = "activity/retry";
-      if (Button("Retry", retry)) frame.Emit(trash::intent::LoadMoreActivity{});
+      if (ErrorLineWithRetry("activity/page-error", message, "activity/retry"))
+        frame.Emit(trash::intent::LoadMoreActivity{});
     }
     return false;
   }

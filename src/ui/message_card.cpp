@@ -1,5 +1,6 @@
 // The centred message that stands in for a list (see message_card.h): a bordered area filling the
-// rest of the page, with an icon, a title, a text and the caller's buttons centred in it.
+// rest of the page, with an icon, a title, a text and the caller's buttons centred in it; and the
+// one-line error above a list that kept its rows.
 #include "ui/message_card.h"
 
 #include <imgui.h>
@@ -8,7 +9,7 @@
 
 #include "core/text.h"   // SanitizeForDisplay
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
-#include "ui/widgets.h"  // RegisterRect, Button, ButtonWidth
+#include "ui/widgets.h"  // RegisterRect, RegisterLastItem, Button, ButtonWidth, TextColored
 
 namespace ui {
 
@@ -85,6 +86,23 @@ bool ErrorMessageWithRetry(const char* title, const std::string& error) {
   const bool clicked = Button("Retry", retry);
   EndMessage("state/error", title, "alert", message);
   return clicked;
+}
+
+bool ErrorLineWithRetry(const char* id, const std::string& message, const char* retryId, const char* iconText) {
+  const ImU32 red = CurrentPalette().red;
+  if (iconText) {
+    ImGui::AlignTextToFramePadding();
+    TextColored(red, iconText);
+    ImGui::SameLine(0, 6 * Dpr());
+  }
+  ImGui::AlignTextToFramePadding();
+  TextColored(red, message.c_str());
+  RegisterLastItem(id, "alert", message);
+  ImGui::SameLine();
+  ButtonOptions retry;
+  retry.kind = ButtonKind::Link;
+  retry.id = retryId;
+  return Button("Retry", retry);
 }
 
 }  // namespace ui

@@ -9,7 +9,7 @@
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
-#include "ui/message_card.h"  // BeginMessage, EndMessage, ErrorMessageWithRetry
+#include "ui/message_card.h"  // BeginMessage, EndMessage, ErrorMessageWithRetry, ErrorLineWithRetry
 #include "ui/widgets.h"       // Button, cards
 
 namespace ui {
@@ -51,17 +51,8 @@ bool TrashScreen::DrawState(Frame& frame) {
   }
   if (load.status == trash::LoadStatus::Error) {  // a refresh failed: keep the rows, say so above them
     const std::string message = "Couldn't refresh: " + trash::SanitizeForDisplay(load.error);
-    ImGui::AlignTextToFramePadding();
-    TextColored(p.red, icon::kError);
-    ImGui::SameLine(0, 6 * d);
-    ImGui::AlignTextToFramePadding();
-    TextColored(p.red, message.c_str());
-    RegisterLastItem("state/refresh-error", "alert", message);
-    ImGui::SameLine();
-    ButtonOptions retry;
-    retry.kind = ButtonKind::Link;
-    retry.id = "state/retry";
-    if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
+    if (ErrorLineWithRetry("state/refresh-error", message, "state/retry", icon::kError))
+      frame.Emit(trash::intent::Retry{});
   }
   if (!haveItems) {
     BeginMessage("state/empty", icon::kTrash, p.textMuted, "Trash is empty",
