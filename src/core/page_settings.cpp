@@ -176,14 +176,19 @@ Requests PageState::OnExportResponse(int status, std::string_view body) {
     return {};
 }
 
+// A 409 naming the period in force: the form was written against a stale one (someone else saved
+// meanwhile). Both the dry run and Save take it, so the form shows the period that holds.
+bool PageState::AdoptedStaleRetention(int status, std::string_view body) {
+    if (status != 409) return false;
+    const std::optional<int> days = ConflictRetentionDays(body);
+    if (!days) return false;
+    retention_.Conflict(*days);
+    RetentionChanged(*days);
+    return true;
+}
+
 Requests PageState::OnRetentionPreviewResponse(const InFlight& call, int status, std::string_view body) {
-    if (status == 409) {
-        if (std::optional<int> days = ConflictRetentionDays(body)) {
-            retention_.Conflict(*days);
-            RetentionChanged(*days);
-            return {};
-        }
-    }
+    if (AdoptedStaleRetention(status, body)) return {};
     if (!IsSuccess(status)) {
         retention_.PreviewFailed(call.days, ErrorMessageFromResponse(status, body));
         return {};
@@ -197,13 +202,7 @@ Requests PageState::OnRetentionPreviewResponse(const InFlight& call, int status,
 }
 
 Requests PageState::OnRetentionSaveResponse(const InFlight& call, int status, std::string_view body) {
-    if (status == 409) {
-        if (std::optional<int> days = ConflictRetentionDays(body)) {
-            retention_.Conflict(*days);
-            RetentionChanged(*days);
-            return {};
-        }
-    }
+    if (AdoptedStaleRetention(status, body)) return {};
     if (!IsSuccess(status)) {
         retention_.SaveFailed(ErrorMessageFromResponse(status, body));
         return {};

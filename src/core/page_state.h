@@ -254,6 +254,7 @@ private:
     Requests LoadActivity(bool nextPage);  // the first page (replacing what is shown on arrival) or the next
     Requests DueRetentionPreview();        // the debounced dry run, when typing has paused
     void RetentionChanged(int days);       // the period now in force: session, form, Trash countdowns
+    bool AdoptedStaleRetention(int status, std::string_view body);  // a 409 for a stale period: take the server's
     Toast& ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
     Requests SetSession(Session session);
     void SignedOut(std::string message);

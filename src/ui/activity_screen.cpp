@@ -12,10 +12,10 @@
 #include "core/permissions.h"  // MissingPermissionToViewActivity
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/layout.h"         // CurrentLayout
-#include "ui/message_card.h"   // BeginMessage, EndMessage
+#include "ui/message_card.h"   // BeginMessage, EndMessage, ErrorMessageWithRetry, ErrorLineWithRetry
 #include "ui/row_parts.h"      // TypeIcon
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
-#include "ui/widgets.h"        // Button, TextField, SameLineOrWrap
+#include "ui/widgets.h"        // Button, Chip, TextField, SameLineOrWrap
 
 namespace ui {
 namespace {
@@ -23,25 +23,6 @@ namespace {
 // Short names for the action chips, in kAuditActions' order.
 constexpr const char* kChipLabels[trash::kAuditActionCount] = {
     "Moved to Trash", "Restored", "Deleted", "Emptied Trash", "Cleanup", "Retention", "Sign-in throttled"};
-
-bool Chip(const std::string& id, const std::string& label, bool on) {
-  const Palette& p = CurrentPalette();
-  ImGui::PushStyleColor(ImGuiCol_Button, on ? p.selection : p.surface);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.selection : p.surfaceAlt);
-  ImGui::PushStyleColor(ImGuiCol_Border, on ? WithAlpha(p.accent, 0.6f) : p.border);
-  ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.f);
-  const bool clicked = ImGui::Button((label + "##" + id).c_str());
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(4);
-  SetHandCursorIfHovered();
-  RegisterLastItem(id, "checkbox", label, on ? "checked" : "");
-  return clicked;
-}
-
-float ChipWidth(const std::string& label) {
-  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-}
 
 // A drop-down of choices: a button showing the current one, a popup listing all ("" is "All …").
 bool Choice(const char* id, const char* label, const std::vector<std::pair<std::string, std::string>>& options,
@@ -247,27 +228,13 @@ bool ActivityScreen::DrawState(Frame& frame) {
   if (!activity.events().empty()) {
     if (load.status == trash::LoadStatus::Error) {  // a later page failed: keep the rows, say so
       const std::string message = "Couldn't load more: " + trash::SanitizeForDisplay(load.error);
-      ImGui::AlignTextToFramePadding();
-      TextColored(p.red, message.c_str());
-      RegisterLastItem("activity/page-error", "alert", message);
-      ImGui::SameLine();
-      ButtonOptions retry;
-      retry.kind = ButtonKind::Link;
-      retry.id = "activity/retry";
-      if (Button("Retry", retry)) frame.Emit(trash::intent::LoadMoreActivity{});
+      if (ErrorLineWithRetry("activity/page-error", message, "activity/retry"))
+        frame.Emit(trash::intent::LoadMoreActivity{});
     }
     return false;
   }
   if (load.status == trash::LoadStatus::Error) {
-    const std::string message = trash::SanitizeForDisplay(load.error);
-    BeginMessage("state/error", icon::kError, p.red, "The activity could not be loaded", message.c_str(), true);
-    CentreNext(ButtonWidth("Retry", icon::kRefresh));
-    ButtonOptions retry;
-    retry.kind = ButtonKind::Primary;
-    retry.icon = icon::kRefresh;
-    retry.id = "state/retry";
-    if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
-    EndMessage("state/error", "The activity could not be loaded", "alert", message);
+    if (ErrorMessageWithRetry("The activity could not be loaded", load.error)) frame.Emit(trash::intent::Retry{});
     return true;
   }
   if (!activity.loadedOnce()) {

@@ -1,13 +1,15 @@
 // The centred message that stands in for a list (see message_card.h): a bordered area filling the
-// rest of the page, with an icon, a title, a text and the caller's buttons centred in it.
+// rest of the page, with an icon, a title, a text and the caller's buttons centred in it; and the
+// one-line error above a list that kept its rows.
 #include "ui/message_card.h"
 
 #include <imgui.h>
 
 #include <algorithm>  // std::min, std::max
 
-#include "ui/theme.h"    // palette, fonts, Dpr
-#include "ui/widgets.h"  // RegisterRect
+#include "core/text.h"   // SanitizeForDisplay
+#include "ui/theme.h"    // palette, fonts, icons, Dpr
+#include "ui/widgets.h"  // RegisterRect, RegisterLastItem, Button, ButtonWidth, TextColored
 
 namespace ui {
 
@@ -71,6 +73,36 @@ void EndMessage(const char* id, const char* title, const char* role, const std::
   ImGui::SetCursorScreenPos(g_messageArea[0]);
   ImGui::Dummy(ImVec2(g_messageArea[1].x - g_messageArea[0].x, g_messageArea[1].y - g_messageArea[0].y));
   ImGui::PopID();
+}
+
+bool ErrorMessageWithRetry(const char* title, const std::string& error) {
+  const std::string message = trash::SanitizeForDisplay(error);
+  BeginMessage("state/error", icon::kError, CurrentPalette().red, title, message.c_str(), true);
+  CentreNext(ButtonWidth("Retry", icon::kRefresh));
+  ButtonOptions retry;
+  retry.kind = ButtonKind::Primary;
+  retry.icon = icon::kRefresh;
+  retry.id = "state/retry";
+  const bool clicked = Button("Retry", retry);
+  EndMessage("state/error", title, "alert", message);
+  return clicked;
+}
+
+bool ErrorLineWithRetry(const char* id, const std::string& message, const char* retryId, const char* iconText) {
+  const ImU32 red = CurrentPalette().red;
+  if (iconText) {
+    ImGui::AlignTextToFramePadding();
+    TextColored(red, iconText);
+    ImGui::SameLine(0, 6 * Dpr());
+  }
+  ImGui::AlignTextToFramePadding();
+  TextColored(red, message.c_str());
+  RegisterLastItem(id, "alert", message);
+  ImGui::SameLine();
+  ButtonOptions retry;
+  retry.kind = ButtonKind::Link;
+  retry.id = retryId;
+  return Button("Retry", retry);
 }
 
 }  // namespace ui

@@ -82,10 +82,12 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
 
 // Rows, menu items and text fields show focus their own way; any other widget the mirror focused
 // (a button, a checkbox, a tab) gets an accent ring, so a sighted keyboard user sees where it is.
+// Its registry state says "focus-visible", as a row's does while the keyboard ring is around it.
 void PageView::DrawMirrorFocusRing() const {
   if (ringWidget_.empty()) return;
-  const WidgetInfo* w = CurrentRegistry().FindById(ringWidget_);
+  WidgetInfo* w = CurrentRegistry().FindById(ringWidget_);
   if (!w || w->role == "row" || w->role == "menuitem" || w->role == "textbox" || w->role == "menu") return;
+  w->state += w->state.empty() ? "focus-visible" : " focus-visible";
   const float d = Dpr();
   ImGui::GetForegroundDrawList()->AddRect(ImVec2(w->x - 2 * d, w->y - 2 * d),
                                           ImVec2(w->x + w->w + 2 * d, w->y + w->h + 2 * d), CurrentPalette().accent,

@@ -43,9 +43,7 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
     if (widgetId.empty()) ringWidget_.clear();
     focusRequest_ = std::move(widgetId);
   }
-  const std::string& ringWidget() const { return ringWidget_; }       // tests
-  const TrashScreen& trashScreen() const { return trash_; }           // tests
-  const ActivityScreen& activityScreen() const { return activity_; }  // tests
+  const TrashScreen& trashScreen() const { return trash_; }  // tests
 
  private:
   void DrawMirrorFocusRing() const;

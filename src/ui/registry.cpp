@@ -27,6 +27,10 @@ const WidgetInfo* Registry::FindById(const std::string& id) const {
   return nullptr;
 }
 
+WidgetInfo* Registry::FindById(const std::string& id) {
+  return const_cast<WidgetInfo*>(static_cast<const Registry*>(this)->FindById(id));
+}
+
 const WidgetInfo* Registry::Find(const std::string& role, const std::string& label) const {
   for (const WidgetInfo& w : widgets_)
     if (w.role == role && w.label == label) return &w;

@@ -15,7 +15,8 @@ struct WidgetInfo {
   std::string role;
   std::string label;  // what a person reads ("Restore", "My Detector", "29 days left")
   // space-separated: "checked", "selected", "disabled", "focused", "busy", "expanded", "collapsed",
-  // "ascending", "descending" (a column header's sort)
+  // "ascending", "descending" (a column header's sort), "focus-visible" (a keyboard focus ring is
+  // drawn around it)
   std::string state;
   std::string description;  // the tooltip
   std::string value;        // a text field's text (a password's as bullets), for the mirror
@@ -39,6 +40,7 @@ class Registry {
   const std::vector<WidgetInfo>& widgets() const { return widgets_; }
   // Lookups for tests and the mirror: the first match, or nullptr.
   const WidgetInfo* FindById(const std::string& id) const;
+  WidgetInfo* FindById(const std::string& id);  // to add a state after drawing (the mirror's ring)
   const WidgetInfo* Find(const std::string& role, const std::string& label) const;
   std::vector<const WidgetInfo*> All(const std::string& role) const;
 

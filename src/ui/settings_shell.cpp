@@ -200,6 +200,15 @@ void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH, float re
   }
 }
 
+// A strip `width` wide from `left`, `top` to `bottom` (screen positions, device pixels), in the
+// surface colour and ruled along its bottom: the top bar and the navigation band under it.
+void DrawBand(float left, float width, float top, float bottom) {
+  const Palette& p = CurrentPalette();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(ImVec2(left, top), ImVec2(left + width, bottom), p.surface);
+  dl->AddLine(ImVec2(left, bottom), ImVec2(left + width, bottom), p.border, Dpr());
+}
+
 // Where the screen's content goes, and its padding, once the navigation has taken its place.
 struct ContentBox {
   ImVec2 pos, padding;
@@ -247,14 +256,9 @@ ContentBox SegmentsInTopBar(Frame& frame, trash::Screen selected, ImVec2 origin,
 // Narrow: a band under the top bar with the segments spanning the width. A phone's four segments
 // are narrow: the icons go, all of them, when a label needs the room.
 ContentBox SegmentBand(Frame& frame, trash::Screen selected, ImVec2 origin, float width, float barH) {
-  const Palette& p = CurrentPalette();
   const float d = Dpr();
   const float bandH = kSegmentedHeight * d;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + bandH),
-                    p.surface);
-  dl->AddLine(ImVec2(origin.x, origin.y + barH + bandH), ImVec2(origin.x + width, origin.y + barH + bandH), p.border,
-              d);
+  DrawBand(origin.x, width, origin.y + barH + d, origin.y + barH + bandH);
   const ImVec2 a(origin.x + 16 * d, origin.y + barH + 8 * d),
       b(origin.x + width - 16 * d, a.y + kTouchTargetCss * d + 6 * d);
   const float segW = (b.x - a.x - 6 * d) / float(kNavCount);
@@ -267,14 +271,9 @@ ContentBox SegmentBand(Frame& frame, trash::Screen selected, ImVec2 origin, floa
 
 // Medium: tabs under the top bar.
 ContentBox TabStrip(Frame& frame, trash::Screen selected, ImVec2 origin, float width, float barH) {
-  const Palette& p = CurrentPalette();
   const float d = Dpr();
   const float tabsH = kTabsHeight * d;
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(origin.x, origin.y + barH + d), ImVec2(origin.x + width, origin.y + barH + tabsH),
-                    p.surface);
-  dl->AddLine(ImVec2(origin.x, origin.y + barH + tabsH), ImVec2(origin.x + width, origin.y + barH + tabsH), p.border,
-              d);
+  DrawBand(origin.x, width, origin.y + barH + d, origin.y + barH + tabsH);
   float x = origin.x + 16 * d;
   for (const NavTarget& target : kNavTargets) {
     const float w = ImGui::CalcTextSize(target.label).x + ImGui::CalcTextSize(target.icon).x + 40 * d;
@@ -295,10 +294,8 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
   const ImVec2 origin = ImGui::GetWindowPos();
   const float width = ImGui::GetWindowWidth();
   const float height = ImGui::GetWindowHeight();
-  ImDrawList* dl = ImGui::GetWindowDrawList();
   const float barH = kTopBarHeight * d;
-  dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + barH), p.surface);
-  dl->AddLine(ImVec2(origin.x, origin.y + barH), ImVec2(origin.x + width, origin.y + barH), p.border, d);
+  DrawBand(origin.x, width, origin.y, origin.y + barH);
   const bool shortNarrow = layout.narrow() && height < kShortBelowCss * d;
   const float segmentsW = std::min(float(kNavCount) * 90 * d, width * 0.55f);  // labels only: no icons
   if (layout.narrow())

@@ -17,34 +17,13 @@
 #include "core/text.h"         // FormatCount
 #include "ui/layout.h"         // CurrentLayout: the narrow (phone) variants
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
-#include "ui/widgets.h"        // Button, TextField, Checkbox
+#include "ui/widgets.h"        // Button, Chip, TextField, Checkbox
 
 namespace ui {
 namespace {
 
-// A filter chip: a toggle with a count, accent-tinted when on.
-bool Chip(const char* id, const std::string& label, bool on, bool enabled, const char* role = "checkbox") {
-  const Palette& p = CurrentPalette();
-  ImGui::PushStyleColor(ImGuiCol_Button, on ? p.selection : p.surface);
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.selection : p.surfaceAlt);
-  ImGui::PushStyleColor(ImGuiCol_Border, on ? WithAlpha(p.accent, 0.6f) : p.border);
-  ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
-  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.f);
-  const bool clicked = ImGui::Button((label + "##" + id).c_str());
-  ImGui::PopStyleVar();
-  ImGui::PopStyleColor(4);
-  SetHandCursorIfHovered();
-  const bool menu = std::string(role) == "button";
-  RegisterLastItem(id, role, label, menu ? "" : on ? "checked" : "", {}, enabled);
-  return clicked;
-}
-
 // The chip of the types that did not fit: "+2 ⌄".
 std::string MoreLabel(size_t hidden) { return "+" + trash::FormatCount(hidden) + "  " + icon::kChevronDown; }
-
-float ChipWidth(const std::string& label) {
-  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
-}
 
 }  // namespace
 
@@ -238,7 +217,7 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
   };
   for (size_t i = 0; i < shown; ++i) {
     if (i > 0) ImGui::SameLine(0, spacing);
-    if (Chip(chips[i].id.c_str(), chips[i].label, chips[i].on, !partial)) toggle(chips[i]);
+    if (Chip(chips[i].id, chips[i].label, chips[i].on, !partial)) toggle(chips[i]);
   }
   if (shown < chips.size()) {
     bool hiddenOn = false;
@@ -251,7 +230,7 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8 * d, 8 * d));
     if (ImGui::BeginPopup("##more-types")) {
       for (size_t i = shown; i < chips.size(); ++i)
-        if (Chip(chips[i].id.c_str(), chips[i].label, chips[i].on, !partial)) {
+        if (Chip(chips[i].id, chips[i].label, chips[i].on, !partial)) {
           toggle(chips[i]);
           ImGui::CloseCurrentPopup();
         }

@@ -9,7 +9,7 @@
 #include "core/text.h"         // SanitizeForDisplay
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
-#include "ui/message_card.h"  // BeginMessage, EndMessage
+#include "ui/message_card.h"  // BeginMessage, EndMessage, ErrorMessageWithRetry, ErrorLineWithRetry
 #include "ui/widgets.h"       // Button, cards
 
 namespace ui {
@@ -46,30 +46,13 @@ bool TrashScreen::DrawState(Frame& frame) {
     return true;
   }
   if (load.status == trash::LoadStatus::Error && !haveItems) {
-    const std::string message = trash::SanitizeForDisplay(load.error);
-    BeginMessage("state/error", icon::kError, p.red, "The Trash could not be loaded", message.c_str(), true);
-    CentreNext(ButtonWidth("Retry", icon::kRefresh));
-    ButtonOptions retry;
-    retry.kind = ButtonKind::Primary;
-    retry.icon = icon::kRefresh;
-    retry.id = "state/retry";
-    if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
-    EndMessage("state/error", "The Trash could not be loaded", "alert", message);
+    if (ErrorMessageWithRetry("The Trash could not be loaded", load.error)) frame.Emit(trash::intent::Retry{});
     return true;
   }
   if (load.status == trash::LoadStatus::Error) {  // a refresh failed: keep the rows, say so above them
     const std::string message = "Couldn't refresh: " + trash::SanitizeForDisplay(load.error);
-    ImGui::AlignTextToFramePadding();
-    TextColored(p.red, icon::kError);
-    ImGui::SameLine(0, 6 * d);
-    ImGui::AlignTextToFramePadding();
-    TextColored(p.red, message.c_str());
-    RegisterLastItem("state/refresh-error", "alert", message);
-    ImGui::SameLine();
-    ButtonOptions retry;
-    retry.kind = ButtonKind::Link;
-    retry.id = "state/retry";
-    if (Button("Retry", retry)) frame.Emit(trash::intent::Retry{});
+    if (ErrorLineWithRetry("state/refresh-error", message, "state/retry", icon::kError))
+      frame.Emit(trash::intent::Retry{});
   }
   if (!haveItems) {
     BeginMessage("state/empty", icon::kTrash, p.textMuted, "Trash is empty",

@@ -172,6 +172,26 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled, cons
   return clicked && enabled;
 }
 
+bool Chip(const std::string& id, const std::string& label, bool on, bool enabled, const char* role) {
+  const Palette& p = CurrentPalette();
+  ImGui::PushStyleColor(ImGuiCol_Button, on ? p.selection : p.surface);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.selection : p.surfaceAlt);
+  ImGui::PushStyleColor(ImGuiCol_Border, on ? WithAlpha(p.accent, 0.6f) : p.border);
+  ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.f);
+  const bool clicked = ImGui::Button((label + "##" + id).c_str());
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor(4);
+  SetHandCursorIfHovered();
+  const bool menu = std::string(role) == "button";
+  RegisterLastItem(id, role, label, menu ? "" : on ? "checked" : "", {}, enabled);
+  return clicked;
+}
+
+float ChipWidth(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 // ImGui 1.86 grants SetKeyboardFocusHere() a frame later: in that frame the field activates as if
 // by keyboard navigation, which also turns mouse hovering off until the mouse moves, so every
 // other widget ignores the mouse. The page draws on demand, so a click can land in exactly that

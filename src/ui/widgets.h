@@ -41,6 +41,11 @@ float ButtonWidth(const char* label, const char* icon = nullptr, bool small = fa
 // A checkbox in the page's look (accent fill). `mixed` draws the indeterminate dash.
 bool Checkbox(const char* id, const char* label, bool* value, bool enabled = true, const char* tooltip = nullptr,
               bool mixed = false);
+// A filter chip: a rounded toggle, accent-tinted when on; registered as `role` ("checkbox", with
+// "checked" when on; "button" for a chip that opens a menu). True when clicked.
+bool Chip(const std::string& id, const std::string& label, bool on, bool enabled = true, const char* role = "checkbox");
+// The width Chip() takes for this label (device pixels), to lay out a line first.
+float ChipWidth(const std::string& label);
 
 // A text field with a placeholder; registered as "textbox". Returns ImGui::InputText's result.
 // With `focusRequest` set, the field asks for the keyboard until it has it (a form or dialog

@@ -29,6 +29,14 @@ std::vector<std::string> MenuLabels(Harness& h) {
   return labels;
 }
 
+// The widgets drawn with a keyboard focus ring, in drawing order.
+std::vector<std::string> Ringed() {
+  std::vector<std::string> ids;
+  for (const ui::WidgetInfo& w : ui::CurrentRegistry().widgets())
+    if (w.Has("focus-visible")) ids.push_back(w.id);
+  return ids;
+}
+
 const ui::WidgetInfo* Highlighted(Harness& h) {
   for (const ui::WidgetInfo* w : h.All("menuitem"))
     if (w->Has("focused")) return w;
@@ -124,7 +132,7 @@ TEST_CASE("The row menu by keyboard: context-menu key, arrows, Enter; Esc return
     CHECK_FALSE(h.Widget("menu"));
     CHECK(h.emitted().empty());
     CHECK(h.Widget(rowId)->Has("focused"));
-    CHECK(h.view.trashScreen().table().showFocusRing);
+    CHECK(h.Widget(rowId)->Has("focus-visible"));
   }
   SECTION("Shift+F10 opens it too") {
     h.PressKey(kEscape);
@@ -216,7 +224,7 @@ TEST_CASE("The mirror's focus request moves the row cursor and the menu highligh
   h.view.FocusWidget(target);
   h.Frames(2);
   CHECK(h.Widget(target)->Has("focused"));
-  CHECK(h.view.trashScreen().table().showFocusRing);
+  CHECK(h.Widget(target)->Has("focus-visible"));
 
   REQUIRE(h.Click("row/project/p_1/menu"));
   h.view.FocusWidget("menu/delete");
@@ -231,13 +239,13 @@ TEST_CASE("A widget the mirror focused keeps its ring until a click or until foc
   h.Frames(3);
   h.view.FocusWidget("toolbar/refresh");
   h.Frames(2);
-  CHECK(h.view.ringWidget() == "toolbar/refresh");
+  CHECK(Ringed() == std::vector<std::string>{"toolbar/refresh"});
   h.view.FocusWidget("");
   h.Frame();
-  CHECK(h.view.ringWidget().empty());
+  CHECK(Ringed().empty());
   h.view.FocusWidget("bulk/restore-all");
   h.Frames(2);
-  CHECK(h.view.ringWidget() == "bulk/restore-all");
+  CHECK(Ringed() == std::vector<std::string>{"bulk/restore-all"});
   h.ClickAt(5, 5);
-  CHECK(h.view.ringWidget().empty());
+  CHECK(Ringed().empty());
 }
