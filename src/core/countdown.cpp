@@ -98,6 +98,13 @@ std::string FormatRelative(int64_t nowMs, int64_t thenMs) {
     return CountOf(elapsed / unit->ms, *unit) + " ago";
 }
 
+int64_t NextRelativeChangeMs(int64_t nowMs, int64_t thenMs) {
+    const int64_t elapsed = nowMs - thenMs;
+    const Unit* unit = elapsed > 0 ? UnitFor(elapsed) : nullptr;
+    if (unit == nullptr) return thenMs + kMinuteMs;  // "just now" until a whole minute has passed
+    return thenMs + (elapsed / unit->ms + 1) * unit->ms;
+}
+
 std::string FormatBytes(int64_t bytes) {
     static const char* const kUnitNames[] = {"B", "KB", "MB", "GB", "TB", "PB"};
     if (bytes <= 0) return "0 B";

@@ -45,6 +45,9 @@ std::string FormatDate(int64_t ms);
 std::string FormatDateTime(int64_t ms);
 // "just now", "5 minutes ago", "1 hour ago", "3 days ago" (floored like the countdown).
 std::string FormatRelative(int64_t nowMs, int64_t thenMs);
+// The first ms at which FormatRelative(…, thenMs) reads differently from now (so an idle page can
+// sleep until then); "just now" for a time ahead of the clock changes a minute after it.
+int64_t NextRelativeChangeMs(int64_t nowMs, int64_t thenMs);
 // 1024-based, units B KB MB GB TB PB, one decimal dropped when it is 0:
 // "0 B", "512 B", "1.5 KB", "20.3 MB", "1.2 GB", "3 TB". Negative sizes read "0 B".
 std::string FormatBytes(int64_t bytes);

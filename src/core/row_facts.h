@@ -40,15 +40,17 @@ inline constexpr const char* kDeletesImagesNote =
 
 struct RowFacts {
     ItemKey key;
-    std::string name;            // safe to draw: the name, else the id
-    std::string parent;          // safe to draw: a version's or model's project (name, else url); "" otherwise
-    std::string label;           // "parent / name" when there is a parent, else the name: the row's accessible name
-    std::string deletedBy;       // safe to draw: who deleted it (name, else id); "" when not recorded
-    TimeLeft timeLeft;           // the countdown label, its urgency and when it next changes
-    int childCount = 0;          // projects: versions and models riding with it ("+N"); 0 otherwise
-    bool deletesImages = false;  // projects: cleanup also deletes the exclusive images
-    std::string imagesNote;      // when deletesImages: the amber indicator's tooltip, with the image count
-    std::string unknownType;     // safe to draw: the raw type of an item this page does not know; "" otherwise
+    std::string name;        // safe to draw: the name, else the id
+    std::string parent;      // safe to draw: a version's or model's project (name, else url); "" otherwise
+    std::string label;       // "parent / name" when there is a parent, else the name: the row's accessible name
+    std::string deletedBy;   // safe to draw: who deleted it (name, else id); "" when not recorded
+    TimeLeft timeLeft;       // the countdown label, its urgency and when it next changes
+    std::string deletedAgo;  // "6 days ago"
+    int64_t deletedAgoChangesMs = kNever;  // when deletedAgo next reads differently
+    int childCount = 0;                    // projects: versions and models riding with it ("+N"); 0 otherwise
+    bool deletesImages = false;            // projects: cleanup also deletes the exclusive images
+    std::string imagesNote;                // when deletesImages: the amber indicator's tooltip, with the image count
+    std::string unknownType;  // safe to draw: the raw type of an item this page does not know; "" otherwise
     // A version or model whose project is in Trash: Restore cannot work, "Restore project first" can.
     bool parentFirst = false;
     std::vector<RowAction> actions;  // in menu order; empty without a session

@@ -210,6 +210,7 @@ void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
     return;
   }
   const trash::ActivityFacts f = trash::FactsOf(event, frame.nowMs);
+  frame.WakeAt(f.whenChangesMs);
   const std::string id = RowIdOf(event, index);
   RowFrame(frame, index, a, b, id, f.label);
   const Columns c = LayOut(width);
@@ -281,6 +282,7 @@ void ActivityList::DrawNarrowRow(Frame& frame, size_t index, float rowH) {
   }
   const trash::AuditEvent& event = activity.EventOf(row);
   const trash::ActivityFacts f = trash::FactsOf(event, frame.nowMs);
+  frame.WakeAt(f.whenChangesMs);
   const ImVec2 a = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetWindowContentRegionMax().x;  // the scrollbar keeps its own room
   const ImVec2 b(a.x + width, a.y + rowH);

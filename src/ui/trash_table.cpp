@@ -10,7 +10,7 @@
 #include <algorithm>  // std::max
 #include <string>     // labels
 
-#include "core/countdown.h"  // FormatPurgeTime, FormatRelative, FormatDateTime, FormatBytes
+#include "core/countdown.h"  // FormatPurgeTime, FormatDateTime, FormatBytes
 #include "core/text.h"       // FormatCount, CountOf
 #include "ui/registry.h"     // CurrentRegistry: where the row's "⋮" was drawn
 #include "ui/layout.h"       // CurrentLayout: columns a tablet hides
@@ -584,10 +584,10 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
   }
   if (ImGui::TableSetColumnIndex(kDeletedAt)) {
     const std::string at = "Deleted " + trash::FormatDateTime(item.deletedAtMs);
-    const std::string relative = trash::FormatRelative(frame.nowMs, item.deletedAtMs);
-    CellText(relative.c_str(), p.textMuted);
+    CellText(row.facts.deletedAgo.c_str(), p.textMuted);
     ItemTooltip(at.c_str());
-    RegisterLastItem(row.id + "/deleted-at", "cell", relative, "", at);
+    RegisterLastItem(row.id + "/deleted-at", "cell", row.facts.deletedAgo, "", at);
+    frame.WakeAt(row.facts.deletedAgoChangesMs);
   }
   if (ImGui::TableSetColumnIndex(kTimeLeft)) {
     const trash::TimeLeft& left = row.facts.timeLeft;

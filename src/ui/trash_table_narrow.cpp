@@ -12,7 +12,7 @@
 #include <string>     // labels
 #include <vector>     // the parts of line two
 
-#include "core/countdown.h"  // FormatPurgeTime, FormatRelative, FormatBytes
+#include "core/countdown.h"  // FormatPurgeTime, FormatBytes
 #include "core/text.h"       // FormatCount, CountOf
 #include "ui/layout.h"       // kTouchTargetCss
 #include "ui/row_parts.h"    // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
@@ -369,7 +369,8 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   std::vector<std::string> parts;
   if (f.childCount > 0) parts.push_back("+" + trash::FormatCount(uint64_t(f.childCount)));
   parts.push_back(trash::FormatBytes(row.item.sizeBytes));
-  parts.push_back(trash::FormatRelative(frame.nowMs, row.item.deletedAtMs));
+  parts.push_back(f.deletedAgo);
+  frame.WakeAt(f.deletedAgoChangesMs);
   if (!f.deletedBy.empty()) parts.push_back(f.deletedBy);
   std::string detail;
   for (const std::string& part : parts) {

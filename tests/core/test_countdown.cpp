@@ -89,6 +89,23 @@ TEST_CASE("Relative times floor like the countdown", "[countdown]") {
     CHECK(FormatRelative(now, now - 3 * kDayMs - kHourMs) == "3 days ago");
 }
 
+TEST_CASE("A relative time says when it next reads differently", "[countdown]") {
+    const int64_t then = kCleanup;
+    // Each instant is checked against the label: just before it the label holds, at it it changes.
+    for (const int64_t elapsed : {int64_t(0), 30 * kSecondMs, kMinuteMs, 5 * kMinuteMs + 7, 59 * kMinuteMs, kHourMs + 1,
+                                  23 * kHourMs, 3 * kDayMs - 1, 40 * kDayMs}) {
+        const int64_t now = then + elapsed;
+        const int64_t next = NextRelativeChangeMs(now, then);
+        INFO(elapsed << " ms after, next change at +" << (next - then));
+        CHECK(next > now);
+        CHECK(FormatRelative(next - 1, then) == FormatRelative(now, then));
+        CHECK(FormatRelative(next, then) != FormatRelative(now, then));
+    }
+    CHECK(NextRelativeChangeMs(then, then) == then + kMinuteMs);                 // "just now" → "1 minute ago"
+    CHECK(NextRelativeChangeMs(then + 59 * kMinuteMs, then) == then + kHourMs);  // "59 minutes" → "1 hour"
+    CHECK(NextRelativeChangeMs(then - kHourMs, then) == then + kMinuteMs);  // a clock behind the server: "just now"
+}
+
 TEST_CASE("Byte sizes are 1024-based with one decimal", "[countdown]") {
     CHECK(FormatBytes(0) == "0 B");
     CHECK(FormatBytes(-4) == "0 B");

@@ -201,6 +201,22 @@ TEST_CASE("Activity: events, a run that expands, filters in intents", "[activity
   CHECK(PendingOf(h, trash::RequestKind::ListActivity)->request.path == "/acme/audit?limit=200&action=restore");
 }
 
+TEST_CASE("Activity: an idle page wakes when an event's \"… ago\" next changes, and redraws it", "[activity]") {
+  Harness h;
+  OpenActivity(h);
+  const int64_t at = *trash::ParseIsoTime("2026-11-28T10:00:00.000Z");  // Event()'s time
+  h.now = at + 30 * trash::kSecondMs;
+  h.Respond(trash::RequestKind::ListActivity, 200,
+            R"({"events":[)" + Event("e1", "restore", "Dock Door Monitor") + R"(],"nextCursor":null,"actors":[]})");
+  h.Frames(2);
+  CHECK(h.Widget("activity/row/e1/When")->label == "just now");
+  CHECK(h.last.wakeAtMs == at + trash::kMinuteMs);
+  h.now = h.last.wakeAtMs;
+  h.Frames(1);
+  CHECK(h.Widget("activity/row/e1/When")->label == "1 minute ago");
+  CHECK(h.last.wakeAtMs == at + 2 * trash::kMinuteMs);
+}
+
 TEST_CASE("Activity: filters that match nothing offer Clear filters", "[activity]") {
   Harness h;
   OpenActivity(h);

@@ -58,10 +58,12 @@ TEST_CASE("Trash rows show the amber indicator and coloured countdowns", "[trash
     CHECK(red->label == "8 hours left");
     CHECK(red->Has("red"));
   }
-  SECTION("the page wakes when the first visible countdown label changes") {
+  SECTION("the page wakes when the first visible countdown or \"deleted … ago\" label changes") {
     int64_t expected = trash::kNever;
-    for (const trash::TrashItem& item : h.page.view().items())
+    for (const trash::TrashItem& item : h.page.view().items()) {
       expected = std::min(expected, trash::FormatTimeLeft(h.now, item.scheduledCleanupAtMs).nextChangeMs);
+      expected = std::min(expected, trash::NextRelativeChangeMs(h.now, item.deletedAtMs));
+    }
     CHECK(h.last.wakeAtMs == expected);
     CHECK(h.last.wakeAtMs > h.now);
   }
