@@ -65,7 +65,7 @@ const MODULES = [
   ['core (src/core)', /^(trash::|std::.*trash::)/],
   ['screens (src/ui)', /^(ui::|std::.*ui::)/],
   ['app (src/app)', /^(app::|std::.*app::)/],
-  ['web platform and renderer', /^(web::|render::|std::.*web::|std::.*render::|trash_|main$|On[A-Z])/],
+  ['web platform and renderer (with what LTO inlined into main\'s frame callback)', /^(web::|render::|std::.*web::|std::.*render::|trash_|main$|On[A-Z])/],
   ['libc++ (std::)', /^(std::|operator new|operator delete|__cxa|__cxx|__gxx|void std::)/],
   ['libc, malloc, compiler runtime', /^(__|_|[a-z]+[a-z0-9_]*$|emscripten|em_|dl|emmalloc|stackAlloc|stackSave|stackRestore)/],
 ];
@@ -84,8 +84,11 @@ for (const line of readFileSync(path.join(root, 'build', 'wasm', `${page}.symbol
 const raw = bodies.map((_, i) => symbols.get(imported + i) || `?${imported + i}`);
 const names = demangle(raw);
 const groups = new Map();
+// A lambda held in a std::function is named after libc++'s wrapper around it; it belongs to the
+// code that wrote the lambda (main's frame callback is most of the page: LTO inlines into it).
+const owner = (name) => name.match(/^std::__2::__function::__func<(.+?)::\$_/)?.[1] ?? name;
 names.forEach((name, i) => {
-  const found = MODULES.find(([, pattern]) => pattern.test(name));
+  const found = MODULES.find(([, pattern]) => pattern.test(owner(name)));
   const key = found ? found[0] : 'other';
   if (!groups.has(key)) groups.set(key, { count: 0, bytes: 0, parts: [], top: [] });
   const g = groups.get(key);

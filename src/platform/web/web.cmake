@@ -6,7 +6,7 @@
 set(WEB_OUT "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the servable page is assembled")
 file(GLOB WEB_SOURCES CONFIGURE_DEPENDS
   "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp" "${CMAKE_SOURCE_DIR}/src/render/*.cpp")
-list(FILTER WEB_SOURCES EXCLUDE REGEX "web_backend_server\\.cpp$")
+list(FILTER WEB_SOURCES EXCLUDE REGEX "(web_backend_server|imgui_no_ini)\\.cpp$")
 add_library(trash_web OBJECT ${WEB_SOURCES})
 add_dependencies(trash_web embedded_shaders)
 target_include_directories(trash_web PRIVATE "${CMAKE_BINARY_DIR}/generated")
@@ -45,6 +45,19 @@ if(TARGET trash_demo)
   target_compile_options(trash_demo PRIVATE ${WEB_CODE_OPTIONS})
 endif()
 target_compile_definitions(third_party_headers INTERFACE JSON_NOEXCEPTION)
+# ImGui's .ini readers (the only sscanf calls in imgui.cpp and imgui_tables.cpp) never run here:
+# see imgui_no_ini.cpp. Only those two files are redirected, so a widget that parses typed numbers
+# (imgui_widgets.cpp) would still get the real sscanf.
+set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_tables.cpp" TARGET_DIRECTORY imgui
+  APPEND PROPERTY COMPILE_DEFINITIONS sscanf=trash_imgui_ini_sscanf)
+target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/imgui_no_ini.cpp")
+# Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
+# is not usable here): local names shortened, dead code dropped, top-level names and properties
+# kept, so the shell's scripts still meet through window and the glue through Module. About 7 KB
+# gzip off a first visit. terser needs NODE_PATH like emcc does.
+find_program(TERSER_PROGRAM terser REQUIRED)
+set(TERSER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${TERSER_PROGRAM})
+set(TERSER_OPTIONS --compress --mangle)  # after the input file: --mangle takes an optional value
 foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
@@ -59,11 +72,17 @@ foreach(target ${WEB_PAGES})
     # tracking or TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
     -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
     -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2
+    # Code generation (it happens here, under LTO) may use three wasm features every WebGL2 browser
+    # has (Chrome 75, Firefox 79, Safari 15): saturating float-to-int (ImGui converts floats to
+    # ints everywhere; without it each conversion carries range checks), memory.copy/fill and
+    # sign extension. About 4 KB raw, 1.7 KB gzip.
+    "SHELL:-Xlinker -mllvm -Xlinker -mattr=+nontrapping-fptoint,+bulk-memory,+sign-ext"
     # The wasm's function names, for tests/bench/size_by_module.mjs (the wasm itself carries none).
     --emit-symbol-map)
-  # Kept beside the build, not in the servable folder.
+  # Kept beside the build, not in the servable folder. Then the JS glue is minified (see TERSER).
   add_custom_command(TARGET ${target} POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E rename "${WEB_OUT}/${target}.js.symbols" "${CMAKE_BINARY_DIR}/${target}.symbols")
+    COMMAND ${CMAKE_COMMAND} -E rename "${WEB_OUT}/${target}.js.symbols" "${CMAKE_BINARY_DIR}/${target}.symbols"
+    COMMAND ${TERSER} "${WEB_OUT}/${target}.js" ${TERSER_OPTIONS} --output "${WEB_OUT}/${target}.js")
 endforeach()
 
 # Precompressed copies beside each servable file: `.br` (brotli, what current browsers accept)
@@ -81,7 +100,8 @@ foreach(target ${WEB_PAGES})
   add_custom_command(TARGET ${target} POST_BUILD ${compress_wasm} ${compress_js})
 endforeach()
 
-# Fonts come from Debian's packages at build time, cut down to the glyphs the page uses.
+# Fonts come from Debian's packages at build time, cut down to the glyphs the page uses, without
+# hinting or layout tables (ImGui 1.86 reads neither; desubroutinized CFF compresses better).
 set(FONT_PY /usr/bin/python3)
 set(LATIN "U+0020-007E,U+00A0-017F,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
 set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8,U+F1DA,U+F019,U+F067,U+F068")
@@ -98,7 +118,7 @@ foreach(pair "Inter-Regular.otf|/usr/share/fonts/opentype/inter/Inter-Regular.ot
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${WEB_OUT}/fonts"
     COMMAND ${FONT_PY} -m fontTools.subset "${source}" "--unicodes=${unicodes}" --layout-features=
-            --no-hinting --desubroutinize --name-IDs= "--output-file=${out}"
+            --no-hinting --desubroutinize --name-IDs= --drop-tables+=GDEF,GPOS,GSUB "--output-file=${out}"
     ${compress}
     DEPENDS "${source}" COMMENT "Subsetting ${out_name}")
   list(APPEND FONT_OUTPUTS "${out}")
@@ -109,10 +129,11 @@ set(SHELL_OUTPUTS)
 foreach(file ${SHELL_FILES})
   get_filename_component(name "${file}" NAME)
   precompress_commands(compress "${WEB_OUT}/${name}")
-  add_custom_command(OUTPUT "${WEB_OUT}/${name}"
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different "${file}" "${WEB_OUT}/${name}"
-    ${compress}
-    DEPENDS "${file}")
+  set(place COMMAND ${CMAKE_COMMAND} -E copy_if_different "${file}" "${WEB_OUT}/${name}")
+  if(name MATCHES "\\.js$")
+    set(place COMMAND ${TERSER} "${file}" ${TERSER_OPTIONS} --output "${WEB_OUT}/${name}")
+  endif()
+  add_custom_command(OUTPUT "${WEB_OUT}/${name}" ${place} ${compress} DEPENDS "${file}")
   list(APPEND SHELL_OUTPUTS "${WEB_OUT}/${name}")
 endforeach()
 add_custom_target(web_assets ALL DEPENDS ${FONT_OUTPUTS} ${SHELL_OUTPUTS})
