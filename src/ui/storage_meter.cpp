@@ -3,7 +3,8 @@
 
 #include <imgui.h>
 
-#include <algorithm>  // std::min
+#include <algorithm>  // std::min, std::max
+#include <cfloat>     // FLT_MAX
 #include <string>     // labels
 
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
@@ -89,7 +90,6 @@ void Details(const trash::StorageSummary& s, const std::string& inTrash, bool re
 
 // Over the plan on a small screen: the warning the page would show above the list, in the details.
 void FoldedWarning(const trash::StorageSummary& s) {
-  ImGui::Separator();
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + kDetailsBarCss * Dpr());
   TextColored(CurrentPalette().red, (s.warning + ".").c_str());
@@ -145,21 +145,29 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
   if (hovered && !pinned_) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * d, 12 * d));
     ImGui::BeginTooltip();
+    if (folded) {
+      FoldedWarning(s);
+      ImGui::Separator();
+    }
     Details(s, inTrash, false);
-    if (folded) FoldedWarning(s);
     ImGui::EndTooltip();
     ImGui::PopStyleVar();
   }
   ImGui::SetNextWindowPos(ImVec2(a.x, b.y + 4 * d));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * d, 12 * d));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * d, 6 * d));
+  // Kept above the screen's bottom (a short screen scrolls it); folded, the warning and its way
+  // out come first, so they show without scrolling.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                      ImVec2(FLT_MAX, std::max(120 * d, ImGui::GetIO().DisplaySize.y - b.y - 12 * d)));
   pinned_ = ImGui::BeginPopup("##storage-details");
   if (pinned_) {
-    Details(s, inTrash, true);
     if (folded) {
       FoldedWarning(s);
       wayOut();
+      ImGui::Separator();
     }
+    Details(s, inTrash, true);
     ImGui::EndPopup();
   }
   ImGui::PopStyleVar(2);

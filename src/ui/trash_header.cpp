@@ -133,7 +133,7 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   }
   ImGui::SetCursorScreenPos(ImVec2(titleMax.x + gap, a.y));
   if (foldWarning_) {
-    meter_.Draw(storage_, inTrash, choice.form, [&] { DrawWayOut(frame, false, true); });
+    meter_.Draw(storage_, inTrash, choice.form, [&] { DrawWayOut(frame, true, true); });
     if (const WidgetInfo* meter = CurrentRegistry().FindById("storage/meter"))  // read where the meter is
       RegisterRect("storage/warning", "alert", warning, ImVec2(meter->x, meter->y),
                    ImVec2(meter->x + meter->w, meter->y + meter->h));
@@ -288,7 +288,11 @@ void TrashScreen::DrawWayOut(Frame& frame, bool small, bool stacked) {
   largest.icon = icon::kSort;
   largest.id = "storage/largest-first";
   largest.tooltip = "Sort the Trash by size, largest first, to delete what frees the most";
-  if (!stacked) SameLineOrWrap(ButtonWidth("Largest first", icon::kSort, small), 8 * d);
+  const float largestW = ButtonWidth("Largest first", icon::kSort, small);
+  if (!stacked)
+    SameLineOrWrap(largestW, 8 * d);
+  else if (ImGui::GetItemRectMax().x + 8 * d + largestW <= ImGui::GetIO().DisplaySize.x - 24 * d)
+    ImGui::SameLine(0, 8 * d);  // in the popover: one line where the screen has the room
   if (Button("Largest first", largest)) {
     frame.list.ClearTypeFilter();
     frame.list.SetSort({trash::SortColumn::Size, false});
