@@ -1,10 +1,10 @@
-// Issue 15, keys through the accessibility mirror: Enter and Space on a focused mirror button
-// activate that button, in the "Delete project?" dialog too, whose text field had the keyboard
-// when it opened.
+// Issue 15, keys: Enter and Space on a focused mirror button activate that button, in the
+// "Delete project?" dialog too, whose text field had the keyboard when it opened; Esc with a row
+// menu open closes the menu only (the search keeps its query).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser } from './browser.mjs';
-import { openSignedIn } from './automation.mjs';
+import { clickId, openSignedIn, typeInto, waitForNoWidget, waitForRowLabels, waitForWidget } from './automation.mjs';
 
 let server;
 let browser;
@@ -50,5 +50,21 @@ test('Enter and Space on a focused mirror button activate it, in the Delete proj
     await eventually(async () => (await dialog.count()) === 0, `${JSON.stringify(key)} on Cancel closes the dialog`,
       15000, state);
   }
+  await context.close();
+});
+
+test('Esc with a row menu open closes the menu and keeps the search', async () => {
+  const { context, page } = await openSignedIn(browser, server.url, 'alice');
+  await typeInto(page, 'Search Trash', 'dock');
+  await waitForRowLabels(page, (labels) => labels.length === 1);
+  await page.mouse.click(100, 600);  // the sidebar's empty space: the search lets go of the keyboard
+  await clickId(page, 'row/project/d_dock_old/menu');
+  await waitForWidget(page, 'menu', null);
+  await page.keyboard.press('Escape', { delay: 60 });
+  await waitForNoWidget(page, 'menu', null);
+  await new Promise((done) => setTimeout(done, 500));
+  const search = await page.evaluate(() => window.trashPage.widgets.find((w) => w.id === '##search')?.value);
+  assert.equal(search, 'dock', 'the search keeps its query');
+  assert.equal((await waitForRowLabels(page, (labels) => labels.length > 0)).length, 1, 'and its one match');
   await context.close();
 });
