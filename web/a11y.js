@@ -34,9 +34,14 @@
   const elements = new Map();  // widget id → element
   let latest = [];
 
+  // Clicks the widget where the page drew it last, not where this element was last placed: the
+  // mirror catches up only once the page is still, and a dialog that sizes itself moves in its
+  // first frames (Enter on its Cancel clicked the empty place Cancel had left).
   function activate(widget) {
-    if (!widget.enabled || !window.trashBridge) return;
-    window.trashBridge.activateAt(widget.x + widget.w / 2, widget.y + widget.h / 2);
+    const page = window.trashPage;
+    const current = (page && page.widgets && page.widgets.find((w) => w.id === widget.id)) || widget;
+    if (!current.enabled || !window.trashBridge) return;
+    window.trashBridge.activateAt(current.x + current.w / 2, current.y + current.h / 2);
   }
 
   // Descriptions (tooltips) live outside their element, so they describe it without becoming

@@ -87,9 +87,9 @@ bool RowMenu::Draw(Frame& frame) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, pad);
   const bool visible = ImGui::BeginPopup(kPopupId, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar);
   ImGui::PopStyleVar();
-  if (!visible) {  // a click outside closed it
+  if (!visible) {  // a click outside closed it, or Esc did (ImGui's keyboard navigation, before this frame's Draw)
     Close();
-    return false;
+    return !opening && Pressed(ImGuiKey_Escape);
   }
   RegisterRect("menu", "menu", "Actions for " + facts.name, anchor_, ImVec2(anchor_.x + size.x, anchor_.y + size.y));
 

@@ -3,7 +3,8 @@
 
 #include <imgui.h>
 
-#include <algorithm>  // std::min
+#include <algorithm>  // std::min, std::max
+#include <cfloat>     // FLT_MAX
 #include <string>     // labels
 
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
@@ -38,9 +39,11 @@ void Bar(ImDrawList* dl, ImVec2 a, float width, float height, const trash::Stora
   }
 }
 
-const std::string& MeterText(const trash::StorageSummary& s, MeterForm form) {
-  static const std::string none;
-  return form == MeterForm::Full ? s.headline : form == MeterForm::Compact ? s.compact : none;
+constexpr const char* kOverPlan = "Over plan";  // the folded warning's short text
+
+std::string MeterText(const trash::StorageSummary& s, MeterForm form, bool foldWarning) {
+  if (foldWarning) return kOverPlan;
+  return form == MeterForm::Full ? s.headline : form == MeterForm::Compact ? s.compact : std::string();
 }
 
 // A legend line with a coloured dot.
@@ -85,21 +88,32 @@ void Details(const trash::StorageSummary& s, const std::string& inTrash, bool re
   reg("storage/note", trash::kTrashCountsNote);
 }
 
+// Over the plan on a small screen: the warning the page would show above the list, in the details.
+void FoldedWarning(const trash::StorageSummary& s) {
+  ImGui::PushFont(CurrentFonts().strong);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + kDetailsBarCss * Dpr());
+  TextColored(CurrentPalette().red, (s.warning + ".").c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
 }  // namespace
 
-float StorageMeter::Width(const trash::StorageSummary& s, MeterForm form) {
+float StorageMeter::Width(const trash::StorageSummary& s, MeterForm form, bool foldWarning) {
   const float d = Dpr();
-  const std::string& text = MeterText(s, form);
+  const std::string text = MeterText(s, form, foldWarning);
   float w = ImGui::CalcTextSize(icon::kStorage).x + 8 * d + kBarCss[int(form)] * d + 2 * 8 * d;
   if (!text.empty()) w += 8 * d + ImGui::CalcTextSize(text.c_str()).x;
   return w;
 }
 
-void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTrash, MeterForm form) {
+void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTrash, MeterForm form,
+                        const std::function<void()>& wayOut) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const ImVec2 a = ImGui::GetCursorScreenPos();
-  const float w = Width(s, form), h = ImGui::GetFrameHeight();
+  const bool folded = bool(wayOut);
+  const float w = Width(s, form, folded), h = ImGui::GetFrameHeight();
   const bool clicked = ImGui::InvisibleButton("##storage-meter", ImVec2(w, h));
   const bool hovered = ImGui::IsItemHovered();
   const ImVec2 b = ImGui::GetItemRectMax();
@@ -113,8 +127,14 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
   const float barH = kBarHeightCss * d;
   Bar(dl, ImVec2(x, a.y + (h - barH) * 0.5f), kBarCss[int(form)] * d, barH, s);
   x += kBarCss[int(form)] * d + 8 * d;
-  const std::string& text = MeterText(s, form);
-  if (!text.empty()) dl->AddText(ImVec2(x, textY), over ? p.red : p.textMuted, text.c_str());
+  const std::string text = MeterText(s, form, folded);
+  if (folded) {
+    ImGui::PushFont(CurrentFonts().strong);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(x, textY), p.red, text.c_str());
+    ImGui::PopFont();
+  } else if (!text.empty()) {
+    dl->AddText(ImVec2(x, textY), over ? p.red : p.textMuted, text.c_str());
+  }
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   RegisterRect("storage/meter", "button", "Storage: " + s.headline, a, b, pinned_ ? "expanded" : "collapsed",
                over ? s.warning : "Storage details");
@@ -125,6 +145,10 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
   if (hovered && !pinned_) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * d, 12 * d));
     ImGui::BeginTooltip();
+    if (folded) {
+      FoldedWarning(s);
+      ImGui::Separator();
+    }
     Details(s, inTrash, false);
     ImGui::EndTooltip();
     ImGui::PopStyleVar();
@@ -132,8 +156,17 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
   ImGui::SetNextWindowPos(ImVec2(a.x, b.y + 4 * d));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14 * d, 12 * d));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(8 * d, 6 * d));
+  // Kept above the screen's bottom (a short screen scrolls it); folded, the warning and its way
+  // out come first, so they show without scrolling.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                      ImVec2(FLT_MAX, std::max(120 * d, ImGui::GetIO().DisplaySize.y - b.y - 12 * d)));
   pinned_ = ImGui::BeginPopup("##storage-details");
   if (pinned_) {
+    if (folded) {
+      FoldedWarning(s);
+      wayOut();
+      ImGui::Separator();
+    }
     Details(s, inTrash, true);
     ImGui::EndPopup();
   }

@@ -13,6 +13,7 @@
 #include "core/permissions.h"  // RestorableKeys, DeleteBlockedReason
 #include "core/text.h"         // CountOf, FormatCount
 #include "ui/layout.h"         // CurrentLayout
+#include "ui/registry.h"       // CurrentRegistry: where the meter was drawn
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
 #include "ui/widgets.h"  // Button, ButtonWidth, RegisterRect
@@ -21,6 +22,7 @@ namespace ui {
 namespace {
 
 constexpr const char* kWaiting = "Available once the whole Trash has loaded";
+constexpr float kShortScreenCss = 600;  // shorter than this, the over-quota warning folds into the meter
 
 std::string RetentionNote(const Frame& frame) {
   const int days = trash::RetentionDaysOf(frame.page.session());
@@ -88,6 +90,10 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
     return;
   }
   storage_ = trash::SummarizeStorage(session->storage);
+  // A small screen (a phone, 200% zoom) folds the over-quota warning into the meter.
+  foldWarning_ = storage_.level == trash::StorageLevel::OverQuota &&
+                 (layout.narrow() || ImGui::GetIO().DisplaySize.y < kShortScreenCss * d);
+  const std::string warning = storage_.warning + " (" + storage_.overBy + ").";
   const auto& partial = frame.page.partialListing();
   const size_t items = partial ? partial->total : visibleTotal_;
   const std::string inTrash = "In Trash " + trash::FormatBytes(session->storage.trashBytes) + " \xc2\xb7 " +
@@ -112,8 +118,8 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   bool actionsInline = false;
   for (const Choice& c : choices) {
     if (narrow && c.form == MeterForm::Full) continue;  // a phone's line is short: the compact form at most
-    const float need = titleW + gap + StorageMeter::Width(storage_, c.form) + (c.note ? gap + noteW : 0) + gap +
-                       (c.count ? actionsFull : actionsShort);
+    const float need = titleW + gap + StorageMeter::Width(storage_, c.form, foldWarning_) + (c.note ? gap + noteW : 0) +
+                       gap + (c.count ? actionsFull : actionsShort);
     if (need <= avail) {
       choice = c;
       actionsInline = true;
@@ -122,10 +128,18 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   }
   if (!actionsInline && narrow) {  // the actions get their own line; the meter takes what is left
     choice = {MeterForm::IconOnly, false, false};
-    if (titleW + gap + StorageMeter::Width(storage_, MeterForm::Compact) <= avail) choice.form = MeterForm::Compact;
+    if (titleW + gap + StorageMeter::Width(storage_, MeterForm::Compact, foldWarning_) <= avail)
+      choice.form = MeterForm::Compact;
   }
   ImGui::SetCursorScreenPos(ImVec2(titleMax.x + gap, a.y));
-  meter_.Draw(storage_, inTrash, choice.form);
+  if (foldWarning_) {
+    meter_.Draw(storage_, inTrash, choice.form, [&] { DrawWayOut(frame, true, true); });
+    if (const WidgetInfo* meter = CurrentRegistry().FindById("storage/meter"))  // read where the meter is
+      RegisterRect("storage/warning", "alert", warning, ImVec2(meter->x, meter->y),
+                   ImVec2(meter->x + meter->w, meter->y + meter->h));
+  } else {
+    meter_.Draw(storage_, inTrash, choice.form);
+  }
   if (choice.note) {
     ImGui::SetCursorScreenPos(
         ImVec2(ImGui::GetItemRectMax().x + gap, a.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f));
@@ -249,10 +263,46 @@ void TrashScreen::DrawSelectionActions(Frame& frame) {
   RefreshButton(frame);
 }
 
-// Over the plan: what is wrong, by how much, and the way out (empty the Trash, or find its
-// biggest items to delete).
+// The way out of the plan's limit: empty the Trash, or find its biggest items to delete. On the
+// warning's line, or stacked in the storage meter's popover when the warning is folded there.
+void TrashScreen::DrawWayOut(Frame& frame, bool small, bool stacked) {
+  const float d = Dpr();
+  const bool any = visibleTotal_ > 0 && !frame.page.partialListing();
+  const auto deleteBlocked = trash::DeleteBlockedReason(*frame.page.session());
+  ButtonOptions empty;
+  empty.kind = ButtonKind::Danger;
+  empty.small = small;
+  empty.icon = icon::kTrash;
+  empty.enabled = any && !deleteBlocked;
+  empty.tooltip = deleteBlocked ? deleteBlocked->c_str()
+                  : any         ? "Permanently delete everything in the Trash"
+                                : kWaiting;
+  empty.id = "storage/empty-trash";
+  const std::string emptyLabel =
+      "Empty Trash (frees " + trash::FormatBytes(frame.page.session()->storage.trashBytes) + ")";
+  if (!stacked) SameLineOrWrap(ButtonWidth(emptyLabel.c_str(), icon::kTrash, small), 12 * d);
+  if (Button(emptyLabel.c_str(), empty))
+    frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
+  ButtonOptions largest;
+  largest.small = small;
+  largest.icon = icon::kSort;
+  largest.id = "storage/largest-first";
+  largest.tooltip = "Sort the Trash by size, largest first, to delete what frees the most";
+  const float largestW = ButtonWidth("Largest first", icon::kSort, small);
+  if (!stacked)
+    SameLineOrWrap(largestW, 8 * d);
+  else if (ImGui::GetItemRectMax().x + 8 * d + largestW <= ImGui::GetIO().DisplaySize.x - 24 * d)
+    ImGui::SameLine(0, 8 * d);  // in the popover: one line where the screen has the room
+  if (Button("Largest first", largest)) {
+    frame.list.ClearTypeFilter();
+    frame.list.SetSort({trash::SortColumn::Size, false});
+  }
+}
+
+// Over the plan: what is wrong, by how much, and the way out. On a small screen (a phone, 200%
+// zoom) it is folded into the storage meter instead (see DrawTitleRow), so the list keeps its room.
 void TrashScreen::DrawQuotaWarning(Frame& frame) {
-  if (storage_.level != trash::StorageLevel::OverQuota) return;
+  if (storage_.level != trash::StorageLevel::OverQuota || foldWarning_) return;
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const bool narrow = CurrentLayout().narrow();
@@ -275,32 +325,7 @@ void TrashScreen::DrawQuotaWarning(Frame& frame) {
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   RegisterLastItem("storage/warning", "alert", text);
-  const bool any = visibleTotal_ > 0 && !frame.page.partialListing();
-  const auto deleteBlocked = trash::DeleteBlockedReason(*frame.page.session());
-  ButtonOptions empty;
-  empty.kind = ButtonKind::Danger;
-  empty.small = !narrow;
-  empty.icon = icon::kTrash;
-  empty.enabled = any && !deleteBlocked;
-  empty.tooltip = deleteBlocked ? deleteBlocked->c_str()
-                  : any         ? "Permanently delete everything in the Trash"
-                                : kWaiting;
-  empty.id = "storage/empty-trash";
-  const std::string emptyLabel =
-      "Empty Trash (frees " + trash::FormatBytes(frame.page.session()->storage.trashBytes) + ")";
-  SameLineOrWrap(ButtonWidth(emptyLabel.c_str(), icon::kTrash, !narrow), 12 * d);
-  if (Button(emptyLabel.c_str(), empty))
-    frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
-  ButtonOptions largest;
-  largest.small = !narrow;
-  largest.icon = icon::kSort;
-  largest.id = "storage/largest-first";
-  largest.tooltip = "Sort the Trash by size, largest first, to delete what frees the most";
-  SameLineOrWrap(ButtonWidth("Largest first", icon::kSort, !narrow), 8 * d);
-  if (Button("Largest first", largest)) {
-    frame.list.ClearTypeFilter();
-    frame.list.SetSort({trash::SortColumn::Size, false});
-  }
+  DrawWayOut(frame, !narrow, false);
   ImGui::EndGroup();
   const ImVec2 b(a.x + width, ImGui::GetItemRectMax().y + pad * 0.6f);
   dl->ChannelsSetCurrent(0);

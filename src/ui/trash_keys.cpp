@@ -25,7 +25,12 @@ bool PressedRaw(int code) { return code >= 0 && code < 512 && ImGui::IsKeyPresse
 
 void TrashScreen::HandleKeys(Frame& frame, bool rowsShown) {
   const ImGuiIO& io = ImGui::GetIO();
-  if (frame.dialogOpen || TextFieldActive() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  // The innermost thing open takes the keys. The row menu counts until its own Draw has seen this
+  // frame: ImGui's keyboard navigation closes a popup on Esc before any screen draws, and that Esc
+  // must not also clear the selection or the search.
+  if (frame.dialogOpen || TextFieldActive() || ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId) ||
+      table_.menu().open())
+    return;
   trash::TrashView& tv = frame.list;
   const bool command = io.KeyCtrl || io.KeySuper;
   if (PressedRaw(kKeySlash) || (command && PressedRaw(kKeyF))) {

@@ -28,6 +28,7 @@ class TrashScreen {
   // trash_header.cpp: the title line and the over-quota warning.
   void DrawTitleRow(Frame& frame, bool forbidden);
   void DrawQuotaWarning(Frame& frame);
+  void DrawWayOut(Frame& frame, bool small, bool stacked);
   float ActionsWidth(Frame& frame, bool withCount) const;
   void DrawActions(Frame& frame, bool withCount);
   void DrawSelectionActions(Frame& frame);
@@ -54,6 +55,7 @@ class TrashScreen {
   bool focusSearch_ = false;
   bool escapeLeftSearch_ = false;     // this frame's Esc was taken by leaving the search
   bool narrowActionsInline_ = false;  // a phone page wide enough has them on the title line
+  bool foldWarning_ = false;          // over the plan on a small screen: the warning is in the meter
   float selectionDrawnW_ = 0;         // the selection's actions as last drawn: the next line lays out with it
   // Per-type counts for the chips, recomputed only when the view's inputs change.
   std::array<size_t, trash::kItemTypeCount> typeCounts_{};

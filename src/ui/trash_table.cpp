@@ -39,6 +39,12 @@ int ColumnOf(trash::SortColumn sort) {
 // Expires column shows.
 constexpr float kNameRoomCss = 300;
 
+// Row heights: an item row is its buttons' frame and this padding above and below; a group
+// header is one line of text and a little air, shorter, so the list shows more items (issue 15:
+// at least 12 item rows at 1280×720 with group headers among them).
+constexpr float kRowPadCss = 4;
+constexpr float kGroupRowCss = 30;
+
 // Text vertically centred on the row's frame height (buttons share the line).
 void CellText(const char* text, ImU32 color) {
   ImGui::AlignTextToFramePadding();
@@ -299,6 +305,7 @@ TrashTable::Fit TrashTable::FitColumns(Frame& frame, const Layout& layout, float
 void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   if (MouseUsedThisFrame()) showFocusRing = false;
   const Palette& p = CurrentPalette();
+  const float d = Dpr();
   trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
 
@@ -310,8 +317,10 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   fit_ = fit;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
   ImGui::PushStyleColor(ImGuiCol_TableBorderLight, WithAlpha(p.border, 0.7f));
+  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, kRowPadCss * d));
   const bool open = ImGui::BeginTable("##trash", kColumnCount, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
                                       ImVec2(0, height));
+  ImGui::PopStyleVar();
   ImGui::PopStyleColor(2);
   if (!open) return;
 
@@ -321,39 +330,64 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   }
   SetUpColumns(layout, fit);
   SyncSort(tv);
-  const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
+  const RowHeights heights{kGroupRowCss * d, ImGui::GetFrameHeight() + 2 * kRowPadCss * d};
   if (pendingScrollY_ >= 0) ImGui::SetScrollY(pendingScrollY_);
   pendingScrollY_ = -1;
-  DrawColumnHeaders(frame, rowH, selected);
+  DrawColumnHeaders(frame, heights.item, selected);
   const ImGuiTable* table = ImGui::GetCurrentTable();
-  const float headerH = table->LastFirstRowHeight > 0 ? table->LastFirstRowHeight : rowH;
-  PlaceStickyGroup(frame, rowH, table->RowPosY1 + headerH);
+  const float headerH = table->LastFirstRowHeight > 0 ? table->LastFirstRowHeight : heights.item;
+  PlaceStickyGroup(frame, heights, table->RowPosY1 + headerH);
   const std::optional<size_t> focusRow = tv.focusedRow();
-  KeepFocusInView(focusRow, rowH, headerH);
-
-  // Only the rows in view are drawn.
-  ImGuiListClipper clipper;
-  clipper.Begin(int(view.rows.size()), rowHeight_ > 0 ? rowHeight_ : -1.f);
-  if (focusRow) clipper.ForceDisplayRangeByIndices(int(*focusRow), int(*focusRow) + 1);
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const trash::ViewRow& row = view.rows[size_t(i)];
-      const bool focused = focusRow && *focusRow == size_t(i);
-      ImGui::TableNextRow(0, rowH);
-      ImGui::PushID(i);
-      if (row.isHeader)
-        DrawHeaderRow(frame, size_t(i));
-      else
-        DrawItemRow(frame, size_t(i), focused);
-      if (menuForFocus_ && focused && !row.isHeader && !menu_.open())
-        OpenMenuForFocusRow(tv.items()[row.itemIndex], ImVec2(table->WorkRect.Max.x, table->RowPosY2));
-      ImGui::PopID();
-    }
-  }
-  if (clipper.ItemsHeight > 0) rowHeight_ = clipper.ItemsHeight;
+  KeepFocusInView(view, focusRow, heights, headerH);
+  DrawRows(frame, heights, focusRow);
   menuForFocus_ = false;
   ImGui::EndTable();
   DrawStickyGroup(frame);
+}
+
+// Only the rows in view are drawn (and the keyboard cursor's, wherever it is, for the mirror and
+// the row menu). Group headers are shorter than item rows, so the rows in view come from the
+// groups' arithmetic (trash_table_geometry.h) and the table's cursor is moved to each run, as
+// ImGuiListClipper does for rows of one height.
+void TrashTable::DrawRows(Frame& frame, const RowHeights& heights, std::optional<size_t> focusRow) {
+  trash::TrashView& tv = frame.list;
+  const trash::View& view = tv.view();
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (table->IsInsideRow) ImGui::TableEndRow(table);  // the column headers: the rows start under them
+  const float listTop = window->DC.CursorPos.y;       // row 0's top, scrolled
+  const size_t first = heights.At(view, ImGui::GetScrollY());
+  const size_t last = std::min(view.rows.size(), heights.At(view, window->InnerClipRect.Max.y - listTop) + 1);
+  auto seek = [&](size_t row) {
+    if (table->IsInsideRow) ImGui::TableEndRow(table);
+    const float y = listTop + heights.Top(view, row);
+    table->RowPosY2 = window->DC.CursorPos.y = y;
+    window->DC.CursorMaxPos.y = std::max(window->DC.CursorMaxPos.y, y);
+  };
+  auto draw = [&](size_t i) {
+    const trash::ViewRow& row = view.rows[i];
+    const bool focused = focusRow && *focusRow == i;
+    ImGui::TableNextRow(0, heights.Height(view, i));
+    ImGui::PushID(int(i));
+    if (row.isHeader)
+      DrawHeaderRow(frame, i, heights);
+    else
+      DrawItemRow(frame, i, focused);
+    if (menuForFocus_ && focused && !row.isHeader && !menu_.open())
+      OpenMenuForFocusRow(tv.items()[row.itemIndex], ImVec2(table->WorkRect.Max.x, table->RowPosY2));
+    ImGui::PopID();
+  };
+  if (focusRow && *focusRow < first) {
+    seek(*focusRow);
+    draw(*focusRow);
+  }
+  seek(first);
+  for (size_t i = first; i < last; ++i) draw(i);
+  if (focusRow && *focusRow >= last && *focusRow < view.rows.size()) {
+    seek(*focusRow);
+    draw(*focusRow);
+  }
+  seek(view.rows.size());  // the whole list's height, so the table scrolls over all of it
 }
 
 // Sorting is cached in the core and the view's sort is the truth (it may come from the address):
@@ -414,24 +448,23 @@ void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
 }
 
 // The keyboard cursor: the focused row is scrolled into view after a move.
-void TrashTable::KeepFocusInView(std::optional<size_t> focusRow, float rowH, float headerH) {
+void TrashTable::KeepFocusInView(const trash::View& view, std::optional<size_t> focusRow, const RowHeights& heights,
+                                 float headerH) {
   const float winH = ImGui::GetWindowHeight();
-  const float measured = rowHeight_ > 0 ? rowHeight_ : rowH;
-  pageRows_ = std::max<size_t>(1, size_t((winH - headerH) / measured));
-  if (scrollToFocus_ && focusRow) {
-    const float top = float(*focusRow) * measured;
+  pageRows_ = std::max<size_t>(1, size_t((winH - headerH) / heights.item));
+  if (scrollToFocus_ && focusRow && *focusRow < view.rows.size()) {
+    const float top = heights.Top(view, *focusRow), h = heights.Height(view, *focusRow);
     const float sy = ImGui::GetScrollY();
     if (top < sy)
       ImGui::SetScrollY(top);
-    else if (headerH + top + measured > sy + winH)
-      ImGui::SetScrollY(headerH + top + measured - winH);
+    else if (headerH + top + h > sy + winH)
+      ImGui::SetScrollY(headerH + top + h - winH);
   }
   scrollToFocus_ = false;
 }
 
-void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
-  const Palette& p = CurrentPalette();
-  const float d = Dpr();
+// A group's header row: the row-wide click area folds it; the band is drawn as the pinned one is.
+void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex, const RowHeights& heights) {
   trash::TrashView& tv = frame.list;
   const trash::ViewRow& row = tv.view().rows[rowIndex];
   const trash::GroupSummary* group = nullptr;
@@ -443,32 +476,24 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex) {
   bool hovered = false;
   if (RowHitArea("##group", &hovered)) tv.SetGroupCollapsed(row.group, !collapsed);
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, hovered ? p.border : p.surfaceAlt);
   const std::string title(trash::ItemTypeDisplayName(row.group));
-  {
-    const ImGuiTable* table = ImGui::GetCurrentTable();
-    const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
-    RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count,
-                 ImVec2(table->WorkRect.Min.x, table->RowPosY1), ImVec2(table->WorkRect.Max.x, table->RowPosY2))
-        .index = int(rowIndex) + 2;
-  }
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  const ImVec2 a(table->WorkRect.Min.x, table->RowPosY1), b(table->WorkRect.Max.x, table->RowPosY1 + heights.group);
+  const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
+  RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count, a, b).index =
+      int(rowIndex) + 2;
   RegisterLastItem("group/" + std::string(trash::ItemTypeName(row.group)), "button", title,
                    collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
-  CellText(collapsed ? icon::kChevronRight : icon::kChevronDown, p.textMuted);
-
-  ImGui::TableSetColumnIndex(kName);
-  ImGui::AlignTextToFramePadding();
-  TextColored(p.textMuted, TypeIcon(row.group));
-  ImGui::SameLine(0, 8 * d);
-  ImGui::PushFont(CurrentFonts().strong);
-  CellText(title.c_str(), p.text);
-  ImGui::PopFont();
-  if (group && !frame.page.partialListing()) {  // a first page's counts are not the group's
-    ImGui::SameLine(0, 8 * d);
-    ImGui::AlignTextToFramePadding();
-    Pill(trash::FormatCount(group->count).c_str(), p.surface, p.textMuted);
-    if (ImGui::TableSetColumnIndex(kSize)) RightAligned(trash::FormatBytes(group->bytes).c_str(), p.textMuted);
-  }
+  if (!group) return;
+  GroupBandPlaces at;
+  at.chevronX = table->Columns[kSelect].WorkMinX;
+  at.iconX = table->Columns[kName].WorkMinX;
+  at.sizeRight = table->Columns[kSize].IsEnabled ? table->Columns[kSize].WorkMaxX : 0;
+  at.counts = !frame.page.partialListing();
+  // Under the cells' content, over the row's background, cut to the table's rows.
+  ImGui::TablePushBackgroundChannel();
+  DrawGroupBand(ImGui::GetWindowDrawList(), a, b, *group, hovered, at);
+  ImGui::TablePopBackgroundChannel();
 }
 
 void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {

@@ -10,11 +10,12 @@
 
 #include <imgui.h>  // ImVec2
 
-#include "core/row_facts.h"   // RowFacts
-#include "core/trash_item.h"  // TrashItem, ItemType
-#include "ui/frame.h"         // Frame
-#include "ui/layout.h"        // Layout
-#include "ui/row_menu.h"      // RowMenu
+#include "core/row_facts.h"           // RowFacts
+#include "core/trash_item.h"          // TrashItem, ItemType
+#include "ui/frame.h"                 // Frame
+#include "ui/layout.h"                // Layout
+#include "ui/row_menu.h"              // RowMenu
+#include "ui/trash_table_geometry.h"  // RowHeights
 
 namespace ui {
 
@@ -31,13 +32,6 @@ class TrashTable {
   // Draws the row menu when open (after the table, over the page).
   void DrawMenu(Frame& frame);
   const RowMenu& menu() const { return menu_; }
-  // The group header pinned under the column headers while its group scrolls (tests).
-  struct StickyGroup {
-    bool shown = false;
-    trash::ItemType group = trash::ItemType::Unknown;
-    ImVec2 min, max;  // its rectangle, pushed up by the next group's header
-  };
-  const StickyGroup& sticky() const { return sticky_; }
   size_t pageRows() const { return pageRows_; }
   bool showFocusRing = false;  // the ring shows once the keyboard moves the cursor, until the next click
 
@@ -65,15 +59,27 @@ class TrashTable {
   bool AnyParentFirst(const trash::TrashView& tv);
   void SyncSort(trash::TrashView& tv);
   void DrawColumnHeaders(Frame& frame, float rowH, size_t selectedCount);
-  void KeepFocusInView(std::optional<size_t> focusRow, float rowH, float headerH);
-  void DrawHeaderRow(Frame& frame, size_t rowIndex);
+  void KeepFocusInView(const trash::View& view, std::optional<size_t> focusRow, const RowHeights& heights,
+                       float headerH);
+  void DrawRows(Frame& frame, const RowHeights& heights, std::optional<size_t> focusRow);
+  void DrawHeaderRow(Frame& frame, size_t rowIndex, const RowHeights& heights);
   void DrawItemRow(Frame& frame, size_t rowIndex, bool focused);
   void DrawSelectCell(Frame& frame, const Row& row);
   void DrawNameCell(const Row& row);
   void DrawDetailCells(Frame& frame, const Row& row);
   void DrawActionsCell(Frame& frame, const Row& row);
-  // trash_table_sticky.cpp: the group whose rows fill the top of the table, pinned there.
-  void PlaceStickyGroup(Frame& frame, float rowH, float headerBottom);
+  // trash_table_sticky.cpp: a group's band, and the group whose rows fill the list's top, pinned there.
+  struct GroupBandPlaces {  // screen x of its parts
+    float chevronX = 0, iconX = 0;
+    float titleX = 0;     // 0: after the icon
+    float sizeRight = 0;  // 0: no size
+    bool counts = true;
+  };
+  static void DrawGroupBand(ImDrawList* dl, ImVec2 a, ImVec2 b, const trash::GroupSummary& group, bool hovered,
+                            const GroupBandPlaces& at);
+  bool PinGroup(const trash::View& view, const RowHeights& heights, float scrollY, float pinY, float left, float right);
+  void StickyClickArea(Frame& frame, ImVec2 clipMin, ImVec2 clipMax);
+  void PlaceStickyGroup(Frame& frame, const RowHeights& heights, float headerBottom);
   void DrawStickyGroup(Frame& frame);
 
   // Shared by both layouts.
@@ -89,18 +95,23 @@ class TrashTable {
   void DrawNarrowLineOne(const Row& row, ImVec2 min, ImVec2 max);
   float DrawNarrowActions(Frame& frame, const Row& row, float right, float y);
   void DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 min, float textY, float room);
-  float NarrowRowY(const trash::View& view, size_t row) const;  // from the list's top, device px
-  size_t NarrowRowAt(const trash::View& view, float y) const;   // the row at y, or rows.size()
+  void PinNarrowGroup(Frame& frame, const RowHeights& heights, ImVec2 origin, float width, float listTop);
 
   RowMenu menu_;
   bool menuForFocus_ = false;
   bool scrollToFocus_ = false;
-  float rowHeight_ = 0;
   size_t pageRows_ = 10;
   bool sortShown_ = false;  // the header has shown the view's sort at least once
+  // The group header pinned at the list's top while its group scrolls.
+  struct StickyGroup {
+    bool shown = false;
+    trash::ItemType group = trash::ItemType::Unknown;
+    float groupTop = 0;  // its own header's y in the list
+    ImVec2 min, max;     // its rectangle, pushed up by the next group's header
+  };
   StickyGroup sticky_;
-  ImVec2 stickyClipMin_, stickyClipMax_;                             // the rows' area: the pinned header is cut to it
-  float stickySizeRight_ = 0, stickyNameX_ = 0, stickySelectX_ = 0;  // its columns, in screen x
+  ImVec2 stickyClipMin_, stickyClipMax_;  // the rows' area: the pinned header is cut to it
+  GroupBandPlaces stickyPlaces_;
   ImDrawList* stickyList_ = nullptr;
   float pendingScrollY_ = -1;  // a click on it scrolls its group's header back to the top
   Fit fit_;

@@ -105,35 +105,6 @@ float TextAt(ImVec2 pos, const std::string& text, ImU32 color, float maxWidth) {
 
 }  // namespace
 
-// [SECTION] Geometry: y of a row from the groups (headers and items differ in height)
-float TrashTable::NarrowRowY(const trash::View& view, size_t row) const {
-  const float d = Dpr();
-  size_t start = 0, headersBefore = 0;
-  for (const trash::GroupSummary& g : view.groups) {
-    if (start >= row) break;
-    ++headersBefore;
-    start += 1 + (g.collapsed ? 0 : g.count);
-  }
-  return float(headersBefore) * kGroupRowCss * d + float(row - headersBefore) * kItemRowCss * d;
-}
-
-size_t TrashTable::NarrowRowAt(const trash::View& view, float y) const {
-  const float d = Dpr();
-  size_t start = 0;
-  float top = 0;
-  for (const trash::GroupSummary& g : view.groups) {
-    const size_t items = g.collapsed ? 0 : g.count;
-    const float height = kGroupRowCss * d + float(items) * kItemRowCss * d;
-    if (y < top + height) {
-      if (y < top + kGroupRowCss * d) return start;
-      return start + 1 + std::min(items - 1, size_t((y - top - kGroupRowCss * d) / (kItemRowCss * d)));
-    }
-    top += height;
-    start += 1 + items;
-  }
-  return view.rows.size();
-}
-
 void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
   if (MouseUsedThisFrame()) showFocusRing = false;
   const Palette& p = CurrentPalette();
@@ -147,13 +118,14 @@ void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
 
   const float headerH = kListHeaderCss * d;
   const float listTop = origin.y + headerH;
-  const float total = view.rows.empty() ? 0 : NarrowRowY(view, view.rows.size());
+  const RowHeights heights{kGroupRowCss * d, kItemRowCss * d};
+  const float total = view.rows.empty() ? 0 : heights.Top(view, view.rows.size());
   const std::optional<size_t> focusRow = tv.focusedRow();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float visibleTop = window->InnerClipRect.Min.y, visibleBottom = window->InnerClipRect.Max.y;
   pageRows_ = std::max<size_t>(1, size_t(std::max(0.f, (visibleBottom - visibleTop) / (kItemRowCss * d) - 1)));
   if (scrollToFocus_ && focusRow) {  // keep the keyboard cursor in view by scrolling the page
-    const float top = listTop + NarrowRowY(view, *focusRow);
+    const float top = listTop + heights.Top(view, *focusRow);
     const float bottom = top + kItemRowCss * d;
     if (top < visibleTop)
       ImGui::SetScrollY(ImGui::GetScrollY() - (visibleTop - top));
@@ -174,10 +146,11 @@ void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
   RegisterRect("trash/grid", "grid", "Trash items", ImVec2(origin.x, listTop),
                ImVec2(origin.x + width, listTop + total))
       .count = int(view.rows.size());
+  PinNarrowGroup(frame, heights, origin, width, listTop);
   // Only the rows in view are drawn.
-  const size_t first = NarrowRowAt(view, std::max(0.f, visibleTop - listTop));
+  const size_t first = heights.At(view, std::max(0.f, visibleTop - listTop));
   for (size_t i = first; i < view.rows.size(); ++i) {
-    const float y = listTop + NarrowRowY(view, i);
+    const float y = listTop + heights.Top(view, i);
     if (y > visibleBottom) break;
     ImGui::PushID(int(i));
     const bool focused = focusRow && *focusRow == i;
@@ -191,9 +164,26 @@ void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
     ImGui::PopID();
   }
   menuForFocus_ = false;
+  DrawStickyGroup(frame);
   // The whole list's height, so the page scrolls over all of it.
   ImGui::SetCursorScreenPos(origin);
   ImGui::Dummy(ImVec2(width, headerH + total + 8 * d));
+}
+
+// The group whose rows fill the top of the page's view, pinned there (trash_table_sticky.cpp).
+void TrashTable::PinNarrowGroup(Frame& frame, const RowHeights& heights, ImVec2 origin, float width, float listTop) {
+  const float d = Dpr();
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float visibleTop = window->InnerClipRect.Min.y;
+  const ImVec2 clipMin(origin.x, visibleTop), clipMax(origin.x + width, window->InnerClipRect.Max.y);
+  if (!PinGroup(frame.list.view(), heights, visibleTop - listTop, visibleTop, origin.x, origin.x + width)) return;
+  stickyPlaces_ = {};
+  stickyPlaces_.chevronX = origin.x + 16 * d;
+  stickyPlaces_.iconX = origin.x + 48 * d;
+  stickyPlaces_.titleX = origin.x + 72 * d;
+  stickyPlaces_.sizeRight = origin.x + width - 12 * d;
+  stickyList_ = ImGui::GetWindowDrawList();
+  StickyClickArea(frame, clipMin, clipMax);
 }
 
 // The list header: select all, what the filters match, the sort menu.
@@ -242,22 +232,15 @@ void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2
       int(rowIndex) + 1;
   RegisterRect("group/" + std::string(trash::ItemTypeName(row.group)), "button", title, a, b,
                collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
-  ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), hovered ? p.border : p.surfaceAlt);
-  dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), p.border, d);
-  const float lineH = ImGui::GetTextLineHeight();
-  const float y = (a.y + b.y - lineH) * 0.5f;
-  dl->AddText(ImVec2(a.x + 16 * d, y), p.textMuted, collapsed ? icon::kChevronRight : icon::kChevronDown);
-  dl->AddText(ImVec2(a.x + 48 * d, y), p.textMuted, TypeIcon(row.group));
-  ImGui::PushFont(CurrentFonts().strong);
-  dl->AddText(ImVec2(a.x + 72 * d, y), p.text, title.c_str());
-  const float titleW = ImGui::CalcTextSize(title.c_str()).x;
-  ImGui::PopFont();
   if (!group) return;
-  ImGui::SetCursorScreenPos(ImVec2(a.x + 72 * d + titleW + 8 * d, y));
-  Pill(trash::FormatCount(group->count).c_str(), p.surface, p.textMuted);
-  const std::string bytes = trash::FormatBytes(group->bytes);
-  dl->AddText(ImVec2(b.x - 12 * d - ImGui::CalcTextSize(bytes.c_str()).x, y), p.textMuted, bytes.c_str());
+  GroupBandPlaces at;
+  at.chevronX = a.x + 16 * d;
+  at.iconX = a.x + 48 * d;
+  at.titleX = a.x + 72 * d;
+  at.sizeRight = b.x - 12 * d;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  DrawGroupBand(dl, ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), *group, hovered, at);
+  dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), p.border, d);
 }
 
 // An item row: a tap selects it (alone), like a click on the desktop table; two lines of text

@@ -1,39 +1,71 @@
-// The sticky group header of the wide table, part of TrashTable (see trash_table.h): while a
-// group's rows fill the top of the table, its header stays pinned under the column headers
-// (the next group's header pushes it up), so a person deep in a long group still sees which
-// group it is, how many and how large, and can fold it. Its click area is submitted before the
-// rows, so the row beneath does not also take the click; it is drawn after the table, on top.
-// The accessibility mirror's grid already has every group row, so it registers nothing.
+// Group headers of the Trash list, part of TrashTable (see trash_table.h): the band drawn for a
+// group (chevron, type icon, title, count, size), and the sticky one. While a group's rows fill
+// the top of the list, its header stays pinned there (under the column headers on the desktop,
+// at the top of the page's view on a phone; the next group's header pushes it up), so a person
+// deep in a long group still sees which group it is, how many and how large, and can fold it.
+// Its click area is submitted before the rows, so the row beneath does not also take the click;
+// it is drawn after them, on top, and registered as a button ("group/pinned") for tests and the
+// accessibility mirror.
 #include <imgui.h>
 #include <imgui_internal.h>  // GetCurrentTable, the inner window's draw list
 
-#include <algorithm>  // std::min
-#include <cmath>      // std::floor
+#include <algorithm>  // std::min, std::max
 #include <string>     // labels
 
 #include "core/countdown.h"  // FormatBytes
-#include "core/text.h"       // FormatCount
+#include "core/text.h"       // FormatCount, CountOf
 #include "ui/row_parts.h"    // TypeIcon
 #include "ui/theme.h"        // palette, fonts, icons, Dpr
 #include "ui/trash_table.h"
+#include "ui/widgets.h"  // RegisterRect
 
 namespace ui {
 namespace {
-enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kSize, kActions };  // as in trash_table.cpp
+enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kExpires, kSize, kActions };  // as in trash_table.cpp
+
+const trash::GroupSummary* GroupOf(const trash::View& view, trash::ItemType type) {
+  for (const trash::GroupSummary& g : view.groups)
+    if (g.type == type) return &g;
+  return nullptr;
+}
+
 }  // namespace
 
-void TrashTable::PlaceStickyGroup(Frame& frame, float rowH, float headerBottom) {
+void TrashTable::DrawGroupBand(ImDrawList* dl, ImVec2 a, ImVec2 b, const trash::GroupSummary& group, bool hovered,
+                               const GroupBandPlaces& at) {
+  const Palette& p = CurrentPalette();
+  const float d = Dpr();
+  dl->AddRectFilled(a, b, hovered ? p.border : p.surfaceAlt);
+  const float textY = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
+  dl->AddText(ImVec2(at.chevronX, textY), p.textMuted, group.collapsed ? icon::kChevronRight : icon::kChevronDown);
+  dl->AddText(ImVec2(at.iconX, textY), p.textMuted, TypeIcon(group.type));
+  const float titleX = at.titleX > 0 ? at.titleX : at.iconX + ImGui::CalcTextSize(TypeIcon(group.type)).x + 8 * d;
+  const std::string title(trash::ItemTypeDisplayName(group.type));
+  ImGui::PushFont(CurrentFonts().strong);
+  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(titleX, textY), p.text, title.c_str());
+  const float titleW = ImGui::CalcTextSize(title.c_str()).x;
+  ImGui::PopFont();
+  if (!at.counts) return;  // a first page's counts are not the group's
+  const std::string count = trash::FormatCount(group.count);
+  const ImVec2 pa(titleX + titleW + 8 * d, textY - d), size = ImGui::CalcTextSize(count.c_str());
+  const ImVec2 pb(pa.x + size.x + 14 * d, textY + ImGui::GetTextLineHeight() + d);
+  dl->AddRectFilled(pa, pb, p.surface, (pb.y - pa.y) * 0.5f);
+  dl->AddText(ImVec2(pa.x + 7 * d, textY), p.textMuted, count.c_str());
+  if (at.sizeRight > 0) {
+    const std::string bytes = trash::FormatBytes(group.bytes);
+    dl->AddText(ImVec2(at.sizeRight - ImGui::CalcTextSize(bytes.c_str()).x, textY), p.textMuted, bytes.c_str());
+  }
+}
+
+// The group whose rows fill the list's top, `scrollY` into it, pinned at `pinY` (screen y);
+// returns false when the group's own header is in view (nothing to pin).
+bool TrashTable::PinGroup(const trash::View& view, const RowHeights& heights, float scrollY, float pinY, float left,
+                          float right) {
   sticky_ = {};
-  trash::TrashView& tv = frame.list;
-  const trash::View& view = tv.view();
-  ImGuiTable* table = ImGui::GetCurrentTable();
-  const float h = rowHeight_ > 0 ? rowHeight_ : rowH;
-  const float scrollY = ImGui::GetScrollY();
-  if (view.rows.empty() || scrollY < 0.5f) return;
-  const size_t top = size_t(std::floor(scrollY / h));  // the row at the top of the rows' area
-  size_t start = 0;
+  if (view.rows.empty() || scrollY < 0.5f) return false;
+  const size_t top = heights.At(view, scrollY);
+  size_t start = 0, next = 0;
   const trash::GroupSummary* group = nullptr;
-  size_t next = 0;
   for (const trash::GroupSummary& g : view.groups) {
     next = start + 1 + (g.collapsed ? 0 : g.count);
     if (top < next) {
@@ -42,29 +74,32 @@ void TrashTable::PlaceStickyGroup(Frame& frame, float rowH, float headerBottom) 
     }
     start = next;
   }
-  if (!group || scrollY <= float(start) * h + 0.5f) return;  // its own header is in view
+  if (!group || scrollY <= heights.Top(view, start) + 0.5f) return false;
   // Pushed up by the next group's header as that one arrives.
-  const float push = std::min(0.f, float(next) * h - scrollY - h);
+  const float push = std::min(0.f, heights.Top(view, next) - scrollY - heights.group);
   sticky_.shown = true;
   sticky_.group = group->type;
-  sticky_.min = ImVec2(table->WorkRect.Min.x, headerBottom + push);
-  sticky_.max = ImVec2(table->WorkRect.Max.x, headerBottom + push + h);
-  stickyClipMin_ = ImVec2(table->WorkRect.Min.x, headerBottom);
-  stickyClipMax_ = ImVec2(table->WorkRect.Max.x, table->InnerClipRect.Max.y);
-  stickySelectX_ = table->Columns[kSelect].WorkMinX;
-  stickyNameX_ = table->Columns[kName].WorkMinX;
-  stickySizeRight_ = table->Columns[kSize].IsEnabled ? table->Columns[kSize].WorkMaxX : 0;
-  stickyList_ = ImGui::GetWindowDrawList();  // the table's own window: drawn on top of its rows later
-  // The click area, before the rows: the row under it gets neither the hover nor the click.
+  sticky_.groupTop = heights.Top(view, start);
+  sticky_.min = ImVec2(left, pinY + push);
+  sticky_.max = ImVec2(right, pinY + push + heights.group);
+  return true;
+}
+
+// The click area, before the rows: the row under it gets neither the hover nor the click. A
+// click folds the group and scrolls its header back to the top.
+void TrashTable::StickyClickArea(Frame& frame, ImVec2 clipMin, ImVec2 clipMax) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const ImVec2 cursor = ImGui::GetCursorScreenPos(), savedMax = window->DC.CursorMaxPos;
-  const ImVec2 a(sticky_.min.x, std::max(sticky_.min.y, headerBottom));
-  ImGui::PushClipRect(stickyClipMin_, stickyClipMax_, false);
+  const ImVec2 a(sticky_.min.x, std::max(sticky_.min.y, clipMin.y));
+  stickyClipMin_ = clipMin;
+  stickyClipMax_ = clipMax;
+  ImGui::PushClipRect(clipMin, clipMax, false);
   ImGui::SetCursorScreenPos(a);
   if (sticky_.max.y - a.y > 1 &&
       ImGui::InvisibleButton("##sticky-group", ImVec2(sticky_.max.x - a.x, sticky_.max.y - a.y))) {
-    tv.SetGroupCollapsed(group->type, !group->collapsed);
-    pendingScrollY_ = float(start) * h;  // its header back at the top
+    trash::TrashView& tv = frame.list;
+    tv.SetGroupCollapsed(sticky_.group, !tv.IsGroupCollapsed(sticky_.group));
+    pendingScrollY_ = sticky_.groupTop;
   }
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   ImGui::PopClipRect();
@@ -72,42 +107,40 @@ void TrashTable::PlaceStickyGroup(Frame& frame, float rowH, float headerBottom) 
   window->DC.CursorMaxPos = savedMax;
 }
 
+void TrashTable::PlaceStickyGroup(Frame& frame, const RowHeights& heights, float headerBottom) {
+  ImGuiTable* table = ImGui::GetCurrentTable();
+  if (!PinGroup(frame.list.view(), heights, ImGui::GetScrollY(), headerBottom, table->WorkRect.Min.x,
+                table->WorkRect.Max.x))
+    return;
+  stickyPlaces_.chevronX = table->Columns[kSelect].WorkMinX;
+  stickyPlaces_.iconX = table->Columns[kName].WorkMinX;
+  stickyPlaces_.titleX = 0;
+  stickyPlaces_.sizeRight = table->Columns[kSize].IsEnabled ? table->Columns[kSize].WorkMaxX : 0;
+  stickyList_ = ImGui::GetWindowDrawList();  // the table's own window: drawn on top of its rows later
+  StickyClickArea(frame, ImVec2(table->WorkRect.Min.x, headerBottom),
+                  ImVec2(table->WorkRect.Max.x, table->InnerClipRect.Max.y));
+}
+
 void TrashTable::DrawStickyGroup(Frame& frame) {
   if (!sticky_.shown) return;
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  const trash::GroupSummary* group = nullptr;
-  for (const trash::GroupSummary& g : frame.list.view().groups)
-    if (g.type == sticky_.group) group = &g;
+  const trash::GroupSummary* group = GroupOf(frame.list.view(), sticky_.group);
   if (!group) return;
   ImDrawList* dl = stickyList_;
   const ImVec2 a = sticky_.min, b = sticky_.max;
-  const bool hovered = ImGui::IsMouseHoveringRect(ImVec2(a.x, std::max(a.y, stickyClipMin_.y)), b, false);
+  const ImVec2 shownMin(a.x, std::max(a.y, stickyClipMin_.y));
+  const bool hovered = ImGui::IsMouseHoveringRect(shownMin, b, false);
   dl->PushClipRect(stickyClipMin_, stickyClipMax_, false);
-  dl->AddRectFilled(a, b, hovered ? p.border : p.surfaceAlt);
+  stickyPlaces_.counts = !frame.page.partialListing();
+  DrawGroupBand(dl, a, b, *group, hovered, stickyPlaces_);
   dl->AddLine(ImVec2(a.x, b.y - d * 0.5f), ImVec2(b.x, b.y - d * 0.5f), p.border, d);
   dl->AddRectFilled(ImVec2(a.x, b.y), ImVec2(b.x, b.y + 3 * d), WithAlpha(0xFF000000, 0.06f));  // a soft edge
-  const float textY = (a.y + b.y - ImGui::GetTextLineHeight()) * 0.5f;
-  dl->AddText(ImVec2(stickySelectX_, textY), p.textMuted, icon::kChevronDown);
-  dl->AddText(ImVec2(stickyNameX_, textY), p.textMuted, TypeIcon(group->type));
-  const float titleX = stickyNameX_ + ImGui::CalcTextSize(TypeIcon(group->type)).x + 8 * d;
-  const std::string title(trash::ItemTypeDisplayName(group->type));
-  ImGui::PushFont(CurrentFonts().strong);
-  dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(titleX, textY), p.text, title.c_str());
-  const float titleW = ImGui::CalcTextSize(title.c_str()).x;
-  ImGui::PopFont();
-  if (!frame.page.partialListing()) {  // a first page's counts are not the group's
-    const std::string count = trash::FormatCount(group->count);
-    const ImVec2 pa(titleX + titleW + 8 * d, textY - d), size = ImGui::CalcTextSize(count.c_str());
-    const ImVec2 pb(pa.x + size.x + 14 * d, textY + ImGui::GetTextLineHeight() + d);
-    dl->AddRectFilled(pa, pb, p.surface, (pb.y - pa.y) * 0.5f);
-    dl->AddText(ImVec2(pa.x + 7 * d, textY), p.textMuted, count.c_str());
-    if (stickySizeRight_ > 0) {
-      const std::string bytes = trash::FormatBytes(group->bytes);
-      dl->AddText(ImVec2(stickySizeRight_ - ImGui::CalcTextSize(bytes.c_str()).x, textY), p.textMuted, bytes.c_str());
-    }
-  }
   dl->PopClipRect();
+  const std::string title(trash::ItemTypeDisplayName(group->type));
+  if (b.y - shownMin.y > 1)
+    RegisterRect("group/pinned", "button", title + ", " + trash::CountOf(group->count, "item", "items"), shownMin, b,
+                 "expanded pinned", "Hide these items");
 }
 
 }  // namespace ui

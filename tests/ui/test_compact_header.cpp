@@ -220,8 +220,7 @@ TEST_CASE("A group's header stays pinned under the column headers while its rows
   h.SignInWithListing(
       trash::EncodeTrashListing(Items(120, {trash::ItemType::Project, trash::ItemType::Dataset}), false));
   h.Frames(3);
-  const ui::TrashTable& table = h.view.trashScreen().table();
-  CHECK_FALSE(table.sticky().shown);  // at the top, the group's own header shows
+  CHECK_FALSE(h.Widget("group/pinned"));  // at the top, the group's own header shows
   const ui::WidgetInfo* header = h.Widget("trash/header");
   REQUIRE(header);
   const float headerBottom = header->y + header->h;
@@ -230,21 +229,51 @@ TEST_CASE("A group's header stays pinned under the column headers while its rows
   io.MousePos = ImVec2(640, 400);
   io.MouseWheel = -5;
   h.Frames(3);
-  REQUIRE(table.sticky().shown);
-  CHECK(table.sticky().group == trash::ItemType::Project);
-  CHECK(table.sticky().min.y == Approx(headerBottom).margin(1));
+  const ui::WidgetInfo* pinned = h.Widget("group/pinned");
+  REQUIRE(pinned);
+  CHECK(pinned->role == "button");
+  CHECK(pinned->label == "Projects, 60 items");
+  CHECK(pinned->Has("pinned"));
+  CHECK(pinned->Has("expanded"));
+  CHECK(pinned->y == Approx(headerBottom).margin(1));
   CHECK_FALSE(h.Widget("group-row/project"));  // its own row scrolled away
   // The row under it takes no click: a click there folds the group and brings its header back.
-  h.ClickAt(640, table.sticky().min.y + 10);
+  h.ClickAt(640, pinned->y + 10);
   CHECK(h.page.view().selectionCount() == 0);
   CHECK(h.page.view().IsGroupCollapsed(trash::ItemType::Project));
   h.Frames(2);
   CHECK(h.Widget("group-row/project"));
+  CHECK_FALSE(h.Widget("group/pinned"));
   // Further down, the next group's header is the pinned one.
   io.MousePos = ImVec2(640, 400);
   io.MouseWheel = -8;
   h.Frames(3);
-  if (table.sticky().shown) CHECK(table.sticky().group == trash::ItemType::Dataset);
+  if (const ui::WidgetInfo* next = h.Widget("group/pinned")) CHECK(next->label == "Datasets, 60 items");
+}
+
+TEST_CASE("On a phone a group's header stays pinned at the top of the view while its rows scroll", "[compact_header]") {
+  Harness h(390, 844);
+  h.SignInWithListing(
+      trash::EncodeTrashListing(Items(120, {trash::ItemType::Project, trash::ItemType::Dataset}), false));
+  h.Frames(3);
+  CHECK_FALSE(h.Widget("group/pinned"));
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(195, 500);
+  io.MouseWheel = -10;
+  h.Frames(3);
+  const ui::WidgetInfo* pinned = h.Widget("group/pinned");
+  REQUIRE(pinned);
+  CHECK(pinned->label == "Projects, 60 items");
+  CHECK_FALSE(h.Widget("group-row/project"));
+  // It sits at the top of the scrolling page, over the rows, which start under or behind it.
+  const ui::WidgetInfo* grid = h.Widget("trash/grid");
+  REQUIRE(grid);
+  CHECK(pinned->y > grid->y);
+  CHECK(pinned->y < 200);
+  // A tap on it folds the group, not the row beneath.
+  h.ClickAt(195, pinned->cy());
+  CHECK(h.page.view().selectionCount() == 0);
+  CHECK(h.page.view().IsGroupCollapsed(trash::ItemType::Project));
 }
 
 TEST_CASE("With a selection the header line keeps its actions inside the width", "[compact_header]") {

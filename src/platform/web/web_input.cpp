@@ -264,9 +264,13 @@ void BeforeFrame() {
       break;
     }
     if (event.kind == InputEvent::Focus) {
+      // A frame of its own: a field that had the keyboard lets go in it, before a click the mirror
+      // sends next (Enter on a focused button) lands on the button.
+      if (buttonChanged || g_framesSinceEvent == 0) break;
       if (g_context->focusWidget) g_context->focusWidget(event.text);
       g_queue.pop_front();
-      continue;
+      g_framesSinceEvent = 0;
+      break;
     }
     if (event.kind == InputEvent::Button) {
       if (buttonChanged) break;
