@@ -43,7 +43,6 @@ class PageView {  // owns every screen's UI-only state (text buffers, open popup
     if (widgetId.empty()) ringWidget_.clear();
     focusRequest_ = std::move(widgetId);
   }
-  const TrashScreen& trashScreen() const { return trash_; }  // tests
 
  private:
   void DrawMirrorFocusRing() const;

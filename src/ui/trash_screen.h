@@ -22,7 +22,6 @@ namespace ui {
 class TrashScreen {
  public:
   void Draw(Frame& frame);
-  const TrashTable& table() const { return table_; }
 
  private:
   // trash_header.cpp: the title line and the over-quota warning.
