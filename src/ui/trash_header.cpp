@@ -189,7 +189,8 @@ void TrashScreen::DrawActions(Frame& frame, bool withCount) {
 }
 
 // Restore All and Empty Trash name what they act on (count, storage): they wait for all of it.
-void TrashScreen::DrawBulkActions(Frame& frame) {
+// `buttonWidth` 0 sizes each button to its label (the phone's bar gives each half its width).
+void TrashScreen::DrawBulkActions(Frame& frame, float buttonWidth) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const auto deleteBlocked = trash::DeleteBlockedReason(*frame.page.session());
@@ -198,6 +199,7 @@ void TrashScreen::DrawBulkActions(Frame& frame) {
   ButtonOptions all;
   all.icon = icon::kUndo;
   all.enabled = any;
+  all.width = buttonWidth;
   all.tooltip = partial ? kWaiting : any ? "Restore every item in the Trash" : "The Trash is empty";
   all.id = "bulk/restore-all";
   if (Button("Restore All", all)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmRestoreAll, {}, {}});
@@ -205,6 +207,7 @@ void TrashScreen::DrawBulkActions(Frame& frame) {
   ButtonOptions empty;
   empty.icon = icon::kTrash;
   empty.enabled = any && !deleteBlocked;
+  empty.width = buttonWidth;
   empty.tooltip = partial         ? kWaiting
                   : deleteBlocked ? deleteBlocked->c_str()
                   : any           ? "Permanently delete everything in the Trash"

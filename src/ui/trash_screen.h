@@ -31,7 +31,7 @@ class TrashScreen {
   float ActionsWidth(Frame& frame, bool withCount) const;
   void DrawActions(Frame& frame, bool withCount);
   void DrawSelectionActions(Frame& frame);
-  void DrawBulkActions(Frame& frame);
+  void DrawBulkActions(Frame& frame, float buttonWidth = 0);
   std::string CountLabel(Frame& frame) const;  // "14 items · 29.1 GB", or the first page's
   static void RefreshButton(Frame& frame);
   // trash_screen.cpp: the toolbar line.

@@ -77,28 +77,7 @@ void TrashScreen::DrawActionBarNarrow(Frame& frame) {
       tv.ClearSelection();
     }
   } else {
-    const bool any = visibleTotal_ > 0 && !frame.page.partialListing();
-    const float half = (width - 8 * d) * 0.5f;
-    ButtonOptions all;
-    all.icon = icon::kUndo;
-    all.enabled = any;
-    all.width = inTitle ? 0 : half;
-    all.tooltip = any ? "Restore every item in the Trash" : "The Trash is empty";
-    all.id = "bulk/restore-all";
-    if (Button("Restore All", all)) frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmRestoreAll, {}, {}});
-    ImGui::SameLine(0, 8 * d);
-    ButtonOptions empty;
-    empty.icon = icon::kTrash;
-    empty.enabled = any && !deleteBlocked;
-    empty.width = inTitle ? 0 : half;
-    empty.tooltip = deleteBlocked ? deleteBlocked->c_str()
-                    : any         ? "Permanently delete everything in the Trash"
-                                  : "The Trash is empty";
-    empty.id = "bulk/empty-trash";
-    ImGui::PushStyleColor(ImGuiCol_Text, empty.enabled ? p.danger : p.textMuted);
-    if (Button("Empty Trash", empty))
-      frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
-    ImGui::PopStyleColor();
+    DrawBulkActions(frame, inTitle ? 0 : (width - 8 * d) * 0.5f);  // two halves of the bar
   }
   if (inTitle) return;
   ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + ImGui::GetFrameHeight()));

@@ -198,4 +198,22 @@ const WidgetInfo* Harness::Find(const std::string& role, const std::string& labe
 }
 std::vector<const WidgetInfo*> Harness::All(const std::string& role) const { return CurrentRegistry().All(role); }
 
+std::string SessionWithStorage(int64_t used, int64_t trash, int64_t quota) {
+  std::string json = SessionJson(AllPermissions());
+  const size_t at = json.find("\"storage\":");
+  const size_t end = json.find('}', at);
+  return json.substr(0, at) + "\"storage\":{\"usedBytes\":" + std::to_string(used) +
+         ",\"trashBytes\":" + std::to_string(trash) + ",\"quotaBytes\":" + std::to_string(quota) + json.substr(end);
+}
+
+size_t Harness::WholeRows(const char* role) const {
+  const WidgetInfo* grid = Widget("trash/grid");
+  const WidgetInfo* header = Widget("trash/header");
+  if (!grid || !header) return 0;
+  size_t n = 0;
+  for (const WidgetInfo* row : All(role))
+    if (row->y >= header->y + header->h - 0.5f && row->y + row->h <= grid->y + grid->h + 0.5f) ++n;
+  return n;
+}
+
 }  // namespace ui::test

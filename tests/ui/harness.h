@@ -26,6 +26,8 @@ std::string ReadFixture(const std::string& name);
 // A who-am-I body like the server's, with these permissions.
 std::string SessionJson(const std::vector<std::string>& permissions, const std::string& userId = "u_alice");
 const std::vector<std::string>& AllPermissions();
+// A who-am-I answer with every permission and these storage figures.
+std::string SessionWithStorage(int64_t used, int64_t trash, int64_t quota);
 // An item deleted `deletedDaysAgo` before kNow with `daysLeft` until cleanup.
 trash::TrashItem MakeItem(trash::ItemType type, const std::string& id, const std::string& name, double daysLeft,
                           int64_t sizeBytes = 1000);
@@ -76,6 +78,9 @@ class Harness {
     return nullptr;
   }
   void ClearEmitted() { emitted_.clear(); }
+
+  // Rows of `role` ("row", "grouprow") wholly inside the Trash table, under its column headers.
+  size_t WholeRows(const char* role) const;
 
   trash::PageState page;
   PageView view;

@@ -27,25 +27,6 @@ std::vector<trash::TrashItem> Items(size_t count, std::vector<trash::ItemType> t
   return items;
 }
 
-// Item rows wholly inside the table, under its column headers.
-size_t WholeRowsInTable(const Harness& h) {
-  const ui::WidgetInfo* grid = h.Widget("trash/grid");
-  const ui::WidgetInfo* header = h.Widget("trash/header");
-  if (!grid || !header) return 0;
-  size_t n = 0;
-  for (const ui::WidgetInfo* row : h.All("row"))
-    if (row->y >= header->y + header->h - 0.5f && row->y + row->h <= grid->y + grid->h + 0.5f) ++n;
-  return n;
-}
-
-std::string SessionWithStorage(int64_t used, int64_t trash, int64_t quota) {
-  std::string json = SessionJson(AllPermissions());
-  const size_t at = json.find("\"storage\":");
-  const size_t end = json.find('}', at);
-  return json.substr(0, at) + "\"storage\":{\"usedBytes\":" + std::to_string(used) +
-         ",\"trashBytes\":" + std::to_string(trash) + ",\"quotaBytes\":" + std::to_string(quota) + json.substr(end);
-}
-
 }  // namespace
 
 TEST_CASE("At 1280×720 at least 12 item rows show, and the list grows with the window", "[compact_header]") {
@@ -53,7 +34,7 @@ TEST_CASE("At 1280×720 at least 12 item rows show, and the list grows with the 
   Harness h(1280, 720);
   h.SignInWithListing(listing);
   h.Frames(3);
-  const size_t at720 = WholeRowsInTable(h);
+  const size_t at720 = h.WholeRows("row");
   INFO("whole item rows at 1280×720: " << at720);
   CHECK(at720 >= 12);
   // The header is one line plus the toolbar line: the table starts high on the page.
@@ -63,7 +44,7 @@ TEST_CASE("At 1280×720 at least 12 item rows show, and the list grows with the 
   Harness tall(1280, 1000);
   tall.SignInWithListing(listing);
   tall.Frames(3);
-  CHECK(WholeRowsInTable(tall) >= at720 + 6);  // 280 px more: about 7 rows of 40 more
+  CHECK(tall.WholeRows("row") >= at720 + 6);  // 280 px more: about 7 rows of 40 more
 }
 
 TEST_CASE("The header is one line: title, storage meter and the bulk actions", "[compact_header]") {

@@ -39,25 +39,6 @@ std::string MultiGroupListing() {
   return trash::EncodeTrashListing(items, false);
 }
 
-// Rows (item or group) wholly inside the table, under its column headers.
-size_t WholeRows(const Harness& h, const char* role) {
-  const ui::WidgetInfo* grid = h.Widget("trash/grid");
-  const ui::WidgetInfo* header = h.Widget("trash/header");
-  if (!grid || !header) return 0;
-  size_t n = 0;
-  for (const ui::WidgetInfo* row : h.All(role))
-    if (row->y >= header->y + header->h - 0.5f && row->y + row->h <= grid->y + grid->h + 0.5f) ++n;
-  return n;
-}
-
-std::string SessionWithStorage(int64_t used, int64_t trash, int64_t quota) {
-  std::string json = SessionJson(AllPermissions());
-  const size_t at = json.find("\"storage\":");
-  const size_t end = json.find('}', at);
-  return json.substr(0, at) + "\"storage\":{\"usedBytes\":" + std::to_string(used) +
-         ",\"trashBytes\":" + std::to_string(trash) + ",\"quotaBytes\":" + std::to_string(quota) + json.substr(end);
-}
-
 }  // namespace
 
 TEST_CASE("At 1280×720 at least 12 item rows show with group headers among them", "[page_fit]") {
@@ -65,7 +46,7 @@ TEST_CASE("At 1280×720 at least 12 item rows show with group headers among them
   REQUIRE(h.UsePageFonts());
   h.SignInWithListing(MultiGroupListing());
   h.Frames(3);
-  const size_t items = WholeRows(h, "row"), groups = WholeRows(h, "grouprow");
+  const size_t items = h.WholeRows("row"), groups = h.WholeRows("grouprow");
   INFO("whole item rows " << items << ", group rows " << groups);
   CHECK(groups >= 3);
   CHECK(items >= 12);
@@ -80,7 +61,7 @@ TEST_CASE("At 1280×720 at least 12 item rows show with group headers among them
   REQUIRE(tall.UsePageFonts());
   tall.SignInWithListing(MultiGroupListing());
   tall.Frames(3);
-  CHECK(WholeRows(tall, "row") >= items + 6);
+  CHECK(tall.WholeRows("row") >= items + 6);
 }
 
 TEST_CASE("Esc with a row menu open closes the menu and keeps the search and the selection", "[page_fit]") {
