@@ -21,7 +21,18 @@
     statusEl.textContent = message;
     document.body.classList.remove('ready');
   }
-  window.trashShell = { ready() {}, fail, mode: demo ? 'demo' : 'server' };
+  // serve.py's page first asks who is signed in: ask now, so the answer travels while the wasm
+  // downloads and compiles. The page's first request takes it if it is that very GET
+  // (web_platform.cpp); any other first request drops it, so it can never answer a later one.
+  let session = demo ? null : fetch('/api/session', { credentials: 'same-origin' })
+    .then(async (r) => ({ status: r.status, body: new Uint8Array(await r.arrayBuffer()) }))
+    .catch(() => ({ status: 0, body: new Uint8Array(0) }));
+  function takePrefetched(method, url) {
+    const answer = method === 'GET' && url === '/api/session' ? session : null;
+    session = null;
+    return answer;
+  }
+  window.trashShell = { ready() {}, fail, takePrefetched, mode: demo ? 'demo' : 'server' };
 
   const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];  // "\0asm"
 

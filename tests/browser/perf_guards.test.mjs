@@ -1,10 +1,12 @@
-// Guards of issue 10 that are not timings: an action is applied from its answer (no full
-// listing request and no session re-read after it, and the rows shown are the server's), and an
-// idle, loaded page draws no frames in 3 s. The bench (tests/bench) measures the times.
+// Guards of issue 10 that are not timings: the start's who-am-I travels while the wasm downloads
+// (asked once, by the shell), an action is applied from its answer (no full listing request and no
+// session re-read after it, and the rows shown are the server's), and an idle, loaded page draws
+// no frames in 3 s. The bench (tests/bench) measures the times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser } from './browser.mjs';
-import { WORKSPACE, clickId, openSignedIn, serverListing, waitForRowLabels, waitForWidget, widgets } from './automation.mjs';
+import { WORKSPACE, clickId, gotoPage, openSignedIn, serverListing, signInByApi, waitForRowLabels, waitForRows,
+  waitForWidget, widgets } from './automation.mjs';
 
 let server;
 let browser;
@@ -20,6 +22,33 @@ function recordRequests(page) {
   });
   return sent;
 }
+
+test('the start asks who is signed in once, before the wasm is requested, and shows that user\'s Trash', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signInByApi(context, server.url, 'bob');
+  const sent = recordRequests(page);
+  await gotoPage(page, server.url, '#/settings/trash');
+  await waitForRows(page);
+  const session = sent.findIndex((r) => r === 'GET /api/session');
+  const wasm = sent.findIndex((r) => r.startsWith('GET /trash_page.wasm'));
+  assert.ok(session >= 0 && wasm >= 0, `both requested: ${sent.join(', ')}`);
+  assert.ok(session < wasm, `the session is asked before the wasm: ${sent.join(', ')}`);
+  assert.equal(sent.filter((r) => r === 'GET /api/session').length, 1, `asked once: ${sent.join(', ')}`);
+  const who = (await widgets(page)).find((w) => w.label === 'Bob Martins');
+  assert.ok(who, 'the page shows the signed-in user from that answer');
+  await context.close();
+});
+
+test('a signed-out page shows the sign-in screen from the early answer, asked once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const sent = recordRequests(page);
+  await gotoPage(page, server.url, '#/settings/trash');
+  await waitForWidget(page, 'textbox', /email/i);
+  assert.equal(sent.filter((r) => r === 'GET /api/session').length, 1, `asked once: ${sent.join(', ')}`);
+  await context.close();
+});
 
 test('restoring one row sends no listing request and no session re-read, and shows the server\'s rows', async () => {
   const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');

@@ -276,3 +276,20 @@ TEST_CASE("With a selection the header line keeps its actions inside the width",
     }
   }
 }
+
+TEST_CASE("With a selection Refresh ends where the table ends as it does without one", "[compact_header]") {
+  Harness h(1280, 800);
+  REQUIRE(h.UsePageFonts());
+  h.SignInWithListing(ReadFixture("ui_trash_listing.json"));
+  h.Frames(3);
+  const ui::WidgetInfo* grid = h.Widget("trash/grid");
+  REQUIRE(grid);
+  const float right = grid->x + grid->w;
+  CHECK(h.Widget("toolbar/refresh")->x < right);
+  h.Click("row/dataset/ds_9/select");
+  h.Click("row/project/p_1/select");
+  for (int frame = 0; frame < 4 && h.last.wakeAtMs <= h.now; ++frame) h.Frames(1);  // what the page asks for
+  const ui::WidgetInfo* refresh = h.Widget("toolbar/refresh");
+  REQUIRE(refresh);
+  CHECK(refresh->x + refresh->w <= right + 0.5f);
+}

@@ -1,5 +1,6 @@
 // Browser implementation of the platform seam: HTTP through emscripten_fetch (same origin, so the
-// session cookie rides along), the wall clock, frame and timer scheduling, clipboard and cursor.
+// session cookie rides along; the first who-am-I may be answered by the shell's early fetch), the
+// wall clock, frame and timer scheduling, clipboard and cursor.
 #include "platform/web/web_platform.h"
 
 #include <emscripten.h>           // EM_JS
@@ -49,6 +50,21 @@ EM_JS(void, trash_set_cursor, (const char* css), {
   if (canvas) canvas.style.cursor = UTF8ToString(css);
 });
 
+// The answer the shell fetched before the wasm was running (web/shell.js), if this request is the
+// one it fetched: delivered to trash_prefetched_done later, as a fetch's would be.
+EM_JS(int, trash_take_prefetched, (const char* method, const char* url, void* pending), {
+  const shell = window.trashShell;
+  const answer = shell && shell.takePrefetched ? shell.takePrefetched(UTF8ToString(method), UTF8ToString(url)) : null;
+  if (!answer) return 0;
+  answer.then((a) => {
+    const data = _malloc(a.body.length + 1);
+    HEAPU8.set(a.body, data);
+    _trash_prefetched_done(pending, a.status, data, a.body.length);
+    _free(data);
+  });
+  return 1;
+});
+
 namespace web {
 namespace {
 
@@ -73,6 +89,10 @@ void FinishFetch(emscripten_fetch_t* fetch) {
 void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCallback done) {
   auto pending = std::make_unique<PendingFetch>();
   pending->done = std::move(done);
+  if (request.body.empty() && trash_take_prefetched(request.method.c_str(), request.url.c_str(), pending.get())) {
+    pending.release();  // trash_prefetched_done owns it now
+    return;
+  }
   pending->headerStorage.reserve(request.headers.size() * 2 + 4);
   for (const auto& [key, value] : request.headers) {
     pending->headerStorage.push_back(key);
@@ -170,3 +190,8 @@ void WebPlatform::SetCursor(platform::Cursor cursor) {
 }
 
 }  // namespace web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_prefetched_done(void* pending, int status, const char* data, int length) {
+  std::unique_ptr<web::PendingFetch> owned(static_cast<web::PendingFetch*>(pending));
+  owned->done(status, std::string_view(data, size_t(length)));
+}
