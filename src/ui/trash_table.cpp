@@ -114,8 +114,8 @@ void SetUpColumns(const Layout& layout, const TrashTable::Fit& fit) {
   }
 }
 
-// A sortable column's title, in the header row.
-void ColumnTitle(int column, trash::SortSpec sort) {
+// A sortable column's title, in the header row; answers whether it was clicked.
+bool ColumnTitle(int column, trash::SortSpec sort) {
   const Palette& p = CurrentPalette();
   const ImGuiStyle& style = ImGui::GetStyle();
   ImGui::AlignTextToFramePadding();
@@ -139,7 +139,8 @@ void ColumnTitle(int column, trash::SortSpec sort) {
   col.SortOrder = -1;
   const float labelX = ImGui::GetCursorScreenPos().x;
   ImGui::TableHeader(name);
-  if (!wasDirty && table->IsSortSpecsDirty) {  // clicked
+  const bool clicked = !wasDirty && table->IsSortSpecsDirty;
+  if (clicked) {
     if (sortedHere && col.SortDirection == before)
       ImGui::TableSetColumnSortDirection(
           column, before == ImGuiSortDirection_Ascending ? ImGuiSortDirection_Descending : ImGuiSortDirection_Ascending,
@@ -162,6 +163,7 @@ void ColumnTitle(int column, trash::SortSpec sort) {
   }
   const char* sorted = !sortedHere ? "" : sort.ascending ? "ascending" : "descending";
   RegisterLastItem(std::string("header/") + name, "columnheader", name, sorted, "Sort by this column");
+  return clicked;
 }
 
 size_t ShownItemRows(const trash::View& view) {
@@ -391,21 +393,24 @@ void TrashTable::DrawRows(Frame& frame, const RowHeights& heights, std::optional
 }
 
 // Sorting is cached in the core and the view's sort is the truth (it may come from the address):
-// a header click (dirty specs, after the first frame) changes it, and the header arrow follows it.
+// a header click changes it, and the header arrow follows it. Specs that change without a click
+// are ImGui's own: a narrower window hides the sorted column (Deleted, under 900 CSS px) and
+// ImGui then sorts by the first column left; the list keeps its sort (no arrow shows).
 void TrashTable::SyncSort(trash::TrashView& tv) {
   ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
   if (!specs) return;
   const trash::SortSpec want = tv.sort();
-  if (specs->SpecsDirty && sortShown_ && specs->SpecsCount > 0) {
+  if (specs->SpecsDirty && sortShown_ && headerClicked_ && specs->SpecsCount > 0) {
     const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
     const trash::SortSpec clicked{trash::SortColumn(s.ColumnUserID), s.SortDirection == ImGuiSortDirection_Ascending};
     if (clicked.column != want.column || clicked.ascending != want.ascending) tv.SetSort(clicked);
   }
   specs->SpecsDirty = false;
+  headerClicked_ = false;
   const trash::SortSpec now = tv.sort();
   const bool shown = specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID == ImGuiID(now.column) &&
                      (specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending) == now.ascending;
-  if (!shown)
+  if (!shown && (ImGui::TableGetColumnFlags(ColumnOf(now.column)) & ImGuiTableColumnFlags_IsEnabled))
     ImGui::TableSetColumnSortDirection(
         ColumnOf(now.column), now.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
   sortShown_ = true;
@@ -442,7 +447,7 @@ void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
       RegisterRect("header/actions", "columnheader", "Actions", at,
                    ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()));
     } else {
-      ColumnTitle(c, tv.sort());
+      if (ColumnTitle(c, tv.sort())) headerClicked_ = true;
     }
   }
 }

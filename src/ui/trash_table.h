@@ -101,7 +101,8 @@ class TrashTable {
   bool menuForFocus_ = false;
   bool scrollToFocus_ = false;
   size_t pageRows_ = 10;
-  bool sortShown_ = false;  // the header has shown the view's sort at least once
+  bool sortShown_ = false;      // the header has shown the view's sort at least once
+  bool headerClicked_ = false;  // a column title was clicked: its sort reaches the view next frame
   // The group header pinned at the list's top while its group scrolls.
   struct StickyGroup {
     bool shown = false;

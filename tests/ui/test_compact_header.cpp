@@ -293,3 +293,19 @@ TEST_CASE("With a selection Refresh ends where the table ends as it does without
   REQUIRE(refresh);
   CHECK(refresh->x + refresh->w <= right + 0.5f);
 }
+
+TEST_CASE("A tablet width that hides the sorted column keeps the list's sort; a click still sorts",
+          "[compact_header]") {
+  Harness h(768, 900);  // under 900 CSS px the Deleted column (the default sort) is hidden
+  h.SignInWithListing(ReadFixture("ui_trash_listing.json"));
+  h.Frames(4);
+  REQUIRE_FALSE(h.Widget("header/Deleted"));
+  CHECK(h.page.view().sort().column == trash::SortColumn::DeletedAt);
+  CHECK_FALSE(h.page.view().sort().ascending);
+  CHECK(h.Widget("header/Name")->state.empty());  // no arrow where the list is not sorted
+  h.Click("header/Name");
+  h.Frames(2);
+  CHECK(h.page.view().sort().column == trash::SortColumn::Name);
+  CHECK(h.page.view().sort().ascending);
+  CHECK(h.Widget("header/Name")->state == "ascending");
+}
