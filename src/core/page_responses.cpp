@@ -196,16 +196,18 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
     Batch& batch = batchIt->second;
 
     std::optional<ListingVersionChange> versions;  // what a successful answer says of the listing
-    if (!IsSuccess(status)) {
+    // A failed or unreadable answer puts the rows back and leaves them unanswered.
+    const auto fail = [&](std::string error) {
         view_.RollBack(call.op);
-        batch.requestError = ErrorMessageFromResponse(status, body);
+        batch.requestError = std::move(error);
         batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
+    };
+    if (!IsSuccess(status)) {
+        fail(ErrorMessageFromResponse(status, body));
     } else if (call.kind == RequestKind::Restore || call.kind == RequestKind::RestoreAll) {
         ParseResult<RestoreResult> result = ParseRestoreResult(body);
         if (!result.ok()) {
-            view_.RollBack(call.op);
-            batch.requestError = result.error();
-            batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
+            fail(result.error());
         } else {
             versions = result.value().listingVersion;
             std::vector<ItemKey> restoredKeys, failedKeys;
@@ -228,9 +230,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
     } else {
         ParseResult<PurgeResult> result = ParsePurgeResult(body);
         if (!result.ok()) {
-            view_.RollBack(call.op);
-            batch.requestError = result.error();
-            batch.unanswered.insert(batch.unanswered.end(), call.items.begin(), call.items.end());
+            fail(result.error());
         } else {
             versions = result.value().listingVersion;
             // All or nothing on the server; a count instead of a list means everything sent.
