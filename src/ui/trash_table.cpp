@@ -21,7 +21,7 @@
 namespace ui {
 namespace {
 
-enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kExpires, kSize, kActions, kColumnCount };
+using namespace table_column;
 
 // The table column of a sort column (the select box and Expires are not sortable).
 int ColumnOf(trash::SortColumn sort) {

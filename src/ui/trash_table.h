@@ -19,6 +19,12 @@
 
 namespace ui {
 
+// The wide table's columns, in order: trash_table.cpp sets them up, trash_table_sticky.cpp places
+// the pinned group header by them.
+namespace table_column {
+enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kExpires, kSize, kActions, kColumnCount };
+}  // namespace table_column
+
 class TrashTable {
  public:
   void Draw(Frame& frame, float height, size_t selectedCount);
@@ -95,6 +101,7 @@ class TrashTable {
   void DrawNarrowLineOne(const Row& row, ImVec2 min, ImVec2 max);
   float DrawNarrowActions(Frame& frame, const Row& row, float right, float y);
   void DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 min, float textY, float room);
+  static GroupBandPlaces NarrowGroupPlaces(float left, float right);
   void PinNarrowGroup(Frame& frame, const RowHeights& heights, ImVec2 origin, float width, float listTop);
 
   RowMenu menu_;

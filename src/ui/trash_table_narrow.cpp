@@ -105,6 +105,17 @@ float TextAt(ImVec2 pos, const std::string& text, ImU32 color, float maxWidth) {
 
 }  // namespace
 
+// Where a phone's group band puts its parts, in its own row or pinned.
+TrashTable::GroupBandPlaces TrashTable::NarrowGroupPlaces(float left, float right) {
+  const float d = Dpr();
+  GroupBandPlaces at;
+  at.chevronX = left + 16 * d;
+  at.iconX = left + 48 * d;
+  at.titleX = left + 72 * d;
+  at.sizeRight = right - 12 * d;
+  return at;
+}
+
 void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
   if (MouseUsedThisFrame()) showFocusRing = false;
   const Palette& p = CurrentPalette();
@@ -172,16 +183,11 @@ void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
 
 // The group whose rows fill the top of the page's view, pinned there (trash_table_sticky.cpp).
 void TrashTable::PinNarrowGroup(Frame& frame, const RowHeights& heights, ImVec2 origin, float width, float listTop) {
-  const float d = Dpr();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const float visibleTop = window->InnerClipRect.Min.y;
   const ImVec2 clipMin(origin.x, visibleTop), clipMax(origin.x + width, window->InnerClipRect.Max.y);
   if (!PinGroup(frame.list.view(), heights, visibleTop - listTop, visibleTop, origin.x, origin.x + width)) return;
-  stickyPlaces_ = {};
-  stickyPlaces_.chevronX = origin.x + 16 * d;
-  stickyPlaces_.iconX = origin.x + 48 * d;
-  stickyPlaces_.titleX = origin.x + 72 * d;
-  stickyPlaces_.sizeRight = origin.x + width - 12 * d;
+  stickyPlaces_ = NarrowGroupPlaces(origin.x, origin.x + width);
   stickyList_ = ImGui::GetWindowDrawList();
   StickyClickArea(frame, clipMin, clipMax);
 }
@@ -233,13 +239,8 @@ void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2
   RegisterRect("group/" + std::string(trash::ItemTypeName(row.group)), "button", title, a, b,
                collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
   if (!group) return;
-  GroupBandPlaces at;
-  at.chevronX = a.x + 16 * d;
-  at.iconX = a.x + 48 * d;
-  at.titleX = a.x + 72 * d;
-  at.sizeRight = b.x - 12 * d;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  DrawGroupBand(dl, ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), *group, hovered, at);
+  DrawGroupBand(dl, ImVec2(a.x + d, a.y), ImVec2(b.x - d, b.y), *group, hovered, NarrowGroupPlaces(a.x, b.x));
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), p.border, d);
 }
 

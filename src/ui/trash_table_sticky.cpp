@@ -21,7 +21,7 @@
 
 namespace ui {
 namespace {
-enum Column { kSelect, kName, kDeletedBy, kDeletedAt, kTimeLeft, kExpires, kSize, kActions };  // as in trash_table.cpp
+using namespace table_column;
 
 const trash::GroupSummary* GroupOf(const trash::View& view, trash::ItemType type) {
   for (const trash::GroupSummary& g : view.groups)

@@ -6,7 +6,7 @@
 set(WEB_OUT "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the servable page is assembled")
 file(GLOB WEB_SOURCES CONFIGURE_DEPENDS
   "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp" "${CMAKE_SOURCE_DIR}/src/render/*.cpp")
-list(FILTER WEB_SOURCES EXCLUDE REGEX "(web_backend_server|imgui_no_ini)\\.cpp$")
+list(FILTER WEB_SOURCES EXCLUDE REGEX "(web_backend_server|web_no_ini_sscanf)\\.cpp$")
 add_library(trash_web OBJECT ${WEB_SOURCES})
 add_dependencies(trash_web embedded_shaders)
 target_include_directories(trash_web PRIVATE "${CMAKE_BINARY_DIR}/generated")
@@ -46,11 +46,11 @@ if(TARGET trash_demo)
 endif()
 target_compile_definitions(third_party_headers INTERFACE JSON_NOEXCEPTION)
 # ImGui's .ini readers (the only sscanf calls in imgui.cpp and imgui_tables.cpp) never run here:
-# see imgui_no_ini.cpp. Only those two files are redirected, so a widget that parses typed numbers
+# see web_no_ini_sscanf.cpp. Only those two files are redirected, so a widget that parses typed numbers
 # (imgui_widgets.cpp) would still get the real sscanf.
 set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_tables.cpp" TARGET_DIRECTORY imgui
   APPEND PROPERTY COMPILE_DEFINITIONS sscanf=trash_imgui_ini_sscanf)
-target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/imgui_no_ini.cpp")
+target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
 # is not usable here): local names shortened, dead code dropped, top-level names and properties
 # kept, so the shell's scripts still meet through window and the glue through Module. About 7 KB

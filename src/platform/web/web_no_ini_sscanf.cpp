@@ -1,4 +1,4 @@
-// What ImGui calls instead of sscanf in the web pages (web.cmake compiles imgui.cpp and
+// Our stand-in for sscanf in ImGui's .ini readers, for the web pages (web.cmake compiles imgui.cpp and
 // imgui_tables.cpp with -Dsscanf=trash_imgui_ini_sscanf). Their only sscanf calls read an .ini file
 // of window and table layouts, and the page loads none (io.IniFilename is null, nothing calls
 // LoadIniSettings*), so they never run; without them libc's sscanf (about 5 KB of wasm) is not linked.
