@@ -21,12 +21,7 @@
     statusEl.textContent = message;
     document.body.classList.remove('ready');
   }
-  // serve.py's page first asks who is signed in: ask now, so the answer travels while the wasm
-  // downloads and compiles. The page's first request takes it if it is that very GET
-  // (web_platform.cpp); any other first request drops it, so it can never answer a later one.
-  let session = demo ? null : fetch('/api/session', { credentials: 'same-origin' })
-    .then(async (r) => ({ status: r.status, body: new Uint8Array(await r.arrayBuffer()) }))
-    .catch(() => ({ status: 0, body: new Uint8Array(0) }));
+  let session = null;  // serve.py's page's first request, sent early (below)
   function takePrefetched(method, url) {
     const answer = method === 'GET' && url === '/api/session' ? session : null;
     session = null;
@@ -79,6 +74,14 @@
   // The downloads start before the WebGL2 check: a browser's first WebGL context can take most of a
   // second to create (0.6-1.0 s in headless Chromium here), and the network works meanwhile.
   const downloads = new AbortController();
+  // serve.py's page first asks who is signed in: ask now, so the answer travels while the wasm
+  // downloads and compiles. The page's first request takes it if it is that very GET
+  // (web_platform.cpp); any other first request drops it, so it can never answer a later one.
+  if (!demo) {
+    session = fetch('/api/session', { credentials: 'same-origin', signal: downloads.signal })
+      .then(async (r) => ({ status: r.status, body: new Uint8Array(await r.arrayBuffer()) }))
+      .catch(() => ({ status: 0, body: new Uint8Array(0) }));
+  }
   const wasmUrl = pageName + '.wasm';
   const wasm = fetchWasm(wasmUrl, downloads.signal);
   wasm.catch(() => {});  // its error is reported by instantiate(), once the runtime asks for it
