@@ -29,12 +29,20 @@ bool Digits(std::string_view text) {
     return !text.empty();
 }
 
+// The value of a run of digits already checked by Digits (std::stoi would link libc's printf
+// into the page for its out-of-range message).
+int DigitsValue(std::string_view digits) {
+    int value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    return value;
+}
+
 // "YYYY-MM-DD" as the day's midnight, UTC.
 std::optional<int64_t> ParseDate(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
     const std::string_view y = text.substr(0, 4), m = text.substr(5, 2), d = text.substr(8, 2);
     if (!Digits(y) || !Digits(m) || !Digits(d)) return std::nullopt;
-    const int year = std::stoi(std::string(y)), month = std::stoi(std::string(m)), day = std::stoi(std::string(d));
+    const int year = DigitsValue(y), month = DigitsValue(m), day = DigitsValue(d);
     if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
     // A day past the month's end (Feb 30) is refused, by the same rule as ParseIsoTime.
     if (!ParseIsoTime(std::string(text) + "T00:00:00Z")) return std::nullopt;
