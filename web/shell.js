@@ -85,9 +85,17 @@
   const wasmUrl = pageName + '.wasm';
   const wasm = fetchWasm(wasmUrl, downloads.signal);
   wasm.catch(() => {});  // its error is reported by instantiate(), once the runtime asks for it
-  const fontFiles = ['fonts/Inter-Regular.otf', 'fonts/Inter-SemiBold.otf', 'fonts/icons.ttf'];
-  const fonts = Promise.all(fontFiles.map((url) =>
-    fetch(url, { signal: downloads.signal }).then((r) => (r.ok ? r.arrayBuffer() : null)).catch(() => null)));
+  // The fonts are WOFF2 faces the browser rasterises for the page (web_fonts.cpp): Inter's two
+  // weights, which stand in for each other, and the icons. True once Inter can be drawn.
+  const fontFiles = [['Trash Inter', 'fonts/Inter-Regular.woff2', '400'],
+                     ['Trash Inter', 'fonts/Inter-SemiBold.woff2', '600'], ['Trash Icons', 'fonts/icons.woff2', '400']];
+  const fonts = Promise.all(fontFiles.map(([family, url, weight]) =>
+    fetch(url, { signal: downloads.signal })
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(url))))
+      .then((bytes) => new FontFace(family, bytes, { weight }).load())
+      .then((face) => { document.fonts.add(face); return true; })
+      .catch(() => false)))
+    .then((loaded) => loaded[0] || loaded[1]);
   const preload = document.createElement('link');
   Object.assign(preload, { rel: 'preload', as: 'script', href: pageName + '.js' });
   document.head.appendChild(preload);
@@ -104,7 +112,7 @@
     canvas: document.getElementById('canvas'),
     preRun: [function () {
       Module.addRunDependency('fonts');
-      fonts.then((buffers) => { Module.trashFonts = buffers; Module.removeRunDependency('fonts'); });
+      fonts.then((loaded) => { Module.trashFontsLoaded = loaded; Module.removeRunDependency('fonts'); });
     }],
     instantiateWasm(imports, done) {
       instantiate(wasmUrl, wasm, imports)

@@ -7,6 +7,12 @@
 #include <imgui_internal.h>  // ImFontAtlasGetBuilderForStbTruetype
 
 namespace ui {
+
+const unsigned short kTextRanges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x2013, 0x2014, 0x2018, 0x201F,
+                                      0x2022, 0x2022, 0x2026, 0x2026, 0x2039, 0x203A, 0x2190, 0x2193,
+                                      0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0};
+static_assert(sizeof(ImWchar) == sizeof(unsigned short), "kTextRanges is ImGui's glyph range format");
+
 namespace {
 
 Palette g_palette;
@@ -18,8 +24,6 @@ constexpr unsigned Rgb(unsigned rgb, unsigned alpha = 255) {
   return (alpha << 24) | ((rgb & 0xFF) << 16) | (rgb & 0xFF00) | ((rgb >> 16) & 0xFF);
 }
 
-const ImWchar kTextRanges[] = {0x0020, 0x017F, 0x2013, 0x2014, 0x2018, 0x201F, 0x2022, 0x2022, 0x2026, 0x2026, 0x2039,
-                               0x203A, 0x2190, 0x2193, 0x2212, 0x2212, 0x2713, 0x2713, 0x2715, 0x2715, 0};
 const ImWchar kIconRanges[] = {0xF000, 0xF2FF, 0};
 
 ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels, const ImWchar* ranges,
@@ -30,8 +34,8 @@ ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels,
   config.OversampleV = 1;
   config.MergeMode = merge;
   if (merge) {
-    config.GlyphMinAdvanceX = pixels * 1.25f;  // icons line up in columns
-    config.GlyphOffset.y = pixels * 0.05f;
+    config.GlyphMinAdvanceX = pixels * kIconMinAdvance;
+    config.GlyphOffset.y = pixels * kIconDrop;
   }
   return atlas.AddFontFromMemoryTTF(const_cast<void*>(data), int(size), pixels, &config, ranges);
 }
@@ -39,9 +43,9 @@ ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels,
 ImFont* AddTextFont(ImFontAtlas& atlas, const void* data, size_t size, const FontSources& sources, float pixels,
                     bool withIcons) {
   if (!data || !size) return sources.fallback ? sources.fallback(atlas, pixels) : nullptr;
-  ImFont* font = AddFont(atlas, data, size, pixels, kTextRanges);
+  ImFont* font = AddFont(atlas, data, size, pixels, reinterpret_cast<const ImWchar*>(kTextRanges));
   if (withIcons && sources.icons && sources.iconsSize)
-    AddFont(atlas, sources.icons, sources.iconsSize, pixels * 0.92f, kIconRanges, true);
+    AddFont(atlas, sources.icons, sources.iconsSize, pixels * kIconScale, kIconRanges, true);
   return font;
 }
 
@@ -53,9 +57,12 @@ Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float dpr) {
   const size_t strongSize = sources.semibold ? sources.semiboldSize : sources.regularSize;
   const void* bodyData = sources.regular ? sources.regular : sources.semibold;
   const size_t bodySize = sources.regular ? sources.regularSize : sources.semiboldSize;
-  g_fonts.body = AddTextFont(atlas, bodyData, bodySize, sources, 14.f * dpr, true);
-  g_fonts.strong = AddTextFont(atlas, strongData, strongSize, sources, 14.f * dpr, true);
-  g_fonts.title = AddTextFont(atlas, strongData, strongSize, sources, 20.f * dpr, true);
+  ImFont** fonts[] = {&g_fonts.body, &g_fonts.strong, &g_fonts.title};
+  for (int i = 0; i < 3; ++i) {
+    const bool regular = kFaceSpecs[i].weight < 500;
+    *fonts[i] = AddTextFont(atlas, regular ? bodyData : strongData, regular ? bodySize : strongSize, sources,
+                            kFaceSpecs[i].cssPixels * dpr, true);
+  }
   // The stb_truetype builder directly: ImFontAtlas::Build() would add ImGui's built-in font to an
   // empty atlas, so calling it links that font (12 KB of wasm) into the page.
   ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
@@ -157,6 +164,7 @@ bool ReducedMotion() { return g_reducedMotion; }
 
 const Palette& CurrentPalette() { return g_palette; }
 const Fonts& CurrentFonts() { return g_fonts; }
+Fonts SetCurrentFonts(const Fonts& fonts) { return g_fonts = fonts; }
 float Dpr() { return g_dpr; }
 
 }  // namespace ui

@@ -30,6 +30,19 @@ struct Fonts {
   ImFont* title = nullptr;   // Inter SemiBold 20 px
 };
 
+// The faces of Fonts, in its order: Inter's weight and the line height in CSS pixels (ImGui's
+// font size is ascender to descender). The icons are merged into each at kIconScale of its size;
+// each icon is at least kIconMinAdvance of the icon size wide (so they line up in columns) and sits
+// kIconDrop of it lower.
+struct FaceSpec {
+  int weight;
+  float cssPixels;
+};
+inline constexpr FaceSpec kFaceSpecs[3] = {{400, 14.f}, {600, 14.f}, {600, 20.f}};
+inline constexpr float kIconScale = 0.92f, kIconMinAdvance = 1.25f, kIconDrop = 0.05f;
+// The text code points every face has, as inclusive ranges, zero-terminated (ImGui's format).
+extern const unsigned short kTextRanges[];
+
 struct Palette {
   unsigned text, textMuted, background, surface, surfaceAlt, border, accent, accentText, danger, dangerText, amber, red,
       success, selection, rowHover;
@@ -47,6 +60,8 @@ inline constexpr float kBackdropDim[4] = {0.05f, 0.07f, 0.10f, 0.35f};
 // functions, which would link its built-in font, are not needed); the renderer must upload it
 // again afterwards.
 Fonts BuildFonts(ImFontAtlas& atlas, const FontSources& sources, float devicePixelRatio);
+// What CurrentFonts returns from now on (BuildFonts and BuildFontsFromRaster set it); returns it.
+Fonts SetCurrentFonts(const Fonts& fonts);
 // highContrast follows the system's "prefers-contrast: more": stronger text and borders.
 void ApplyStyle(Theme theme, float devicePixelRatio, bool highContrast = false);
 // Follows "prefers-reduced-motion": spinners and other movement hold still.
@@ -87,6 +102,11 @@ inline constexpr const char* kHistory = "\xef\x87\x9a";   // history: Activity, 
 inline constexpr const char* kDownload = "\xef\x80\x99";  // Export CSV
 inline constexpr const char* kPlus = "\xef\x81\xa7";
 inline constexpr const char* kMinus = "\xef\x81\xa8";
+// Every one of them: the glyphs a face needs (web.cmake's ICONS subset is the same list).
+inline constexpr const char* kAll[] = {
+    kSearch,  kUser,    kCheck,       kClose,   kClock,   kRefresh, kLock,     kVersion, kChevronRight, kInfo,
+    kError,   kWarning, kChevronDown, kProject, kSignOut, kStorage, kCopy,     kSort,    kUndo,         kWorkflow,
+    kLevelUp, kModel,   kDataset,     kTrash,   kMore,    kHistory, kDownload, kPlus,    kMinus};
 }  // namespace icon
 
 }  // namespace ui

@@ -62,3 +62,35 @@ test('without WebGL2 the page says so instead of failing silently', async () => 
   assert.match(await page.textContent('#status'), /needs WebGL2/);
   await context.close();
 });
+
+// The browser rasterises the page's text (web_fonts.cpp): the WOFF2 faces shell.js loads are what
+// the page draws with.
+test('the page draws with Inter and the icons, loaded as WOFF2 faces the browser rasterises', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  const faces = await page.evaluate(() => [...document.fonts]
+    .map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`).sort());
+  assert.deepEqual(faces, ['Trash Icons 400 loaded', 'Trash Inter 400 loaded', 'Trash Inter 600 loaded']);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
+    .map((r) => new URL(r.name).pathname).filter((p) => p.includes('/fonts/')).sort());
+  assert.deepEqual(fetched, ['/fonts/Inter-Regular.woff2', '/fonts/Inter-SemiBold.woff2', '/fonts/icons.woff2']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without its fonts the page says so; one missing Inter weight is stood in for by the other', async () => {
+  const context = await browser.newContext();
+  await context.route('**/fonts/Inter-*.woff2', (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#splash.failed');
+  assert.match(await page.textContent('#status'), /could not download its fonts/);
+  await context.close();
+
+  const partial = await browser.newContext();
+  await partial.route('**/fonts/Inter-SemiBold.woff2', (route) => route.abort());
+  const second = await partial.newPage();
+  await second.goto(server.url);
+  await second.waitForFunction(() => window.trashPage && window.trashPage.ready, null, { timeout: 60000 });
+  assert.equal(await second.evaluate(() => document.getElementById('splash').classList.contains('failed')), false);
+  await partial.close();
+});

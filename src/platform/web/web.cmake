@@ -101,25 +101,25 @@ foreach(target ${WEB_PAGES})
 endforeach()
 
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses, without
-# hinting or layout tables (ImGui 1.86 reads neither; desubroutinized CFF compresses better).
+# hinting or layout tables, as WOFF2 (brotli inside: the browser unpacks and rasterises them for the
+# page, web_fonts.cpp), so they get no precompressed copies. desubroutinized CFF compresses better.
+# The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h).
 set(FONT_PY /usr/bin/python3)
 set(LATIN "U+0020-007E,U+00A0-017F,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
 set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8,U+F1DA,U+F019,U+F067,U+F068")
 set(FONT_OUTPUTS)
-foreach(pair "Inter-Regular.otf|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN}"
-             "Inter-SemiBold.otf|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LATIN}"
-             "icons.ttf|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}")
+foreach(pair "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN}"
+             "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LATIN}"
+             "icons.woff2|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}")
   string(REPLACE "|" ";" parts "${pair}")
   list(GET parts 0 out_name)
   list(GET parts 1 source)
   list(GET parts 2 unicodes)
   set(out "${WEB_OUT}/fonts/${out_name}")
-  precompress_commands(compress "${out}")
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${WEB_OUT}/fonts"
     COMMAND ${FONT_PY} -m fontTools.subset "${source}" "--unicodes=${unicodes}" --layout-features=
-            --no-hinting --desubroutinize --name-IDs= --drop-tables+=GDEF,GPOS,GSUB "--output-file=${out}"
-    ${compress}
+            --no-hinting --desubroutinize --name-IDs= --drop-tables+=GDEF,GPOS,GSUB --flavor=woff2 "--output-file=${out}"
     DEPENDS "${source}" COMMENT "Subsetting ${out_name}")
   list(APPEND FONT_OUTPUTS "${out}")
 endforeach()

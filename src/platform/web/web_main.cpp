@@ -9,27 +9,21 @@
 #include <cmath>
 #include <memory>
 #include <string>
-#include <vector>
 
 #include "app/app.h"
 #include "platform/web/web_backend.h"
+#include "platform/web/web_fonts.h"
 #include "platform/web/web_automation.h"
 #include "platform/web/web_input.h"
 #include "platform/web/web_platform.h"
 #include "platform/web/web_touch.h"
 #include "render/webgl2_renderer.h"
+#include "ui/raster_fonts.h"  // BuildFontsFromRaster
 #include "ui/theme.h"
 
 // [SECTION] JavaScript glue
 EM_JS(double, trash_css_width, (), { return window.innerWidth; });
 EM_JS(double, trash_css_height, (), { return window.innerHeight; });
-EM_JS(int, trash_font_size, (int index), {
-  const fonts = Module.trashFonts || [];
-  return fonts[index] ? fonts[index].byteLength : 0;
-});
-EM_JS(void, trash_copy_font, (int index, unsigned char* target), {
-  HEAPU8.set(new Uint8Array(Module.trashFonts[index]), target);
-});
 EM_JS(int, trash_prefers, (const char* query), {
   return window.matchMedia && window.matchMedia(UTF8ToString(query)).matches ? 1 : 0;
 });
@@ -72,8 +66,6 @@ struct Page {
   std::unique_ptr<app::App> app;
   render::WebGL2Renderer renderer;
   web::InputContext input;
-  std::vector<unsigned char> fontBytes[3];
-  ui::FontSources fontSources;
   ui::Theme theme = ui::Theme::Light;
   bool highContrast = false;
   float dpr = 0.f;
@@ -82,16 +74,6 @@ struct Page {
   int frames = 0;
 };
 Page* g_page = nullptr;
-
-void LoadFontFiles(Page& page) {
-  for (int i = 0; i < 3; ++i) {
-    const int size = trash_font_size(i);
-    page.fontBytes[i].resize(size_t(std::max(size, 0)));
-    if (size > 0) trash_copy_font(i, page.fontBytes[i].data());
-  }
-  page.fontSources = {page.fontBytes[0].data(), page.fontBytes[0].size(), page.fontBytes[1].data(),
-                      page.fontBytes[1].size(), page.fontBytes[2].data(), page.fontBytes[2].size()};
-}
 
 // Sizes the backing store to CSS size × device pixel ratio; rebuilds fonts and style when the
 // ratio changed (a HiDPI screen, a move between screens, browser zoom).
@@ -107,7 +89,7 @@ void UpdateCanvasSize(Page& page) {
   if (dpr != page.dpr) {
     page.dpr = dpr;
     page.input.devicePixelRatio = dpr;
-    ui::BuildFonts(*ImGui::GetIO().Fonts, page.fontSources, dpr);
+    ui::BuildFontsFromRaster(*ImGui::GetIO().Fonts, web::RasterizeFonts(dpr), dpr);
     ui::ApplyStyle(page.theme, dpr, page.highContrast);
     page.renderer.UploadFontAtlas();
   }
@@ -215,8 +197,7 @@ int main() {
     return 0;
   }
   ReadSystemPreferences(page);
-  LoadFontFiles(page);
-  if (page.fontBytes[0].empty() && page.fontBytes[1].empty()) {  // one Inter weight stands in for the other
+  if (!web::FontsLoaded()) {  // one Inter weight stands in for the other (the browser's font matching)
     trash_fatal("The page could not download its fonts. Check the connection and reload the page.");
     return 0;
   }
