@@ -87,12 +87,14 @@
   function setText(node, text) {
     if (node._text !== text) { node._text = text; node.textContent = text; }
   }
-  // While the list scrolls, a row that stays in view only moves: its top changes, nothing else.
-  function place(element, widget) {
+  // A widget in a grid row is placed relative to its row (the row contains its layout, see
+  // shell.css), so while the list scrolls only the rows move: their widgets keep their places.
+  function place(element, widget, row) {
     const box = element._box || (element._box = {});
     const style = element.style;
-    if (box.x !== widget.x) { box.x = widget.x; style.left = widget.x + 'px'; }
-    if (box.y !== widget.y) { box.y = widget.y; style.top = widget.y + 'px'; }
+    const x = row ? widget.x - row.x : widget.x, y = row ? widget.y - row.y : widget.y;
+    if (box.x !== x) { box.x = x; style.left = x + 'px'; }
+    if (box.y !== y) { box.y = y; style.top = y + 'px'; }
     if (box.w !== widget.w) { box.w = widget.w; style.width = widget.w + 'px'; }
     if (box.h !== widget.h) { box.h = widget.h; style.height = widget.h + 'px'; }
   }
@@ -183,7 +185,6 @@
     else setAttr(element, 'aria-expanded', null);
     if (widget.index > 0) setAttr(element, 'aria-rowindex', String(widget.index)); else setAttr(element, 'aria-rowindex', null);
     describe(element, widget);
-    place(element, widget);
     return element;
   }
 
@@ -337,6 +338,7 @@
     const gridRows = [];
     const alerts = [];
     const toasts = new Map();  // "toast/7" → its alert and buttons: never filed by geometry
+    const rowOf = new Map();  // widget → the grid row it is filed in
     for (const w of visible) {
       seen.add(w.id);
       const element = elementFor(w);
@@ -354,6 +356,7 @@
       const row = rows.find((r) => inside(r, w));
       if (row) {
         rowChildren.get(row.id).push(w);
+        rowOf.set(w, row);
         continue;
       }
       if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }
@@ -365,6 +368,7 @@
       }
       topLevel.push(element);
     }
+    for (const w of visible) place(elements.get(w.id), w, rowOf.get(w));
     const header = rows.find((r) => r.role === 'headerrow');
     const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
     for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
