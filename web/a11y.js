@@ -49,23 +49,23 @@
   const descriptions = document.createElement('div');
   descriptions.className = 'a11y-descriptions';
   root.appendChild(descriptions);
-  const descriptionEls = new Map();
 
+  // The description belongs to the element (not the widget id), so it moves with an element that
+  // a new row adopts.
   function describe(element, widget) {
-    const descriptionId = 'a11y-desc-' + widget.id;
-    let description = descriptionEls.get(widget.id);
+    let description = element._description;
     if (widget.description) {
       if (!description) {
-        description = document.createElement('span');
-        description.id = descriptionId;
+        description = element._description = document.createElement('span');
         descriptions.appendChild(description);
-        descriptionEls.set(widget.id, description);
       }
-      if (description.textContent !== widget.description) description.textContent = widget.description;
-      element.setAttribute('aria-describedby', descriptionId);
+      const descriptionId = 'a11y-desc-' + widget.id;
+      if (description.id !== descriptionId) description.id = descriptionId;
+      setText(description, widget.description);
+      setAttr(element, 'aria-describedby', descriptionId);
     } else {
-      if (description) { description.remove(); descriptionEls.delete(widget.id); }
-      element.removeAttribute('aria-describedby');
+      if (description) { description.remove(); element._description = null; }
+      setAttr(element, 'aria-describedby', null);
     }
   }
 
@@ -87,21 +87,23 @@
   function setText(node, text) {
     if (node._text !== text) { node._text = text; node.textContent = text; }
   }
-  function place(element, widget) {
-    const box = widget.x + ' ' + widget.y + ' ' + widget.w + ' ' + widget.h;
-    if (element._box === box) return;
-    element._box = box;
+  // A widget in a grid row is placed relative to its row (the row contains its layout, see
+  // shell.css), so while the list scrolls only the rows move: their widgets keep their places.
+  function place(element, widget, row) {
+    const box = element._box || (element._box = {});
     const style = element.style;
-    style.left = widget.x + 'px';
-    style.top = widget.y + 'px';
-    style.width = widget.w + 'px';
-    style.height = widget.h + 'px';
+    const x = row ? widget.x - row.x : widget.x, y = row ? widget.y - row.y : widget.y;
+    if (box.x !== x) { box.x = x; style.left = x + 'px'; }
+    if (box.y !== y) { box.y = y; style.top = y + 'px'; }
+    if (box.w !== widget.w) { box.w = widget.w; style.width = widget.w + 'px'; }
+    if (box.h !== widget.h) { box.h = widget.h; style.height = widget.h + 'px'; }
   }
 
   function elementFor(widget) {
     const tag = TAGS[widget.role] || 'span';
     let element = elements.get(widget.id);
     if (!element || element.tagName.toLowerCase() !== tag) {
+      if (element && element._description) element._description.remove();
       element = document.createElement(tag);
       element.dataset.widget = widget.id;
       if (tag === 'button') {
@@ -126,6 +128,9 @@
         element.appendChild(sortButton);
       }
       elements.set(widget.id, element);
+    } else if (element.dataset.widget !== widget.id) {  // adopted from a widget that scrolled away
+      element.dataset.widget = widget.id;
+      if (widget.role === 'row' || widget.role === 'menuitem') element.id = 'a11y-' + widget.id;
     }
     element._widget = widget;
     const state = ' ' + (widget.state || '') + ' ';
@@ -180,7 +185,6 @@
     else setAttr(element, 'aria-expanded', null);
     if (widget.index > 0) setAttr(element, 'aria-rowindex', String(widget.index)); else setAttr(element, 'aria-rowindex', null);
     describe(element, widget);
-    place(element, widget);
     return element;
   }
 
@@ -223,23 +227,35 @@
     }
     return element;
   }
-  const ownerOf = (key) => key.replace(/^__\w+:(?:\d+:)?/, '');
+  // A helper element (a cell wrapper) kept on the element it belongs to, so it goes wherever that
+  // element goes: a row adopted by a new row brings its cells along.
+  function ownHelper(owner, key, role) {
+    const helpers = owner._helpers || (owner._helpers = new Map());
+    let element = helpers.get(key);
+    if (!element) {
+      element = document.createElement('div');
+      element.setAttribute('role', role);
+      helpers.set(key, element);
+    }
+    return element;
+  }
 
   // The cells of one grid row. With a header row, each widget goes to the column whose header
   // starts left of its centre, so every row has one cell per column, aligned with the headers
   // (empty columns get an empty cell); a group row is one cell across all columns.
   function rowCells(row, children, columns) {
+    const rowElement = elements.get(row.id);
     if (row.role === 'grouprow') {
-      const cell = helper('__cell:0:' + row.id, 'gridcell');
-      cell.setAttribute('aria-colspan', String(Math.max(1, columns.length)));
+      const cell = ownHelper(rowElement, 'group', 'gridcell');
+      setAttr(cell, 'aria-colspan', String(Math.max(1, columns.length)));
       reconcile(cell, children.map((w) => elements.get(w.id)));
       return [cell];
     }
     if (!columns.length) {  // no header row: a name cell, then one cell per widget
-      const name = helper('__name:' + row.id, 'gridcell');
-      if (name.textContent !== row.label) name.textContent = row.label;
+      const name = ownHelper(rowElement, 'name', 'gridcell');
+      setText(name, row.label);
       return [name, ...children.map((w) => {
-        const cell = helper('__cell:' + w.id, 'gridcell');
+        const cell = ownHelper(elements.get(w.id), 'cell', 'gridcell');
         reconcile(cell, [elements.get(w.id)]);
         return cell;
       })];
@@ -260,10 +276,44 @@
           (node) => node.classList && node.classList.contains('a11y-label'));
         return element;
       }
-      const cell = helper(`__cell:${i}:${row.id}`, row.role === 'headerrow' ? 'columnheader' : 'gridcell');
+      const role = row.role === 'headerrow' ? 'columnheader' : 'gridcell';
+      const cell = ownHelper(rowElement, role + i, role);
       reconcile(cell, ws.map((w) => elements.get(w.id)));
       return cell;
     });
+  }
+
+  // Rows that scrolled away lend their elements to the rows that scrolled in: a row new to the
+  // mirror takes the element of a row of its kind no longer drawn (its cells come with it), and
+  // each of its widgets the element of the widget with the same part in that row
+  // ("row/…/d_1/restore" takes "row/…/d_0/restore"). The mirror then writes only the names and
+  // states that differ, and creates no elements while the list scrolls.
+  function adopt(visible) {
+    const drawn = new Set(visible.map((w) => w.id));
+    const gone = (id) => !drawn.has(id) && !id.startsWith('__');
+    const spareRows = new Map();  // role → elements of rows no longer drawn
+    for (const [id, element] of elements) {
+      const role = element._widget && element._widget.role;
+      if (!ROW_ROLES.includes(role) || !gone(id)) continue;
+      if (!spareRows.has(role)) spareRows.set(role, []);
+      spareRows.get(role).push(id);
+    }
+    const lender = new Map();  // new row id → the id of the row whose elements it takes
+    const move = (from, to) => { elements.set(to, elements.get(from)); elements.delete(from); };
+    for (const w of visible) {
+      if (elements.has(w.id)) continue;
+      const spare = ROW_ROLES.includes(w.role) && spareRows.get(w.role);
+      if (spare && spare.length) {
+        const from = spare.shift();
+        lender.set(w.id, from);
+        move(from, w.id);
+        continue;
+      }
+      const slash = w.id.lastIndexOf('/');
+      const from = slash > 0 && lender.get(w.id.slice(0, slash));
+      const part = from && from + w.id.slice(slash);
+      if (part && elements.has(part) && gone(part)) move(part, w.id);
+    }
   }
 
   function update(widgets) {
@@ -273,6 +323,7 @@
     // While a dialog is open, the page behind it is inert: only the dialog is exposed. The dialog
     // is drawn after the page, so its own widgets are the ones registered after it.
     const visible = dialog ? widgets.filter((w, i) => i >= dialogIndex || w.role === 'alert') : widgets;
+    adopt(visible);
     const gridWidget = visible.find((w) => w.role === 'grid');
     const rows = visible.filter((w) => ROW_ROLES.includes(w.role));
     const seen = new Set();
@@ -287,6 +338,7 @@
     const gridRows = [];
     const alerts = [];
     const toasts = new Map();  // "toast/7" → its alert and buttons: never filed by geometry
+    const rowOf = new Map();  // widget → the grid row it is filed in
     for (const w of visible) {
       seen.add(w.id);
       const element = elementFor(w);
@@ -304,6 +356,7 @@
       const row = rows.find((r) => inside(r, w));
       if (row) {
         rowChildren.get(row.id).push(w);
+        rowOf.set(w, row);
         continue;
       }
       if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }
@@ -315,6 +368,7 @@
       }
       topLevel.push(element);
     }
+    for (const w of visible) place(elements.get(w.id), w, rowOf.get(w));
     const header = rows.find((r) => r.role === 'headerrow');
     const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
     for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
@@ -344,14 +398,9 @@
     for (const parts of toasts.values()) alerts.push(...parts);
     reconcile(announcer, alerts);
     for (const [id, element] of elements) {
-      if (id.startsWith('__')) {
-        if (id !== '__grid' && id !== '__tablist' && !seen.has(ownerOf(id))) elements.delete(id);
-        continue;
-      }
-      if (!seen.has(id)) elements.delete(id);
-    }
-    for (const [id, description] of descriptionEls) {
-      if (!seen.has(id)) { description.remove(); descriptionEls.delete(id); }
+      if (id.startsWith('__') || seen.has(id)) continue;
+      if (element._description) element._description.remove();
+      elements.delete(id);
     }
     const gridElement = gridWidget ? elements.get(gridWidget.id) : grid;
     if (gridElement) gridElement.tabIndex = 0;  // Tab reaches the list; the cursor row is its active descendant
@@ -374,6 +423,9 @@
     }
     const key = item ? item.id : row ? row.id : '';
     if (key === lastPageFocus) return;
+    // Not between a press and its release: the canvas would lose the press. The catch-up after
+    // the release moves focus.
+    if (pointerDown) { pendingSince = pendingSince || performance.now(); return; }
     lastPageFocus = key;
     const target = item ? elements.get(item.id) : row ? grid : null;
     const active = document.activeElement;
@@ -404,12 +456,39 @@
     window.trashBridge.focusWidget('');
   });
 
-  // Updates wait until the widgets have been still for a moment: while the user scrolls, the
-  // page draws frames and the mirror does no DOM work; screen readers read a settled page.
+  // The catch-up waits until the page is still: no registry change and no input (wheel, keys,
+  // pointer) for QUIET_MS, so while the user scrolls the page draws frames and the mirror does no
+  // DOM work. A page kept busy for longer still gets a catch-up after STALE_MS, so a screen reader
+  // never reads a tree older than that; one while a pointer button is down moves no focus.
+  const QUIET_MS = 150;
+  const STALE_MS = 2000;
   let timer = 0;
-  function schedule() {
+  let pendingSince = 0;  // when the registry first changed since the last catch-up (0: in step)
+  let lastActivity = 0;
+  let pointerDown = false;
+  function arm() {
     clearTimeout(timer);
-    timer = setTimeout(() => update(window.trashPage.widgets), 120);
+    if (!pendingSince) return;
+    const due = Math.min(lastActivity + QUIET_MS, pendingSince + STALE_MS);
+    timer = setTimeout(catchUp, Math.max(0, due - performance.now()));
+  }
+  function catchUp() {
+    pendingSince = 0;
+    update(window.trashPage.widgets);
+  }
+  function schedule() {
+    lastActivity = performance.now();
+    if (!pendingSince) pendingSince = lastActivity;
+    arm();
+  }
+  function input(event) {
+    if (event.type === 'pointerdown') pointerDown = true;
+    else if (event.type === 'pointerup' || event.type === 'pointercancel') pointerDown = event.buttons !== 0;
+    lastActivity = performance.now();
+    if (pendingSince) arm();
+  }
+  for (const type of ['wheel', 'keydown', 'keyup', 'pointerdown', 'pointerup', 'pointercancel']) {
+    window.addEventListener(type, input, { capture: true, passive: true });
   }
 
   window.trashA11y = {

@@ -1,0 +1,73 @@
+// Issue 10, scrolling: the accessibility mirror's catch-up after a scroll reuses its elements. The
+// rows that scrolled away lend theirs to the rows that scrolled in (no new row element while the
+// number of rows drawn stays the same), and a row that stayed in view gets no text or child
+// written, only its new place. Counts of DOM nodes and mutations, no timings.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser } from './browser.mjs';
+import { openSignedIn, widgets } from './automation.mjs';
+
+let server;
+let browser;
+before(async () => { server = await startServer(['--demo-items', '500']); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+// The mirror's rows (their labels) once they name the rows the page draws.
+async function mirrorInStep(page, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const drawn = (await widgets(page, 'row')).map((w) => w.label);
+    const mirrored = await page.evaluate(() => [...document.querySelectorAll('#a11y-mirror [role=row][aria-rowindex]')]
+      .filter((e) => e.dataset.widget && e.dataset.widget.startsWith('row/')).map((e) => e.getAttribute('aria-label')));
+    if (drawn.length && JSON.stringify(drawn) === JSON.stringify(mirrored)) return drawn;
+    if (Date.now() > deadline) assert.fail(`the mirror did not catch up: drawn ${drawn.join(', ')}; mirrored ${mirrored.join(', ')}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+test('a scroll of a few rows reuses the mirror\'s row elements and leaves the rows that stayed unwritten', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  const before = await mirrorInStep(page);
+  await page.evaluate(() => {
+    window.itemRows = () => [...document.querySelectorAll('#a11y-mirror [role=row][aria-rowindex]')]
+      .filter((e) => e.dataset.widget.startsWith('row/'));
+    const rows = window.itemRows();
+    window.__scroll = { rows, byLabel: new Map(rows.map((e) => [e.getAttribute('aria-label'), e])), written: new Set() };
+    // Text, names and states written inside a row; not its place (style), nor an element moved
+    // between cells: a widget drawn over the rows (the pinned group header) is filed into
+    // whichever row lies under it.
+    new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'attributes' && r.attributeName === 'style') continue;
+        if (r.type === 'childList' && !r.target.classList.contains('a11y-label')) continue;
+        const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        const row = node && node.closest('[role=row]');
+        if (row) window.__scroll.written.add(row);
+      }
+    }).observe(document.getElementById('a11y-mirror'), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const grid = (await widgets(page, 'grid'))[0];
+  await page.mouse.move(grid.x + grid.w / 2, grid.y + grid.h / 2);
+  await page.mouse.wheel(0, 100);
+  const deadline = Date.now() + 30000;
+  let after = before;
+  while (JSON.stringify(after) === JSON.stringify(before) && Date.now() < deadline) after = await mirrorInStep(page);
+  const stayed = after.filter((label) => before.includes(label));
+  assert.ok(stayed.length > 0 && stayed.length < after.length, `a scroll of a few rows: before ${before.join(', ')}; after ${after.join(', ')}`);
+
+  const seen = await page.evaluate((stayedLabels) => {
+    const { rows, byLabel, written } = window.__scroll;
+    const now = window.itemRows();
+    return {
+      newRows: now.filter((e) => !rows.includes(e)).length,
+      grew: Math.max(0, now.length - rows.length),
+      sameElement: stayedLabels.filter((label) => now.includes(byLabel.get(label))).length,
+      rewritten: stayedLabels.filter((label) => written.has(byLabel.get(label))),
+    };
+  }, stayed);
+  assert.ok(seen.newRows <= seen.grew, `${seen.newRows} new row elements for ${seen.grew} more rows drawn: the rows that scrolled away were not reused`);
+  assert.equal(seen.sameElement, stayed.length, 'a row that stayed in view keeps its element');
+  assert.deepEqual(seen.rewritten, [], 'rows that stayed in view were written to');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
