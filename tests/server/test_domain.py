@@ -188,6 +188,8 @@ class RestoreBatch(RestoreAll):
             want = self.in_turn(slow, refs, refusal)
         self.assertEqual((restored, [(ref, exc.status, exc.message) for ref, exc in failed]), want)
         self.assertEqual(self.state(fast), self.state(slow))
+        trail = "SELECT action, type, item_id, detail FROM audit_events WHERE at = 42 ORDER BY pk"
+        self.assertEqual(fast.execute(trail).fetchall(), slow.execute(trail).fetchall())  # in the same order too
         return want
 
     def test_everything_comes_back_like_one_by_one_with_a_taken_slug(self):

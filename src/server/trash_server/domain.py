@@ -216,7 +216,8 @@ def restore_all(conn, workspace_id, actor, now, refusal):
             coming_back.add(item["pk"])
             if item["url"] is not None:
                 taken.add((kind, item["url"]))
-    restored = _restore_rows(conn, workspace_id, fast, parents, actor, now)
+    restored, audit_rows = _restore_rows(conn, workspace_id, fast, parents, actor, now)
+    conn.executemany(_AUDIT_INSERT, audit_rows)
     for item in slow:
         restored.append(restore(conn, workspace_id, item["type"], item["id"], parent_ids.get(item["parent_pk"]),
                                 actor, now))
@@ -228,7 +229,8 @@ def restore_all(conn, workspace_id, actor, now, refusal):
 def _restore_rows(conn, workspace_id, fast, parents, actor, now):
     """Restore Trash rows known to come back as they are (each the root of its deletion event, its
     slug free, its project active or among them) in a few statements for all of them; `parents`
-    maps a parent pk to its (id, name). Answers their references, in `fast`'s order."""
+    maps a parent pk to its (id, name). Answers their references and their audit rows (not yet
+    written: the caller writes them in the order the one-by-one path would), in `fast`'s order."""
     events = _pk_list(item["trash_event"] for item in fast)
     went_with = dict(conn.execute("SELECT trash_event, count(*) - 1 FROM items WHERE trash_event IN"
                                   " (SELECT value FROM json_each(?)) GROUP BY trash_event", (events,)).fetchall())
@@ -244,8 +246,7 @@ def _restore_rows(conn, workspace_id, fast, parents, actor, now):
         restored.append(dict({"type": item["type"], "id": item["id"]},
                              **({"parentId": parent[0]} if item["parent_pk"] is not None else {}),
                              **({"url": item["url"]} if item["url"] is not None else {})))
-    conn.executemany(_AUDIT_INSERT, audit_rows)
-    return restored
+    return restored, audit_rows
 
 
 def restore_batch(conn, workspace_id, refs, actor, now, refusal):
@@ -286,12 +287,17 @@ def restore_batch(conn, workspace_id, refs, actor, now, refusal):
             fast_pks.add(item["pk"])
             if item["url"] is not None:
                 taken.add((item["type"], item["url"]))
-    done = iter(_restore_rows(conn, workspace_id, fast, {pk: (r[1], r[2]) for pk, r in parents.items()}, actor, now))
-    restored, failed = [], []
+    done, audit_rows = _restore_rows(conn, workspace_id, fast, {pk: (r[1], r[2]) for pk, r in parents.items()},
+                                     actor, now)
+    done, audit_rows = iter(done), iter(audit_rows)
+    restored, failed, unwritten = [], [], []
     for ref, plain in zip(refs, plan):
         if plain:
             restored.append(next(done))
+            unwritten.append(next(audit_rows))
             continue
+        conn.executemany(_AUDIT_INSERT, unwritten)  # the audit trail in refs' order, as one by one
+        unwritten = []
         kind, item_id, parent_id = ref
         try:
             if refused[kind] is not None:
@@ -300,6 +306,7 @@ def restore_batch(conn, workspace_id, refs, actor, now, refusal):
                 restored.append(restore(conn, workspace_id, kind, item_id, parent_id, actor, now))
         except ApiError as exc:
             failed.append((ref, exc))
+    conn.executemany(_AUDIT_INSERT, unwritten)
     return restored, failed
 
 
