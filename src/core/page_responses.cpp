@@ -5,7 +5,9 @@
 //
 // Index: [SECTION] Dispatch, [SECTION] Session, [SECTION] Listing, [SECTION] Trash actions,
 //        [SECTION] Finishing an action, [SECTION] Projects page
-#include <algorithm>  // std::find_if
+#include <algorithm>      // std::find_if, std::remove
+#include <string_view>
+#include <unordered_map>
 
 #include "core/countdown.h"      // FormatBytes
 #include "core/listing_codec.h"  // ParseTrashListing
@@ -25,18 +27,33 @@ std::string Describe(const std::vector<TrashItem>& items) {
 // Matches the server's results to what was sent by key (a restore echoes each item's full key,
 // parentId included), each sent item at most once. A child reported without parentId (a
 // permanent delete's answer) matches the first sent item of its type and id.
-std::vector<size_t> Resolve(const std::vector<TrashItem>& sent, const std::vector<ItemKey>& reported) {
+// Each reported key's sent item, or kUnmatched. Linear in sent + reported: a 1,000-row restore
+// matched its 1,000 results by scanning every sent item for each one.
+constexpr size_t kUnmatched = static_cast<size_t>(-1);
+std::vector<size_t> MatchEach(const std::vector<TrashItem>& sent, const std::vector<ItemKey>& reported) {
+    std::unordered_map<std::string_view, std::vector<size_t>> byId;  // sent indices per id, in order
+    for (size_t i = 0; i < sent.size(); ++i) byId[sent[i].id].push_back(i);
     std::vector<size_t> matched;
     std::vector<char> used(sent.size(), 0);
-    for (const ItemKey& key : reported)
-        for (size_t i = 0; i < sent.size(); ++i) {
+    for (const ItemKey& key : reported) {
+        matched.push_back(kUnmatched);
+        const auto candidates = byId.find(key.id);
+        if (candidates == byId.end()) continue;
+        for (size_t i : candidates->second) {
             const TrashItem& item = sent[i];
-            if (used[i] || item.type != key.type || item.id != key.id) continue;
+            if (used[i] || item.type != key.type) continue;
             if (!key.parentId.empty() && IsChildType(item.type) && item.parentId != key.parentId) continue;
             used[i] = 1;
-            matched.push_back(i);
+            matched.back() = i;
             break;
         }
+    }
+    return matched;
+}
+
+std::vector<size_t> Resolve(const std::vector<TrashItem>& sent, const std::vector<ItemKey>& reported) {
+    std::vector<size_t> matched = MatchEach(sent, reported);
+    matched.erase(std::remove(matched.begin(), matched.end(), kUnmatched), matched.end());
     return matched;
 }
 
@@ -210,20 +227,26 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             fail(result.error());
         } else {
             versions = result.value().listingVersion;
-            std::vector<ItemKey> restoredKeys, failedKeys;
-            for (const RestoredItem& r : result.value().restored) restoredKeys.push_back(r.key);
-            const std::vector<size_t> restored = Resolve(call.items, restoredKeys);
-            for (size_t n = 0; n < restored.size(); ++n) {
-                TrashItem item = call.items[restored[n]];
+            const std::vector<RestoredItem>& answered = result.value().restored;
+            std::vector<ItemKey> restoredKeys;
+            for (const RestoredItem& r : answered) restoredKeys.push_back(r.key);
+            const std::vector<size_t> matched = MatchEach(call.items, restoredKeys);
+            std::vector<size_t> restored;
+            for (size_t n = 0; n < matched.size(); ++n) {
+                if (matched[n] == kUnmatched) continue;
+                restored.push_back(matched[n]);
+                batch.done.push_back(call.items[matched[n]]);
                 // A taken slug was restored under a new one: Undo must use it.
-                for (const RestoredItem& r : result.value().restored)
-                    if (!r.url.empty() && Resolve({item}, {r.key}).size() == 1) item.url = r.url;
-                batch.done.push_back(std::move(item));
+                if (!answered[n].url.empty()) batch.done.back().url = answered[n].url;
             }
-            for (const FailedItem& failed : result.value().failed) {
-                const std::vector<size_t> match = Resolve(call.items, {failed.key});
-                const std::string name = match.empty() ? failed.key.id : DisplayName(call.items[match[0]], false);
-                batch.failures.push_back(Quote(name) + ": " + failed.error);
+            const std::vector<FailedItem>& failures = result.value().failed;
+            std::vector<ItemKey> failedKeys;
+            for (const FailedItem& failed : failures) failedKeys.push_back(failed.key);
+            const std::vector<size_t> named = MatchEach(call.items, failedKeys);
+            for (size_t n = 0; n < failures.size(); ++n) {
+                const std::string name =
+                    named[n] == kUnmatched ? failures[n].key.id : DisplayName(call.items[named[n]], false);
+                batch.failures.push_back(Quote(name) + ": " + failures[n].error);
             }
             view_.SettleRemove(call.op, KeysOf(call.items, restored));
         }

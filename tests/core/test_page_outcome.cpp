@@ -81,6 +81,27 @@ TEST_CASE("A restore answered with the listing's versions needs no re-list and n
     CHECK(page.NextRefreshPath() == "/acme/trash?sections=0&since=v2");
 }
 
+TEST_CASE("Each result is matched to the row sent with its key, in whatever order the answer lists them", "[page_outcome]") {
+    Page page;
+    const PendingRequest restore = Only(
+        page.state.Apply(intent::Restore{{page.Key("p_1"), page.Key("ds_9"), page.Key("wf_4")}}), RequestKind::Restore);
+    page.state.OnResponse(restore.tag, 200,
+                          R"({"restored":[{"type":"workflow","id":"wf_4","url":"slow-webhooks-2"},)"
+                          R"({"type":"project","id":"p_1","url":"traffic-lights-3"}],)"
+                          R"("failed":[{"type":"dataset","id":"ds_9","status":409,"error":"Not now"}])" +
+                              Versions("v1", "v2"));
+    CHECK(page.Find("p_1") == nullptr);
+    CHECK(page.Find("wf_4") == nullptr);
+    CHECK(page.Find("ds_9") != nullptr);  // failed: back in its row
+    const std::vector<Toast>& toasts = page.state.toasts();
+    REQUIRE(toasts.size() == 2);
+    CHECK(toasts[0].message == "Restored 2 items");
+    REQUIRE(toasts[0].undoItems.size() == 2);
+    CHECK((toasts[0].undoItems[0].id + " " + toasts[0].undoItems[0].url) == "wf_4 slow-webhooks-2");
+    CHECK((toasts[0].undoItems[1].id + " " + toasts[0].undoItems[1].url) == "p_1 traffic-lights-3");
+    CHECK(toasts[1].message == "Couldn't restore \"Street scenes\": Not now");
+}
+
 TEST_CASE("A restored project's own-row children may be restored on their own, under its new url", "[page_outcome]") {
     Page page;
     REQUIRE(page.Find("2")->parentInTrash);

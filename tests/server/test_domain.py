@@ -154,6 +154,66 @@ class RestoreAll(unittest.TestCase):
         self.assertTrue(restored)
 
 
+
+class RestoreBatch(RestoreAll):
+    """The page's batch restore restores its plain rows together (domain.restore_batch); it must
+    answer, in the same order, and end exactly where restoring each ref in turn ends, whatever the
+    refs hold: rows and the children that went with them, a duplicate, one not in Trash."""
+
+    def refs(self, conn):
+        parents = dict(conn.execute("SELECT pk, id FROM items").fetchall())
+        refs = [(r["type"], r["id"], parents.get(r["parent_pk"])) for r in conn.execute(
+            "SELECT * FROM items WHERE workspace_id = 'ws_acme' AND trash_event IS NOT NULL ORDER BY pk DESC")]
+        refs += [refs[0], ("dataset", "ds_nowhere", None)]
+        return sorted(refs, key=lambda ref: ref[0] in ("version", "model"))  # parents first, as routes._refs
+
+    def in_turn(self, conn, refs, refusal):
+        restored, failed = [], []
+        for ref in refs:
+            try:
+                with db.savepoint(conn):
+                    if refusal(ref[0]):
+                        raise refusal(ref[0])
+                    restored.append(domain.restore(conn, "ws_acme", ref[0], ref[1], ref[2], self.ACTOR, 42))
+            except ApiError as exc:
+                failed.append((ref, exc.status, exc.message))
+        return restored, failed
+
+    def check(self, refusal):
+        fast, slow = self.copy(), self.copy()
+        refs = self.refs(fast)
+        with db.transaction(fast):
+            restored, failed = domain.restore_batch(fast, "ws_acme", refs, self.ACTOR, 42, refusal)
+        with db.transaction(slow):
+            want = self.in_turn(slow, refs, refusal)
+        self.assertEqual((restored, [(ref, exc.status, exc.message) for ref, exc in failed]), want)
+        self.assertEqual(self.state(fast), self.state(slow))
+        trail = "SELECT action, type, item_id, detail FROM audit_events WHERE at = 42 ORDER BY pk"
+        self.assertEqual(fast.execute(trail).fetchall(), slow.execute(trail).fetchall())  # in the same order too
+        return want
+
+    def test_everything_comes_back_like_one_by_one_with_a_taken_slug(self):
+        restored, failed = self.check(lambda kind: None)
+        self.assertEqual({status for _, status, _ in failed}, {404})
+        self.assertTrue(any(entry.get("url", "").endswith("-2") for entry in restored), restored)
+
+    def test_a_refused_type_fails_alone_and_its_children_with_parents_in_trash_get_409(self):
+        refusal = lambda kind: ApiError(403, "Your role lacks the restore_dataset permission") if kind == "project" else None
+        restored, failed = self.check(refusal)
+        self.assertEqual({status for _, status, _ in failed}, {403, 404, 409})
+        self.assertTrue(restored)
+
+    def test_only_the_named_rows_change(self):
+        conn = self.copy()
+        before = self.state(conn)[0]
+        ref = next(r for r in self.refs(conn) if r[0] == "dataset")
+        with db.transaction(conn):
+            restored, failed = domain.restore_batch(conn, "ws_acme", [ref], self.ACTOR, 42, lambda kind: None)
+        after = self.state(conn)[0]
+        changed = [(old[0], old[1]) for old, new in zip(before, after) if old != new]
+        self.assertEqual((changed, failed), ([ref[:2]], []))
+
+
 class PermanentDeletion(ServerTest):
     def images(self):
         return dict(self.db().execute("SELECT substr(id, 1, instr(id, '-0') - 1), count(*) FROM images GROUP BY 1").fetchall())

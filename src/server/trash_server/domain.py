@@ -7,6 +7,7 @@ route or a cleanup batch is all-or-nothing.
 import collections
 import json
 
+from .db import savepoint
 from .jsonio import CHILD_TYPES, ApiError
 
 # `key`: the API key's name when via is "api".
@@ -215,6 +216,21 @@ def restore_all(conn, workspace_id, actor, now, refusal):
             coming_back.add(item["pk"])
             if item["url"] is not None:
                 taken.add((kind, item["url"]))
+    restored, audit_rows = _restore_rows(conn, workspace_id, fast, parents, actor, now)
+    conn.executemany(_AUDIT_INSERT, audit_rows)
+    for item in slow:
+        restored.append(restore(conn, workspace_id, item["type"], item["id"], parent_ids.get(item["parent_pk"]),
+                                actor, now))
+    return restored, [dict({"type": item["type"], "id": item["id"]},
+                           **({"parentId": parent_ids[item["parent_pk"]]} if item["parent_pk"] is not None else {}),
+                           status=error.status, error=error.message) for item, error in failed]
+
+
+def _restore_rows(conn, workspace_id, fast, parents, actor, now):
+    """Restore Trash rows known to come back as they are (each the root of its deletion event, its
+    slug free, its project active or among them) in a few statements for all of them; `parents`
+    maps a parent pk to its (id, name). Answers their references and their audit rows (not yet
+    written: the caller writes them in the order the one-by-one path would), in `fast`'s order."""
     events = _pk_list(item["trash_event"] for item in fast)
     went_with = dict(conn.execute("SELECT trash_event, count(*) - 1 FROM items WHERE trash_event IN"
                                   " (SELECT value FROM json_each(?)) GROUP BY trash_event", (events,)).fetchall())
@@ -224,18 +240,74 @@ def restore_all(conn, workspace_id, actor, now, refusal):
     restored, audit_rows = [], []
     for item in fast:
         children = went_with.get(item["trash_event"], 0)
-        audit_rows.append(audit_row(workspace_id, actor, "restore", now, item, parents.get(item["parent_pk"]),
+        parent = parents.get(item["parent_pk"])
+        audit_rows.append(audit_row(workspace_id, actor, "restore", now, item, parent,
                                     "with %d children" % children if children else "", slug=item["url"]))
         restored.append(dict({"type": item["type"], "id": item["id"]},
-                             **({"parentId": parent_ids[item["parent_pk"]]} if item["parent_pk"] is not None else {}),
+                             **({"parentId": parent[0]} if item["parent_pk"] is not None else {}),
                              **({"url": item["url"]} if item["url"] is not None else {})))
-    conn.executemany(_AUDIT_INSERT, audit_rows)
-    for item in slow:
-        restored.append(restore(conn, workspace_id, item["type"], item["id"], parent_ids.get(item["parent_pk"]),
-                                actor, now))
-    return restored, [dict({"type": item["type"], "id": item["id"]},
-                           **({"parentId": parent_ids[item["parent_pk"]]} if item["parent_pk"] is not None else {}),
-                           status=error.status, error=error.message) for item, error in failed]
+    return restored, audit_rows
+
+
+def restore_batch(conn, workspace_id, refs, actor, now, refusal):
+    """The web page's batch restore: what restoring each (type, id, parentId) of `refs` in turn
+    would answer (refs come parents first), as (restored, failed) in refs' order, failed as
+    (ref, ApiError). The plain rows (the root of their own deletion event, slug free, project
+    active or restored in the same batch) go through `_restore_rows` together: at 1,000 rows the
+    one-by-one path took about 2 s. Everything else (refused, missing, a duplicate, a child whose
+    project stays in Trash, a slug to pick) takes the one-by-one path afterwards, in order."""
+    refused, found = {}, []
+    for ref in refs:
+        kind = ref[0]
+        if kind not in refused:
+            refused[kind] = refusal(kind)
+        found.append(None if refused[kind] else find_item(conn, workspace_id, kind, ref[1], ref[2], in_trash=True))
+    rows = [item for item in found if item is not None]
+    roots = {r[0] for r in conn.execute("SELECT root_pk FROM deletion_events WHERE pk IN (SELECT value FROM json_each(?))",
+                                        (_pk_list({item["trash_event"] for item in rows}),))}
+    parents = {r[0]: r for r in conn.execute("SELECT pk, id, name, trash_event FROM items WHERE pk IN"
+                                             " (SELECT value FROM json_each(?))",
+                                             (_pk_list({item["parent_pk"] for item in rows if item["parent_pk"]}),))}
+    taken = set()
+    for kind in {item["type"] for item in rows if item["url"] is not None}:
+        taken.update((kind, r[0]) for r in conn.execute(
+            "SELECT url FROM items WHERE workspace_id = ? AND type = ? AND trash_event IS NULL AND url IN"
+            " (SELECT value FROM json_each(?))",
+            (workspace_id, kind, json.dumps([item["url"] for item in rows if item["type"] == kind]))))
+    fast, fast_pks, plan = [], set(), []
+    for item in found:
+        plain = (item is not None and item["pk"] in roots and item["pk"] not in fast_pks
+                 and (item["parent_pk"] is None or parents[item["parent_pk"]]["trash_event"] is None
+                      or item["parent_pk"] in fast_pks)
+                 and (item["url"] is None or ((item["type"], item["url"]) not in taken and not
+                                              (item["type"] == "project" and item["url"] in RESERVED_PROJECT_SLUGS))))
+        plan.append(plain)
+        if plain:
+            fast.append(item)
+            fast_pks.add(item["pk"])
+            if item["url"] is not None:
+                taken.add((item["type"], item["url"]))
+    done, audit_rows = _restore_rows(conn, workspace_id, fast, {pk: (r[1], r[2]) for pk, r in parents.items()},
+                                     actor, now)
+    done, audit_rows = iter(done), iter(audit_rows)
+    restored, failed, unwritten = [], [], []
+    for ref, plain in zip(refs, plan):
+        if plain:
+            restored.append(next(done))
+            unwritten.append(next(audit_rows))
+            continue
+        conn.executemany(_AUDIT_INSERT, unwritten)  # the audit trail in refs' order, as one by one
+        unwritten = []
+        kind, item_id, parent_id = ref
+        try:
+            if refused[kind] is not None:
+                raise refused[kind]
+            with savepoint(conn):
+                restored.append(restore(conn, workspace_id, kind, item_id, parent_id, actor, now))
+        except ApiError as exc:
+            failed.append((ref, exc))
+    conn.executemany(_AUDIT_INSERT, unwritten)
+    return restored, failed
 
 
 # [SECTION] Permanent deletion

@@ -169,14 +169,10 @@ def restore(req, id_names=("id",)):
         if get_bool(body, "all"):
             restored, failed = domain.restore_all(req.conn, ws["id"], _actor(req), now_ms(), lambda kind: _refusal(req, kind))
             return 200, {"restored": restored, "failed": failed, "listingVersion": _listing_change(req, ws, before)}
-        restored, failed = [], []
-        for ref in _refs(body):
-            try:
-                with db.savepoint(req.conn):
-                    restored.append(_restore_one(req, ws, ref))
-            except ApiError as exc:
-                failed.append(dict(_key(ref), status=exc.status, error=exc.message))
+        restored, failed = domain.restore_batch(req.conn, ws["id"], _refs(body), _actor(req), now_ms(),
+                                                lambda kind: _refusal(req, kind))
         change = _listing_change(req, ws, before)
+    failed = [dict(_key(ref), status=exc.status, error=exc.message) for ref, exc in failed]
     return 200, {"restored": restored, "failed": failed, "listingVersion": change}
 
 

@@ -74,14 +74,22 @@ async function timedClick(page, id, pattern) {
   };
 }
 
-const selectedCount = async (page) => Number(((await findById(page, 'selection/summary'))?.label ?? '0').match(/^(\d+)/)?.[1] ?? 0);
+// "1,992 selected · 4.2 TB": the count has thousands separators (read as 1, the bench went on
+// pressing Shift+PageDown hundreds of times past 1,000 rows).
+const selectedCount = async (page) =>
+  Number((((await findById(page, 'selection/summary'))?.label ?? '0').match(/^([\d,]+)/)?.[1] ?? '0').replace(/,/g, ''));
 
-// The selection count once it and the frame count have not changed for `quietMs` (the page takes
-// one key per frame, so a batch of keys takes a while to land).
-async function stableCount(page, quietMs = 800) {
+// The selection count once it reads `expected`, or else once neither it nor the frame count has
+// changed for `quietMs`. The page takes one key press per frame and, at 100k items on a busy
+// machine, draws a frame every 300-800 ms while its own work per frame is a few ms (the rest is
+// the browser's software GL): a batch of keys lands seconds after it was sent, and a pause of
+// 800 ms without a frame happened while keys were still queued (the bench then read "1 selected"
+// and pressed Shift+PageDown 999 more times).
+async function countReaching(page, expected, quietMs = 5000, timeout = 180000) {
   const read = async () => [await selectedCount(page), await page.evaluate(() => window.trashPage.frames)];
+  const deadline = Date.now() + timeout;
   let last = await read(), since = Date.now();
-  while (Date.now() - since < quietMs) {
+  while (last[0] !== expected && Date.now() - since < quietMs && Date.now() < deadline) {
     await sleep(100);
     const now = await read();
     if (now[0] !== last[0] || now[1] !== last[1]) { last = now; since = Date.now(); }
@@ -90,21 +98,27 @@ async function stableCount(page, quietMs = 800) {
 }
 
 // Click a row's checkbox (the anchor), then Shift+PageDown/PageUp in batches and Shift+Down/Up
-// for the rest until `target` rows are selected.
+// for the rest until `target` rows are selected. Each batch waits for the count it must give (one
+// page of rows per Shift+PageDown, as the first one measured), so no key is sent on a stale count.
 async function selectRows(page, target) {
   const row = await actionableRow(page);
   await clickId(page, `${row.id}/select`);
   await waitForWidget(page, null, null, { id: 'selection/summary' });
   const press = async (key, times) => { for (let i = 0; i < times; i++) await page.keyboard.press(key, { delay: 20 }); };
-  await press('Shift+PageDown', 10);
-  let count = await stableCount(page);
-  const perPage = Math.max(1, Math.round((count - 1) / 10));
+  await press('Shift+PageDown', 1);
+  // One page of rows, whatever it is: the first count past 1, once it settles.
+  await page.waitForFunction(() => !/^1 selected/.test((window.trashPage.widgets || [])
+    .find((w) => w.id === 'selection/summary')?.label ?? '1 selected'), null, { timeout: 120000, polling: 100 });
+  let count = await countReaching(page, Infinity, 2000);
+  const perPage = Math.max(1, count - 1);
   for (let round = 0; round < 30 && count !== target; round++) {
     const diff = target - count;
-    if (Math.abs(diff) >= perPage) await press(diff > 0 ? 'Shift+PageDown' : 'Shift+PageUp', Math.floor(Math.abs(diff) / perPage));
-    else await press(diff > 0 ? 'Shift+ArrowDown' : 'Shift+ArrowUp', Math.abs(diff));
+    const paging = Math.abs(diff) >= perPage;
+    const times = paging ? Math.floor(Math.abs(diff) / perPage) : Math.abs(diff);
+    const key = `Shift+${paging ? (diff > 0 ? 'PageDown' : 'PageUp') : (diff > 0 ? 'ArrowDown' : 'ArrowUp')}`;
+    await press(key, times);
     const before = count;
-    count = await stableCount(page);
+    count = await countReaching(page, count + Math.sign(diff) * times * (paging ? perPage : 1));
     if (count === before) break;  // the end of the list
   }
   return count;
