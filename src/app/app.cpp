@@ -101,7 +101,7 @@ void App::Send(std::vector<trash::PendingRequest> requests) {
 
 void App::Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry) {
   platform::HttpRequest again = mayRetry ? http : platform::HttpRequest{};
-  platform_.Fetch(http, [this, tag, mayRetry, again = std::move(again)](int status, std::string_view body) mutable {
+  platform_.Fetch(http, [this, tag, mayRetry, again = std::move(again)](int status, const trash::ResponseBody& body) mutable {
     if (status == 0 && mayRetry) {
       Perform(std::move(again), tag, false);
       return;

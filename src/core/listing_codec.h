@@ -9,7 +9,8 @@
 #include <string_view>  // input
 #include <vector>       // items
 
-#include "core/result.h"      // ParseResult
+#include "core/response_body.h"  // ResponseBody
+#include "core/result.h"         // ParseResult
 #include "core/trash_item.h"  // TrashItem
 
 namespace trash {
@@ -36,8 +37,10 @@ struct TrashListing {
 //   floats (floats are truncated).
 // - Invalid UTF-8 inside strings is replaced with U+FFFD (and a warning added) rather than
 //   rejecting the listing, so one hostile name cannot hide the whole Trash.
-// Never throws.
-ParseResult<TrashListing> ParseTrashListing(std::string_view json);
+// A body kept outside the heap (ResponseBody::inPieces) is read through a 64 KB window, so the
+// listing's text never sits in memory whole beside its items (only a body with invalid UTF-8
+// is copied in whole, to be repaired). Never throws.
+ParseResult<TrashListing> ParseTrashListing(const ResponseBody& json);
 
 // The listing in the server's shape; with `withSections` the items are repeated under "sections".
 std::string EncodeTrashListing(const std::vector<TrashItem>& items, bool withSections = true,

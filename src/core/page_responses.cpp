@@ -79,7 +79,7 @@ std::vector<ItemKey> KeysOf(const std::vector<TrashItem>& items, const std::vect
 
 // [SECTION] Dispatch
 
-Requests PageState::OnResponse(uint64_t tag, int status, std::string_view body) {
+Requests PageState::OnResponse(uint64_t tag, int status, const ResponseBody& body) {
     const auto it = inFlight_.find(tag);
     if (it == inFlight_.end()) return {};  // answered after sign-out, or twice
     const InFlight call = std::move(it->second);
@@ -150,7 +150,7 @@ Requests PageState::OnSessionResponse(const InFlight& call, int status, std::str
 
 // [SECTION] Listing
 
-Requests PageState::OnListTrashResponse(const InFlight& call, int status, std::string_view body) {
+Requests PageState::OnListTrashResponse(const InFlight& call, int status, const ResponseBody& body) {
     nextRefreshAtMs_ = nowMs_ + config_.refreshIntervalMs;
     if (call.mutationsAtSend != mutations_) return LoadScreenData();  // predates an action: ask again
     std::string error;

@@ -16,6 +16,7 @@
 #include "core/api_codec.h"       // Session, Project, DemoInfo
 #include "core/intents.h"         // Intent, Screen, DialogKind
 #include "core/requests.h"        // Request
+#include "core/response_body.h"   // ResponseBody
 #include "core/retention_form.h"  // RetentionForm
 #include "core/trash_view.h"      // TrashView
 
@@ -122,7 +123,7 @@ public:
     // [SECTION] Driving it
     Requests Start(int64_t nowMs);  // asks who-am-I: the session cookie may still be valid
     Requests Apply(const Intent& intent);
-    Requests OnResponse(uint64_t tag, int status, std::string_view body);
+    Requests OnResponse(uint64_t tag, int status, const ResponseBody& body);
     Requests Tick(int64_t nowMs);  // sets the clock, expires toasts, refreshes every 30 s
     // The next time anything time-driven changes here (toast expiry, refresh, the expiring
     // filter); the screen adds the countdowns of the rows it shows.
@@ -224,7 +225,7 @@ private:
 
     // [SECTION] Response handlers (page_responses.cpp)
     Requests OnSessionResponse(const InFlight& call, int status, std::string_view body);
-    Requests OnListTrashResponse(const InFlight& call, int status, std::string_view body);
+    Requests OnListTrashResponse(const InFlight& call, int status, const ResponseBody& body);
     Requests OnRemovalResponse(const InFlight& call, int status, std::string_view body);
     Requests OnProjectsResponse(int status, std::string_view body);
     Requests OnDeleteProjectResponse(const InFlight& call, int status, std::string_view body);

@@ -56,6 +56,35 @@ std::string ToLowerAscii(std::string_view text) {
     return lower;
 }
 
+namespace {
+unsigned char LowerAscii(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u - 'A' + 'a') : u;
+}
+}  // namespace
+
+int CompareLowerAscii(std::string_view a, std::string_view b) {
+    const size_t n = a.size() < b.size() ? a.size() : b.size();
+    for (size_t i = 0; i < n; ++i) {
+        const unsigned char x = LowerAscii(a[i]), y = LowerAscii(b[i]);
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return a.size() == b.size() ? 0 : a.size() < b.size() ? -1 : 1;
+}
+
+bool ContainsLowerAscii(std::string_view text, std::string_view lowerNeedle) {
+    if (lowerNeedle.empty()) return true;
+    if (lowerNeedle.size() > text.size()) return false;
+    const unsigned char first = static_cast<unsigned char>(lowerNeedle[0]);
+    for (size_t at = 0; at + lowerNeedle.size() <= text.size(); ++at) {
+        if (LowerAscii(text[at]) != first) continue;
+        size_t i = 1;
+        while (i < lowerNeedle.size() && LowerAscii(text[at + i]) == static_cast<unsigned char>(lowerNeedle[i])) ++i;
+        if (i == lowerNeedle.size()) return true;
+    }
+    return false;
+}
+
 std::string UrlEncode(std::string_view segment) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string encoded;

@@ -12,6 +12,11 @@ namespace trash {
 // Lowercases ASCII letters only; UTF-8 sequences pass through unchanged, so search is
 // case-insensitive for ASCII and exact for other scripts.
 std::string ToLowerAscii(std::string_view text);
+// The same folding without a copy (the Trash view keeps no lowercased copy of 100,000 names):
+// CompareLowerAscii orders as ToLowerAscii(a).compare(ToLowerAscii(b)) does (<0, 0, >0);
+// ContainsLowerAscii finds an already lowercased needle in text whatever text's ASCII case.
+int CompareLowerAscii(std::string_view a, std::string_view b);
+bool ContainsLowerAscii(std::string_view text, std::string_view lowerNeedle);
 // Percent-encodes everything except RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~).
 std::string UrlEncode(std::string_view segment);
 // Replaces C0/C1 controls, DEL and bidirectional overrides/isolates (U+202A-202E, U+2066-2069)

@@ -200,7 +200,6 @@ private:
     // Items and what is derived from them once per item set.
     std::vector<TrashItem> items_;
     ItemIndex index_;
-    std::vector<std::string> lowerNames_, lowerParents_, lowerDeleters_;
     std::vector<int64_t> expiringThresholds_;  // sorted; an item expires soon when now >= its threshold
     std::vector<char> hiddenFlags_;            // per item: hidden by a pending removal
 

@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/response_body.h"  // the answer's body, as the page reads it
+
 namespace platform {
 
 struct HttpRequest {
@@ -21,9 +23,9 @@ struct HttpRequest {
 };
 
 // status 0 means the server could not be reached (network failure, CORS, abort). The body is
-// valid only during the call (the web platform lends the fetch's own buffer: at 100k items a
-// copy would add the whole 30 MB listing to the wasm heap's peak).
-using HttpCallback = std::function<void(int status, std::string_view body)>;
+// valid only during the call. The web platform keeps it in JS and lets the page copy in what it
+// reads (trash::ResponseBody): a 30 MB listing in the wasm heap would stay in its peak for good.
+using HttpCallback = std::function<void(int status, const trash::ResponseBody& body)>;
 
 enum class Cursor { Arrow, TextInput, Hand, ResizeEW, NotAllowed };
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <unordered_set>
+#include <vector>
 
 #include "core/text.h"
 #include "core/trash_item.h"
@@ -74,4 +75,23 @@ TEST_CASE("Counts are formatted with thousands separators", "[text]") {
     CHECK(CountOf(1, "item", "items") == "1 item");
     CHECK(CountOf(0, "item", "items") == "0 items");
     CHECK(CountOf(1000, "item", "items") == "1,000 items");
+}
+
+TEST_CASE("Case folding without a copy matches folding a copy", "[text]") {
+    const std::vector<std::string> words = {"", "a", "A", "Apple", "apple", "apples", "Zebra", "zeb", "caf\xC3\xA9",
+                                            "CAF\xC3\x89", "[x]", "_under", "Ab-1", "aB-2"};
+    for (const std::string& a : words)
+        for (const std::string& b : words) {
+            const int expected = ToLowerAscii(a).compare(ToLowerAscii(b));
+            INFO(a << " vs " << b);
+            CHECK((CompareLowerAscii(a, b) < 0) == (expected < 0));
+            CHECK((CompareLowerAscii(a, b) == 0) == (expected == 0));
+        }
+    CHECK(ContainsLowerAscii("Traffic Lights", "lig"));
+    CHECK(ContainsLowerAscii("Traffic Lights", "traffic lights"));
+    CHECK(ContainsLowerAscii("Traffic Lights", ""));
+    CHECK(ContainsLowerAscii("aab", "ab"));  // a false start does not skip the match
+    CHECK_FALSE(ContainsLowerAscii("Traffic", "traffics"));
+    CHECK_FALSE(ContainsLowerAscii("Traffic", "x"));
+    CHECK_FALSE(ContainsLowerAscii("CAF\xC3\x89", "caf\xC3\xA9"));  // only ASCII folds
 }

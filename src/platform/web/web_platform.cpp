@@ -50,6 +50,16 @@ EM_JS(void, trash_set_cursor, (const char* css), {
   if (canvas) canvas.style.cursor = UTF8ToString(css);
 });
 
+// An answer stays in its XHR (emscripten_fetch without LOAD_TO_MEMORY keeps it there until
+// emscripten_fetch_close): the page copies in the parts it reads, 64 KB at a time for a listing.
+EM_JS(double, trash_fetch_body_size, (unsigned id), {
+  const response = Fetch.xhrs[id - 1] && Fetch.xhrs[id - 1].response;
+  return response ? response.byteLength : 0;
+});
+EM_JS(void, trash_fetch_body_read, (unsigned id, double offset, double length, char* out), {
+  HEAPU8.set(new Uint8Array(Fetch.xhrs[id - 1].response, offset, length), out);
+});
+
 // The answer the shell fetched before the wasm was running (web/shell.js), if this request is the
 // one it fetched: delivered to trash_prefetched_done later, as a fetch's would be.
 EM_JS(int, trash_take_prefetched, (const char* method, const char* url, void* pending), {
@@ -78,8 +88,11 @@ struct PendingFetch {
 void FinishFetch(emscripten_fetch_t* fetch) {
   std::unique_ptr<PendingFetch> pending(static_cast<PendingFetch*>(fetch->userData));
   // Non-2xx answers arrive here too, with their status and body; a network failure has status 0.
-  // The body is lent, not copied, and freed with the fetch after the call.
-  const std::string_view body(fetch->data ? fetch->data : "", fetch->data ? size_t(fetch->numBytes) : 0);
+  // The body stays in JS, read during the call and freed with the fetch after it.
+  const unsigned id = fetch->id;
+  const trash::ResponseBody body(size_t(trash_fetch_body_size(id)), [id](size_t offset, size_t length, char* out) {
+    trash_fetch_body_read(id, double(offset), double(length), out);
+  });
   pending->done(fetch->status, body);
   emscripten_fetch_close(fetch);
 }
@@ -104,7 +117,7 @@ void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCall
   emscripten_fetch_attr_t attr;
   emscripten_fetch_attr_init(&attr);
   std::strncpy(attr.requestMethod, request.method.c_str(), sizeof attr.requestMethod - 1);
-  attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
+  attr.attributes = 0;  // the answer stays in JS (FinishFetch)
   attr.requestHeaders = pending->headerPointers.data();
   attr.onsuccess = FinishFetch;
   attr.onerror = FinishFetch;
