@@ -101,14 +101,15 @@ void App::Send(std::vector<trash::PendingRequest> requests) {
 
 void App::Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry) {
   platform::HttpRequest again = mayRetry ? http : platform::HttpRequest{};
-  platform_.Fetch(http, [this, tag, mayRetry, again = std::move(again)](int status, const trash::ResponseBody& body) mutable {
-    if (status == 0 && mayRetry) {
-      Perform(std::move(again), tag, false);
-      return;
-    }
-    Send(page_.OnResponse(tag, status, body));
-    platform_.RequestFrames(2);
-  });
+  platform_.Fetch(http,
+                  [this, tag, mayRetry, again = std::move(again)](int status, const trash::ResponseBody& body) mutable {
+                    if (status == 0 && mayRetry) {
+                      Perform(std::move(again), tag, false);
+                      return;
+                    }
+                    Send(page_.OnResponse(tag, status, body));
+                    platform_.RequestFrames(2);
+                  });
 }
 
 FrameOutput App::Draw() {

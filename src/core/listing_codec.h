@@ -11,7 +11,7 @@
 
 #include "core/response_body.h"  // ResponseBody
 #include "core/result.h"         // ParseResult
-#include "core/trash_item.h"  // TrashItem
+#include "core/trash_item.h"     // TrashItem
 
 namespace trash {
 

@@ -5,7 +5,7 @@
 //
 // Index: [SECTION] Dispatch, [SECTION] Session, [SECTION] Listing, [SECTION] Trash actions,
 //        [SECTION] Finishing an action, [SECTION] Projects page
-#include <algorithm>      // std::find_if, std::remove
+#include <algorithm>  // std::find_if, std::remove
 #include <string_view>
 #include <unordered_map>
 

@@ -23,9 +23,7 @@ std::string_view ResponseBody::text() const {
     return copy_;
 }
 
-BodyCursor::BodyCursor(const ResponseBody& body, size_t chunkSize) : body_(body) {
-    buffer_.resize(chunkSize);
-}
+BodyCursor::BodyCursor(const ResponseBody& body, size_t chunkSize) : body_(body) { buffer_.resize(chunkSize); }
 
 // Past the end reads as NUL; the parser stops at the end iterator before it gets there.
 void BodyCursor::Fill(size_t offset) {

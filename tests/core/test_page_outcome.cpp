@@ -81,7 +81,8 @@ TEST_CASE("A restore answered with the listing's versions needs no re-list and n
     CHECK(page.NextRefreshPath() == "/acme/trash?sections=0&since=v2");
 }
 
-TEST_CASE("Each result is matched to the row sent with its key, in whatever order the answer lists them", "[page_outcome]") {
+TEST_CASE("Each result is matched to the row sent with its key, in whatever order the answer lists them",
+          "[page_outcome]") {
     Page page;
     const PendingRequest restore = Only(
         page.state.Apply(intent::Restore{{page.Key("p_1"), page.Key("ds_9"), page.Key("wf_4")}}), RequestKind::Restore);

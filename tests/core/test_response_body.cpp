@@ -133,8 +133,8 @@ TEST_CASE("A 100,000-item listing parses in pieces (benchmark)", "[response_body
     ParseResult<TrashListing> whole = ParseError{"not run"}, pieces = ParseError{"not run"};
     const double wholeMs = test::MillisecondsOf([&] { whole = ParseTrashListing(json); });
     const double piecesMs = test::MillisecondsOf([&] { pieces = ParseTrashListing(InPieces(json)); });
-    std::cout << "[benchmark] ParseTrashListing: 100,000 items, " << json.size() / (1000 * 1000)
-              << " MB: one buffer " << wholeMs << " ms, in 64 KB pieces " << piecesMs << " ms\n";
+    std::cout << "[benchmark] ParseTrashListing: 100,000 items, " << json.size() / (1000 * 1000) << " MB: one buffer "
+              << wholeMs << " ms, in 64 KB pieces " << piecesMs << " ms\n";
     REQUIRE(pieces.ok());
     CHECK(pieces.value().items.size() == 100'000);
 }

@@ -78,8 +78,8 @@ TEST_CASE("Counts are formatted with thousands separators", "[text]") {
 }
 
 TEST_CASE("Case folding without a copy matches folding a copy", "[text]") {
-    const std::vector<std::string> words = {"", "a", "A", "Apple", "apple", "apples", "Zebra", "zeb", "caf\xC3\xA9",
-                                            "CAF\xC3\x89", "[x]", "_under", "Ab-1", "aB-2"};
+    const std::vector<std::string> words = {"",    "a",           "A",           "Apple", "apple",  "apples", "Zebra",
+                                            "zeb", "caf\xC3\xA9", "CAF\xC3\x89", "[x]",   "_under", "Ab-1",   "aB-2"};
     for (const std::string& a : words)
         for (const std::string& b : words) {
             const int expected = ToLowerAscii(a).compare(ToLowerAscii(b));
