@@ -30,7 +30,7 @@ std::string Details(const AuditEvent& e) {
 ActivityFacts FactsOf(const AuditEvent& e, int64_t nowMs) {
     ActivityFacts f;
     f.when = FormatRelative(nowMs, e.atMs);
-    f.whenChangesMs = NextRelativeChangeMs(nowMs, e.atMs);
+    f.whenChangesMs = NextRelativeRedrawMs(nowMs, e.atMs);
     f.whenExact = FormatDateTime(e.atMs);
     f.how = How(e);
     f.who = !e.actorName.empty() ? SanitizeForDisplay(e.actorName)

@@ -14,7 +14,7 @@ namespace trash {
 
 struct ActivityFacts {
     std::string when;                // "2 hours ago"
-    int64_t whenChangesMs = kNever;  // when `when` next reads differently
+    int64_t whenChangesMs = kNever;  // when `when` is next redrawn (NextRelativeRedrawMs)
     std::string whenExact;           // "20 Apr 2026, 17:05 UTC"
     std::string who;                 // "Bob Martins"; "Cleanup" for the daily job
     std::string action;              // "Restored", "Emptied Trash"

@@ -105,6 +105,12 @@ int64_t NextRelativeChangeMs(int64_t nowMs, int64_t thenMs) {
     return thenMs + (elapsed / unit->ms + 1) * unit->ms;
 }
 
+int64_t NextRelativeRedrawMs(int64_t nowMs, int64_t thenMs) {
+    const int64_t change = NextRelativeChangeMs(nowMs, thenMs);
+    const int64_t intoMinute = ((change % kMinuteMs) + kMinuteMs) % kMinuteMs;  // before 1970 too
+    return intoMinute == 0 ? change : change + (kMinuteMs - intoMinute);
+}
+
 std::string FormatBytes(int64_t bytes) {
     static const char* const kUnitNames[] = {"B", "KB", "MB", "GB", "TB", "PB"};
     if (bytes <= 0) return "0 B";

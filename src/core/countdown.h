@@ -48,6 +48,10 @@ std::string FormatRelative(int64_t nowMs, int64_t thenMs);
 // The first ms at which FormatRelative(…, thenMs) reads differently from now (so an idle page can
 // sleep until then); "just now" for a time ahead of the clock changes a minute after it.
 int64_t NextRelativeChangeMs(int64_t nowMs, int64_t thenMs);
+// When that label is redrawn: at the first whole minute of the clock from its change, so every
+// "… ago" on the screen moves at once and an idle page listing many recent items wakes at most
+// once a minute for them, not at each item's own second (a label is at most a minute late).
+int64_t NextRelativeRedrawMs(int64_t nowMs, int64_t thenMs);
 // 1024-based, units B KB MB GB TB PB, one decimal dropped when it is 0:
 // "0 B", "512 B", "1.5 KB", "20.3 MB", "1.2 GB", "3 TB". Negative sizes read "0 B".
 std::string FormatBytes(int64_t bytes);

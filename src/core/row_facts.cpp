@@ -70,7 +70,7 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
     facts.deletedBy = SanitizeForDisplay(item.deletedByName.empty() ? item.deletedBy : item.deletedByName);
     facts.timeLeft = FormatTimeLeft(nowMs, item.scheduledCleanupAtMs);
     facts.deletedAgo = FormatRelative(nowMs, item.deletedAtMs);
-    facts.deletedAgoChangesMs = NextRelativeChangeMs(nowMs, item.deletedAtMs);
+    facts.deletedAgoChangesMs = NextRelativeRedrawMs(nowMs, item.deletedAtMs);
     const bool project = item.type == ItemType::Project;
     facts.childCount = project ? item.childCount : 0;
     facts.deletesImages = project && item.cleanupDeleteImages;

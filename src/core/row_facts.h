@@ -46,7 +46,7 @@ struct RowFacts {
     std::string deletedBy;   // safe to draw: who deleted it (name, else id); "" when not recorded
     TimeLeft timeLeft;       // the countdown label, its urgency and when it next changes
     std::string deletedAgo;  // "6 days ago"
-    int64_t deletedAgoChangesMs = kNever;  // when deletedAgo next reads differently
+    int64_t deletedAgoChangesMs = kNever;  // when deletedAgo is next redrawn (NextRelativeRedrawMs)
     int childCount = 0;                    // projects: versions and models riding with it ("+N"); 0 otherwise
     bool deletesImages = false;            // projects: cleanup also deletes the exclusive images
     std::string imagesNote;                // when deletesImages: the amber indicator's tooltip, with the image count

@@ -106,6 +106,24 @@ TEST_CASE("A relative time says when it next reads differently", "[countdown]") 
     CHECK(NextRelativeChangeMs(then - kHourMs, then) == then + kMinuteMs);  // a clock behind the server: "just now"
 }
 
+TEST_CASE("Relative times are redrawn together, on the clock's whole minutes", "[countdown]") {
+    const int64_t minute = *ParseIsoTime("2026-12-07T10:00:00Z");
+    const int64_t then = minute - 17 * kSecondMs;  // deleted at 09:59:43
+    // "just now" changes at 10:00:43 and is redrawn at 10:01:00; an item deleted at 10:00:05
+    // changes at 10:01:05, redrawn at 10:02:00: two items, one wake a minute.
+    CHECK(NextRelativeRedrawMs(then, then) == minute + kMinuteMs);
+    CHECK(NextRelativeRedrawMs(minute + 5 * kSecondMs, minute + 5 * kSecondMs) == minute + 2 * kMinuteMs);
+    for (int64_t elapsed = 0; elapsed < 3 * kHourMs; elapsed += 7 * kSecondMs + 1) {
+        const int64_t now = then + elapsed, redraw = NextRelativeRedrawMs(now, then);
+        const int64_t change = NextRelativeChangeMs(now, then);
+        INFO(elapsed);
+        CHECK(redraw % kMinuteMs == 0);
+        CHECK(redraw >= change);
+        CHECK(redraw - change < kMinuteMs);  // never a minute late
+    }
+    CHECK(NextRelativeRedrawMs(minute - kMinuteMs, minute - kMinuteMs) == minute);  // already on the minute
+}
+
 TEST_CASE("Byte sizes are 1024-based with one decimal", "[countdown]") {
     CHECK(FormatBytes(0) == "0 B");
     CHECK(FormatBytes(-4) == "0 B");

@@ -62,7 +62,7 @@ TEST_CASE("Trash rows show the amber indicator and coloured countdowns", "[trash
     int64_t expected = trash::kNever;
     for (const trash::TrashItem& item : h.page.view().items()) {
       expected = std::min(expected, trash::FormatTimeLeft(h.now, item.scheduledCleanupAtMs).nextChangeMs);
-      expected = std::min(expected, trash::NextRelativeChangeMs(h.now, item.deletedAtMs));
+      expected = std::min(expected, trash::NextRelativeRedrawMs(h.now, item.deletedAtMs));
     }
     CHECK(h.last.wakeAtMs == expected);
     CHECK(h.last.wakeAtMs > h.now);
