@@ -269,11 +269,15 @@ def restore_batch(conn, workspace_id, refs, actor, now, refusal):
                                              " (SELECT value FROM json_each(?))",
                                              (_pk_list({item["parent_pk"] for item in rows if item["parent_pk"]}),))}
     taken = set()
+    # Slugs are text: json_each's PostgreSQL rewrite reads integers, so these go as placeholders,
+    # 500 at a time (well under either database's limit on parameters).
     for kind in {item["type"] for item in rows if item["url"] is not None}:
-        taken.update((kind, r[0]) for r in conn.execute(
-            "SELECT url FROM items WHERE workspace_id = ? AND type = ? AND trash_event IS NULL AND url IN"
-            " (SELECT value FROM json_each(?))",
-            (workspace_id, kind, json.dumps([item["url"] for item in rows if item["type"] == kind]))))
+        urls = sorted({item["url"] for item in rows if item["type"] == kind and item["url"] is not None})
+        for at in range(0, len(urls), 500):
+            chunk = urls[at:at + 500]
+            taken.update((kind, r[0]) for r in conn.execute(
+                "SELECT url FROM items WHERE workspace_id = ? AND type = ? AND trash_event IS NULL AND url IN (%s)"
+                % ", ".join("?" * len(chunk)), (workspace_id, kind, *chunk)))
     fast, fast_pks, plan = [], set(), []
     for item in found:
         plain = (item is not None and item["pk"] in roots and item["pk"] not in fast_pks
