@@ -1,8 +1,8 @@
 // Shell logic: picks the page for the backend index.html names (serve.py's API, or the in-browser
-// demo on a static host or with ?demo=1), starts the downloads, checks for WebGL2 while they run
-// (and cancels them without it), streams the wasm into the compiler with a progress bar (fonts in
-// parallel), then hands both to the Emscripten runtime. window.trashShell is how the page reports
-// readiness or a fatal error.
+// demo on a static host or with ?demo=1), starts the downloads while index.html's worker warms
+// the GPU up (cancelling them without WebGL2), streams the wasm into the compiler with a progress bar
+// (fonts in parallel), then hands both to the Emscripten runtime. window.trashShell is how the page
+// reports readiness or a fatal error, and learns when it can draw.
 'use strict';
 (function () {
   const statusEl = document.getElementById('status');
@@ -16,7 +16,9 @@
                !backend || backend.content !== 'server';
   const pageName = demo ? 'trash_page_demo' : 'trash_page';
 
+  // The first failure is the cause; what fails after it (a download it cancelled) is not news.
   function fail(message) {
+    if (splash.classList.contains('failed')) return;
     splash.classList.add('failed');
     statusEl.textContent = message;
     document.body.classList.remove('ready');
@@ -71,8 +73,6 @@
     }
   }
 
-  // The downloads start before the WebGL2 check: a browser's first WebGL context can take most of a
-  // second to create (0.6-1.0 s in headless Chromium here), and the network works meanwhile.
   const downloads = new AbortController();
   // serve.py's page first asks who is signed in: ask now, so the answer travels while the wasm
   // downloads and compiles. The page's first request takes it if it is that very GET
@@ -89,31 +89,38 @@
   // weights, which stand in for each other, and the icons. True once Inter can be drawn.
   const fontFiles = [['Trash Inter', 'fonts/Inter-Regular.woff2', '400'],
                      ['Trash Inter', 'fonts/Inter-SemiBold.woff2', '600'], ['Trash Icons', 'fonts/icons.woff2', '400']];
+  // Regular is also the fallback family for the letters SemiBold leaves out (web_fonts.cpp).
+  const addFace = (family, bytes, weight) => new FontFace(family, bytes, { weight }).load()
+    .then((face) => { document.fonts.add(face); return true; });
   const fonts = Promise.all(fontFiles.map(([family, url, weight]) =>
     fetch(url, { signal: downloads.signal })
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(url))))
-      .then((bytes) => new FontFace(family, bytes, { weight }).load())
-      .then((face) => { document.fonts.add(face); return true; })
-      .catch(() => false)))
+      .then((bytes) => Promise.all([addFace(family, bytes, weight),
+                                    url.includes('Regular') && addFace('Trash Inter Fallback', bytes, weight)]))
+      .then(() => true, () => false)))
     .then((loaded) => loaded[0] || loaded[1]);
   const preload = document.createElement('link');
   Object.assign(preload, { rel: 'preload', as: 'script', href: pageName + '.js' });
   document.head.appendChild(preload);
 
-  const probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) {
-    downloads.abort();
-    fail('This page needs WebGL2, which this browser or device does not provide. ' +
-         'Try a current version of Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.');
-    return;
-  }
+  // index.html's worker creates the browser's first WebGL context (it can take most of a second and
+  // blocks the thread that asks); meanwhile the main thread starts the wasm, whose first requests
+  // go out, and rasterises the fonts. Then the page's own context costs ~10 ms. Without WebGL2 in
+  // workers (or workers, or that script) the main thread asks instead.
+  const drawable = Promise.all([window.trashGpu || false, fonts]).then(([workerHasWebGL2, fontsLoaded]) => {
+    if (!workerHasWebGL2 && !document.createElement('canvas').getContext('webgl2')) {
+      downloads.abort();
+      fail('This page needs WebGL2, which this browser or device does not provide. ' +
+           'Try a current version of Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.');
+      return new Promise(() => {});  // the page never draws
+    }
+    performance.mark('trash-drawable');
+    return fontsLoaded;
+  });
+  Object.assign(window.trashShell, { fonts, drawable });
 
   window.Module = {
     canvas: document.getElementById('canvas'),
-    preRun: [function () {
-      Module.addRunDependency('fonts');
-      fonts.then((loaded) => { Module.trashFontsLoaded = loaded; Module.removeRunDependency('fonts'); });
-    }],
     instantiateWasm(imports, done) {
       instantiate(wasmUrl, wasm, imports)
         .then((result) => { statusEl.textContent = 'Starting…'; progressEl.style.width = '100%';

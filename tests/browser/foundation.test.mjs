@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, launchBrowser, openPage, artifactsDir } from './browser.mjs';
+import { signInByApi, gotoPage } from './automation.mjs';
 
 let server;
 let browser;
@@ -63,13 +64,63 @@ test('without WebGL2 the page says so instead of failing silently', async () => 
   await context.close();
 });
 
+test('without WebGL2 or workers the shell says so and cancels the downloads', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    delete window.Worker;  // index.html's warm-up cannot run: the shell asks on the main thread
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForSelector('#splash.failed');
+  assert.match(await page.textContent('#status'), /needs WebGL2.*Try a current version/);
+  assert.equal(await page.evaluate(() => window.trashPage?.frames ?? 0), 0);
+  await context.close();
+});
+
+// A first WebGL context can take most of a second: index.html's worker creates it while the page
+// starts. Here that worker answers 2.5 s late, and the session and first rows arrive before the page
+// may draw, so its first frame draws rows.
+test('the session and first rows travel while the GPU warms up', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const RealWorker = window.Worker;
+    window.Worker = class extends RealWorker {
+      set onmessage(handler) { super.onmessage = (event) => setTimeout(() => handler(event), 2500); }
+    };
+    window.firstFrameRows = null;
+    const poll = setInterval(() => {
+      if (!window.trashPage?.ready) return;
+      window.firstFrameRows = window.trashPage.itemCount;
+      clearInterval(poll);
+    }, 1);
+  });
+  await signInByApi(context, server.url, 'alice');
+  const page = await context.newPage();
+  await gotoPage(page, server.url);
+  const times = await page.evaluate(() => {
+    const at = (re) => performance.getEntriesByType('resource').find((r) => re.test(r.name))?.responseEnd;
+    return { session: at(/\/api\/session$/), firstRows: at(/\/trash\?.*limit=/),
+             drawable: performance.getEntriesByName('trash-drawable')[0]?.startTime, rows: window.firstFrameRows };
+  });
+  assert.ok(times.drawable >= 2500, `the page could draw at ${times.drawable} ms, before the warm-up answered`);
+  assert.ok(times.session < times.drawable && times.firstRows < times.drawable,
+            `session in at ${times.session} ms, first rows at ${times.firstRows} ms, drawable at ${times.drawable} ms`);
+  assert.ok(times.rows > 0, 'the first frame drew rows');
+  await context.close();
+});
+
 // The browser rasterises the page's text (web_fonts.cpp): the WOFF2 faces shell.js loads are what
 // the page draws with.
 test('the page draws with Inter and the icons, loaded as WOFF2 faces the browser rasterises', async () => {
   const { page, context, errors } = await openPage(browser, server.url);
   const faces = await page.evaluate(() => [...document.fonts]
     .map((f) => `${f.family.replace(/"/g, '')} ${f.weight} ${f.status}`).sort());
-  assert.deepEqual(faces, ['Trash Icons 400 loaded', 'Trash Inter 400 loaded', 'Trash Inter 600 loaded']);
+  assert.deepEqual(faces, ['Trash Icons 400 loaded', 'Trash Inter 400 loaded', 'Trash Inter 600 loaded',
+                           'Trash Inter Fallback 400 loaded']);
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource')
     .map((r) => new URL(r.name).pathname).filter((p) => p.includes('/fonts/')).sort());
   assert.deepEqual(fetched, ['/fonts/Inter-Regular.woff2', '/fonts/Inter-SemiBold.woff2', '/fonts/icons.woff2']);

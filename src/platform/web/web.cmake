@@ -64,8 +64,7 @@ foreach(target ${WEB_PAGES})
   target_link_options(${target} PRIVATE
     -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sFILESYSTEM=0 -sASSERTIONS=0
-    -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[preRun,canvas,print,printErr,instantiateWasm,onAbort]
-    -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
+    -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[canvas,print,printErr,instantiateWasm,onAbort]
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
     -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
     # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno, GL error
@@ -106,10 +105,14 @@ endforeach()
 # The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h).
 set(FONT_PY /usr/bin/python3)
 set(LATIN "U+0020-007E,U+00A0-017F,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
+# SemiBold draws the page's own words (titles, buttons, headers): ASCII and the punctuation the page
+# writes. A letter beyond it (a name in a dialog's title) comes from Regular, emboldened by the
+# browser: web_fonts.cpp draws with Regular as the fallback family.
+set(LABELS "U+0020-007E,U+00A0,U+00A7,U+00A9,U+00AB,U+00B0,U+00B1,U+00B7,U+00BB,U+00D7,U+00F7,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
 set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8,U+F1DA,U+F019,U+F067,U+F068")
 set(FONT_OUTPUTS)
 foreach(pair "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN}"
-             "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LATIN}"
+             "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LABELS}"
              "icons.woff2|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}")
   string(REPLACE "|" ";" parts "${pair}")
   list(GET parts 0 out_name)

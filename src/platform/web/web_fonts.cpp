@@ -27,7 +27,8 @@ EM_JS(int, trash_raster_fonts, (const float* faces, int faceCount, const unsigne
   const all = [], out = [];
   for (let f = 0; f < faceCount; f++) {
     const weight = HEAPF32[(faces >> 2) + 2 * f], pixels = HEAPF32[(faces >> 2) + 2 * f + 1];
-    const textFont = fontFor('"Trash Inter"', weight, pixels);
+    // A letter SemiBold lacks (web.cmake's LABELS) comes from Regular, which the browser emboldens.
+    const textFont = fontFor('"Trash Inter", "Trash Inter Fallback"', weight, pixels);
     const face = { ascent: Math.floor(textFont.ascent + 1), descent: Math.floor(-textFont.descent - 1), glyphs: [] };
     const add = (cp, font, drop, minAdvance) => {
       ctx.font = font;
@@ -48,12 +49,9 @@ EM_JS(int, trash_raster_fonts, (const float* faces, int faceCount, const unsigne
     out.push(face);
   }
   // Shelves of glyphs, tallest first, after a 2x2 white block for ImGui's shapes.
-  const width = pixelsWidth(all);
-  function pixelsWidth(glyphs) {
-    let area = 0;
-    for (const g of glyphs) area += (g.w + 1) * (g.h + 1);
-    return area > 700000 ? 2048 : area > 180000 ? 1024 : 512;
-  }
+  let area = 0;
+  for (const g of all) area += (g.w + 1) * (g.h + 1);
+  const width = area > 700000 ? 2048 : area > 180000 ? 1024 : 512;
   all.sort((a, b) => b.h - a.h);
   let x = 3, y = 0, shelf = 2;
   for (const g of all) {
@@ -94,11 +92,8 @@ EM_JS(void, trash_raster_alpha, (unsigned char* alpha), {
   HEAPU8.set(Module.trashRaster.alpha, alpha);
   Module.trashRaster = null;
 });
-EM_JS(int, trash_fonts_loaded, (), { return Module.trashFontsLoaded ? 1 : 0; });
 
 namespace web {
-
-bool FontsLoaded() { return trash_fonts_loaded() != 0; }
 
 namespace {
 

@@ -6,8 +6,6 @@
 
 namespace web {
 
-// False when the fonts did not load (the page cannot draw text).
-bool FontsLoaded();
 // The atlas of ui::kFaceSpecs at this device pixel ratio.
 ui::RasterAtlas RasterizeFonts(float devicePixelRatio);
 

@@ -1,6 +1,7 @@
-// Entry point of the WebAssembly page: creates the WebGL2 context, sizes the canvas backing store
-// at the device pixel ratio, builds fonts and style, wires input, and draws a frame only when
-// something asked for one (input, data, a timer). Every EM_JS of the page lives in src/platform/web.
+// Entry point of the WebAssembly page: starts the app (its first requests go out at once), then,
+// when the shell says the GPU and fonts are ready, creates the WebGL2 context, sizes the canvas
+// backing store at the device pixel ratio, builds fonts and style, wires input, and draws a frame
+// only when something asked for one (input, data, a timer). Every EM_JS lives in src/platform/web.
 #include <emscripten.h>        // EM_JS, EMSCRIPTEN_KEEPALIVE, emscripten_get_now
 #include <emscripten/html5.h>  // WebGL context, canvas size, resize and focus callbacks
 #include <imgui.h>
@@ -57,6 +58,14 @@ EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr,
 EM_JS(void, trash_fatal, (const char* message), {
   if (window.trashShell) window.trashShell.fail(UTF8ToString(message));
 });
+// Calls trash_on_fonts once the shell's fonts are in, then trash_on_drawable once the GPU's
+// warm-up is done too (web/shell.js), in that order.
+EM_JS(void, trash_when_drawable, (), {
+  const shell = window.trashShell || {};
+  const fonts = shell.fonts || Promise.resolve(true);
+  fonts.then((loaded) => _trash_on_fonts(loaded ? 1 : 0));
+  (shell.drawable || fonts).then((loaded) => _trash_on_drawable(loaded ? 1 : 0));
+});
 
 namespace {
 
@@ -72,13 +81,27 @@ struct Page {
   int width = 0, height = 0;  // canvas backing store, device pixels
   double lastFrameSeconds = 0;
   int frames = 0;
+  bool fontsUploaded = false;  // the atlas of page.dpr is on the GPU
+  bool drawable = false;  // the WebGL2 context, renderer and fonts are ready
 };
 Page* g_page = nullptr;
+
+float DevicePixelRatio() { return float(std::max(0.5, emscripten_get_device_pixel_ratio())); }
+
+// Rasterises the fonts at this device pixel ratio and builds ImGui's atlas and style: CPU work,
+// done while the GPU warms up at start. The atlas goes to the GPU in UpdateCanvasSize.
+void BuildFonts(Page& page, float dpr) {
+  page.dpr = dpr;
+  page.input.devicePixelRatio = dpr;
+  ui::BuildFontsFromRaster(*ImGui::GetIO().Fonts, web::RasterizeFonts(dpr), dpr);
+  ui::ApplyStyle(page.theme, dpr, page.highContrast);
+  page.fontsUploaded = false;
+}
 
 // Sizes the backing store to CSS size × device pixel ratio; rebuilds fonts and style when the
 // ratio changed (a HiDPI screen, a move between screens, browser zoom).
 void UpdateCanvasSize(Page& page) {
-  const float dpr = float(std::max(0.5, emscripten_get_device_pixel_ratio()));
+  const float dpr = DevicePixelRatio();
   const int width = int(std::lround(trash_css_width() * dpr));
   const int height = int(std::lround(trash_css_height() * dpr));
   if (width != page.width || height != page.height) {
@@ -86,12 +109,10 @@ void UpdateCanvasSize(Page& page) {
     page.height = height;
     emscripten_set_canvas_element_size("#canvas", width, height);
   }
-  if (dpr != page.dpr) {
-    page.dpr = dpr;
-    page.input.devicePixelRatio = dpr;
-    ui::BuildFontsFromRaster(*ImGui::GetIO().Fonts, web::RasterizeFonts(dpr), dpr);
-    ui::ApplyStyle(page.theme, dpr, page.highContrast);
+  if (dpr != page.dpr) BuildFonts(page, dpr);
+  if (!page.fontsUploaded) {
     page.renderer.UploadFontAtlas();
+    page.fontsUploaded = true;
   }
 }
 
@@ -108,6 +129,7 @@ platform::Cursor CursorFor(ImGuiMouseCursor cursor) {
 // [SECTION] Frame
 void DrawFrame() {
   Page& page = *g_page;
+  if (!page.drawable) return;  // trash_on_drawable asks for the first frames
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(page.width), float(page.height));
   io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -163,10 +185,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_theme_change() {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_location_change() { g_page->app->OnLocationChanged(); }
 
-int main() {
-  g_page = new Page;  // lives as long as the tab
-  Page& page = *g_page;
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_fonts(int loaded) {
+  if (loaded) BuildFonts(*g_page, DevicePixelRatio());
+}
 
+// The GPU and the fonts are ready: the context (cheap now: the shell's worker created the first),
+// the renderer, fonts and style, input, and the first frames.
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_drawable(int fontsLoaded) {
+  Page& page = *g_page;
   EmscriptenWebGLContextAttributes attributes;
   emscripten_webgl_init_context_attributes(&attributes);
   attributes.majorVersion = 2;
@@ -177,12 +203,36 @@ int main() {
   attributes.antialias = EM_FALSE;
   attributes.premultipliedAlpha = EM_TRUE;
   attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
+  attributes.enableExtensionsByDefault = EM_FALSE;  // WebGL2 core is all the renderer uses
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
   if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
     trash_fatal("This page needs WebGL2, which this browser or device does not provide.");
-    return 0;
+    return;
   }
+  std::string error;
+  if (!page.renderer.Init(&error)) {
+    trash_fatal(("The page could not start its renderer: " + error).c_str());
+    return;
+  }
+  if (!fontsLoaded) {  // one Inter weight stands in for the other (the browser's font matching)
+    trash_fatal("The page could not download its fonts. Check the connection and reload the page.");
+    return;
+  }
+  UpdateCanvasSize(page);
+  web::InstallInput(&page.input);
+  web::InstallTouch(&page.input);
+  trash_watch_theme();
+  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
+  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnFocus);
+  page.drawable = true;
+  page.lastFrameSeconds = emscripten_get_now() / 1000.0;
+  page.platform->RequestFrames(3);  // the clipper measures row heights on the first frame
+}
 
+// The app starts before the page can draw: the session and first rows travel while the GPU warms up.
+int main() {
+  g_page = new Page;  // lives as long as the tab
+  Page& page = *g_page;
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing to persist between visits
@@ -190,31 +240,13 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.BackendPlatformName = "trash_web";
   io.BackendFlags |= ImGuiBackendFlags_HasMouseCursors;
-
-  std::string error;
-  if (!page.renderer.Init(&error)) {
-    trash_fatal(("The page could not start its renderer: " + error).c_str());
-    return 0;
-  }
   ReadSystemPreferences(page);
-  if (!web::FontsLoaded()) {  // one Inter weight stands in for the other (the browser's font matching)
-    trash_fatal("The page could not download its fonts. Check the connection and reload the page.");
-    return 0;
-  }
   page.platform = std::make_unique<web::WebPlatform>([] { DrawFrame(); });
   page.input.platform = page.platform.get();
-  UpdateCanvasSize(page);
-  web::InstallInput(&page.input);
-  web::InstallTouch(&page.input);
-  trash_watch_theme();
-  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
-  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnFocus);
-
   page.app = std::make_unique<app::App>(web::ApiPlatform(*page.platform));
   page.input.focusWidget = [](const std::string& id) { g_page->app->FocusWidget(id); };
   page.app->Start();
   trash_watch_location();
-  page.lastFrameSeconds = emscripten_get_now() / 1000.0;
-  page.platform->RequestFrames(3);  // the clipper measures row heights on the first frame
+  trash_when_drawable();
   return 0;  // the browser's event loop drives everything from here
 }

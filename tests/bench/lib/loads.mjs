@@ -34,11 +34,12 @@ async function breakdown(page, kind) {
     const end = (re) => { const e = res.find((r) => re.test(r.name)); return e ? e.responseEnd : null; };
     const xhr = window.__bench.xhr;
     const call = (re) => xhr.find((x) => re.test(x.url));
+    const mark = (name) => performance.getEntriesByName(name)[0]?.startTime;
     const out = { wasmStart: res.find((r) => /\.wasm$/.test(r.name))?.startTime, wasm: end(/\.wasm$/), script: end(/(trash_page\.js|bench_imgui\.js|aggrid\/app\.js)$/) };
     if (k === 'page') {
       const first = call(/\/trash\?.*limit=/), whole = call(/\/trash\?sections=0$/), session = call(/\/api\/session/);
       Object.assign(out, { shellScript: end(/shell\.js$/), fonts: Math.max(...res.filter((r) => /fonts\//.test(r.name)).map((r) => r.responseEnd)),
-        ready: window.__bench.readyMs, sessionEnd: session?.end,
+        gpu: mark('trash-gpu'), drawable: mark('trash-drawable'), ready: window.__bench.readyMs, sessionEnd: session?.end,
         firstPageSent: first?.start, firstPageReceived: end(/\/trash\?.*limit=/), firstPageHandled: first?.end,
         wholeSent: whole?.start, wholeReceived: end(/\/trash\?sections=0$/), wholeHandled: whole?.end });
     } else {
