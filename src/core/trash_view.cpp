@@ -21,6 +21,7 @@ namespace trash {
 
 namespace {
 constexpr uint32_t kEmpty = 0xFFFFFFFFu;
+constexpr uint32_t kErased = 0xFFFFFFFEu;  // a removed item's slot: lookups probe past it
 
 size_t HashKey(ItemType type, std::string_view parentId, std::string_view id) {
     const std::hash<std::string_view> hash;
@@ -44,6 +45,7 @@ void ItemIndex::Build(const std::vector<TrashItem>& items) {
     size_t capacity = 16;
     while (capacity < items.size() * 2) capacity *= 2;
     slots_.assign(capacity, kEmpty);
+    duplicates_ = false;
     for (size_t i = 0; i < items.size(); ++i) {
         const TrashItem& item = items[i];
         size_t slot =
@@ -52,15 +54,27 @@ void ItemIndex::Build(const std::vector<TrashItem>& items) {
             if (HasKey(items[slots_[slot]], KeyOf(item))) break;  // a duplicate key: the first wins
             slot = (slot + 1) & (capacity - 1);
         }
-        if (slots_[slot] == kEmpty) slots_[slot] = static_cast<uint32_t>(i);
+        if (slots_[slot] == kEmpty)
+            slots_[slot] = static_cast<uint32_t>(i);
+        else
+            duplicates_ = true;
     }
+}
+
+void ItemIndex::Renumber(const std::vector<TrashItem>& items, const std::vector<uint32_t>& renumbered) {
+    if (duplicates_) {
+        Build(items);
+        return;
+    }
+    for (uint32_t& slot : slots_)
+        if (slot < kErased) slot = renumbered[slot] == UINT32_MAX ? kErased : renumbered[slot];
 }
 
 std::optional<size_t> ItemIndex::Find(const std::vector<TrashItem>& items, const ItemKey& key) const {
     if (slots_.empty()) return std::nullopt;
     const size_t mask = slots_.size() - 1;
     for (size_t slot = HashKey(key.type, key.parentId, key.id) & mask; slots_[slot] != kEmpty; slot = (slot + 1) & mask)
-        if (HasKey(items[slots_[slot]], key)) return slots_[slot];
+        if (slots_[slot] != kErased && HasKey(items[slots_[slot]], key)) return slots_[slot];
     return std::nullopt;
 }
 
@@ -115,6 +129,13 @@ int64_t TrashView::visibleItemBytes() const {
     return bytes;
 }
 
+std::array<size_t, kItemTypeCount> TrashView::VisibleTypeCounts() const {
+    std::array<size_t, kItemTypeCount> counts{};
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (!hiddenFlags_[i]) ++counts[static_cast<size_t>(items_[i].type)];
+    return counts;
+}
+
 std::vector<ItemKey> TrashView::AllVisibleKeys() const {
     std::vector<ItemKey> keys;
     keys.reserve(items_.size());
@@ -148,6 +169,10 @@ int64_t TrashView::NextFilterChangeMs() const {
 
 void TrashView::Invalidate() {
     dirty_ = true;
+    Changed();
+}
+
+void TrashView::Changed() {
     ++generation_;
     ++selectionGeneration_;  // the effective selection follows the filters and the items
 }
@@ -334,6 +359,40 @@ void TrashView::EnsureView() const {
         if (!view_.rows[row].isHeader) rowOfItem_[view_.rows[row].itemIndex] = static_cast<uint32_t>(row);
     dirty_ = false;
     ++recomputeCount_;
+}
+
+void TrashView::DropFromView(const std::vector<char>& leaving) const {
+    // Sums first: a collapsed group counts its items without showing their rows.
+    for (size_t i = 0; i < leaving.size(); ++i) {
+        if (!leaving[i] || !matched_[i]) continue;
+        const TrashItem& item = items_[i];
+        for (GroupSummary& group : view_.groups)
+            if (group.type == item.type) {
+                --group.count;
+                group.bytes -= item.sizeBytes;
+            }
+        --view_.matchCount;
+        view_.matchBytes -= item.sizeBytes;
+        matched_[i] = 0;
+    }
+    const auto countOf = [&](ItemType type) {
+        for (const GroupSummary& group : view_.groups)
+            if (group.type == type) return group.count;
+        return size_t{0};
+    };
+    size_t at = 0;
+    for (const ViewRow row : view_.rows) {
+        if (row.isHeader ? countOf(row.group) == 0 : leaving[row.itemIndex] != 0) {
+            if (!row.isHeader) rowOfItem_[row.itemIndex] = kNoRow;
+            continue;
+        }
+        if (!row.isHeader) rowOfItem_[row.itemIndex] = static_cast<uint32_t>(at);
+        view_.rows[at++] = row;
+    }
+    view_.rows.resize(at);
+    view_.groups.erase(std::remove_if(view_.groups.begin(), view_.groups.end(),
+                                      [](const GroupSummary& group) { return group.count == 0; }),
+                       view_.groups.end());
 }
 
 std::vector<size_t> TrashView::ItemRowPositions() const {

@@ -85,10 +85,15 @@ using OpId = uint64_t;
 class ItemIndex {
 public:
     void Build(const std::vector<TrashItem>& items);
+    // After items were taken out (`items` is what is left): `renumbered[old]` is an item's new
+    // position, or UINT32_MAX when it is gone. No key is hashed again, unless the items it was
+    // built from repeated a key (then the one that stays must be indexed: it builds again).
+    void Renumber(const std::vector<TrashItem>& items, const std::vector<uint32_t>& renumbered);
     std::optional<size_t> Find(const std::vector<TrashItem>& items, const ItemKey& key) const;
 
 private:
-    std::vector<uint32_t> slots_;  // kEmpty or a position; size is a power of two
+    std::vector<uint32_t> slots_;  // kEmpty, kErased or a position; size is a power of two
+    bool duplicates_ = false;
 };
 
 class TrashView {
@@ -102,7 +107,8 @@ public:
     const TrashItem* Find(const ItemKey& key) const;  // includes hidden items; nullptr if absent
     size_t visibleItemCount() const;                  // items not hidden by a pending removal
     int64_t visibleItemBytes() const;
-    std::vector<ItemKey> AllVisibleKeys() const;  // every item not hidden, whatever the filters
+    std::array<size_t, kItemTypeCount> VisibleTypeCounts() const;  // items not hidden, by ItemType
+    std::vector<ItemKey> AllVisibleKeys() const;                   // every item not hidden, whatever the filters
 
     // [SECTION] Time (only the "expiring soon" filter depends on it)
     void SetNow(int64_t nowMs);  // rebuilds only when the filter is on and a boundary was crossed
@@ -156,7 +162,9 @@ public:
     const std::optional<ItemKey>& focused() const { return focused_; }
     std::optional<size_t> focusedRow();  // index into view().rows
 
-    // [SECTION] Optimistic removals (restore, permanent delete): hide now, settle on the answer
+    // [SECTION] Optimistic removals (restore, permanent delete): hide now, settle on the answer.
+    // Neither rebuilds the view: hiding takes the rows out of the built view, and settling drops
+    // items that are already out of it (a roll back, rare, rebuilds it).
     void BeginRemove(OpId op, std::vector<ItemKey> keys);
     void CommitRemove(OpId op);  // gone for good
     void RollBack(OpId op);      // back exactly as before, selection included
@@ -180,10 +188,15 @@ private:
     };
     using KeySet = std::unordered_set<ItemKey, ItemKeyHash>;
 
-    void Invalidate();
-    void Reindex();  // per-item caches after items_ changed
+    void Invalidate();  // the view must be rebuilt
+    void Changed();     // the view was brought up to date in place: only the generations bump
+    void Reindex();     // per-item caches of a new item set (taking items out renumbers them instead)
     void RebuildHidden();
     void RemoveItems(const std::vector<char>& gone);
+    void RemoveThresholds(std::vector<int64_t> gone);  // the gone items' expiring thresholds
+    // Takes items (by index) out of a built view as a rebuild would: rows, group counts and sums,
+    // groups left empty. One pass over the rows; no filter, sort or allocation per row.
+    void DropFromView(const std::vector<char>& leaving) const;
     void EnsureView() const;
     void SortOrder() const;
     bool NameLess(uint32_t a, uint32_t b) const;
@@ -221,6 +234,7 @@ private:
     // Per item: its row in view_.rows, or kNoRow (filtered out, collapsed, hidden). The table asks
     // for the focused row every frame, so this is a lookup, not a scan of 100,000 rows.
     static constexpr uint32_t kNoRow = UINT32_MAX;
+    static constexpr uint32_t kGone = UINT32_MAX;  // in a renumbering: the item was taken out
     mutable std::vector<uint32_t> rowOfItem_;
     mutable bool dirty_ = true;
     mutable uint64_t recomputeCount_ = 0;

@@ -3,7 +3,7 @@
 // until the server answers.
 //
 // Index: [SECTION] Selection, [SECTION] Keyboard cursor, [SECTION] Optimistic removals
-#include <algorithm>  // std::min, std::max, std::lower_bound
+#include <algorithm>  // std::min, std::max, std::lower_bound, std::sort
 #include <array>
 
 #include "core/trash_view.h"
@@ -197,14 +197,18 @@ void TrashView::ExtendFocus(FocusMove move, size_t pageRows) {
 
 void TrashView::BeginRemove(OpId op, std::vector<ItemKey> keys) {
     PendingRemove pending;
+    std::vector<char> leaving(items_.size(), 0);
     for (const ItemKey& key : keys) {
         if (selection_.erase(key)) pending.wasSelected.push_back(key);
         hidden_.insert(key);
+        if (const std::optional<size_t> index = IndexOf(key)) hiddenFlags_[*index] = leaving[*index] = 1;
     }
     pending.keys = std::move(keys);
     pending_[op] = std::move(pending);
-    RebuildHidden();
-    Invalidate();
+    // The click's frame: the rows leave the built view in place; at 100,000 items a rebuild (a
+    // filter pass and every row again) was most of that frame.
+    if (!dirty_) DropFromView(leaving);
+    Changed();
 }
 
 void TrashView::CommitRemove(OpId op) {
@@ -224,15 +228,25 @@ void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
         if (const std::optional<size_t> index = IndexOf(key)) gone[*index] = anyGone = true;
     for (const ItemKey& key : it->second.wasSelected)
         if (const std::optional<size_t> index = IndexOf(key); index && !gone[*index]) selection_.insert(key);
+    const std::vector<ItemKey> keys = std::move(it->second.keys);
     pending_.erase(it);
 
     hidden_.clear();
     for (const auto& [id, pending] : pending_) hidden_.insert(pending.keys.begin(), pending.keys.end());
-    if (anyGone)
-        RemoveItems(gone);
+    // What the server did not do comes back: those rows need a rebuild to find their places.
+    bool shown = false;
+    for (const ItemKey& key : keys)
+        if (const std::optional<size_t> index = IndexOf(key);
+            index && !gone[*index] && hiddenFlags_[*index] && !hidden_.count(key)) {
+            hiddenFlags_[*index] = 0;
+            shown = true;
+        }
+    // What it did is already out of the view: dropping those items leaves the view as it is.
+    if (anyGone) RemoveItems(gone);
+    if (shown)
+        Invalidate();
     else
-        RebuildHidden();
-    Invalidate();
+        Changed();
 }
 
 void TrashView::RemoveItems(const std::vector<char>& gone) {
@@ -242,30 +256,61 @@ void TrashView::RemoveItems(const std::vector<char>& gone) {
             selection_.erase(key);
             if (anchor_ == key) anchor_.reset();
         }
-    // Each kept item's new index. Rows taken out of a sorted list leave it sorted, so the orders
-    // are renumbered rather than sorted again (at 100,000 items the sort was most of an action's
-    // cost on the page after the server's answer).
-    constexpr uint32_t kGone = 0xFFFFFFFFu;
+    if (!dirty_) DropFromView(gone);  // rows still shown (a deleted project's children) go first
+    // Each kept item's new index. Taking items out of a sorted list leaves it sorted, so the orders,
+    // the key index and the view are renumbered rather than sorted, hashed or filtered again (at
+    // 100,000 items those were most of an action's cost on the page after the server's answer).
     std::vector<uint32_t> renumbered(items_.size(), kGone);
+    std::vector<int64_t> goneThresholds;
     uint32_t kept = 0;
-    for (size_t i = 0; i < items_.size(); ++i)
-        if (!gone[i]) {
-            if (kept != i) items_[kept] = std::move(items_[i]);
-            renumbered[i] = kept++;
+    for (size_t i = 0; i < items_.size(); ++i) {
+        if (gone[i]) {
+            goneThresholds.push_back(items_[i].scheduledCleanupAtMs - kExpiringSoonMs + 1);
+            continue;
         }
+        if (kept != i) {
+            items_[kept] = std::move(items_[i]);
+            hiddenFlags_[kept] = hiddenFlags_[i];
+            if (!dirty_) {
+                matched_[kept] = matched_[i];
+                rowOfItem_[kept] = rowOfItem_[i];
+            }
+        }
+        renumbered[i] = kept++;
+    }
     items_.resize(kept);
+    hiddenFlags_.resize(kept);
+    if (!dirty_) {
+        matched_.resize(kept);
+        rowOfItem_.resize(kept);
+        for (ViewRow& row : view_.rows)
+            if (!row.isHeader) row.itemIndex = renumbered[row.itemIndex];
+    }
+    index_.Renumber(items_, renumbered);
+    RemoveThresholds(std::move(goneThresholds));
     const auto renumber = [&](std::vector<uint32_t>& order) {
         size_t at = 0;
         for (uint32_t index : order)
             if (renumbered[index] != kGone) order[at++] = renumbered[index];
         order.resize(at);
     };
-    const bool orderKept = orderValid_, nameOrderKept = nameOrderValid_;
-    if (orderKept) renumber(order_);
-    if (nameOrderKept) renumber(nameOrder_);
-    Reindex();
-    orderValid_ = orderKept;
-    nameOrderValid_ = nameOrderKept;
+    if (orderValid_) renumber(order_);
+    if (nameOrderValid_) renumber(nameOrder_);
+}
+
+// Both lists are sorted and `gone` is part of the thresholds: one merge pass takes it out.
+void TrashView::RemoveThresholds(std::vector<int64_t> gone) {
+    std::sort(gone.begin(), gone.end());
+    size_t at = 0, next = 0;
+    for (const int64_t threshold : expiringThresholds_) {
+        if (next < gone.size() && gone[next] == threshold) {
+            ++next;
+            continue;
+        }
+        expiringThresholds_[at++] = threshold;
+    }
+    expiringThresholds_.resize(at);
+    expiringCount_ = ExpiringCountAt(nowMs_);
 }
 
 bool TrashView::IsPending(OpId op) const { return pending_.count(op) > 0; }
@@ -283,7 +328,7 @@ void TrashView::RemoveChildrenOf(const std::vector<std::string>& projectIds) {
         if (IsChildType(items_[i].type) && projects.count(items_[i].parentId)) gone[i] = anyGone = true;
     if (!anyGone) return;
     RemoveItems(gone);
-    Invalidate();
+    Changed();
 }
 
 void TrashView::ParentsRestored(const std::vector<std::pair<std::string, std::string>>& projects) {
@@ -298,7 +343,8 @@ void TrashView::ParentsRestored(const std::vector<std::pair<std::string, std::st
         if (!found->second.empty()) item.parentUrl = found->second;
         changed = true;
     }
-    if (changed) Invalidate();
+    // Neither field is filtered, sorted or grouped on: the rows stay, only what they offer changes.
+    if (changed) Changed();
 }
 
 }  // namespace trash

@@ -66,11 +66,10 @@ void TrashScreen::UpdateCounts(Frame& frame) {
   tv.view();  // brings the generation up to date
   if (countsGeneration_ == tv.viewGeneration()) return;
   countsGeneration_ = tv.viewGeneration();
-  typeCounts_.fill(0);
   visibleTotal_ = tv.visibleItemCount();
-  const bool anyHidden = visibleTotal_ != tv.items().size();  // else no key lookups at all
-  for (const trash::TrashItem& item : tv.items())
-    if (!anyHidden || !tv.IsHidden(trash::KeyOf(item))) ++typeCounts_[size_t(item.type)];
+  // By the view's per-item flags: looking each item's key up (while a removal is in flight) made
+  // the frame of a Restore click at 100,000 items tens of ms longer.
+  typeCounts_ = tv.VisibleTypeCounts();
 }
 
 // One line: the search, then the filters. It keeps one height whatever the counts say (a large
