@@ -127,12 +127,18 @@
         sortButton.addEventListener('click', () => activate(element._widget));
         element.appendChild(sortButton);
       }
+      element._fresh = true;
       elements.set(widget.id, element);
     } else if (element.dataset.widget !== widget.id) {  // adopted from a widget that scrolled away
       element.dataset.widget = widget.id;
       if (widget.role === 'row' || widget.role === 'menuitem') element.id = 'a11y-' + widget.id;
     }
     element._widget = widget;
+    return element;
+  }
+
+  // What the element says: its role, name, states and description (written only where they differ).
+  function writeContent(element, widget) {
     const state = ' ' + (widget.state || '') + ' ';
     const label = widget.label || '';
     switch (widget.role) {
@@ -185,7 +191,6 @@
     else setAttr(element, 'aria-expanded', null);
     if (widget.index > 0) setAttr(element, 'aria-rowindex', String(widget.index)); else setAttr(element, 'aria-rowindex', null);
     describe(element, widget);
-    return element;
   }
 
   const inside = (outer, w) => {
@@ -316,6 +321,40 @@
     }
   }
 
+  // A catch-up after a long scroll rewrites every row drawn (a row adopted by another row takes its
+  // names and states), and the browser lays out what was written before its next frame: done at
+  // once, that is one task of tens of milliseconds. So the rows' contents are written in slices of
+  // about SLICE_MS each, the first in the catch-up's own task and the rest in idle time between
+  // frames; a newer catch-up replaces the rows still waiting. The tree's structure (which rows,
+  // in which order, their ids and focus) is in step at once.
+  const SLICE_MS = 4;
+  const whenIdle = window.requestIdleCallback ? (run) => window.requestIdleCallback(run, { timeout: 250 })
+    : (run) => setTimeout(() => run(null), 16);
+  const cancelIdle = window.cancelIdleCallback || clearTimeout;
+  let rowJobs = [];
+  let rowJobsOf = null;  // the rowOf map of the catch-up that made them
+  let idleHandle = 0;
+  function writeRows(jobs, rowOf) {
+    if (idleHandle) cancelIdle(idleHandle);
+    idleHandle = 0;
+    rowJobs = jobs;
+    rowJobsOf = rowOf;
+    writeSlice(null);
+  }
+  function writeSlice(deadline) {
+    idleHandle = 0;
+    const end = performance.now() + (deadline ? Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining())) : SLICE_MS);
+    while (rowJobs.length && performance.now() < end) {
+      for (const w of rowJobs.shift()) {
+        const element = elements.get(w.id);
+        if (!element || element._widget !== w) continue;  // gone, or taken by a newer catch-up
+        writeContent(element, w);
+        place(element, w, rowJobsOf.get(w));
+      }
+    }
+    if (rowJobs.length) idleHandle = whenIdle(writeSlice);
+  }
+
   function update(widgets) {
     latest = widgets;
     const dialogIndex = widgets.findIndex((w) => w.role === 'dialog');
@@ -339,9 +378,12 @@
     const alerts = [];
     const toasts = new Map();  // "toast/7" → its alert and buttons: never filed by geometry
     const rowOf = new Map();  // widget → the grid row it is filed in
+    const rowWork = new Map(rows.map((r) => [r.id, [r]]));  // a row and its widgets: written together
     for (const w of visible) {
       seen.add(w.id);
       const element = elementFor(w);
+      // A new element gets its content before it joins the tree (cheaper for the browser than later).
+      if (element._fresh) { element._fresh = false; writeContent(element, w); }
       const toast = /^toast\/[^/]+/.exec(w.id);
       if (toast) {
         if (!toasts.has(toast[0])) toasts.set(toast[0], []);
@@ -357,6 +399,7 @@
       if (row) {
         rowChildren.get(row.id).push(w);
         rowOf.set(w, row);
+        rowWork.get(row.id).push(w);
         continue;
       }
       if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }
@@ -368,7 +411,11 @@
       }
       topLevel.push(element);
     }
-    for (const w of visible) place(elements.get(w.id), w, rowOf.get(w));
+    for (const w of visible) {
+      if (rowWork.has(w.id) || rowOf.has(w)) continue;
+      writeContent(elements.get(w.id), w);
+      place(elements.get(w.id), w, null);
+    }
     const header = rows.find((r) => r.role === 'headerrow');
     const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
     for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
@@ -405,6 +452,7 @@
     const gridElement = gridWidget ? elements.get(gridWidget.id) : grid;
     if (gridElement) gridElement.tabIndex = 0;  // Tab reaches the list; the cursor row is its active descendant
     followPageFocus(visible, gridElement);
+    writeRows([...rowWork.values()], rowOf);
   }
 
   // [Page → mirror] The cursor row is the grid's active descendant. When the page's keyboard focus
