@@ -199,26 +199,41 @@
   };
 
   // Puts `children` into `parent` in order, touching only what moved (moving a focused element
-  // would drop its focus). Nodes that are no longer wanted are removed before anything is
-  // inserted, so a grid scrolled by a few rows removes the rows that left and appends the new
-  // ones instead of moving every row that stayed.
+  // would drop its focus, and a moved element costs the browser its whole subtree again). Nodes no
+  // longer wanted go first; of those left, the longest run already in order stays where it is and
+  // only the others are moved, so rows lent from the top of a grid to rows scrolled in at its
+  // bottom move alone, not every row that stayed.
   function reconcile(parent, children, keep) {
     const wanted = new Set(children);
-    let cursor = parent.firstChild;
-    for (const child of children) {
-      while (cursor && cursor !== child && !wanted.has(cursor)) {
-        const next = cursor.nextSibling;
-        if (!(keep && keep(cursor))) parent.removeChild(cursor);
-        cursor = next;
-      }
-      if (cursor === child) { cursor = cursor.nextSibling; continue; }
-      parent.insertBefore(child, cursor);
+    for (let node = parent.firstChild; node; ) {
+      const next = node.nextSibling;
+      if (!wanted.has(node) && !(keep && keep(node))) parent.removeChild(node);
+      node = next;
     }
-    while (cursor) {
-      const next = cursor.nextSibling;
-      if (!(keep && keep(cursor))) parent.removeChild(cursor);
-      cursor = next;
+    const at = new Map();
+    let i = 0;
+    for (let node = parent.firstChild; node; node = node.nextSibling) at.set(node, i++);
+    const stay = inOrder(children.map((child) => (at.has(child) ? at.get(child) : -1)));
+    let before = null;
+    for (let k = children.length - 1; k >= 0; k--) {
+      if (!stay.has(k)) parent.insertBefore(children[k], before);
+      before = children[k];
     }
+  }
+  // The indices of the longest strictly increasing run of `positions` (-1: not there), as a set.
+  function inOrder(positions) {
+    const tails = [];  // tails[n]: index ending the best run of length n + 1
+    const previous = new Array(positions.length);
+    positions.forEach((p, k) => {
+      if (p < 0) return;
+      let lo = 0, hi = tails.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (positions[tails[mid]] < p) lo = mid + 1; else hi = mid; }
+      previous[k] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = k;
+    });
+    const stay = new Set();
+    for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) stay.add(k);
+    return stay;
   }
 
   // A keyed helper element (a synthetic grid, tablist or cell wrapper) that lives as long as its owner.
@@ -296,10 +311,18 @@
   function adopt(visible) {
     const drawn = new Set(visible.map((w) => w.id));
     const gone = (id) => !drawn.has(id) && !id.startsWith('__');
-    const spareRows = new Map();  // role → elements of rows no longer drawn
+    // Spare rows are lent in their order in the document, so rows that scrolled in (in order) get
+    // elements already in that order: after a long scroll no row element has to move, and a moved
+    // element costs the browser its whole subtree again (style, layout), not just its new text.
+    const gones = [];
     for (const [id, element] of elements) {
       const role = element._widget && element._widget.role;
-      if (!ROW_ROLES.includes(role) || !gone(id)) continue;
+      if (ROW_ROLES.includes(role) && gone(id)) gones.push([id, element]);
+    }
+    gones.sort(([, a], [, b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const spareRows = new Map();  // role → ids of rows no longer drawn
+    for (const [id, element] of gones) {
+      const role = element._widget.role;
       if (!spareRows.has(role)) spareRows.set(role, []);
       spareRows.get(role).push(id);
     }
