@@ -127,12 +127,18 @@
         sortButton.addEventListener('click', () => activate(element._widget));
         element.appendChild(sortButton);
       }
+      element._fresh = true;
       elements.set(widget.id, element);
     } else if (element.dataset.widget !== widget.id) {  // adopted from a widget that scrolled away
       element.dataset.widget = widget.id;
       if (widget.role === 'row' || widget.role === 'menuitem') element.id = 'a11y-' + widget.id;
     }
     element._widget = widget;
+    return element;
+  }
+
+  // What the element says: its role, name, states and description (written only where they differ).
+  function writeContent(element, widget) {
     const state = ' ' + (widget.state || '') + ' ';
     const label = widget.label || '';
     switch (widget.role) {
@@ -185,7 +191,6 @@
     else setAttr(element, 'aria-expanded', null);
     if (widget.index > 0) setAttr(element, 'aria-rowindex', String(widget.index)); else setAttr(element, 'aria-rowindex', null);
     describe(element, widget);
-    return element;
   }
 
   const inside = (outer, w) => {
@@ -194,26 +199,41 @@
   };
 
   // Puts `children` into `parent` in order, touching only what moved (moving a focused element
-  // would drop its focus). Nodes that are no longer wanted are removed before anything is
-  // inserted, so a grid scrolled by a few rows removes the rows that left and appends the new
-  // ones instead of moving every row that stayed.
+  // would drop its focus, and a moved element costs the browser its whole subtree again). Nodes no
+  // longer wanted go first; of those left, the longest run already in order stays where it is and
+  // only the others are moved, so rows lent from the top of a grid to rows scrolled in at its
+  // bottom move alone, not every row that stayed.
   function reconcile(parent, children, keep) {
     const wanted = new Set(children);
-    let cursor = parent.firstChild;
-    for (const child of children) {
-      while (cursor && cursor !== child && !wanted.has(cursor)) {
-        const next = cursor.nextSibling;
-        if (!(keep && keep(cursor))) parent.removeChild(cursor);
-        cursor = next;
-      }
-      if (cursor === child) { cursor = cursor.nextSibling; continue; }
-      parent.insertBefore(child, cursor);
+    for (let node = parent.firstChild; node; ) {
+      const next = node.nextSibling;
+      if (!wanted.has(node) && !(keep && keep(node))) parent.removeChild(node);
+      node = next;
     }
-    while (cursor) {
-      const next = cursor.nextSibling;
-      if (!(keep && keep(cursor))) parent.removeChild(cursor);
-      cursor = next;
+    const at = new Map();
+    let i = 0;
+    for (let node = parent.firstChild; node; node = node.nextSibling) at.set(node, i++);
+    const stay = inOrder(children.map((child) => (at.has(child) ? at.get(child) : -1)));
+    let before = null;
+    for (let k = children.length - 1; k >= 0; k--) {
+      if (!stay.has(k)) parent.insertBefore(children[k], before);
+      before = children[k];
     }
+  }
+  // The indices of the longest strictly increasing run of `positions` (-1: not there), as a set.
+  function inOrder(positions) {
+    const tails = [];  // tails[n]: index ending the best run of length n + 1
+    const previous = new Array(positions.length);
+    positions.forEach((p, k) => {
+      if (p < 0) return;
+      let lo = 0, hi = tails.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (positions[tails[mid]] < p) lo = mid + 1; else hi = mid; }
+      previous[k] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = k;
+    });
+    const stay = new Set();
+    for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) stay.add(k);
+    return stay;
   }
 
   // A keyed helper element (a synthetic grid, tablist or cell wrapper) that lives as long as its owner.
@@ -291,10 +311,18 @@
   function adopt(visible) {
     const drawn = new Set(visible.map((w) => w.id));
     const gone = (id) => !drawn.has(id) && !id.startsWith('__');
-    const spareRows = new Map();  // role → elements of rows no longer drawn
+    // Spare rows are lent in their order in the document, so rows that scrolled in (in order) get
+    // elements already in that order: after a long scroll no row element has to move, and a moved
+    // element costs the browser its whole subtree again (style, layout), not just its new text.
+    const gones = [];
     for (const [id, element] of elements) {
       const role = element._widget && element._widget.role;
-      if (!ROW_ROLES.includes(role) || !gone(id)) continue;
+      if (ROW_ROLES.includes(role) && gone(id)) gones.push([id, element]);
+    }
+    gones.sort(([, a], [, b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const spareRows = new Map();  // role → ids of rows no longer drawn
+    for (const [id, element] of gones) {
+      const role = element._widget.role;
       if (!spareRows.has(role)) spareRows.set(role, []);
       spareRows.get(role).push(id);
     }
@@ -314,6 +342,40 @@
       const part = from && from + w.id.slice(slash);
       if (part && elements.has(part) && gone(part)) move(part, w.id);
     }
+  }
+
+  // A catch-up after a long scroll rewrites every row drawn (a row adopted by another row takes its
+  // names and states), and the browser lays out what was written before its next frame: done at
+  // once, that is one task of tens of milliseconds. So the rows' contents are written in slices of
+  // about SLICE_MS each, the first in the catch-up's own task and the rest in idle time between
+  // frames; a newer catch-up replaces the rows still waiting. The tree's structure (which rows,
+  // in which order, their ids and focus) is in step at once.
+  const SLICE_MS = 4;
+  const whenIdle = window.requestIdleCallback ? (run) => window.requestIdleCallback(run, { timeout: 250 })
+    : (run) => setTimeout(() => run(null), 16);
+  const cancelIdle = window.cancelIdleCallback || clearTimeout;
+  let rowJobs = [];
+  let rowJobsOf = null;  // the rowOf map of the catch-up that made them
+  let idleHandle = 0;
+  function writeRows(jobs, rowOf) {
+    if (idleHandle) cancelIdle(idleHandle);
+    idleHandle = 0;
+    rowJobs = jobs;
+    rowJobsOf = rowOf;
+    writeSlice(null);
+  }
+  function writeSlice(deadline) {
+    idleHandle = 0;
+    const end = performance.now() + (deadline ? Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining())) : SLICE_MS);
+    while (rowJobs.length && performance.now() < end) {
+      for (const w of rowJobs.shift()) {
+        const element = elements.get(w.id);
+        if (!element || element._widget !== w) continue;  // gone, or taken by a newer catch-up
+        writeContent(element, w);
+        place(element, w, rowJobsOf.get(w));
+      }
+    }
+    if (rowJobs.length) idleHandle = whenIdle(writeSlice);
   }
 
   function update(widgets) {
@@ -339,9 +401,12 @@
     const alerts = [];
     const toasts = new Map();  // "toast/7" → its alert and buttons: never filed by geometry
     const rowOf = new Map();  // widget → the grid row it is filed in
+    const rowWork = new Map(rows.map((r) => [r.id, [r]]));  // a row and its widgets: written together
     for (const w of visible) {
       seen.add(w.id);
       const element = elementFor(w);
+      // A new element gets its content before it joins the tree (cheaper for the browser than later).
+      if (element._fresh) { element._fresh = false; writeContent(element, w); }
       const toast = /^toast\/[^/]+/.exec(w.id);
       if (toast) {
         if (!toasts.has(toast[0])) toasts.set(toast[0], []);
@@ -357,6 +422,7 @@
       if (row) {
         rowChildren.get(row.id).push(w);
         rowOf.set(w, row);
+        rowWork.get(row.id).push(w);
         continue;
       }
       if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }
@@ -368,7 +434,11 @@
       }
       topLevel.push(element);
     }
-    for (const w of visible) place(elements.get(w.id), w, rowOf.get(w));
+    for (const w of visible) {
+      if (rowWork.has(w.id) || rowOf.has(w)) continue;
+      writeContent(elements.get(w.id), w);
+      place(elements.get(w.id), w, null);
+    }
     const header = rows.find((r) => r.role === 'headerrow');
     const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
     for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
@@ -405,6 +475,7 @@
     const gridElement = gridWidget ? elements.get(gridWidget.id) : grid;
     if (gridElement) gridElement.tabIndex = 0;  // Tab reaches the list; the cursor row is its active descendant
     followPageFocus(visible, gridElement);
+    writeRows([...rowWork.values()], rowOf);
   }
 
   // [Page → mirror] The cursor row is the grid's active descendant. When the page's keyboard focus

@@ -4,6 +4,7 @@
 // Run through `bash .ci/bench` (it builds the page and A, installs B); options:
 //   --runs N (default 5)  --items 1000,10000,100000  --no-report (do not touch REPORT.md)
 //   --pages page,imgui,aggrid (a subset, to debug one)
+//   --no-actions (skip the actions at the large listing)  --keep-traces DIR (save each scroll's Chromium trace there, to read its long tasks)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -20,6 +21,7 @@ const RUNS = Number(option('--runs', 5));
 const ITEMS = option('--items', '1000,10000,100000').split(',').map(Number);
 const FULL = Math.max(...ITEMS);
 const PAGES = option('--pages', KINDS.join(',')).split(',');  // a subset, to debug one page
+const TRACES = option('--keep-traces', null);
 const benchDir = path.join(repoRoot, 'build', 'bench');
 const webDir = path.join(repoRoot, 'build', 'web');
 const log = (line) => console.log(line);
@@ -54,7 +56,7 @@ function machineInfo(loads, browser) {
 const loads = [loadavg()[0]];
 const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
 const started = Date.now();
-prepareAgGrid();
+if (PAGES.includes('aggrid')) prepareAgGrid();
 rmSync(path.join(benchDir, 'db'), { recursive: true, force: true });  // a fresh Trash per bench (100k seed in ~5 s)
 const servers = {};
 const site = await startStaticSite(benchDir);
@@ -77,7 +79,8 @@ try {
           if (r.status() !== 200) throw new Error('sign-in failed: ' + (await r.text()));
         } : null;
         log(`run ${run + 1}/${RUNS}, ${n} items, ${KIND_NAMES[kind]}`);
-        const result = await measureLoad({ kind, url, full, signIn, actions: kind === 'page' && full, log });
+        const keepTrace = TRACES && path.join(TRACES, `scroll-${kind}-${n}-run${run + 1}.json`);
+        const result = await measureLoad({ kind, url, full, signIn, actions: kind === 'page' && full && !args.includes('--no-actions'), log, keepTrace });
         result.items = n;
         result.run = run;
         results.push(result);
@@ -109,6 +112,7 @@ const machine = machineInfo(loads, `Chromium ${results[0]?.browserVersion ?? '?'
 const umd = path.join(repoRoot, 'tests', 'bench', 'node_modules', 'ag-grid-community', 'dist', 'ag-grid-community.min.js');
 machine.extraSizes = [...['trash_page.wasm', 'trash_page_demo.wasm'].filter((f) => existsSync(path.join(webDir, f)))
   .map((f) => [f, path.join(webDir, f)]), ['AG Grid\'s whole UMD bundle (ag-grid-community.min.js, every community module; B ships the tree-shaken bundle instead)', umd]]
+  .filter(([, file]) => existsSync(file))  // B's npm packages are only installed for a bench of B
   .map(([name, file]) => {
     const s = compressedSizes(readFileSync(file));
     return `${name}: ${(s.raw / 1024).toFixed(1)} KB raw, ${(s.gzip / 1024).toFixed(1)} KB gzip -9, ${(s.brotli / 1024).toFixed(1)} KB brotli`;

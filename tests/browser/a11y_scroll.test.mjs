@@ -1,7 +1,8 @@
 // Issue 10, scrolling: the accessibility mirror's catch-up after a scroll reuses its elements. The
 // rows that scrolled away lend theirs to the rows that scrolled in (no new row element while the
 // number of rows drawn stays the same), and a row that stayed in view gets no text or child
-// written, only its new place. Counts of DOM nodes and mutations, no timings.
+// written, only its new place. Once a fast wheel has stopped and the mirror has caught up, the
+// page draws nothing more. Counts of DOM nodes, mutations and frames, no timings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser } from './browser.mjs';
@@ -68,6 +69,43 @@ test('a scroll of a few rows reuses the mirror\'s row elements and leaves the ro
   assert.ok(seen.newRows <= seen.grew, `${seen.newRows} new row elements for ${seen.grew} more rows drawn: the rows that scrolled away were not reused`);
   assert.equal(seen.sameElement, stayed.length, 'a row that stayed in view keeps its element');
   assert.deepEqual(seen.rewritten, [], 'rows that stayed in view were written to');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+const frameCount = (page) => page.evaluate(() => window.trashPage.frames);
+
+test('after a fast wheel stops and the mirror has caught up, the page draws no more frames', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  const before = await mirrorInStep(page);
+  const grid = (await widgets(page, 'grid'))[0];
+  const x = grid.x + grid.w / 2, y = grid.y + grid.h / 2;
+  await page.mouse.move(x, y);
+  // 30 notches 16 ms apart, each sent without waiting for the last to be handled, as a fast wheel.
+  const cdp = await context.newCDPSession(page);
+  const sent = [];
+  for (let i = 0; i < 30; i++) {
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x, y, deltaX: 0, deltaY: 100 }));
+    await new Promise((done) => setTimeout(done, 16));
+  }
+  await Promise.all(sent);
+  let after = before;
+  const deadline = Date.now() + 30000;
+  while (!after.some((label) => !before.includes(label)) && Date.now() < deadline) after = await mirrorInStep(page);
+  assert.ok(after.every((label) => !before.includes(label)), `scrolled past the first screen: ${after.join(', ')}`);
+  // The last wheel event's own frames (an input books three) may still be on their way.
+  const caughtUp = await frameCount(page);
+  let settled = caughtUp;
+  for (let still = 0; still < 10 && Date.now() < deadline; ) {
+    await page.waitForTimeout(100);
+    const now = await frameCount(page);
+    still = now === settled ? still + 1 : 0;
+    settled = now;
+  }
+  assert.ok(settled - caughtUp <= 3, `drew ${settled - caughtUp} frames after the mirror caught up`);
+  await page.waitForTimeout(2000);
+  const drawn = (await frameCount(page)) - settled;
+  assert.equal(drawn, 0, `drew ${drawn} frames after the wheel stopped and the mirror caught up`);
   assert.deepEqual(errors, []);
   await context.close();
 });

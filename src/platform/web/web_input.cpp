@@ -17,6 +17,17 @@
 
 #include "platform/web/web_platform.h"
 
+// The wheel listener is passive: the browser then never waits for the page before it sends the
+// next wheel event, and a page busy drawing gets the events that arrived meanwhile coalesced into
+// one (deltas summed) instead of one per frame, so it does not fall behind a fast wheel. Nothing
+// of the document scrolls, so the only default action it no longer prevents is Ctrl+wheel's
+// browser zoom (a trackpad pinch), which the page follows like any zoom.
+EM_JS(void, trash_listen_for_wheel, (), {
+  document.getElementById('canvas').addEventListener('wheel', (e) => {
+    if (!e.ctrlKey) _trash_on_wheel(e.deltaX, e.deltaY, e.deltaMode, e.clientX, e.clientY);
+  }, {passive: true});
+});
+
 namespace web {
 namespace {
 
@@ -97,16 +108,15 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
   return down;  // keep focus handling ours
 }
 
-EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
-  // Browsers give pixels (mode 0, ~100 per notch in Chrome), lines (1, ~3 per notch) or pages (2),
-  // down positive. ImGui wants notches, up positive.
-  const double perNotch = e->deltaMode == DOM_DELTA_PIXEL ? 100.0 : e->deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+// Browsers give pixels (mode 0, ~100 per notch in Chrome), lines (1, ~3 per notch) or pages (2),
+// down positive. ImGui wants notches, up positive.
+void OnWheel(double deltaX, double deltaY, int deltaMode, double clientX, double clientY) {
+  const double perNotch = deltaMode == DOM_DELTA_PIXEL ? 100.0 : deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
   ImGuiIO& io = ImGui::GetIO();
-  io.MouseWheel -= float(e->deltaY / perNotch);
-  io.MouseWheelH -= float(e->deltaX / perNotch);
-  if (g_queue.empty()) io.MousePos = DevicePoint(e->mouse.clientX, e->mouse.clientY);
+  io.MouseWheel -= float(deltaY / perNotch);
+  io.MouseWheelH -= float(deltaX / perNotch);
+  if (g_queue.empty()) io.MousePos = DevicePoint(clientX, clientY);
   Wake();
-  return EM_TRUE;
 }
 
 bool IsNavigationKey(unsigned long keyCode) {
@@ -225,7 +235,7 @@ void InstallInput(InputContext* context) {
   emscripten_set_mousedown_callback(canvas, nullptr, true, OnMouse);
   emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnMouse);
   emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnMouse);
-  emscripten_set_wheel_callback(canvas, nullptr, false, OnWheel);
+  trash_listen_for_wheel();
   // Bubbling phase: keys pressed on the accessibility mirror stop there and stay its own.
   emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
   emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
@@ -364,4 +374,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_focus_widget(const char* widgetId) {
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_activate_at(double cssX, double cssY) {
   web::QueueButton(0, true, cssX, cssY);
   web::QueueButton(0, false, cssX, cssY);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_wheel(double deltaX, double deltaY, int deltaMode, double clientX,
+                                                    double clientY) {
+  web::OnWheel(deltaX, deltaY, deltaMode, clientX, clientY);
 }

@@ -1,6 +1,8 @@
 // One load of one page in a fresh browser, and what is measured on it: navigation to first rows
 // and to the whole listing, the first visit's files, the wasm heap, 10 s idle (frames, CPU of all
 // browser processes), 150 wheel events 16 ms apart (traced), and on the Trash page the actions.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { launchBrowser } from '../../browser/browser.mjs';
 import { aggridHook, commonHook, imguiHook, trashPageHook } from './hooks.mjs';
 import { browserCpuSeconds } from './procs.mjs';
@@ -75,7 +77,7 @@ async function idle(browser, page, cdp, kind) {
 // handled (a slow page gets them queued and coalesced, as from a real wheel). The window ends when
 // every event was handled and the page stopped drawing (+100 ms), so a lagging page's catch-up
 // frames count too.
-async function scroll(browser, page, cdp, kind) {
+async function scroll(browser, page, cdp, kind, keepTrace) {
   const x = VIEWPORT.width / 2, y = VIEWPORT.height / 2 + 50;
   await page.mouse.move(x, y);
   await sleep(500);
@@ -93,12 +95,14 @@ async function scroll(browser, page, cdp, kind) {
   const quietMs = performance.now() - start;
   await sleep(100);
   await page.evaluate(() => console.timeStamp('bench-scroll-end'));
-  const trace = JSON.parse((await browser.stopTracing()).toString());
+  const bytes = await browser.stopTracing();
+  if (keepTrace) { mkdirSync(path.dirname(keepTrace), { recursive: true }); writeFileSync(keepTrace, bytes); }
+  const trace = JSON.parse(bytes.toString());
   return { ...analyseWindow(trace, 'bench-scroll-start', 'bench-scroll-end'), handledMs, quietMs };
 }
 
 // kind: page | imgui | aggrid. full: the large listing (heap, idle, scroll, actions).
-export async function measureLoad({ kind, url, full, signIn = null, actions = false, log = () => {} }) {
+export async function measureLoad({ kind, url, full, signIn = null, actions = false, log = () => {}, keepTrace = null }) {
   const browser = await launchBrowser();
   const result = { kind, browserVersion: browser.version() };
   try {
@@ -128,7 +132,7 @@ export async function measureLoad({ kind, url, full, signIn = null, actions = fa
       log(`      idle`);
       result.idle = await idle(browser, page, cdp, kind);
       log(`      scroll`);
-      result.scroll = await scroll(browser, page, cdp, kind);
+      result.scroll = await scroll(browser, page, cdp, kind, keepTrace);
       if (actions) {
         log(`      actions`);
         await pageQuiet(page, kind, 500);
