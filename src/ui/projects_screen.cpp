@@ -4,14 +4,14 @@
 #include "ui/projects_screen.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // GetCurrentTable: the grid's and the rows' rectangles
-
-#include <algorithm>  // std::max
+#include <algorithm>  // std::max, std::min
+#include <cmath>      // std::floor, std::ceil
 #include <string>     // labels
 
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // DeleteProjectBlockedReason
 #include "core/text.h"         // SanitizeForDisplay, FormatCount
+#include "ui/grid.h"           // Grid: columns, header row, rows
 #include "ui/layout.h"         // CurrentLayout: columns narrower pages hide
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, RegisterLastItem
@@ -81,61 +81,43 @@ bool DrawStateInstead(Frame& frame) {
 }
 
 // The columns; narrower pages hide the counts (a phone keeps the name and the action).
-void SetupColumns(const Layout& layout) {
+constexpr int kColumnCount = 7;
+constexpr const char* kTitles[] = {"Name", "Versions", "Models", "Own images", "Size", "Owner", "##actions"};
+void SetUpColumns(const Layout& layout, GridColumn* columns) {
   const float d = Dpr();
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn("Versions", ImGuiTableColumnFlags_WidthFixed, 76 * d);
-  ImGui::TableSetupColumn("Models", ImGuiTableColumnFlags_WidthFixed, 70 * d);
-  ImGui::TableSetupColumn("Own images", ImGuiTableColumnFlags_WidthFixed, 96 * d);
-  ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed, 84 * d);
-  ImGui::TableSetupColumn("Owner", ImGuiTableColumnFlags_WidthFixed, 130 * d);
-  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, 140 * d);
+  constexpr float kWidthCss[] = {0, 76, 70, 96, 84, 130, 140};
+  for (int c = 0; c < kColumnCount; ++c) columns[c].width = kWidthCss[c] * d;
+  columns[0].stretch = true;
   if (!layout.wide()) {
-    for (int c : {1, 2, 4}) ImGui::TableSetColumnEnabled(c, !layout.narrow());
-    for (int c : {3, 5}) ImGui::TableSetColumnEnabled(c, layout.cssWidth >= 1000);
+    for (int c : {1, 2, 4}) columns[c].enabled = !layout.narrow();
+    for (int c : {3, 5}) columns[c].enabled = layout.cssWidth >= 1000;
   }
 }
 
 // The header row, registered as the grid's first row.
-void DrawHeaderRow(float rowH) {
-  const Palette& p = CurrentPalette();
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
-  {
-    const ImGuiTable* table = ImGui::GetCurrentTable();
-    RegisterRect("projects/header", "headerrow", "Columns", ImVec2(table->WorkRect.Min.x, table->RowPosY1),
-                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH))
-        .index = 1;
-  }
-  for (int c = 0; c < 7; ++c) {
-    if (!ImGui::TableSetColumnIndex(c)) continue;
-    ImGui::AlignTextToFramePadding();
-    ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-    ImGui::PushFont(CurrentFonts().strong);
-    const char* title = ImGui::TableGetColumnName(c);  // "##actions" draws nothing
-    ImGui::TableHeader(title);
-    ImGui::PopFont();
-    ImGui::PopStyleColor();
-    RegisterLastItem(std::string("projects/header/") + kColumnIds[c], "columnheader", c == 6 ? "Actions" : title);
+void DrawHeaderRow(Grid& grid, float rowH) {
+  grid.BeginHeaderRow(rowH);
+  RegisterRect("projects/header", "headerrow", "Columns", grid.RowMin(), ImVec2(grid.RowMax().x, grid.RowMin().y + rowH))
+      .index = 1;
+  for (int c = 0; c < kColumnCount; ++c) {
+    if (!grid.Cell(c)) continue;
+    grid.HeaderTitle(c, kTitles[c], GridTitle{});  // "##actions" draws nothing
+    RegisterLastItem(std::string("projects/header/") + kColumnIds[c], "columnheader", c == 6 ? "Actions" : kTitles[c]);
   }
 }
 
-// One project: name and url, counts, size, owner and its Move to Trash button.
-void DrawProjectRow(Frame& frame, const trash::Project& project, int i, float rowH, const trash::Session* session) {
+// One project at `top`: name and url, counts, size, owner and its Move to Trash button.
+void DrawProjectRow(Frame& frame, Grid& grid, const trash::Project& project, int i, float top, float rowH,
+                    const trash::Session* session) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  ImGui::TableNextRow(0, rowH);
+  grid.BeginRow(top, rowH);
   ImGui::PushID(i);
   const std::string name = trash::SanitizeForDisplay(project.name);
   const std::string url = trash::SanitizeForDisplay(project.url);
   const std::string rowId = "project/" + project.url;
-  ImGui::TableSetColumnIndex(0);
-  {
-    const ImGuiTable* table = ImGui::GetCurrentTable();
-    RegisterRect(rowId, "row", name, ImVec2(table->WorkRect.Min.x, table->RowPosY1),
-                 ImVec2(table->WorkRect.Max.x, table->RowPosY2))
-        .index = i + 2;
-  }
+  grid.Cell(0);
+  RegisterRect(rowId, "row", name, grid.RowMin(), grid.RowMax()).index = i + 2;
   ImGui::AlignTextToFramePadding();
   TextColored(p.textMuted, icon::kProject);
   ImGui::SameLine(0, 8 * d);
@@ -145,20 +127,20 @@ void DrawProjectRow(Frame& frame, const trash::Project& project, int i, float ro
   ImGui::SameLine(0, 8 * d);
   ImGui::AlignTextToFramePadding();
   TextColored(p.textMuted, url.c_str());
-  ImGui::TableSetColumnIndex(1);
+  grid.Cell(1);
   Cell(rowId, "versions", trash::FormatCount(uint64_t(project.versionCount)), p.text, true);
-  ImGui::TableSetColumnIndex(2);
+  grid.Cell(2);
   Cell(rowId, "models", trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
-  ImGui::TableSetColumnIndex(3);
+  grid.Cell(3);
   Cell(rowId, "own-images", trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
   ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " +
                trash::FormatCount(uint64_t(project.imageCount)) + " images belong to no other project")
                   .c_str());
-  ImGui::TableSetColumnIndex(4);
+  grid.Cell(4);
   Cell(rowId, "size", trash::FormatBytes(project.sizeBytes), p.textMuted, true);
-  ImGui::TableSetColumnIndex(5);
+  grid.Cell(5);
   Cell(rowId, "owner", trash::SanitizeForDisplay(project.ownerName), p.text);
-  ImGui::TableSetColumnIndex(6);
+  grid.Cell(6);
   const auto blocked = session ? trash::DeleteProjectBlockedReason(*session, project.ownerId, project.ownerName)
                                : std::optional<std::string>("Not signed in");
   ButtonOptions move;
@@ -173,6 +155,19 @@ void DrawProjectRow(Frame& frame, const trash::Project& project, int i, float ro
   if (Button("Move to Trash", move))
     frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeleteProject, {}, project.url});
   ImGui::PopID();
+}
+
+// Only the rows in view are drawn, each at its place in the list.
+void DrawProjectRows(Frame& frame, Grid& grid, float rowH) {
+  const std::vector<trash::Project>& projects = frame.page.projects();
+  const trash::Session* session = frame.page.session() ? &*frame.page.session() : nullptr;
+  grid.EndRow();  // the header: the rows start under it
+  const float listTop = grid.ListTop();
+  const int first = int(std::floor(std::max(0.f, ImGui::GetScrollY()) / rowH));
+  const int last = std::min(int(projects.size()), int(std::ceil((grid.InnerClipRect().Max.y - listTop) / rowH)));
+  for (int i = first; i < last; ++i)
+    DrawProjectRow(frame, grid, projects[size_t(i)], i, listTop + float(i) * rowH, rowH, session);
+  grid.End(listTop + float(projects.size()) * rowH);
 }
 
 }  // namespace
@@ -192,29 +187,21 @@ void ProjectsScreen::Draw(Frame& frame) {
   }
   if (DrawStateInstead(frame)) return;
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_PadOuterX |
-                                ImGuiTableFlags_NoSavedSettings;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
   const Layout layout = CurrentLayout();
-  const bool open = ImGui::BeginTable("##projects", 7, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
-                                      ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)));
+  GridColumn columns[kColumnCount];
+  SetUpColumns(layout, columns);
+  const float cellPadY = ImGui::GetStyle().CellPadding.y;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+  const bool open = grid_.Begin("##projects", columns, kColumnCount,
+                                ImVec2(0, std::max(200 * d, ImGui::GetContentRegionAvail().y)), cellPadY);
   ImGui::PopStyleColor();
   if (!open) return;
-  {  // the grid for assistive technology (+1: the header row)
-    const ImRect& outer = ImGui::GetCurrentTable()->OuterRect;
-    RegisterRect("projects/grid", "grid", "Projects", outer.Min, outer.Max).count = int(page.projects().size()) + 1;
-  }
-  SetupColumns(layout);
-  const float rowH = ImGui::GetFrameHeight() + ImGui::GetStyle().CellPadding.y * 2;
-  DrawHeaderRow(rowH);
-  const trash::Session* session = page.session() ? &*page.session() : nullptr;
-  ImGuiListClipper clipper;
-  clipper.Begin(int(page.projects().size()));
-  while (clipper.Step())
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
-      DrawProjectRow(frame, page.projects()[size_t(i)], i, rowH, session);
-  ImGui::EndTable();
+  // The grid for assistive technology (+1: the header row).
+  RegisterRect("projects/grid", "grid", "Projects", grid_.OuterRect().Min, grid_.OuterRect().Max).count =
+      int(page.projects().size()) + 1;
+  const float rowH = ImGui::GetFrameHeight() + cellPadY * 2;
+  DrawHeaderRow(grid_, rowH);
+  DrawProjectRows(frame, grid_, rowH);
 }
 
 }  // namespace ui

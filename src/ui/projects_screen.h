@@ -3,12 +3,16 @@
 #pragma once
 
 #include "ui/frame.h"  // Frame
+#include "ui/grid.h"   // Grid: the projects' columns and rows
 
 namespace ui {
 
 class ProjectsScreen {
  public:
   void Draw(Frame& frame);
+
+ private:
+  Grid grid_;
 };
 
 }  // namespace ui

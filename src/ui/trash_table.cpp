@@ -5,13 +5,14 @@
 #include "ui/trash_table.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // GetCurrentTable (row bounds, sort arrow), TablePushBackgroundChannel (focus ring), RenderArrow
+#include <imgui_internal.h>  // GetCurrentWindow: the row-wide click area keeps the cursor's extent
 
 #include <algorithm>  // std::max
 #include <string>     // labels
 
 #include "core/countdown.h"  // FormatPurgeTime, FormatDateTime, FormatBytes
 #include "core/text.h"       // FormatCount, CountOf
+#include "ui/grid.h"         // Grid, GridColumn, GridTitle, HeaderClickSortsAscending
 #include "ui/registry.h"     // CurrentRegistry: where the row's "⋮" was drawn
 #include "ui/layout.h"       // CurrentLayout: columns a tablet hides
 #include "ui/row_parts.h"    // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
@@ -34,6 +35,22 @@ int ColumnOf(trash::SortColumn sort) {
   }
   return kName;
 }
+
+// The sort column under a sortable table column, and the way its first click sorts.
+trash::SortColumn SortColumnAt(int column) {
+  switch (column) {
+    case kDeletedBy: return trash::SortColumn::DeletedBy;
+    case kDeletedAt: return trash::SortColumn::DeletedAt;
+    case kTimeLeft: return trash::SortColumn::TimeLeft;
+    case kSize: return trash::SortColumn::Size;
+  }
+  return trash::SortColumn::Name;
+}
+bool PrefersAscending(trash::SortColumn column) {
+  return column != trash::SortColumn::DeletedAt && column != trash::SortColumn::Size;  // newest and largest first
+}
+
+constexpr const char* kTitles[] = {"##select", "Name", "Deleted by", "Deleted", "Time left", "Expires", "Size", "##actions"};
 
 // The name keeps at least this much (CSS px) before the Delete button gets its label or the
 // Expires column shows.
@@ -61,19 +78,20 @@ void RightAligned(const char* text, ImU32 color) {
 
 // The row-wide hit area: a Selectable covering the whole row (cell padding included), drawn
 // under the row's widgets so buttons and the checkbox keep their own clicks.
-bool RowHitArea(const char* id, bool* hovered) {
-  ImGuiTable* table = ImGui::GetCurrentTable();
+bool RowHitArea(Grid& grid, const char* id, bool* hovered) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const ImVec2 cell = ImGui::GetCursorScreenPos();
   const ImVec2 savedMax = window->DC.CursorMaxPos;
-  ImGui::SetCursorScreenPos(ImVec2(cell.x, table->RowPosY1));
+  ImGui::SetCursorScreenPos(ImVec2(cell.x, grid.RowMin().y));
   ImGui::PushStyleColor(ImGuiCol_Header, 0u);
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, 0u);
   ImGui::PushStyleColor(ImGuiCol_HeaderActive, 0u);
+  grid.PushBackground();  // hovered across every column, not only the one it starts in
   const bool clicked = ImGui::Selectable(id, false,
                                          ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap |
                                              ImGuiSelectableFlags_NoPadWithHalfSpacing,
-                                         ImVec2(0, table->RowPosY2 - table->RowPosY1));
+                                         ImVec2(0, grid.RowMax().y - grid.RowMin().y));
+  grid.PopBackground();
   ImGui::PopStyleColor(3);
   *hovered = ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenOverlapped);
   ImGui::SetCursorScreenPos(cell);
@@ -86,82 +104,27 @@ constexpr float kFixedCss[] = {20, 0, 112, 100, 116, 96, 72};
 
 // The columns; a tablet (medium layout) hides the ones the name needs the room of, and Expires
 // shows only where the name keeps its room.
-void SetUpColumns(const Layout& layout, const TrashTable::Fit& fit) {
+void SetUpColumns(const Layout& layout, const TrashTable::Fit& fit, GridColumn* columns) {
   const float d = Dpr();
-  ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("##select", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, 20 * d);
-  ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_PreferSortAscending, 0,
-                          int(trash::SortColumn::Name));
-  ImGui::TableSetupColumn("Deleted by", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
-                          112 * d, int(trash::SortColumn::DeletedBy));
-  ImGui::TableSetupColumn(
-      "Deleted",
-      ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
-      100 * d, int(trash::SortColumn::DeletedAt));
-  ImGui::TableSetupColumn("Time left", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortAscending,
-                          116 * d, int(trash::SortColumn::TimeLeft));
-  // Disabled, not TableSetColumnEnabled: the wide table is not Hideable (no header context menu).
-  ImGui::TableSetupColumn("Expires",
-                          ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort |
-                              (fit.expires ? 0 : ImGuiTableColumnFlags_Disabled),
-                          96 * d);
-  ImGui::TableSetupColumn("Size", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_PreferSortDescending, 72 * d,
-                          int(trash::SortColumn::Size));
-  ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed | ImGuiTableColumnFlags_NoSort, fit.actions);
-  if (!layout.wide()) {
-    ImGui::TableSetColumnEnabled(kDeletedBy, layout.cssWidth >= 1000);
-    ImGui::TableSetColumnEnabled(kDeletedAt, layout.cssWidth >= 900);
-  }
+  for (int c = kSelect; c < kActions; ++c) columns[c].width = kFixedCss[c] * d;
+  columns[kName].stretch = true;
+  columns[kActions].width = fit.actions;
+  columns[kExpires].enabled = fit.expires;
+  columns[kDeletedBy].enabled = layout.wide() || layout.cssWidth >= 1000;
+  columns[kDeletedAt].enabled = layout.wide() || layout.cssWidth >= 900;
 }
 
-// A sortable column's title, in the header row; answers whether it was clicked.
-bool ColumnTitle(int column, trash::SortSpec sort) {
-  const Palette& p = CurrentPalette();
-  const ImGuiStyle& style = ImGui::GetStyle();
-  ImGui::AlignTextToFramePadding();
-  ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-  ImGui::PushFont(CurrentFonts().strong);
-  const char* name = ImGui::TableGetColumnName(column);
-  const bool sortedHere = ColumnOf(sort.column) == column;
-  if (column == kSize) {  // numbers are right-aligned, so is their title (room left for the sort arrow)
-    const float w = ImGui::CalcTextSize(name).x + ImGui::GetFontSize() + style.ItemInnerSpacing.x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - w));
-  }
-  // ImGui draws the sort arrow at the cell's right edge, far from a short title in a wide
-  // column: the header draws no arrow of its own and the arrow goes right after the title.
-  // With no sort order for ImGui to see, a click picks the preferred direction: it is turned
-  // into a toggle below when the column was already sorted that way.
-  ImGuiTable* table = ImGui::GetCurrentTable();
-  ImGuiTableColumn& col = table->Columns[column];
-  const ImGuiTableColumnIdx order = col.SortOrder;
-  const ImGuiSortDirection before = col.SortDirection;
-  const bool wasDirty = table->IsSortSpecsDirty;
-  col.SortOrder = -1;
-  const float labelX = ImGui::GetCursorScreenPos().x;
-  ImGui::TableHeader(name);
-  const bool clicked = !wasDirty && table->IsSortSpecsDirty;
-  if (clicked) {
-    if (sortedHere && col.SortDirection == before)
-      ImGui::TableSetColumnSortDirection(
-          column, before == ImGuiSortDirection_Ascending ? ImGuiSortDirection_Descending : ImGuiSortDirection_Ascending,
-          false);
-  } else {
-    col.SortOrder = order;
-  }
-  const float top = ImGui::GetItemRectMin().y, height = ImGui::GetItemRectSize().y;
-  ImGui::PopFont();
-  ImGui::PopStyleColor();
+// A column's title in the header row; answers whether it was clicked (Expires does not sort).
+bool ColumnTitle(Grid& grid, int column, trash::SortSpec sort) {
+  const char* name = kTitles[column];
+  GridTitle how;
+  how.sortable = column != kExpires;
+  how.sorted = ColumnOf(sort.column) == column;
+  how.ascending = sort.ascending;
+  how.alignRight = column == kSize;  // numbers are right-aligned, so is their title
+  const bool clicked = grid.HeaderTitle(column, name, how) && how.sortable;
   SetHandCursorIfHovered();
-  if (sortedHere) {
-    ImGui::PushFont(CurrentFonts().strong);
-    const float titleW = ImGui::CalcTextSize(name).x;
-    ImGui::PopFont();
-    const float size = ImGui::GetFontSize();
-    ImGui::RenderArrow(ImGui::GetWindowDrawList(),
-                       ImVec2(labelX + titleW + style.ItemInnerSpacing.x, top + (height - size) * 0.5f),
-                       CurrentPalette().textMuted, sort.ascending ? ImGuiDir_Up : ImGuiDir_Down, 0.7f);
-  }
-  const char* sorted = !sortedHere ? "" : sort.ascending ? "ascending" : "descending";
+  const char* sorted = !how.sorted ? "" : sort.ascending ? "ascending" : "descending";
   RegisterLastItem(std::string("header/") + name, "columnheader", name, sorted, "Sort by this column");
   return clicked;
 }
@@ -309,126 +272,80 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.list;
+  if (clickedSort_) tv.SetSort(*clickedSort_);  // last frame's header click, before this frame's rows
+  clickedSort_.reset();
   const trash::View& view = tv.view();
 
-  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_Sortable | ImGuiTableFlags_BordersInnerH |
-                                ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingFixedFit |
-                                ImGuiTableFlags_PadOuterX | ImGuiTableFlags_NoSavedSettings;
   const Layout layout = CurrentLayout();
   const Fit fit = FitColumns(frame, layout, ImGui::GetContentRegionAvail().x);
   fit_ = fit;
+  GridColumn columns[kColumnCount];
+  SetUpColumns(layout, fit, columns);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
   ImGui::PushStyleColor(ImGuiCol_TableBorderLight, WithAlpha(p.border, 0.7f));
-  ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(ImGui::GetStyle().CellPadding.x, kRowPadCss * d));
-  const bool open = ImGui::BeginTable("##trash", kColumnCount, layout.wide() ? flags : flags | ImGuiTableFlags_Hideable,
-                                      ImVec2(0, height));
-  ImGui::PopStyleVar();
+  const bool open = grid_.Begin("##trash", columns, kColumnCount, ImVec2(0, height), kRowPadCss * d);
   ImGui::PopStyleColor(2);
   if (!open) return;
 
-  {  // the grid for assistive technology: every row of the view counts, drawn or not (+1: the header)
-    const ImRect& outer = ImGui::GetCurrentTable()->OuterRect;
-    RegisterRect("trash/grid", "grid", "Trash items", outer.Min, outer.Max).count = int(view.rows.size()) + 1;
-  }
-  SetUpColumns(layout, fit);
-  SyncSort(tv);
+  // The grid for assistive technology: every row of the view counts, drawn or not (+1: the header).
+  RegisterRect("trash/grid", "grid", "Trash items", grid_.OuterRect().Min, grid_.OuterRect().Max).count =
+      int(view.rows.size()) + 1;
   const RowHeights heights{kGroupRowCss * d, ImGui::GetFrameHeight() + 2 * kRowPadCss * d};
   if (pendingScrollY_ >= 0) ImGui::SetScrollY(pendingScrollY_);
   pendingScrollY_ = -1;
   DrawColumnHeaders(frame, heights.item, selected);
-  const ImGuiTable* table = ImGui::GetCurrentTable();
-  const float headerH = table->LastFirstRowHeight > 0 ? table->LastFirstRowHeight : heights.item;
-  PlaceStickyGroup(frame, heights, table->RowPosY1 + headerH);
+  const float headerH = heights.item;
+  PlaceStickyGroup(frame, heights, grid_.RowMin().y + headerH);
   const std::optional<size_t> focusRow = tv.focusedRow();
   KeepFocusInView(view, focusRow, heights, headerH);
-  DrawRows(frame, heights, focusRow);
+  const float bottom = DrawRows(frame, heights, focusRow);
   menuForFocus_ = false;
-  ImGui::EndTable();
+  grid_.End(bottom);
   DrawStickyGroup(frame);
 }
 
 // Only the rows in view are drawn (and the keyboard cursor's, wherever it is, for the mirror and
 // the row menu). Group headers are shorter than item rows, so the rows in view come from the
-// groups' arithmetic (trash_table_geometry.h) and the table's cursor is moved to each run, as
-// ImGuiListClipper does for rows of one height.
-void TrashTable::DrawRows(Frame& frame, const RowHeights& heights, std::optional<size_t> focusRow) {
+// groups' arithmetic (trash_table_geometry.h), each placed at its own top. Answers the list's
+// bottom (screen y): the child scrolls over all of it.
+float TrashTable::DrawRows(Frame& frame, const RowHeights& heights, std::optional<size_t> focusRow) {
   trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
-  ImGuiTable* table = ImGui::GetCurrentTable();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
-  if (table->IsInsideRow) ImGui::TableEndRow(table);  // the column headers: the rows start under them
-  const float listTop = window->DC.CursorPos.y;       // row 0's top, scrolled
+  grid_.EndRow();                              // the column headers: the rows start under them
+  const float listTop = grid_.ListTop();       // row 0's top, scrolled
   const size_t first = heights.At(view, ImGui::GetScrollY());
   const size_t last = std::min(view.rows.size(), heights.At(view, window->InnerClipRect.Max.y - listTop) + 1);
-  auto seek = [&](size_t row) {
-    if (table->IsInsideRow) ImGui::TableEndRow(table);
-    const float y = listTop + heights.Top(view, row);
-    table->RowPosY2 = window->DC.CursorPos.y = y;
-    window->DC.CursorMaxPos.y = std::max(window->DC.CursorMaxPos.y, y);
-  };
   auto draw = [&](size_t i) {
     const trash::ViewRow& row = view.rows[i];
     const bool focused = focusRow && *focusRow == i;
-    ImGui::TableNextRow(0, heights.Height(view, i));
+    grid_.BeginRow(listTop + heights.Top(view, i), heights.Height(view, i));
     ImGui::PushID(int(i));
     if (row.isHeader)
       DrawHeaderRow(frame, i, heights);
     else
       DrawItemRow(frame, i, focused);
     if (menuForFocus_ && focused && !row.isHeader && !menu_.open())
-      OpenMenuForFocusRow(tv.items()[row.itemIndex], ImVec2(table->WorkRect.Max.x, table->RowPosY2));
+      OpenMenuForFocusRow(tv.items()[row.itemIndex], ImVec2(grid_.WorkRect().Max.x, grid_.RowMax().y));
     ImGui::PopID();
   };
-  if (focusRow && *focusRow < first) {
-    seek(*focusRow);
-    draw(*focusRow);
-  }
-  seek(first);
+  if (focusRow && *focusRow < first) draw(*focusRow);
   for (size_t i = first; i < last; ++i) draw(i);
-  if (focusRow && *focusRow >= last && *focusRow < view.rows.size()) {
-    seek(*focusRow);
-    draw(*focusRow);
-  }
-  seek(view.rows.size());  // the whole list's height, so the table scrolls over all of it
+  if (focusRow && *focusRow >= last && *focusRow < view.rows.size()) draw(*focusRow);
+  grid_.EndRow();
+  return listTop + heights.Top(view, view.rows.size());
 }
 
-// Sorting is cached in the core and the view's sort is the truth (it may come from the address):
-// a header click changes it, and the header arrow follows it. Specs that change without a click
-// are ImGui's own: a narrower window hides the sorted column (Deleted, under 900 CSS px) and
-// ImGui then sorts by the first column left; the list keeps its sort (no arrow shows).
-void TrashTable::SyncSort(trash::TrashView& tv) {
-  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-  if (!specs) return;
-  const trash::SortSpec want = tv.sort();
-  if (specs->SpecsDirty && sortShown_ && headerClicked_ && specs->SpecsCount > 0) {
-    const ImGuiTableColumnSortSpecs& s = specs->Specs[0];
-    const trash::SortSpec clicked{trash::SortColumn(s.ColumnUserID), s.SortDirection == ImGuiSortDirection_Ascending};
-    if (clicked.column != want.column || clicked.ascending != want.ascending) tv.SetSort(clicked);
-  }
-  specs->SpecsDirty = false;
-  headerClicked_ = false;
-  const trash::SortSpec now = tv.sort();
-  const bool shown = specs->SpecsCount > 0 && specs->Specs[0].ColumnUserID == ImGuiID(now.column) &&
-                     (specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending) == now.ascending;
-  if (!shown && (ImGui::TableGetColumnFlags(ColumnOf(now.column)) & ImGuiTableColumnFlags_IsEnabled))
-    ImGui::TableSetColumnSortDirection(
-        ColumnOf(now.column), now.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
-  sortShown_ = true;
-}
-
-// The header row: the select-all checkbox, then the sortable column titles.
+// The header row: the select-all checkbox, then the sortable column titles. A click on a title
+// sorts the core's TrashView (the sort's truth: it may come from the address) from the next frame.
 void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
   trash::TrashView& tv = frame.list;
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowH);
-  {
-    const ImGuiTable* table = ImGui::GetCurrentTable();
-    RegisterRect("trash/header", "headerrow", "Columns", ImVec2(table->WorkRect.Min.x, table->RowPosY1),
-                 ImVec2(table->WorkRect.Max.x, table->RowPosY1 + rowH))
-        .index = 1;
-  }
+  grid_.BeginHeaderRow(rowH);
+  RegisterRect("trash/header", "headerrow", "Columns", grid_.RowMin(), ImVec2(grid_.RowMax().x, grid_.RowMin().y + rowH))
+      .index = 1;
   const size_t itemRows = ShownItemRows(tv.view());
   for (int c = 0; c < kColumnCount; ++c) {
-    if (!ImGui::TableSetColumnIndex(c)) continue;
+    if (!grid_.Cell(c)) continue;
     if (c == kSelect) {
       bool all = itemRows > 0 && selected >= itemRows;
       const bool mixed = selected > 0 && !all;
@@ -446,8 +363,11 @@ void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
       const ImVec2 at = ImGui::GetCursorScreenPos();
       RegisterRect("header/actions", "columnheader", "Actions", at,
                    ImVec2(at.x + ImGui::GetContentRegionAvail().x, at.y + ImGui::GetFrameHeight()));
-    } else {
-      if (ColumnTitle(c, tv.sort())) headerClicked_ = true;
+    } else if (ColumnTitle(grid_, c, tv.sort())) {
+      const trash::SortSpec now = tv.sort();
+      const trash::SortColumn column = SortColumnAt(c);
+      clickedSort_ = trash::SortSpec{
+          column, HeaderClickSortsAscending(column == now.column, now.ascending, PrefersAscending(column))};
     }
   }
 }
@@ -477,13 +397,12 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex, const RowHeights& 
     if (g.type == row.group) group = &g;
   const bool collapsed = tv.IsGroupCollapsed(row.group);
 
-  ImGui::TableSetColumnIndex(kSelect);
+  grid_.Cell(kSelect);
   bool hovered = false;
-  if (RowHitArea("##group", &hovered)) tv.SetGroupCollapsed(row.group, !collapsed);
+  if (RowHitArea(grid_, "##group", &hovered)) tv.SetGroupCollapsed(row.group, !collapsed);
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   const std::string title(trash::ItemTypeDisplayName(row.group));
-  ImGuiTable* table = ImGui::GetCurrentTable();
-  const ImVec2 a(table->WorkRect.Min.x, table->RowPosY1), b(table->WorkRect.Max.x, table->RowPosY1 + heights.group);
+  const ImVec2 a = grid_.RowMin(), b(grid_.RowMax().x, a.y + heights.group);
   const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
   RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count, a, b).index =
       int(rowIndex) + 2;
@@ -491,14 +410,14 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex, const RowHeights& 
                    collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
   if (!group) return;
   GroupBandPlaces at;
-  at.chevronX = table->Columns[kSelect].WorkMinX;
-  at.iconX = table->Columns[kName].WorkMinX;
-  at.sizeRight = table->Columns[kSize].IsEnabled ? table->Columns[kSize].WorkMaxX : 0;
+  at.chevronX = grid_.Column(kSelect).workMinX;
+  at.iconX = grid_.Column(kName).workMinX;
+  at.sizeRight = grid_.Column(kSize).enabled ? grid_.Column(kSize).workMaxX : 0;
   at.counts = !frame.page.partialListing();
-  // Under the cells' content, over the row's background, cut to the table's rows.
-  ImGui::TablePushBackgroundChannel();
+  // Under the cells' content, over the row's background, cut to the list's rows.
+  grid_.PushBackground();
   DrawGroupBand(ImGui::GetWindowDrawList(), a, b, *group, hovered, at);
-  ImGui::TablePopBackgroundChannel();
+  grid_.PopBackground();
 }
 
 void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
@@ -511,29 +430,27 @@ void TrashTable::DrawItemRow(Frame& frame, size_t rowIndex, bool focused) {
   DrawSelectCell(frame, row);
   DrawNameCell(row);
   DrawDetailCells(frame, row);
-  if (ImGui::TableSetColumnIndex(kActions)) DrawActionsCell(frame, row);
+  if (grid_.Cell(kActions)) DrawActionsCell(frame, row);
 }
 
 // The select column: the row-wide click area, the row's background and focus ring, its checkbox.
 void TrashTable::DrawSelectCell(Frame& frame, const Row& row) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  ImGui::TableSetColumnIndex(kSelect);
+  grid_.Cell(kSelect);
   bool hovered = false;
-  const bool clicked = RowHitArea("##row", &hovered);
+  const bool clicked = RowHitArea(grid_, "##row", &hovered);
   const ImGuiIO& io = ImGui::GetIO();
   OnRowPointer(frame, row.facts.key, clicked, hovered, {io.KeyCtrl || io.KeySuper, io.KeyShift});
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  ImGuiTable* table = ImGui::GetCurrentTable();
-  const ImVec2 rowMin(table->WorkRect.Min.x, table->RowPosY1), rowMax(table->WorkRect.Max.x, table->RowPosY2);
-  if (row.selected || hovered)
-    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, row.selected ? p.selection : p.rowHover);
+  const ImVec2 rowMin = grid_.RowMin(), rowMax = grid_.RowMax();
+  if (row.selected || hovered) grid_.SetRowBackground(row.selected ? p.selection : p.rowHover);
   const bool ring = row.focused && showFocusRing && !frame.dialogOpen;  // a dialog has the keyboard
   if (ring) {  // the keyboard cursor: an accent ring around the row
-    ImGui::TablePushBackgroundChannel();
+    grid_.PushBackground();
     ImGui::GetWindowDrawList()->AddRect(ImVec2(rowMin.x + d, rowMin.y + d), ImVec2(rowMax.x - d, rowMax.y - d),
                                         p.accent, 4 * d, 0, 2 * d);
-    ImGui::TablePopBackgroundChannel();
+    grid_.PopBackground();
   }
   RegisterRect(row.id, "row", row.facts.label, rowMin, rowMax, RowState(row.selected, row.focused, ring)).index =
       int(row.index) + 2;
@@ -545,7 +462,7 @@ void TrashTable::DrawNameCell(const Row& row) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const trash::RowFacts& f = row.facts;
-  ImGui::TableSetColumnIndex(kName);
+  grid_.Cell(kName);
   ImGui::AlignTextToFramePadding();
   TextColored(p.textMuted, TypeIcon(row.item.type));
   ImGui::SameLine(0, 8 * d);
@@ -604,7 +521,7 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
   const float d = Dpr();
   const trash::TrashItem& item = row.item;
   const std::string& by = row.facts.deletedBy;
-  if (ImGui::TableSetColumnIndex(kDeletedBy)) {
+  if (grid_.Cell(kDeletedBy)) {
     ImGui::AlignTextToFramePadding();
     if (by.empty())
       TextColored(p.textMuted, "\xe2\x80\x94");  // em dash
@@ -612,14 +529,14 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
       ItemTooltip(by.c_str());
     RegisterLastItem(row.id + "/deleted-by", "cell", by.empty() ? "Not recorded" : by);
   }
-  if (ImGui::TableSetColumnIndex(kDeletedAt)) {
+  if (grid_.Cell(kDeletedAt)) {
     const std::string at = "Deleted " + trash::FormatDateTime(item.deletedAtMs);
     CellText(row.facts.deletedAgo.c_str(), p.textMuted);
     ItemTooltip(at.c_str());
     RegisterLastItem(row.id + "/deleted-at", "cell", row.facts.deletedAgo, "", at);
     frame.WakeAt(row.facts.deletedAgoChangesMs);
   }
-  if (ImGui::TableSetColumnIndex(kTimeLeft)) {
+  if (grid_.Cell(kTimeLeft)) {
     const trash::TimeLeft& left = row.facts.timeLeft;
     const ImU32 color = UrgencyColor(left.urgency);
     const std::string purge = trash::FormatPurgeTime(item.scheduledCleanupAtMs);
@@ -635,13 +552,13 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     ItemTooltip(purge.c_str());
     RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
   }
-  if (ImGui::TableSetColumnIndex(kExpires)) {
+  if (grid_.Cell(kExpires)) {
     const std::string date = trash::FormatDate(item.scheduledCleanupAtMs);
     CellText(date.c_str(), p.textMuted);
     ItemTooltip(trash::FormatPurgeTime(item.scheduledCleanupAtMs).c_str());
     RegisterLastItem(row.id + "/expires", "cell", "Expires " + date);
   }
-  if (ImGui::TableSetColumnIndex(kSize)) {
+  if (grid_.Cell(kSize)) {
     const std::string size = trash::FormatBytes(item.sizeBytes);
     RightAligned(size.c_str(), p.textMuted);
     RegisterLastItem(row.id + "/size", "cell", size);

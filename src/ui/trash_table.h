@@ -1,6 +1,7 @@
 // The Trash table: group header rows per type (click to collapse) and item rows with select,
 // name, deleted by, deleted, time left, size and actions; sortable headers; only the rows in view
-// are drawn (ImGuiListClipper), so a 100,000-item Trash costs the same per frame as a short one.
+// are drawn (placed by arithmetic in the page's own Grid), so a 100,000-item Trash costs the same
+// per frame as a short one.
 #pragma once
 
 #include <cstddef>   // size_t
@@ -13,6 +14,7 @@
 #include "core/row_facts.h"           // RowFacts
 #include "core/trash_item.h"          // TrashItem, ItemType
 #include "ui/frame.h"                 // Frame
+#include "ui/grid.h"                  // Grid: the wide table's columns and rows
 #include "ui/layout.h"                // Layout
 #include "ui/row_menu.h"              // RowMenu
 #include "ui/trash_table_geometry.h"  // RowHeights
@@ -63,11 +65,10 @@ class TrashTable {
   // The wide table (trash_table.cpp).
   Fit FitColumns(Frame& frame, const Layout& layout, float tableWidth);
   bool AnyParentFirst(const trash::TrashView& tv);
-  void SyncSort(trash::TrashView& tv);
   void DrawColumnHeaders(Frame& frame, float rowH, size_t selectedCount);
   void KeepFocusInView(const trash::View& view, std::optional<size_t> focusRow, const RowHeights& heights,
                        float headerH);
-  void DrawRows(Frame& frame, const RowHeights& heights, std::optional<size_t> focusRow);
+  float DrawRows(Frame& frame, const RowHeights& heights, std::optional<size_t> focusRow);
   void DrawHeaderRow(Frame& frame, size_t rowIndex, const RowHeights& heights);
   void DrawItemRow(Frame& frame, size_t rowIndex, bool focused);
   void DrawSelectCell(Frame& frame, const Row& row);
@@ -108,8 +109,8 @@ class TrashTable {
   bool menuForFocus_ = false;
   bool scrollToFocus_ = false;
   size_t pageRows_ = 10;
-  bool sortShown_ = false;      // the header has shown the view's sort at least once
-  bool headerClicked_ = false;  // a column title was clicked: its sort reaches the view next frame
+  Grid grid_;
+  std::optional<trash::SortSpec> clickedSort_;  // a column title was clicked: its sort reaches the view next frame
   // The group header pinned at the list's top while its group scrolls.
   struct StickyGroup {
     bool shown = false;

@@ -7,7 +7,7 @@
 // it is drawn after them, on top, and registered as a button ("group/pinned") for tests and the
 // accessibility mirror.
 #include <imgui.h>
-#include <imgui_internal.h>  // GetCurrentTable, the inner window's draw list
+#include <imgui_internal.h>  // GetCurrentWindow: the click area keeps the cursor's extent
 
 #include <algorithm>  // std::min, std::max
 #include <string>     // labels
@@ -108,17 +108,14 @@ void TrashTable::StickyClickArea(Frame& frame, ImVec2 clipMin, ImVec2 clipMax) {
 }
 
 void TrashTable::PlaceStickyGroup(Frame& frame, const RowHeights& heights, float headerBottom) {
-  ImGuiTable* table = ImGui::GetCurrentTable();
-  if (!PinGroup(frame.list.view(), heights, ImGui::GetScrollY(), headerBottom, table->WorkRect.Min.x,
-                table->WorkRect.Max.x))
-    return;
-  stickyPlaces_.chevronX = table->Columns[kSelect].WorkMinX;
-  stickyPlaces_.iconX = table->Columns[kName].WorkMinX;
+  const ImRect& work = grid_.WorkRect();
+  if (!PinGroup(frame.list.view(), heights, ImGui::GetScrollY(), headerBottom, work.Min.x, work.Max.x)) return;
+  stickyPlaces_.chevronX = grid_.Column(kSelect).workMinX;
+  stickyPlaces_.iconX = grid_.Column(kName).workMinX;
   stickyPlaces_.titleX = 0;
-  stickyPlaces_.sizeRight = table->Columns[kSize].IsEnabled ? table->Columns[kSize].WorkMaxX : 0;
-  stickyList_ = ImGui::GetWindowDrawList();  // the table's own window: drawn on top of its rows later
-  StickyClickArea(frame, ImVec2(table->WorkRect.Min.x, headerBottom),
-                  ImVec2(table->WorkRect.Max.x, table->InnerClipRect.Max.y));
+  stickyPlaces_.sizeRight = grid_.Column(kSize).enabled ? grid_.Column(kSize).workMaxX : 0;
+  stickyList_ = ImGui::GetWindowDrawList();  // the list's own window: drawn on top of its rows later
+  StickyClickArea(frame, ImVec2(work.Min.x, headerBottom), ImVec2(work.Max.x, grid_.InnerClipRect().Max.y));
 }
 
 void TrashTable::DrawStickyGroup(Frame& frame) {

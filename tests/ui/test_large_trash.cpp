@@ -3,11 +3,12 @@
 // scrollbar's thumb keeps a minimum size.
 #include <catch2/catch.hpp>
 
-#include <imgui_internal.h>  // the table's inner window and its scrollbar
+#include <imgui_internal.h>  // the list's scrolling child window and its scrollbar
 
 #include <algorithm>  // std::max
 #include <chrono>     // benchmark
 #include <cstdio>     // benchmark line
+#include <string>     // the list window's name
 
 #include "core/listing_codec.h"  // EncodeTrashListing
 #include "harness.h"
@@ -37,9 +38,8 @@ TEST_CASE("100,000 items draw only the visible rows", "[trash_screen][performanc
     // (ScrollbarEx): 10 px by default, a sliver on 100,000 rows; the page asks for 28 CSS px.
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiWindow* inner = nullptr;
-    for (int i = 0; i < g.Tables.GetMapSize(); ++i)
-      if (ImGuiTable* table = g.Tables.TryGetMapData(i))
-        if (table->InnerWindow && table->InnerWindow->ScrollbarY) inner = table->InnerWindow;
+    for (ImGuiWindow* window : g.Windows)  // the list's scrolling child (ui/grid's "##trash")
+      if (std::string(window->Name).find("##trash") != std::string::npos && window->ScrollbarY) inner = window;
     REQUIRE(inner);
     const ImRect bar = ImGui::GetWindowScrollbarRect(inner, ImGuiAxis_Y);
     const float visible = inner->InnerRect.GetHeight(), content = inner->ContentSize.y;
