@@ -254,7 +254,8 @@ bool Grid::HeaderTitle(int column, const char* title, const GridTitle& how) {
   const float height = std::max(size.y, rowMinHeight_ - cellPadY_ * 2);
   const float arrowRoom = how.sortable ? std::floor(g.FontSize * 0.65f + style.FramePadding.x) : 0.f;
   const ImGuiID id = w->GetID(title);
-  const ImRect bb(cell.Min.x, cell.Min.y, cell.Max.x, std::max(cell.Max.y, cell.Min.y + height + style.CellPadding.y * 2));
+  const ImRect bb(cell.Min.x, cell.Min.y, cell.Max.x,
+                  std::max(cell.Max.y, cell.Min.y + height + style.CellPadding.y * 2));
   ImGui::ItemSize(ImVec2(0, height));
   bool pressed = false;
   if (ImGui::ItemAdd(bb, id)) {
@@ -294,7 +295,8 @@ void Grid::End(float contentBottom) {
   dl->PushClipRect(bg0DrawClip_.Min, bg0DrawClip_.Max, false);
   dl->AddRect(outerRect_.Min, outerRect_.Max, borderStrong_, 0, 0, kBorder);
   if (contentBottom < outerRect_.Max.y && contentBottom >= bgClip_.Min.y && contentBottom < bgClip_.Max.y)
-    dl->AddLine(ImVec2(innerClip_.Min.x, contentBottom), ImVec2(innerClip_.Max.x, contentBottom), borderLight_, kBorder);
+    dl->AddLine(ImVec2(innerClip_.Min.x, contentBottom), ImVec2(innerClip_.Max.x, contentBottom), borderLight_,
+                kBorder);
   dl->PopClipRect();
   splitter_.Merge(dl);
   w->WorkRect = backupWorkRect_;

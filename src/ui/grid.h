@@ -35,9 +35,9 @@ bool HeaderClickSortsAscending(bool sortedHere, bool ascendingNow, bool prefersA
 
 // How a header cell's title reads.
 struct GridTitle {
-  bool sortable = false;   // room is kept for the arrow
-  bool sorted = false;     // the arrow follows the title
-  bool ascending = false;  // its direction
+  bool sortable = false;    // room is kept for the arrow
+  bool sorted = false;      // the arrow follows the title
+  bool ascending = false;   // its direction
   bool alignRight = false;  // over a column of numbers
 };
 

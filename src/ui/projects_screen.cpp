@@ -97,7 +97,8 @@ void SetUpColumns(const Layout& layout, GridColumn* columns) {
 // The header row, registered as the grid's first row.
 void DrawHeaderRow(Grid& grid, float rowH) {
   grid.BeginHeaderRow(rowH);
-  RegisterRect("projects/header", "headerrow", "Columns", grid.RowMin(), ImVec2(grid.RowMax().x, grid.RowMin().y + rowH))
+  RegisterRect("projects/header", "headerrow", "Columns", grid.RowMin(),
+               ImVec2(grid.RowMax().x, grid.RowMin().y + rowH))
       .index = 1;
   for (int c = 0; c < kColumnCount; ++c) {
     if (!grid.Cell(c)) continue;

@@ -50,7 +50,8 @@ bool PrefersAscending(trash::SortColumn column) {
   return column != trash::SortColumn::DeletedAt && column != trash::SortColumn::Size;  // newest and largest first
 }
 
-constexpr const char* kTitles[] = {"##select", "Name", "Deleted by", "Deleted", "Time left", "Expires", "Size", "##actions"};
+constexpr const char* kTitles[] = {"##select",  "Name",    "Deleted by", "Deleted",
+                                   "Time left", "Expires", "Size",       "##actions"};
 
 // The name keeps at least this much (CSS px) before the Delete button gets its label or the
 // Expires column shows.
@@ -312,8 +313,8 @@ float TrashTable::DrawRows(Frame& frame, const RowHeights& heights, std::optiona
   trash::TrashView& tv = frame.list;
   const trash::View& view = tv.view();
   ImGuiWindow* window = ImGui::GetCurrentWindow();
-  grid_.EndRow();                              // the column headers: the rows start under them
-  const float listTop = grid_.ListTop();       // row 0's top, scrolled
+  grid_.EndRow();                         // the column headers: the rows start under them
+  const float listTop = grid_.ListTop();  // row 0's top, scrolled
   const size_t first = heights.At(view, ImGui::GetScrollY());
   const size_t last = std::min(view.rows.size(), heights.At(view, window->InnerClipRect.Max.y - listTop) + 1);
   auto draw = [&](size_t i) {
@@ -341,7 +342,8 @@ float TrashTable::DrawRows(Frame& frame, const RowHeights& heights, std::optiona
 void TrashTable::DrawColumnHeaders(Frame& frame, float rowH, size_t selected) {
   trash::TrashView& tv = frame.list;
   grid_.BeginHeaderRow(rowH);
-  RegisterRect("trash/header", "headerrow", "Columns", grid_.RowMin(), ImVec2(grid_.RowMax().x, grid_.RowMin().y + rowH))
+  RegisterRect("trash/header", "headerrow", "Columns", grid_.RowMin(),
+               ImVec2(grid_.RowMax().x, grid_.RowMin().y + rowH))
       .index = 1;
   const size_t itemRows = ShownItemRows(tv.view());
   for (int c = 0; c < kColumnCount; ++c) {
