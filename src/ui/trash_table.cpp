@@ -576,7 +576,7 @@ void TrashTable::DrawActionsCell(Frame& frame, const Row& row) {
   const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
   if (!restore || !del) return;  // no session
   const float d = Dpr();
-  const float startX = ImGui::GetCursorPosX();
+  const ImVec2 start = ImGui::GetCursorPos();
   if (parentFirst) {
     ButtonOptions link;
     link.kind = ButtonKind::Link;
@@ -590,7 +590,8 @@ void TrashTable::DrawActionsCell(Frame& frame, const Row& row) {
     if (ActionButton(*restore, row.id, button)) frame.Emit(restore->intent);
   }
   ImGui::SameLine(0, 0);
-  ImGui::SetCursorPosX(startX + fit_.firstWidth + 2 * d);
+  // On the row's line, not the link's (SameLine would keep the link's lowered y).
+  ImGui::SetCursorPos(ImVec2(start.x + fit_.firstWidth + 2 * d, start.y));
   ButtonOptions small;
   small.small = true;
   if (DeleteButton(row.id + "/delete", del->reason, small, fit_.labelDelete)) frame.Emit(del->intent);

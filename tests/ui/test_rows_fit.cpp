@@ -70,12 +70,19 @@ TEST_CASE("No row text or button is cut at 1280 and 1920 wide in the demo worksp
       for (const ui::WidgetInfo* cell : h.All("cell"))
         if (cell->label.find(" / ") != std::string::npos) CHECK_FALSE(cell->clipped);
       // The actions column ends where its buttons end: no empty band on any row.
+      // Delete and "⋮" sit at the same height in every row, "Restore project first" rows included.
       const ui::WidgetInfo* grid = h.Widget("trash/grid");
+      float deleteTop = -1;
       for (const ui::WidgetInfo* row : h.All("row")) {
         const ui::WidgetInfo* more = h.Widget(row->id + "/menu");
+        const ui::WidgetInfo* del = h.Widget(row->id + "/delete");
         REQUIRE(more);
+        REQUIRE(del);
         INFO(row->label);
         CHECK(grid->x + grid->w - (more->x + more->w) < 32);
+        if (deleteTop < 0) deleteTop = del->y - row->y;
+        CHECK(del->y - row->y == Approx(deleteTop).margin(0.5));
+        CHECK(more->y - row->y == Approx(deleteTop).margin(0.5));
       }
     }
   }
