@@ -273,7 +273,7 @@ class MigrationTo5(unittest.TestCase):
                 conn.execute("INSERT INTO roles (workspace_id, name, permissions) VALUES ('ws', ?, ?)", (name, permissions))
             for action, via in (("delete_permanently", "ui"), ("sign_in_limited", "ui"), ("trash", "api")):
                 conn.execute("INSERT INTO audit_events (workspace_id, at, action, via) VALUES ('ws', 1, ?, ?)", (action, via))
-        db.migrate(conn)
+        db.migrate(conn, target=5)
         self.assertEqual(db.schema_version(conn), 5)
         roles = dict(conn.execute("SELECT name, permissions FROM roles").fetchall())
         self.assertEqual(roles, {"Owner": " ".join(auth.PERMISSIONS), "Admin": "view_trash trash_dataset view_activity",

@@ -1,11 +1,12 @@
 """Storage: the schema migrates step by step from any earlier version and refuses a newer one;
+the storage figures are read from indexes (migration 6) and stay the same across it;
 fixtures are validated with messages naming the bad place; passwords and keys are stored hashed."""
 import shutil
 import tempfile
 import unittest
 
-from tests.server.helper import BACKEND, new_database, template_db
-from trash_server import auth, db, seed
+from tests.server.helper import BACKEND, DEMO_FIXTURE, new_database, template_db
+from trash_server import auth, db, domain, seed
 
 
 class Migrations(unittest.TestCase):
@@ -33,6 +34,35 @@ class Migrations(unittest.TestCase):
             self.assertEqual(self.conn.execute("PRAGMA journal_mode").fetchone()[0], "wal")
         db.migrate(self.conn)  # idempotent
         self.assertEqual(self.version(), db.SCHEMA_VERSION)
+
+    def test_version_5_gets_the_storage_indexes_and_the_same_figures(self):
+        db.migrate(self.conn, target=5)
+        seed.load_file(self.conn, DEMO_FIXTURE, scrypt_n=2 ** 10)
+        with db.transaction(self.conn):  # a flagged project in Trash, so its exclusive images count
+            self.conn.execute("UPDATE items SET cleanup_delete_images = 1 WHERE type = 'project'"
+                              " AND trash_event IS NOT NULL")
+        workspaces = [dict(w) for w in self.conn.execute("SELECT * FROM workspaces ORDER BY id").fetchall()]
+        before = [domain.storage(self.conn, w) for w in workspaces]
+        self.assertIn("items_trash", self.index_names())
+        db.migrate(self.conn)
+        self.assertEqual(self.version(), db.SCHEMA_VERSION)
+        names = self.index_names()
+        self.assertTrue({"items_size", "items_trash_size", "items_flagged"} <= names)
+        self.assertNotIn("items_trash", names)  # items_trash_size starts with its columns
+        self.assertEqual([domain.storage(self.conn, w) for w in workspaces], before)
+        self.assertGreater(before[0]["trashBytes"], 0)
+
+    def test_the_storage_sums_read_only_indexes(self):
+        if BACKEND != "sqlite":
+            self.skipTest("PostgreSQL's plans depend on its statistics")
+        db.migrate(self.conn)
+        for sql, index in (("SELECT sum(size_bytes) FROM items WHERE workspace_id = ?", "COVERING INDEX items_size"),
+                           ("SELECT sum(size_bytes) FROM items WHERE workspace_id = ? AND trash_event IS NOT NULL",
+                            "COVERING INDEX items_trash_size"),
+                           ("SELECT pk FROM items WHERE workspace_id = ? AND type = 'project' AND trash_event IS NOT NULL"
+                            " AND cleanup_delete_images = 1", "INDEX items_flagged")):
+            plan = " ".join(row[3] for row in self.conn.execute("EXPLAIN QUERY PLAN " + sql, ("ws",)))
+            self.assertIn(index, plan, sql)
 
     def test_a_newer_database_is_refused(self):
         if BACKEND == "sqlite":

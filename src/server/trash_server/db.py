@@ -17,7 +17,7 @@ import time
 
 from . import dialect
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 MIGRATIONS = {
     1: """
@@ -182,6 +182,17 @@ CREATE INDEX audit_top ON audit_events (workspace_id, at, pk) WHERE run_id IS NU
 CREATE INDEX audit_by_run ON audit_events (workspace_id, run_id, at, pk) WHERE run_id IS NOT NULL;
 CREATE INDEX audit_by_item ON audit_events (workspace_id, item_id, at, pk);
 CREATE INDEX audit_by_actor ON audit_events (workspace_id, actor_id, at, pk)
+""",
+    # Issue 10: the session's storage figures read only indexes at 100,000 items (the used sum
+    # scanned the table, the Trash sum looked up every row: 150 ms a session). items_trash_size
+    # replaces items_trash, whose columns it starts with; items_flagged holds the few projects
+    # whose exclusive images count toward the Trash.
+    6: """
+CREATE INDEX items_size ON items (workspace_id, size_bytes);
+CREATE INDEX items_trash_size ON items (workspace_id, trash_event, size_bytes) WHERE trash_event IS NOT NULL;
+DROP INDEX items_trash;
+CREATE INDEX items_flagged ON items (workspace_id, trash_event)
+    WHERE type = 'project' AND trash_event IS NOT NULL AND cleanup_delete_images = 1
 """,
 }
 
