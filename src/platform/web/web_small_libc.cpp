@@ -2,13 +2,28 @@
 // JSON fractions with strtod): defined here, they keep libc's versions out of the link, and with
 // them the 128-bit long double arithmetic those do in software. core/print_format.h says how
 // they differ from libc (past 15 significant digits) and tests/core holds them to libc.
+// sinf, cosf and acosf come from the browser's Math, see below.
+#include <emscripten.h>  // EM_JS
+
 #include <cstdarg>  // va_list
 #include <cstdio>   // the declarations these definitions match
 #include <cstdlib>
 
 #include "core/print_format.h"
 
+// ImGui's only trigonometry: the arc table it fills once, arcs wider than that table, and the
+// segment count of a circle. libc's sinf and cosf bring __rem_pio2f and its 2.7 KB table of 2/pi's
+// bits (for arguments of any size); the browser's Math, in double and then rounded to float, gives
+// the same float to within one ulp.
+EM_JS(double, trash_js_sin, (double x), { return Math.sin(x); });
+EM_JS(double, trash_js_cos, (double x), { return Math.cos(x); });
+EM_JS(double, trash_js_acos, (double x), { return Math.acos(x); });
+
 extern "C" {
+
+float sinf(float x) { return float(trash_js_sin(x)); }
+float cosf(float x) { return float(trash_js_cos(x)); }
+float acosf(float x) { return float(trash_js_acos(x)); }
 
 int vsnprintf(char* __restrict out, size_t size, const char* __restrict format, va_list args) {
   return trash::FormatV(out, size, format, args);
