@@ -18,12 +18,15 @@
 EM_JS(double, trash_js_sin, (double x), { return Math.sin(x); });
 EM_JS(double, trash_js_cos, (double x), { return Math.cos(x); });
 EM_JS(double, trash_js_acos, (double x), { return Math.acos(x); });
+// The touch fling's decay (web_touch.cpp) is the only exp: libc's brings a 2 KB table of powers of 2.
+EM_JS(double, trash_js_exp, (double x), { return Math.exp(x); });
 
 extern "C" {
 
 float sinf(float x) { return float(trash_js_sin(x)); }
 float cosf(float x) { return float(trash_js_cos(x)); }
 float acosf(float x) { return float(trash_js_acos(x)); }
+double exp(double x) { return trash_js_exp(x); }
 
 int vsnprintf(char* __restrict out, size_t size, const char* __restrict format, va_list args) {
   return trash::FormatV(out, size, format, args);
