@@ -2,7 +2,7 @@
 // JSON fractions with strtod): defined here, they keep libc's versions out of the link, and with
 // them the 128-bit long double arithmetic those do in software. core/print_format.h says how
 // they differ from libc (past 15 significant digits) and tests/core holds them to libc.
-// sinf, cosf and acosf come from the browser's Math, see below.
+// sinf, cosf, acosf and exp come from the browser's Math, and qsort is a small one: see below.
 #include <emscripten.h>  // EM_JS
 
 #include <cstdarg>  // va_list
@@ -44,5 +44,18 @@ int snprintf(char* __restrict out, size_t size, const char* __restrict format, .
 double strtod(const char* __restrict text, char** __restrict end) { return trash::ReadDouble(text, end); }
 float strtof(const char* __restrict text, char** __restrict end) { return float(trash::ReadDouble(text, end)); }
 long double strtold(const char* __restrict text, char** __restrict end) { return trash::ReadDouble(text, end); }
+
+// ImGui's only qsort puts a window's child windows in the order they began (distinct keys, a few
+// dozen windows): an insertion sort gives the same order without musl's 1 KB smoothsort.
+void qsort(void* base, size_t count, size_t size, int (*compare)(const void*, const void*)) {
+  char* const items = static_cast<char*>(base);
+  for (size_t i = 1; i < count; ++i)
+    for (char* at = items + i * size; at > items && compare(at - size, at) > 0; at -= size)
+      for (size_t b = 0; b < size; ++b) {
+        const char swapped = at[b];
+        at[b] = at[b - size];
+        at[b - size] = swapped;
+      }
+}
 
 }  // extern "C"
