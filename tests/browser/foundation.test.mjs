@@ -49,33 +49,31 @@ test('input wakes the page up', async () => {
   await context.close();
 });
 
-test('without WebGL2 the page says so instead of failing silently', async () => {
+// A browser whose canvases have no WebGL2, with or without workers (whose OffscreenCanvas keeps it),
+// opened until the splash shows its failure.
+async function openWithoutWebGL2({ workers }) {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
+  await context.addInitScript((keepWorkers) => {
+    if (!keepWorkers) delete window.Worker;  // index.html's warm-up cannot run: the shell asks itself
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
       return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
     };
-  });
+  }, workers);
   const page = await context.newPage();
   await page.goto(server.url);
   await page.waitForSelector('#splash.failed');
+  return { context, page };
+}
+
+test('without WebGL2 the page says so instead of failing silently', async () => {
+  const { context, page } = await openWithoutWebGL2({ workers: true });
   assert.match(await page.textContent('#status'), /needs WebGL2/);
   await context.close();
 });
 
-test('without WebGL2 or workers the shell says so and cancels the downloads', async () => {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
-    delete window.Worker;  // index.html's warm-up cannot run: the shell asks on the main thread
-    const original = HTMLCanvasElement.prototype.getContext;
-    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
-      return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
-    };
-  });
-  const page = await context.newPage();
-  await page.goto(server.url);
-  await page.waitForSelector('#splash.failed');
+test('without WebGL2 or workers the shell says so and the page never draws', async () => {
+  const { context, page } = await openWithoutWebGL2({ workers: false });
   assert.match(await page.textContent('#status'), /needs WebGL2.*Try a current version/);
   assert.equal(await page.evaluate(() => window.trashPage?.frames ?? 0), 0);
   await context.close();
