@@ -87,17 +87,14 @@
   wasm.catch(() => {});  // its error is reported by instantiate(), once the runtime asks for it
   // The fonts are WOFF2 faces the browser rasterises for the page (web_fonts.cpp): Inter's two
   // weights, which stand in for each other, and the icons. True once Inter can be drawn.
-  const fontFiles = [['Trash Inter', 'fonts/Inter-Regular.woff2', '400'],
-                     ['Trash Inter', 'fonts/Inter-SemiBold.woff2', '600'], ['Trash Icons', 'fonts/icons.woff2', '400']];
   // Regular is also the fallback family for the letters SemiBold leaves out (web_fonts.cpp).
-  const addFace = (family, bytes, weight) => new FontFace(family, bytes, { weight }).load()
-    .then((face) => { document.fonts.add(face); return true; });
-  const fonts = Promise.all(fontFiles.map(([family, url, weight]) =>
+  const fontFiles = [[['Trash Inter', 'Trash Inter Fallback'], 'fonts/Inter-Regular.woff2', '400'],
+                     [['Trash Inter'], 'fonts/Inter-SemiBold.woff2', '600'], [['Trash Icons'], 'fonts/icons.woff2', '400']];
+  const fonts = Promise.all(fontFiles.map(([families, url, weight]) =>
     fetch(url, { signal: downloads.signal })
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(url))))
-      .then((bytes) => Promise.all([addFace(family, bytes, weight),
-                                    url.includes('Regular') && addFace('Trash Inter Fallback', bytes, weight)]))
-      .then(() => true, () => false)))
+      .then((bytes) => Promise.all(families.map((family) => new FontFace(family, bytes, { weight }).load())))
+      .then((faces) => { faces.forEach((face) => document.fonts.add(face)); return true; }, () => false)))
     .then((loaded) => loaded[0] || loaded[1]);
   const preload = document.createElement('link');
   Object.assign(preload, { rel: 'preload', as: 'script', href: pageName + '.js' });

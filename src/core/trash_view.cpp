@@ -67,7 +67,7 @@ void ItemIndex::Renumber(const std::vector<TrashItem>& items, const std::vector<
         return;
     }
     for (uint32_t& slot : slots_)
-        if (slot < kErased) slot = renumbered[slot] == UINT32_MAX ? kErased : renumbered[slot];
+        if (slot < kErased) slot = renumbered[slot] == kGone ? kErased : renumbered[slot];
 }
 
 std::optional<size_t> ItemIndex::Find(const std::vector<TrashItem>& items, const ItemKey& key) const {

@@ -85,8 +85,9 @@ using OpId = uint64_t;
 class ItemIndex {
 public:
     void Build(const std::vector<TrashItem>& items);
+    static constexpr uint32_t kGone = UINT32_MAX;  // in a renumbering: the item was taken out
     // After items were taken out (`items` is what is left): `renumbered[old]` is an item's new
-    // position, or UINT32_MAX when it is gone. No key is hashed again, unless the items it was
+    // position, or kGone. No key is hashed again, unless the items it was
     // built from repeated a key (then the one that stays must be indexed: it builds again).
     void Renumber(const std::vector<TrashItem>& items, const std::vector<uint32_t>& renumbered);
     std::optional<size_t> Find(const std::vector<TrashItem>& items, const ItemKey& key) const;
@@ -234,7 +235,7 @@ private:
     // Per item: its row in view_.rows, or kNoRow (filtered out, collapsed, hidden). The table asks
     // for the focused row every frame, so this is a lookup, not a scan of 100,000 rows.
     static constexpr uint32_t kNoRow = UINT32_MAX;
-    static constexpr uint32_t kGone = UINT32_MAX;  // in a renumbering: the item was taken out
+    static constexpr uint32_t kGone = ItemIndex::kGone;
     mutable std::vector<uint32_t> rowOfItem_;
     mutable bool dirty_ = true;
     mutable uint64_t recomputeCount_ = 0;
