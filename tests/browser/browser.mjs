@@ -12,9 +12,20 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const artifactsDir = path.join(repoRoot, 'tests', 'browser', 'artifacts');
 mkdirSync(artifactsDir, { recursive: true });
 
+// Chromium 156 starts its address bar's popup (a WebUI page in a renderer of its own) with every
+// browser, headless too: about 1.2 CPU-s in the first seconds of each launch, on a 2-core machine,
+// while the page under test loads. A user's browser did that when it started, not when the page
+// loads; no page here needs it. Chromium keeps only the last --disable-features, so the list
+// repeats playwright-core 1.65's own (chromiumSwitches.ts; those that apply on Linux) before the popup's.
+const PLAYWRIGHT_DISABLED_FEATURES = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'OptimizationHints',
+  'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch'];
+const OMNIBOX_POPUP_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup', 'PreloadTopChromeWebUI'];
 const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_POPUP_FEATURES].join(',')}`,
 ];
 
 // Starts serve.py on port 0 and resolves with its base URL once it has printed the line it serves on
