@@ -551,7 +551,7 @@
   const QUIET_MS = 150;
   const WHEEL_QUIET_MS = 400;
   const STALE_MS = 2000;
-  const MAX_GAP_MS = 500;  // a longer gap is a pause, not the frame rhythm
+  const MAX_GAP_MS = 1000;  // a longer gap is a pause, not the frame rhythm
   let timer = 0;
   let pendingSince = 0;  // when the registry first changed since the last catch-up (0: in step)
   let lastActivity = 0;

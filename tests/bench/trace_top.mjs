@@ -1,11 +1,15 @@
 // Reads one scroll trace kept by `bench.mjs --keep-traces DIR` and lists what the worst frames and
 // the longest tasks of its window were: each task's timers, idle callbacks, frames, script (file
 // and function), style, layout (objects), paint and GC, and with `--trace-samples` the functions
-// V8's sampler saw most in it (self time). Usage: node tests/bench/trace_top.mjs FILE [--top N]
+// V8's sampler saw most in it (self time), and over the window. Usage: node tests/bench/trace_top.mjs
+// FILE [--top N] [--at MS,MS] [--symbols build/wasm/trash_page.symbols (names the wasm functions)]
 import { readFileSync } from 'node:fs';
+
 
 const [file, ...rest] = process.argv.slice(2);
 const TOP = Number(rest[rest.indexOf('--top') + 1]) || 6;
+const SYMBOLS = rest.includes('--symbols') ? new Map(readFileSync(rest[rest.indexOf('--symbols') + 1], 'utf8').split('\n')
+  .map((line) => [line.slice(0, line.indexOf(':')), decodeURIComponent(line.slice(line.indexOf(':') + 1).replace(/\\([0-9a-f]{2})/g, '%$1'))])) : null;
 const AT = rest.includes('--at') ? rest[rest.indexOf('--at') + 1].split(',').map(Number) : [];  // tasks to describe (ms in the window)
 const trace = JSON.parse(readFileSync(file, 'utf8'));
 const events = trace.traceEvents || trace;
@@ -45,7 +49,8 @@ function samples() {
       const stack = [];
       for (let n = p.nodes.get(id); n; n = p.nodes.get(n.parent)) {
         const f = n.callFrame;
-        stack.push(`${f.functionName || '(anon)'} ${String(f.url || '').split('/').pop()}`.trim());
+        const wasm = SYMBOLS && /^wasm-function\[(\d+)\]/.exec(f.functionName || '');
+        stack.push(wasm ? `${SYMBOLS.get(wasm[1]) || f.functionName} (wasm)` : `${f.functionName || '(anon)'} ${String(f.url || '').split('/').pop()}`.trim());
       }
       all.push([t, stack]);
     }
@@ -116,4 +121,14 @@ for (const t of [...tasks].sort((x, y) => y.dur - x.dur).slice(0, TOP)) {
 for (const when of AT) {
   const t = tasks.find((x) => Math.abs((x.ts - start) / 1000 - when) < 0.1);
   if (t) console.log(`  task at ${at(t.ts)} ms: ${ms(t.dur)} ms\n${describe(t)}`);
+}
+if (sampled.length) {  // the window's functions by self and by total (inclusive) samples
+  const self = {}, total = {};
+  for (const [t, stack] of sampled) {
+    if (t < start || t > end || stack[0] === '(idle)') continue;
+    self[stack[0]] = (self[stack[0]] || 0) + 1;
+    for (const f of new Set(stack)) total[f] = (total[f] || 0) + 1;
+  }
+  const list = (o) => Object.entries(o).sort((a, b) => b[1] - a[1]).slice(0, 2 * TOP + 10).map(([f, n]) => `    ${String(n).padStart(5)}  ${f}`).join('\n');
+  console.log(`\nbusy samples in the window by function, self:\n${list(self)}\ntotal:\n${list(total)}`);
 }
