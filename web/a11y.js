@@ -345,37 +345,44 @@
   }
 
   // A catch-up after a long scroll rewrites every row drawn (a row adopted by another row takes its
-  // names and states), and the browser lays out what was written before its next frame: done at
-  // once, that is one task of tens of milliseconds. So the rows' contents are written in slices of
-  // about SLICE_MS each, the first in the catch-up's own task and the rest in idle time between
-  // frames; a newer catch-up replaces the rows still waiting. The tree's structure (which rows,
-  // in which order, their ids and focus) is in step at once.
+  // names and states, and its cells are filed again), and the browser lays out what was written
+  // before its next frame: done at once, that is one task of tens of milliseconds and a frame with
+  // the whole mirror's style, layout and paint. So each row (its cells, then its widgets' names,
+  // states and places) is a job, written in slices of about SLICE_MS: the first in the catch-up's
+  // own task, then one slice per frame (after a frame, in idle time), so a frame lays out only the
+  // rows of one slice. A newer catch-up replaces the jobs still waiting. The tree's structure
+  // (which rows, in which order, their ids and focus) is in step at once.
   const SLICE_MS = 4;
   const whenIdle = window.requestIdleCallback ? (run) => window.requestIdleCallback(run, { timeout: 250 })
     : (run) => setTimeout(() => run(null), 16);
   const cancelIdle = window.cancelIdleCallback || clearTimeout;
   let rowJobs = [];
-  let rowJobsOf = null;  // the rowOf map of the catch-up that made them
   let idleHandle = 0;
-  function writeRows(jobs, rowOf) {
+  let frameHandle = 0;
+  function writeRows(jobs) {
     if (idleHandle) cancelIdle(idleHandle);
-    idleHandle = 0;
+    if (frameHandle) cancelAnimationFrame(frameHandle);
+    idleHandle = frameHandle = 0;
     rowJobs = jobs;
-    rowJobsOf = rowOf;
     writeSlice(null);
   }
   function writeSlice(deadline) {
     idleHandle = 0;
     const end = performance.now() + (deadline ? Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining())) : SLICE_MS);
-    while (rowJobs.length && performance.now() < end) {
-      for (const w of rowJobs.shift()) {
-        const element = elements.get(w.id);
-        if (!element || element._widget !== w) continue;  // gone, or taken by a newer catch-up
-        writeContent(element, w);
-        place(element, w, rowJobsOf.get(w));
-      }
+    while (rowJobs.length && performance.now() < end) writeRow(rowJobs.shift());
+    // The next slice after the frame that lays out this one.
+    if (rowJobs.length) frameHandle = requestAnimationFrame(() => { frameHandle = 0; idleHandle = whenIdle(writeSlice); });
+  }
+  function writeRow({ row, children, columns }) {
+    const rowElement = elements.get(row.id);
+    if (!rowElement || rowElement._widget !== row) return;  // gone, or taken by a newer catch-up
+    reconcile(rowElement, rowCells(row, children, columns));
+    for (const w of [row, ...children]) {
+      const element = elements.get(w.id);
+      if (!element || element._widget !== w) continue;
+      writeContent(element, w);
+      place(element, w, w === row ? null : row);
     }
-    if (rowJobs.length) idleHandle = whenIdle(writeSlice);
   }
 
   function update(widgets) {
@@ -401,7 +408,6 @@
     const alerts = [];
     const toasts = new Map();  // "toast/7" → its alert and buttons: never filed by geometry
     const rowOf = new Map();  // widget → the grid row it is filed in
-    const rowWork = new Map(rows.map((r) => [r.id, [r]]));  // a row and its widgets: written together
     for (const w of visible) {
       seen.add(w.id);
       const element = elementFor(w);
@@ -422,7 +428,6 @@
       if (row) {
         rowChildren.get(row.id).push(w);
         rowOf.set(w, row);
-        rowWork.get(row.id).push(w);
         continue;
       }
       if (dialog && w.role !== 'alert') { dialogChildren.push(element); continue; }
@@ -435,13 +440,12 @@
       topLevel.push(element);
     }
     for (const w of visible) {
-      if (rowWork.has(w.id) || rowOf.has(w)) continue;
+      if (rowChildren.has(w.id) || rowOf.has(w)) continue;
       writeContent(elements.get(w.id), w);
       place(elements.get(w.id), w, null);
     }
     const header = rows.find((r) => r.role === 'headerrow');
     const columns = header ? rowChildren.get(header.id).slice().sort((a, b) => a.x - b.x) : [];
-    for (const row of rows) reconcile(elements.get(row.id), rowCells(row, rowChildren.get(row.id), columns));
     if (dialog) {
       const dialogElement = elements.get(dialog.id);
       reconcile(dialogElement, dialogChildren);
@@ -475,7 +479,15 @@
     const gridElement = gridWidget ? elements.get(gridWidget.id) : grid;
     if (gridElement) gridElement.tabIndex = 0;  // Tab reaches the list; the cursor row is its active descendant
     followPageFocus(visible, gridElement);
-    writeRows([...rowWork.values()], rowOf);
+    // A row with an element new to the tree is filed at once (a new element has its content
+    // already, and a screen reader must not meet an empty row); the others, whose elements are in
+    // place with their last content, in the row jobs.
+    const jobs = rows.map((row) => ({ row, children: rowChildren.get(row.id), columns }));
+    for (const job of jobs) {
+      const fresh = [job.row, ...job.children].some((w) => !elements.get(w.id).isConnected);
+      if (fresh) reconcile(elements.get(job.row.id), rowCells(job.row, job.children, columns));
+    }
+    writeRows(jobs);
   }
 
   // [Page → mirror] The cursor row is the grid's active descendant. When the page's keyboard focus
@@ -530,32 +542,50 @@
   // The catch-up waits until the page is still: no registry change and no input (wheel, keys,
   // pointer) for QUIET_MS, so while the user scrolls the page draws frames and the mirror does no
   // DOM work. A page kept busy for longer still gets a catch-up after STALE_MS, so a screen reader
-  // never reads a tree older than that; one while a pointer button is down moves no focus.
+  // never reads a tree older than that; one while a pointer button is down moves no focus. A wheel
+  // is different: the main thread sees its events once per frame, so on a slow or busy machine
+  // they come further apart than QUIET_MS while the wheel still turns. After a wheel event the
+  // mirror waits WHEEL_QUIET_MS, or twice the longest of the last gaps between events and
+  // registry changes (each up to MAX_GAP_MS) if that is longer, and no stale catch-up cuts into
+  // a scroll: the list is moving, and the catch-up would be stale again at the next frame.
   const QUIET_MS = 150;
+  const WHEEL_QUIET_MS = 400;
   const STALE_MS = 2000;
+  const MAX_GAP_MS = 1000;  // a longer gap is a pause, not the frame rhythm
   let timer = 0;
   let pendingSince = 0;  // when the registry first changed since the last catch-up (0: in step)
   let lastActivity = 0;
   let pointerDown = false;
+  let wheeling = false;  // the last input was a wheel event
+  const gaps = [];  // the last few gaps between activities (ms), a slow machine's frame rhythm
+  let catchUps = 0;
+  function note(now) {
+    const gap = now - lastActivity;
+    if (gap <= MAX_GAP_MS) { gaps.push(gap); if (gaps.length > 4) gaps.shift(); }
+    lastActivity = now;
+  }
   function arm() {
     clearTimeout(timer);
     if (!pendingSince) return;
-    const due = Math.min(lastActivity + QUIET_MS, pendingSince + STALE_MS);
+    const due = wheeling ? lastActivity + Math.max(WHEEL_QUIET_MS, 2 * Math.max(0, ...gaps))
+      : Math.min(lastActivity + QUIET_MS, pendingSince + STALE_MS);
     timer = setTimeout(catchUp, Math.max(0, due - performance.now()));
   }
   function catchUp() {
     pendingSince = 0;
+    catchUps++;
     update(window.trashPage.widgets);
   }
   function schedule() {
-    lastActivity = performance.now();
+    note(performance.now());
     if (!pendingSince) pendingSince = lastActivity;
     arm();
   }
   function input(event) {
     if (event.type === 'pointerdown') pointerDown = true;
     else if (event.type === 'pointerup' || event.type === 'pointercancel') pointerDown = event.buttons !== 0;
-    lastActivity = performance.now();
+    wheeling = event.type === 'wheel';
+    note(performance.now());
     if (pendingSince) arm();
   }
   for (const type of ['wheel', 'keydown', 'keyup', 'pointerdown', 'pointerup', 'pointercancel']) {
@@ -566,6 +596,9 @@
     root,
     update,
     schedule,
+    // Whether a catch-up is due or still writing rows (the bench waits for it), and how many ran.
+    busy: () => pendingSince !== 0 || rowJobs.length > 0,
+    get catchUps() { return catchUps; },
     find(role, name) {
       return latest.find((w) => w.role === role && (name instanceof RegExp ? name.test(w.label) : w.label === name));
     },

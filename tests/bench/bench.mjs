@@ -4,7 +4,8 @@
 // Run through `bash .ci/bench` (it builds the page and A, installs B); options:
 //   --runs N (default 5)  --items 1000,10000,100000  --no-report (do not touch REPORT.md)
 //   --pages page,imgui,aggrid (a subset, to debug one)
-//   --no-actions (skip the actions at the large listing)  --keep-traces DIR (save each scroll's Chromium trace there, to read its long tasks)
+//   --no-actions (skip the actions at the large listing)  --keep-traces DIR (save each scroll's Chromium trace there, to read its long tasks:
+//   node tests/bench/trace_top.mjs FILE)  --trace-samples (add V8's sampling profiler to those traces)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -80,7 +81,8 @@ try {
         } : null;
         log(`run ${run + 1}/${RUNS}, ${n} items, ${KIND_NAMES[kind]}`);
         const keepTrace = TRACES && path.join(TRACES, `scroll-${kind}-${n}-run${run + 1}.json`);
-        const result = await measureLoad({ kind, url, full, signIn, actions: kind === 'page' && full && !args.includes('--no-actions'), log, keepTrace });
+        const result = await measureLoad({ kind, url, full, signIn, actions: kind === 'page' && full && !args.includes('--no-actions'), log, keepTrace,
+          traceSamples: args.includes('--trace-samples') });
         result.items = n;
         result.run = run;
         results.push(result);

@@ -109,3 +109,36 @@ test('after a fast wheel stops and the mirror has caught up, the page draws no m
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// On a busy machine the main thread sees a turning wheel's events one frame apart, which can be
+// longer than the mirror's quiet time after keys or a pointer; a wheel still turning must not get
+// catch-ups (each one lays out the whole mirror, and the next frame makes it stale). The wheel
+// here turns one notch every 200 ms: the mirror catches up once it has stopped, not during it.
+test('a slowly turning wheel gets no catch-up until it stops, then one', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  await mirrorInStep(page);
+  const grid = (await widgets(page, 'grid'))[0];
+  const x = grid.x + grid.w / 2, y = grid.y + grid.h / 2;
+  await page.mouse.move(x, y);
+  await page.waitForFunction(() => !window.trashA11y.busy(), null, { timeout: 30000 });  // the hover's catch-up
+  const catchUps = () => page.evaluate(() => window.trashA11y.catchUps);
+  const before = await catchUps();
+  // Sent without waiting for each to be handled (as the wheel of the test above).
+  const cdp = await context.newCDPSession(page);
+  const sent = [];
+  for (let i = 0; i < 10; i++) {
+    sent.push(cdp.send('Input.dispatchMouseEvent', { type: 'mouseWheel', x, y, deltaX: 0, deltaY: 40 }));
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  await Promise.all(sent);
+  const during = (await catchUps()) - before;
+  const after = await mirrorInStep(page);
+  await page.waitForFunction(() => !window.trashA11y.busy(), null, { timeout: 30000 });
+  // The first notches have no rhythm to go by yet: on a loaded machine that hands them over late,
+  // one catch-up may land between them; never one per notch.
+  assert.ok(during <= 1, `${during} catch-ups while the wheel turned`);
+  assert.ok((await catchUps()) - before >= 1, 'the mirror caught up after the wheel stopped');
+  assert.ok(after.length > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

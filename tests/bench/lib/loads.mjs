@@ -6,7 +6,7 @@ import path from 'node:path';
 import { launchBrowser } from '../../browser/browser.mjs';
 import { aggridHook, commonHook, imguiHook, trashPageHook } from './hooks.mjs';
 import { browserCpuSeconds } from './procs.mjs';
-import { analyseWindow, TRACE_CATEGORIES } from './trace.mjs';
+import { analyseWindow, SAMPLING_CATEGORY, TRACE_CATEGORIES } from './trace.mjs';
 import { pageQuiet, runActions } from './actions.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
@@ -77,11 +77,13 @@ async function idle(browser, page, cdp, kind) {
 // handled (a slow page gets them queued and coalesced, as from a real wheel). The window ends when
 // every event was handled and the page stopped drawing (+100 ms), so a lagging page's catch-up
 // frames count too.
-async function scroll(browser, page, cdp, kind, keepTrace) {
+async function scroll(browser, page, cdp, kind, keepTrace, traceSamples) {
   const x = VIEWPORT.width / 2, y = VIEWPORT.height / 2 + 50;
   await page.mouse.move(x, y);
   await sleep(500);
-  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  // V8's sampling profiler (--trace-samples) names the functions inside long tasks, at some cost.
+  const categories = traceSamples ? [...TRACE_CATEGORIES, SAMPLING_CATEGORY] : TRACE_CATEGORIES;
+  await browser.startTracing(page, { categories });
   await page.evaluate(() => console.timeStamp('bench-scroll-start'));
   const start = performance.now(), sent = [];
   for (let i = 0; i < 150; i++) {
@@ -92,6 +94,13 @@ async function scroll(browser, page, cdp, kind, keepTrace) {
   await Promise.all(sent);
   const handledMs = performance.now() - start;
   await pageQuiet(page, kind, 300);
+  // The accessibility mirror's catch-up after the wheel (and the rows it writes in later frames)
+  // belongs to the scroll too: the window waits for it where the mirror says when it is done.
+  if (kind === 'page') {
+    await page.waitForFunction(() => !(window.trashA11y && window.trashA11y.busy && window.trashA11y.busy()), null,
+      { timeout: 30000, polling: 50 });
+    await pageQuiet(page, kind, 300);
+  }
   const quietMs = performance.now() - start;
   await sleep(100);
   await page.evaluate(() => console.timeStamp('bench-scroll-end'));
@@ -102,7 +111,7 @@ async function scroll(browser, page, cdp, kind, keepTrace) {
 }
 
 // kind: page | imgui | aggrid. full: the large listing (heap, idle, scroll, actions).
-export async function measureLoad({ kind, url, full, signIn = null, actions = false, log = () => {}, keepTrace = null }) {
+export async function measureLoad({ kind, url, full, signIn = null, actions = false, log = () => {}, keepTrace = null, traceSamples = false }) {
   const browser = await launchBrowser();
   const result = { kind, browserVersion: browser.version() };
   try {
@@ -132,7 +141,7 @@ export async function measureLoad({ kind, url, full, signIn = null, actions = fa
       log(`      idle`);
       result.idle = await idle(browser, page, cdp, kind);
       log(`      scroll`);
-      result.scroll = await scroll(browser, page, cdp, kind, keepTrace);
+      result.scroll = await scroll(browser, page, cdp, kind, keepTrace, traceSamples);
       if (actions) {
         log(`      actions`);
         await pageQuiet(page, kind, 500);

@@ -3,6 +3,7 @@
 // console.timeStamp markers; and the GPU process's busy time in the same window.
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline',
   'disabled-by-default-devtools.timeline.frame'];
+export const SAMPLING_CATEGORY = 'disabled-by-default-v8.cpu_profiler';
 
 function threads(events) {
   const names = new Map();
