@@ -86,16 +86,34 @@
   const wasm = fetchWasm(wasmUrl, downloads.signal);
   wasm.catch(() => {});  // its error is reported by instantiate(), once the runtime asks for it
   // The fonts are WOFF2 faces the browser rasterises for the page (web_fonts.cpp): Inter's two
-  // weights, which stand in for each other, and the icons. True once Inter can be drawn.
-  // Regular is also the fallback family for the letters SemiBold leaves out (web_fonts.cpp).
-  const fontFiles = [[['Trash Inter', 'Trash Inter Fallback'], 'fonts/Inter-Regular.woff2', '400'],
-                     [['Trash Inter'], 'fonts/Inter-SemiBold.woff2', '600'], [['Trash Icons'], 'fonts/icons.woff2', '400']];
-  const fonts = Promise.all(fontFiles.map(([families, url, weight]) =>
-    fetch(url, { signal: downloads.signal })
+  // weights, which stand in for each other, and the icons. Each Inter file is registered with the
+  // code points it has (web.cmake's lists) as its unicodeRange, so the browser draws each letter
+  // from the file that has it. Regular is also the fallback family for the letters SemiBold
+  // leaves out. loadFont's promise is true once the file can be drawn.
+  const LABELS = 'U+0020-007E,U+00A0,U+00A7,U+00A9,U+00AB,U+00B0,U+00B1,U+00B7,U+00BB,U+00D7,U+00F7,U+2013,U+2014,' +
+                 'U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715';
+  const LATIN_EXTENSION = 'U+00A1-00A6,U+00A8,U+00AA,U+00AC-00AF,U+00B2-00B6,U+00B8-00BA,U+00BC-00D6,U+00D8-00F6,' +
+                          'U+00F8-017F';
+  const REGULAR = ['Trash Inter', 'Trash Inter Fallback'];
+  function loadFont([families, url, weight, unicodeRange], signal) {
+    return fetch(url, { signal })
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(url))))
-      .then((bytes) => Promise.all(families.map((family) => new FontFace(family, bytes, { weight }).load())))
-      .then((faces) => { faces.forEach((face) => document.fonts.add(face)); return true; }, () => false)))
+      .then((bytes) => Promise.all(families.map((family) => new FontFace(family, bytes, { weight, unicodeRange }).load())))
+      .then((faces) => { faces.forEach((face) => document.fonts.add(face)); return true; }, () => false);
+  }
+  const fontFiles = [[REGULAR, 'fonts/Inter-Regular.woff2', '400', LABELS],
+                     [['Trash Inter'], 'fonts/Inter-SemiBold.woff2', '600', LABELS],
+                     [['Trash Icons'], 'fonts/icons.woff2', '400']];
+  const fonts = Promise.all(fontFiles.map((file) => loadFont(file, downloads.signal)))
     .then((loaded) => loaded[0] || loaded[1]);
+  // The rest of Regular's Latin letters (é, ß, ł, ...), downloaded once, only when the page has text
+  // that needs them (web_fonts.cpp asks; a first visit of an ASCII workspace never does).
+  let latinExtension = null;
+  function loadLatinExtension() {
+    latinExtension = latinExtension ||
+      loadFont([REGULAR, 'fonts/Inter-Regular-LatinExt.woff2', '400', LATIN_EXTENSION]);
+    return latinExtension;
+  }
   const preload = document.createElement('link');
   Object.assign(preload, { rel: 'preload', as: 'script', href: pageName + '.js' });
   document.head.appendChild(preload);
@@ -114,7 +132,7 @@
     performance.mark('trash-drawable');
     return fontsLoaded;
   });
-  Object.assign(window.trashShell, { fonts, drawable });
+  Object.assign(window.trashShell, { fonts, drawable, loadLatinExtension });
 
   window.Module = {
     canvas: document.getElementById('canvas'),

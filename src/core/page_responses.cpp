@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/countdown.h"      // FormatBytes
+#include "core/latin_extension.h"  // AnswerNeedsLatinExtension
 #include "core/listing_codec.h"  // ParseTrashListing
 #include "core/page_state.h"
 #include "core/text.h"  // FormatCount, CountOf
@@ -85,6 +86,9 @@ Requests PageState::OnResponse(uint64_t tag, int status, const ResponseBody& bod
     const InFlight call = std::move(it->second);
     inFlight_.erase(it);
     connection_.unreachable = Unreachable(status);
+    // Every text the server sends the page comes through here, so this one look decides whether
+    // the fonts' Latin extension is needed, until some answer says it is.
+    if (!latinExtensionInAnswers_) latinExtensionInAnswers_ = AnswerNeedsLatinExtension(body);
 
     const bool expired =
         status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;

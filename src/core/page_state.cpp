@@ -11,6 +11,7 @@
 #include "core/clipboard.h"     // ClipboardText, CopiedMessage
 #include "core/consequences.h"  // DeleteConsequences
 #include "core/countdown.h"     // kNever, FormatBytes
+#include "core/latin_extension.h"  // NeedsLatinExtension
 #include "core/permissions.h"   // DeleteBlockedReason
 
 namespace trash {
@@ -66,6 +67,12 @@ bool PageState::HasRequestInFlight(RequestKind kind) const {
 
 bool PageState::CanConfirmEmpty(std::string_view typedName) const {
     return session_ && !typedName.empty() && typedName == session_->workspace.name;
+}
+
+// The searches are typed (or come from the address), not answered: looked at here, while false.
+bool PageState::needsLatinExtension() const {
+    return latinExtensionInAnswers_ || NeedsLatinExtension(view_.filters().query) ||
+           NeedsLatinExtension(activity_.filters().query);
 }
 
 // [SECTION] Dialogs

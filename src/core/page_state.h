@@ -161,6 +161,10 @@ public:
     const RetentionForm& retention() const { return retention_; }
     // A file an export asked to save, once: the app hands it to the platform.
     std::optional<Download> TakeDownload();
+    // Text to show needs the fonts' Latin extension (latin_extension.h): an answer carried some
+    // (names, and the dialog titles made of them), or a typed search has some. The platform
+    // loads the extension the first time this is true.
+    bool needsLatinExtension() const;
 
 private:
     // One user action: one or more requests (chunks of kMaxBatch items, or one move per item
@@ -268,6 +272,7 @@ private:
     LoadState sessionLoad_, trashLoad_, projectsLoad_;
     std::string signInError_;
     bool signingIn_ = false;
+    bool latinExtensionInAnswers_ = false;  // sticky: see needsLatinExtension()
     std::vector<Toast> toasts_;
     Dialog dialog_;
     std::vector<Project> projects_;

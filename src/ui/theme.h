@@ -41,7 +41,8 @@ struct FaceSpec {
 inline constexpr FaceSpec kFaceSpecs[3] = {{400, 14.f}, {600, 14.f}, {600, 20.f}};
 inline constexpr float kIconScale = 0.92f, kIconMinAdvance = 1.25f, kIconDrop = 0.05f;
 // The text code points every face has, as inclusive ranges, zero-terminated (ImGui's format);
-// web.cmake's LATIN subset is the same list (its SemiBold has only LABELS, Regular draws the rest).
+// web.cmake's LABELS and LATIN_EXTENSION together are the same list (SemiBold has only LABELS,
+// Regular draws the rest, from a second file the page loads only for text that needs it).
 extern const unsigned short kTextRanges[];
 
 struct Palette {

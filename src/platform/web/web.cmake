@@ -102,16 +102,20 @@ endforeach()
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses, without
 # hinting or layout tables, as WOFF2 (brotli inside: the browser unpacks and rasterises them for the
 # page, web_fonts.cpp), so they get no precompressed copies. desubroutinized CFF compresses better.
-# The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h).
+# The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h). shell.js registers
+# each file with the same list as its FontFace's unicodeRange.
 set(FONT_PY /usr/bin/python3)
-set(LATIN "U+0020-007E,U+00A0-017F,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
-# SemiBold draws the page's own words (titles, buttons, headers): ASCII and the punctuation the page
-# writes. A letter beyond it (a name in a dialog's title) comes from Regular, emboldened by the
-# browser: web_fonts.cpp draws with Regular as the fallback family.
+# LABELS: the page's own words (titles, buttons, headers): ASCII and the punctuation it writes.
+# Both Inter weights carry them: a first visit of an ASCII workspace downloads no other letters.
 set(LABELS "U+0020-007E,U+00A0,U+00A7,U+00A9,U+00AB,U+00B0,U+00B1,U+00B7,U+00BB,U+00D7,U+00F7,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
+# LATIN_EXTENSION: the rest of Latin-1 Supplement and Latin Extended-A (é, ñ, ß, ł, ...), in
+# Regular only: shell.js downloads it when the page has text that needs it (trash::NeedsLatinExtension),
+# and a bold title draws those letters from it, emboldened by the browser (web_fonts.cpp).
+set(LATIN_EXTENSION "U+00A1-00A6,U+00A8,U+00AA,U+00AC-00AF,U+00B2-00B6,U+00B8-00BA,U+00BC-00D6,U+00D8-00F6,U+00F8-017F")
 set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8,U+F1DA,U+F019,U+F067,U+F068")
 set(FONT_OUTPUTS)
-foreach(pair "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN}"
+foreach(pair "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LABELS}"
+             "Inter-Regular-LatinExt.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN_EXTENSION}"
              "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LABELS}"
              "icons.woff2|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}")
   string(REPLACE "|" ";" parts "${pair}")

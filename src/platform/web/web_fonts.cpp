@@ -85,6 +85,11 @@ EM_JS(int, trash_raster_fonts, (const float* faces, int faceCount, const unsigne
     }
   }
   Module.trashRaster = { table: new Float32Array(table), alpha };
+  // For the tests: how often the atlas was drawn, and which faces the browser had for it then.
+  const page = window.trashPage || (window.trashPage = {});
+  page.fontRasters = (page.fontRasters || 0) + 1;
+  page.fontRasterFaces = [...document.fonts].filter((f) => f.status === 'loaded')
+    .map((f) => ({ family: f.family.replace(/\x22/g, ""), weight: f.weight, unicodeRange: f.unicodeRange }));
   return table.length;
 });
 EM_JS(void, trash_raster_table, (float* table), { HEAPF32.set(Module.trashRaster.table, table >> 2); });
@@ -93,9 +98,18 @@ EM_JS(void, trash_raster_alpha, (unsigned char* alpha), {
   Module.trashRaster = null;
 });
 
+// Calls trash_on_latin_extension once shell.js's Latin extension can be drawn (never when its
+// download failed: those letters keep the fallback face).
+EM_JS(void, trash_load_latin_extension, (), {
+  const shell = window.trashShell;
+  if (shell && shell.loadLatinExtension) shell.loadLatinExtension().then((loaded) => { if (loaded) _trash_on_latin_extension(); });
+});
+
 namespace web {
 
 namespace {
+
+void (*g_latinExtensionArrived)() = nullptr;  // set by the first LoadLatinExtension
 
 // Reads trash_raster_fonts's table into faces; false when it is short.
 bool ReadFaces(const std::vector<float>& table, ui::RasterAtlas& atlas) {
@@ -137,4 +151,12 @@ ui::RasterAtlas RasterizeFonts(float dpr) {
   return atlas;
 }
 
+void LoadLatinExtension(void (*arrived)()) {
+  if (g_latinExtensionArrived) return;
+  g_latinExtensionArrived = arrived;
+  trash_load_latin_extension();
+}
+
 }  // namespace web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_latin_extension() { web::g_latinExtensionArrived(); }

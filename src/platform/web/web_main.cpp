@@ -116,6 +116,13 @@ void UpdateCanvasSize(Page& page) {
   }
 }
 
+// Inter's Latin extension arrived (web_fonts.h): the atlas again, as for a new pixel ratio.
+void OnLatinExtension() {
+  BuildFonts(*g_page, g_page->dpr);
+  UpdateCanvasSize(*g_page);
+  g_page->platform->RequestFrames(2);
+}
+
 platform::Cursor CursorFor(ImGuiMouseCursor cursor) {
   switch (cursor) {
     case ImGuiMouseCursor_TextInput: return platform::Cursor::TextInput;
@@ -143,6 +150,7 @@ void DrawFrame() {
   ImGui::NewFrame();
   const app::FrameOutput out = page.app->Draw();
   ImGui::Render();
+  if (page.app->page().needsLatinExtension()) web::LoadLatinExtension(OnLatinExtension);
 
   render::Backdrop backdrop;
   backdrop.firstDialogList = out.firstDialogList;

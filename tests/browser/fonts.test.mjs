@@ -1,0 +1,101 @@
+// Inter's Latin extension (issue 10): the first visit of an ASCII workspace downloads only the core
+// files; a workspace with an accented name (or a typed search with one) gets the extension once,
+// registered under Inter's families with its unicodeRange, and the page draws its atlas again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startServer, launchBrowser, repoRoot } from './browser.mjs';
+import { openSignedIn, typeInto, waitForWidget } from './automation.mjs';
+
+const EXTENSION = '/fonts/Inter-Regular-LatinExt.woff2';
+const ACCENTED = '\u0141\u00f3d\u017a street scenes';  // Łódź
+
+// The demo fixture with its first trashed dataset renamed, as serve.py's --seed reads it.
+function accentedFixture() {
+  const fixture = JSON.parse(readFileSync(path.join(repoRoot, 'assets', 'demo', 'workspace.json'), 'utf8'));
+  const dataset = fixture.workspaces[0].datasets.find((d) => d.trash);
+  dataset.name = ACCENTED;
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'trash-fonts-')), 'workspace.json');
+  writeFileSync(file, JSON.stringify(fixture));
+  return file;
+}
+
+let ascii;
+let accented;
+let browser;
+before(async () => {
+  [ascii, accented, browser] = await Promise.all([startServer(), startServer(['--seed', accentedFixture()]),
+    launchBrowser()]);
+});
+after(async () => { await browser?.close(); await ascii?.stop(); await accented?.stop(); });
+
+const fontRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((r) => new URL(r.name).pathname).filter((p) => p.includes('/fonts/')).sort());
+
+// The code points of a unicode-range list, whatever its spelling ("U+00A1-00A6,U+00A8" or
+// "U+a1-a6, U+a8").
+function codePoints(ranges) {
+  const out = new Set();
+  for (const part of ranges.split(',')) {
+    const [first, last] = part.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex, 16));
+    for (let c = first; c <= (last ?? first); c++) out.add(c);
+  }
+  return out;
+}
+const cmakeList = (name) => readFileSync(path.join(repoRoot, 'src', 'platform', 'web', 'web.cmake'), 'utf8')
+  .match(new RegExp(`set\\(${name} "([^"]+)"\\)`))[1];
+
+test('an ASCII workspace never downloads the extension; its atlas is drawn once', async () => {
+  const { page, context, errors } = await openSignedIn(browser, ascii.url, 'alice');
+  await page.waitForTimeout(1000);  // the rest of the listing and any late answer
+  assert.deepEqual(await fontRequests(page), ['/fonts/Inter-Regular.woff2', '/fonts/Inter-SemiBold.woff2',
+                                              '/fonts/icons.woff2']);
+  assert.equal(await page.evaluate(() => window.trashPage.fontRasters), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a workspace with an accented name gets the extension once, and the atlas is drawn again with it',
+     async () => {
+  const { page, context, errors } = await openSignedIn(browser, accented.url, 'alice');
+  // The atlas drawn while the extension's faces were in, under both of Regular's families.
+  await page.waitForFunction(() => (window.trashPage.fontRasterFaces || [])
+    .filter((face) => /u\+f8-17f/i.test(face.unicodeRange)).length === 2, null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => window.trashPage.fontRasters), 2, 'drawn at start, then once more');
+  const faces = await page.evaluate(() => window.trashPage.fontRasterFaces);
+  const isExtension = (face) => /u\+f8-17f/i.test(face.unicodeRange);
+  const extension = faces.filter(isExtension);
+  assert.deepEqual(extension.map((face) => `${face.family} ${face.weight}`).sort(),
+                   ['Trash Inter 400', 'Trash Inter Fallback 400']);
+  // Each file's unicodeRange is web.cmake's list for it: the browser picks the file that has the letter.
+  const core = faces.find((face) => face.family === 'Trash Inter' && face.weight === '400' && !isExtension(face));
+  assert.deepEqual(codePoints(extension[0].unicodeRange), codePoints(cmakeList('LATIN_EXTENSION')));
+  assert.deepEqual(codePoints(core.unicodeRange), codePoints(cmakeList('LABELS')));
+  assert.deepEqual(await fontRequests(page), ['/fonts/Inter-Regular-LatinExt.woff2', '/fonts/Inter-Regular.woff2',
+                                              '/fonts/Inter-SemiBold.woff2', '/fonts/icons.woff2']);
+  // The rasteriser's font (web_fonts.cpp) now draws Ł from Inter: its advance is the extension file's own.
+  const advances = await page.evaluate(async (url) => {
+    const probe = new FontFace('Probe', await (await fetch(url)).arrayBuffer());
+    document.fonts.add(await probe.load());
+    const ctx = document.createElement('canvas').getContext('2d');
+    const width = (font) => { ctx.font = font; return ctx.measureText('\u0141').width; };
+    return { page: width('400 100px "Trash Inter", "Trash Inter Fallback"'), inter: width('400 100px Probe'),
+             fallback: width('400 100px "No Such Face"') };
+  }, EXTENSION.slice(1));
+  assert.equal(advances.page, advances.inter);
+  assert.notEqual(advances.page, advances.fallback, 'the fallback face would have drawn it the same');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing an accented letter into the search gets the extension', async () => {
+  const { page, context, errors } = await openSignedIn(browser, ascii.url, 'alice');
+  const search = await waitForWidget(page, 'textbox', /search/i);
+  await typeInto(page, search, 'caf\u00e9');
+  await page.waitForFunction(() => (window.trashPage.fontRasters || 0) >= 2, null, { timeout: 15000 });
+  assert.ok((await fontRequests(page)).includes(EXTENSION));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
