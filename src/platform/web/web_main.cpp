@@ -1,7 +1,8 @@
 // Entry point of the WebAssembly page: starts the app (its first requests go out at once), then,
 // when the shell says the GPU and fonts are ready, creates the WebGL2 context, sizes the canvas
 // backing store at the device pixel ratio, builds fonts and style, wires input, and draws a frame
-// only when something asked for one (input, data, a timer). Every EM_JS lives in src/platform/web.
+// only when something asked for one (input, data, a timer). Every EM_JS lives in src/platform/web
+// but the renderer's WebGL2 binding (src/render/webgl2_binding.cpp).
 #include <emscripten.h>  // EM_JS, EMSCRIPTEN_KEEPALIVE, emscripten_get_now
 #include <imgui.h>
 
