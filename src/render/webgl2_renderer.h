@@ -1,10 +1,13 @@
 // WebGL2 renderer for Dear ImGui's draw data. It owns its GL context outright, so it sets every
 // piece of state it needs each frame and never reads any back (no glGet* after Init: in Chrome each
-// one is a synchronous round trip to the GPU process). It also draws the modal backdrop pass.
+// one is a synchronous round trip to the GPU process). It also draws the modal backdrop pass. The
+// GPU work itself is its binding's (webgl2_binding.h): here ImGui's lists become one frame of it.
 #pragma once
 
 #include <string>
 #include <vector>
+
+#include "render/webgl2_binding.h"
 
 struct ImDrawData;
 struct ImDrawList;
@@ -19,6 +22,8 @@ struct Backdrop {
 
 class WebGL2Renderer {
  public:
+  // The page canvas's WebGL2 context; false when the browser has none.
+  static bool CreateContext() { return webgl2::CreateContext(); }
   // Compiles the shaders and creates buffers; false with a message when the context can't.
   bool Init(std::string* error);
   // (Re)uploads ImGui's font atlas; call after building fonts (again when the DPR changes).
@@ -27,21 +32,15 @@ class WebGL2Renderer {
               const Backdrop& backdrop);
 
  private:
-  void DrawLists(const ImDrawData& drawData, int first, int last, int fbWidth, int fbHeight);
-  void EnsureBackdropTargets(int width, int height);
-  void BackdropPass(unsigned sourceTexture, unsigned targetFramebuffer, float stepX, float stepY,
-                    const float dimRgba[4], int width, int height);
+  void GatherGeometry(const ImDrawData& drawData);
+  void GatherCommands(const ImDrawData& drawData, const ImDrawList* backdropEnd, int fbWidth, int fbHeight,
+                      webgl2::Frame* frame);
 
-  unsigned program_ = 0, vao_ = 0, vertexBuffer_ = 0, indexBuffer_ = 0, fontTexture_ = 0;
-  int locScale_ = -1, locTranslate_ = -1, locTexture_ = -1;
-  unsigned backdropProgram_ = 0, backdropVao_ = 0;
-  int locScene_ = -1, locStep_ = -1, locDim_ = -1;
-  unsigned sceneFramebuffer_ = 0, sceneTexture_ = 0, blurFramebuffer_ = 0, blurTexture_ = 0;
-  int targetWidth_ = 0, targetHeight_ = 0;
-  size_t vertexCapacity_ = 0, indexCapacity_ = 0;
-  // The frame's lists gathered into one block each, so the GPU gets two uploads however many
-  // windows and tables drew (each GL call from wasm crosses into JavaScript).
+  uint32_t fontTexture_ = 0;
+  // The frame's lists gathered into one block each, and its draw list, so the frame crosses into
+  // JavaScript once however many windows and tables drew.
   std::vector<unsigned char> vertexStaging_, indexStaging_;
+  std::vector<webgl2::DrawCommand> commands_;
 };
 
 }  // namespace render

@@ -62,15 +62,18 @@ foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
   target_link_options(${target} PRIVATE
-    -sENVIRONMENT=web -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
+    # No Emscripten GL library or html5.h events: the renderer has its own WebGL2 binding
+    # (src/render/webgl2_binding.cpp) and the page its own listeners (web_input.cpp, web_touch.cpp).
+    -sENVIRONMENT=web -sFETCH=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sFILESYSTEM=0 -sASSERTIONS=0
     -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[canvas,print,printErr,instantiateWasm,onAbort]
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
-    -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
-    # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno, GL error
-    # tracking or TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
+    # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno or
+    # TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder); emscripten_fetch
+    # without its IndexedDB cache, which the page never asks for (it also held main() back until
+    # the database had opened).
     -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
-    -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2
+    -sSUPPORT_ERRNO=0 -sTEXTDECODER=2 -sFETCH_SUPPORT_INDEXEDDB=0
     # Code generation (it happens here, under LTO) may use three wasm features every WebGL2 browser
     # has (Chrome 75, Firefox 79, Safari 15): saturating float-to-int (ImGui converts floats to
     # ints everywhere; without it each conversion carries range checks), memory.copy/fill and

@@ -6,9 +6,8 @@
 // shortcut is decided when it is handed over, from whether a text field is active then.
 #include "platform/web/web_input.h"
 
-#include <emscripten.h>        // EM_JS, EMSCRIPTEN_KEEPALIVE
-#include <emscripten/html5.h>  // mouse, wheel, key callbacks
-#include <imgui.h>             // ImGuiIO
+#include <emscripten.h>  // EM_JS, EMSCRIPTEN_KEEPALIVE
+#include <imgui.h>       // ImGuiIO
 
 #include <cfloat>  // FLT_MAX: no pointer
 #include <cstring>
@@ -17,15 +16,35 @@
 
 #include "platform/web/web_platform.h"
 
+// The page's listeners, each handing the C++ side the fields it reads (coordinates as whole CSS
+// pixels, modifiers as bits: 1 Ctrl, 2 Shift, 4 Alt, 8 Meta); a non-zero answer prevents the
+// browser's default. A press starts on the canvas, while moves and releases are the document's, so
+// a drag that leaves the canvas still ends; both in the capture phase, before the page's elements.
+// Keys in the bubbling phase: keys pressed on the accessibility mirror stop there and stay its own.
+// The key's DOM `key` goes into `keyText` (32 bytes, like the html5.h event it replaced).
 // The wheel listener is passive: the browser then never waits for the page before it sends the
 // next wheel event, and a page busy drawing gets the events that arrived meanwhile coalesced into
 // one (deltas summed) instead of one per frame, so it does not fall behind a fast wheel. Nothing
 // of the document scrolls, so the only default action it no longer prevents is Ctrl+wheel's
 // browser zoom (a trackpad pinch), which the page follows like any zoom.
-EM_JS(void, trash_listen_for_wheel, (), {
-  document.getElementById('canvas').addEventListener('wheel', (e) => {
+EM_JS(void, trash_listen_for_input, (char* keyText), {
+  const canvas = document.getElementById('canvas');
+  const modifiers = (e) => e.ctrlKey | e.shiftKey << 1 | e.altKey << 2 | e.metaKey << 3;
+  const mouse = (type) => (e) => {
+    if (_trash_on_mouse(type, e.button, e.clientX, e.clientY, modifiers(e))) e.preventDefault();
+  };
+  document.addEventListener('mousemove', mouse(0), true);
+  canvas.addEventListener('mousedown', mouse(1), true);
+  document.addEventListener('mouseup', mouse(2), true);
+  canvas.addEventListener('wheel', (e) => {
     if (!e.ctrlKey) _trash_on_wheel(e.deltaX, e.deltaY, e.deltaMode, e.clientX, e.clientY);
   }, {passive: true});
+  const key = (e) => {
+    stringToUTF8(e.key || "", keyText, 32);
+    if (_trash_on_key(e.type === 'keydown', e.keyCode, modifiers(e))) e.preventDefault();
+  };
+  document.addEventListener('keydown', key);
+  document.addEventListener('keyup', key);
 });
 
 namespace web {
@@ -65,12 +84,14 @@ void Push(InputEvent event) {
   Wake();
 }
 
-template <typename E>
-InputEvent WithModifiers(InputEvent event, const E& e) {
-  event.ctrl = e.ctrlKey;
-  event.shift = e.shiftKey;
-  event.alt = e.altKey;
-  event.super = e.metaKey;
+// The modifier bits of trash_listen_for_input.
+enum Modifier { kCtrl = 1, kShift = 2, kAlt = 4, kMeta = 8 };
+
+InputEvent WithModifiers(InputEvent event, int modifiers) {
+  event.ctrl = modifiers & kCtrl;
+  event.shift = modifiers & kShift;
+  event.alt = modifiers & kAlt;
+  event.super = modifiers & kMeta;
   return event;
 }
 
@@ -90,28 +111,31 @@ void QueueButton(int button, bool down, double cssX, double cssY) {
 }
 
 // DOM button numbers are 0 left, 1 middle, 2 right; ImGui wants 0 left, 1 right, 2 middle.
-int ImGuiButton(unsigned short domButton) { return domButton == 1 ? 2 : domButton == 2 ? 1 : domButton; }
+int ImGuiButton(int domButton) { return domButton == 1 ? 2 : domButton == 2 ? 1 : domButton; }
 
-EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
+enum MouseEventType { kMouseMove = 0, kMouseDown = 1, kMouseUp = 2 };  // as trash_listen_for_input numbers them
+
+bool OnMouse(int type, int domButton, int cssX, int cssY, int modifiers) {
   // The canvas fills the viewport from (0, 0), so client coordinates are canvas coordinates.
-  if (type == EMSCRIPTEN_EVENT_MOUSEMOVE) {
+  if (type == kMouseMove) {
     // A move after a queued click lands after it; with nothing queued it applies at once.
-    if (g_queue.empty()) ImGui::GetIO().MousePos = DevicePoint(e->clientX, e->clientY);
-    else g_queue.push_back(PointerEvent(InputEvent::Move, 0, false, e->clientX, e->clientY));
+    if (g_queue.empty()) ImGui::GetIO().MousePos = DevicePoint(cssX, cssY);
+    else g_queue.push_back(PointerEvent(InputEvent::Move, 0, false, cssX, cssY));
     Wake();
-    return EM_FALSE;
+    return false;
   }
-  const int button = ImGuiButton(e->button);
-  if (button > 2) return EM_FALSE;
-  const bool down = type == EMSCRIPTEN_EVENT_MOUSEDOWN;
-  Push(WithModifiers(PointerEvent(InputEvent::Button, button, down, e->clientX, e->clientY), *e));
+  const int button = ImGuiButton(domButton);
+  if (button > 2) return false;
+  const bool down = type == kMouseDown;
+  Push(WithModifiers(PointerEvent(InputEvent::Button, button, down, cssX, cssY), modifiers));
   return down;  // keep focus handling ours
 }
 
 // Browsers give pixels (mode 0, ~100 per notch in Chrome), lines (1, ~3 per notch) or pages (2),
 // down positive. ImGui wants notches, up positive.
 void OnWheel(double deltaX, double deltaY, int deltaMode, double clientX, double clientY) {
-  const double perNotch = deltaMode == DOM_DELTA_PIXEL ? 100.0 : deltaMode == DOM_DELTA_LINE ? 3.0 : 1.0;
+  constexpr int kDeltaPixel = 0, kDeltaLine = 1;  // WheelEvent.deltaMode
+  const double perNotch = deltaMode == kDeltaPixel ? 100.0 : deltaMode == kDeltaLine ? 3.0 : 1.0;
   ImGuiIO& io = ImGui::GetIO();
   io.MouseWheel -= float(deltaY / perNotch);
   io.MouseWheelH -= float(deltaX / perNotch);
@@ -119,7 +143,7 @@ void OnWheel(double deltaX, double deltaY, int deltaMode, double clientX, double
   Wake();
 }
 
-bool IsNavigationKey(unsigned long keyCode) {
+bool IsNavigationKey(int keyCode) {
   switch (keyCode) {
     case 8: case 9: case 13: case 27: case 32: case 33: case 34: case 35: case 36:
     case 37: case 38: case 39: case 40: case 46:
@@ -139,34 +163,35 @@ EM_JS(int, trash_keys_are_ours, (), {
   return mirror && mirror.contains(active) ? 1 : 0;
 });
 
-EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
-  const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-  const unsigned long code = e->keyCode;
-  const bool command = e->ctrlKey || e->metaKey;
+// A key's DOM `key`, written by trash_listen_for_input's listener before it calls OnKey.
+char g_keyText[32];
+
+bool OnKey(bool down, int code, int modifiers) {
+  const bool command = modifiers & (kCtrl | kMeta);
   // Ctrl/Cmd+V reaches ImGui from the paste event, once the browser has handed over the text.
-  if ((command && code == 86) || code >= kKeyCount) return EM_FALSE;
+  if ((command && code == 86) || code < 0 || code >= kKeyCount) return false;
   // A release always arrives, or a key pressed on the page and released elsewhere would stay down.
-  if (down && !trash_keys_are_ours()) return EM_FALSE;
+  if (down && !trash_keys_are_ours()) return false;
   // Printable text: the DOM `key` is the character itself (one code point) unless a command key is
   // held. IME composition (keyCode 229, key "Process") goes on to the hidden text input.
-  const size_t keyLength = std::strlen(e->key);
+  const size_t keyLength = std::strlen(g_keyText);
   const bool printable = down && !command && keyLength > 0 && keyLength <= 4 && code != 229 &&
-                         (keyLength == 1 || (unsigned char)e->key[0] >= 0xC0);
+                         (keyLength == 1 || (unsigned char)g_keyText[0] >= 0xC0);
   InputEvent event;
   event.kind = printable ? InputEvent::Text : InputEvent::Key;
-  event.code = int(code);
+  event.code = code;
   event.down = down;
-  if (printable) event.text = e->key;
-  Push(WithModifiers(std::move(event), *e));
-  if (!down) return EM_FALSE;
-  if (printable) return EM_TRUE;  // text or a shortcut of the page, either way ours
+  if (printable) event.text = g_keyText;
+  Push(WithModifiers(std::move(event), modifiers));
+  if (!down) return false;
+  if (printable) return true;  // text or a shortcut of the page, either way ours
   // Ctrl/Cmd+F focuses the page's own search (the browser's find bar cannot see canvas text) and
   // Ctrl/Cmd+A selects rows or field text; other browser shortcuts (reload, zoom, copy) stay theirs.
-  if (command) return code == 70 || code == 65 ? EM_TRUE : EM_FALSE;
-  if (e->shiftKey && code == 121) return EM_TRUE;  // Shift+F10: the row menu
+  if (command) return code == 70 || code == 65;
+  if ((modifiers & kShift) && code == 121) return true;  // Shift+F10: the row menu
   // Tab outside a text field is the browser's: it moves focus through the accessibility mirror.
-  if (code == 9 && !g_context->platform->TextInputActive()) return EM_FALSE;
-  return IsNavigationKey(code) ? EM_TRUE : EM_FALSE;
+  if (code == 9 && !g_context->platform->TextInputActive()) return false;
+  return IsNavigationKey(code);
 }
 
 void ApplyModifiers(const InputEvent& event) {
@@ -231,14 +256,7 @@ void InstallInput(InputContext* context) {
   io.GetClipboardTextFn = GetClipboard;
   io.SetClipboardTextFn = SetClipboard;
 
-  const char* canvas = "#canvas";
-  emscripten_set_mousedown_callback(canvas, nullptr, true, OnMouse);
-  emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnMouse);
-  emscripten_set_mousemove_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, true, OnMouse);
-  trash_listen_for_wheel();
-  // Bubbling phase: keys pressed on the accessibility mirror stop there and stay its own.
-  emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
-  emscripten_set_keyup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, OnKey);
+  trash_listen_for_input(g_keyText);
   trash_listen_for_paste();
   trash_install_bridge();
 }
@@ -379,4 +397,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_activate_at(double cssX, double cssY)
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_wheel(double deltaX, double deltaY, int deltaMode, double clientX,
                                                     double clientY) {
   web::OnWheel(deltaX, deltaY, deltaMode, clientX, clientY);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int trash_on_mouse(int type, int domButton, int cssX, int cssY, int modifiers) {
+  return web::OnMouse(type, domButton, cssX, cssY, modifiers);
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE int trash_on_key(int down, int keyCode, int modifiers) {
+  return web::OnKey(down != 0, keyCode, modifiers);
 }

@@ -16,7 +16,7 @@ struct InputContext {
   std::function<void(const std::string& widgetId)> focusWidget;
 };
 
-// Registers the html5 callbacks; `context` must outlive the page.
+// Starts the page's mouse, wheel, key and paste listeners; `context` must outlive the page.
 void InstallInput(InputContext* context);
 // Before each ImGui::NewFrame: hands ImGui the next queued press, release or text.
 void BeforeFrame();

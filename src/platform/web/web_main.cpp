@@ -1,9 +1,9 @@
 // Entry point of the WebAssembly page: starts the app (its first requests go out at once), then,
 // when the shell says the GPU and fonts are ready, creates the WebGL2 context, sizes the canvas
 // backing store at the device pixel ratio, builds fonts and style, wires input, and draws a frame
-// only when something asked for one (input, data, a timer). Every EM_JS lives in src/platform/web.
-#include <emscripten.h>        // EM_JS, EMSCRIPTEN_KEEPALIVE, emscripten_get_now
-#include <emscripten/html5.h>  // WebGL context, canvas size, resize and focus callbacks
+// only when something asked for one (input, data, a timer). Every EM_JS lives in src/platform/web
+// but the renderer's WebGL2 binding (src/render/webgl2_binding.cpp).
+#include <emscripten.h>  // EM_JS, EMSCRIPTEN_KEEPALIVE, emscripten_get_now
 #include <imgui.h>
 
 #include <algorithm>
@@ -25,6 +25,18 @@
 // [SECTION] JavaScript glue
 EM_JS(double, trash_css_width, (), { return window.innerWidth; });
 EM_JS(double, trash_css_height, (), { return window.innerHeight; });
+EM_JS(double, trash_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(void, trash_set_canvas_size, (int width, int height), {
+  const canvas = document.getElementById('canvas');
+  canvas.width = width;
+  canvas.height = height;
+});
+// A resize (browser zoom and a move to another screen's pixel ratio fire one too) and the window
+// getting focus back (the App refreshes then).
+EM_JS(void, trash_watch_window, (), {
+  window.addEventListener('resize', () => _trash_on_resize());
+  window.addEventListener('focus', () => _trash_on_window_focus());
+});
 EM_JS(int, trash_prefers, (const char* query), {
   return window.matchMedia && window.matchMedia(UTF8ToString(query)).matches ? 1 : 0;
 });
@@ -86,7 +98,7 @@ struct Page {
 };
 Page* g_page = nullptr;
 
-float DevicePixelRatio() { return float(std::max(0.5, emscripten_get_device_pixel_ratio())); }
+float DevicePixelRatio() { return float(std::max(0.5, trash_device_pixel_ratio())); }
 
 // Rasterises the fonts at this device pixel ratio and builds ImGui's atlas and style: CPU work,
 // done while the GPU warms up at start. The atlas goes to the GPU in UpdateCanvasSize.
@@ -107,7 +119,7 @@ void UpdateCanvasSize(Page& page) {
   if (width != page.width || height != page.height) {
     page.width = width;
     page.height = height;
-    emscripten_set_canvas_element_size("#canvas", width, height);
+    trash_set_canvas_size(width, height);
   }
   if (dpr != page.dpr) BuildFonts(page, dpr);
   if (!page.fontsUploaded) {
@@ -164,19 +176,17 @@ void DrawFrame() {
                       page.app->page().trashLoad().status == trash::LoadStatus::Loaded ? 1 : 0);
 }
 
-EM_BOOL OnResize(int, const EmscriptenUiEvent*, void*) {
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_resize() {
   UpdateCanvasSize(*g_page);
   g_page->platform->RequestFrames(2);
-  return EM_FALSE;
 }
 
-EM_BOOL OnFocus(int, const EmscriptenFocusEvent*, void*) {
+extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_window_focus() {
   g_page->app->OnWindowFocus();
   g_page->platform->RequestFrames(2);
-  return EM_FALSE;
 }
-
-}  // namespace
 
 // The system's colour scheme, contrast and motion preferences, read at start and on change.
 void ReadSystemPreferences(Page& page) {
@@ -201,19 +211,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_fonts(int loaded) {
 // the renderer, fonts and style, input, and the first frames.
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_drawable(int fontsLoaded) {
   Page& page = *g_page;
-  EmscriptenWebGLContextAttributes attributes;
-  emscripten_webgl_init_context_attributes(&attributes);
-  attributes.majorVersion = 2;
-  attributes.minorVersion = 0;
-  attributes.alpha = EM_FALSE;
-  attributes.depth = EM_FALSE;
-  attributes.stencil = EM_FALSE;
-  attributes.antialias = EM_FALSE;
-  attributes.premultipliedAlpha = EM_TRUE;
-  attributes.powerPreference = EM_WEBGL_POWER_PREFERENCE_LOW_POWER;
-  attributes.enableExtensionsByDefault = EM_FALSE;  // WebGL2 core is all the renderer uses
-  const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE context = emscripten_webgl_create_context("#canvas", &attributes);
-  if (context <= 0 || emscripten_webgl_make_context_current(context) != EMSCRIPTEN_RESULT_SUCCESS) {
+  if (!render::WebGL2Renderer::CreateContext()) {
     trash_fatal("This page needs WebGL2, which this browser or device does not provide.");
     return;
   }
@@ -230,8 +228,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_drawable(int fontsLoaded) {
   web::InstallInput(&page.input);
   web::InstallTouch(&page.input);
   trash_watch_theme();
-  emscripten_set_resize_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnResize);
-  emscripten_set_focus_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, false, OnFocus);
+  trash_watch_window();
   page.drawable = true;
   page.lastFrameSeconds = emscripten_get_now() / 1000.0;
   page.platform->RequestFrames(3);  // the clipper measures row heights on the first frame

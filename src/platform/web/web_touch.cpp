@@ -8,7 +8,7 @@
 // (shell.css) and preventDefault here keep the browser from also scrolling or zooming.
 #include "platform/web/web_touch.h"
 
-#include <emscripten/html5.h>  // touch callbacks, emscripten_get_now
+#include <emscripten.h>  // EM_JS, EMSCRIPTEN_KEEPALIVE, emscripten_get_now
 #include <imgui.h>
 #include <imgui_internal.h>  // ImGuiWindow scroll state, SetScrollY(window, y)
 
@@ -19,8 +19,26 @@
 #include "platform/web/web_input.h"     // QueueClick, QueuePointerAway
 #include "platform/web/web_platform.h"  // RequestFrames
 
+// Each touch event hands over one finger: for a start the finger that came down, otherwise the
+// finger the gesture follows (the id OnTouch answered last, as a 32-bit int), wherever the browser
+// lists it, or none. The listeners are not passive: preventDefault keeps the browser's own gestures away.
+EM_JS(void, trash_listen_for_touch, (), {
+  const canvas = document.getElementById('canvas');
+  let tracked = -1;
+  ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach((name, type) => {
+    canvas.addEventListener(name, (e) => {
+      const t = type ? [...e.touches, ...e.changedTouches].find((touch) => (touch.identifier | 0) === tracked)
+                     : e.changedTouches[0];
+      tracked = _trash_on_touch(type, e.timeStamp, !!t, t ? t.identifier : 0, t ? t.clientX : 0, t ? t.clientY : 0);
+      e.preventDefault();
+    }, {passive: false});
+  });
+});
+
 namespace web {
 namespace {
+
+enum TouchEventType { kTouchStart, kTouchMove, kTouchEnd, kTouchCancel };  // trash_listen_for_touch's order
 
 constexpr double kSlopCss = 8;  // movement under this is still a tap
 constexpr double kLongPressMs = 500;
@@ -75,38 +93,34 @@ float ScrollChain(ImGuiWindow* window, float dy) {
   return done;
 }
 
-const EmscriptenTouchPoint* Tracked(const EmscriptenTouchEvent* e) {
-  for (int i = 0; i < e->numTouches; ++i)
-    if (e->touches[i].identifier == g_touch.id) return &e->touches[i];
-  return nullptr;
-}
+// A finger of a touch event, in whole CSS pixels.
+struct TouchPoint {
+  long id = 0;
+  int clientX = 0, clientY = 0;
+};
 
-EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
-  const double now = e->timestamp;  // when the finger did it, not when this handler got to run
-  if (type == EMSCRIPTEN_EVENT_TOUCHSTART) {
+// `t` is the finger that came down (a start) or the followed finger (the others), null if absent.
+void OnTouch(int type, double now, const TouchPoint* t) {
+  if (type == kTouchStart) {
     g_flingVelocity = 0;  // a finger stops a coasting list
     if (g_touch.down) {   // a second finger: no tap, no long press from this gesture
       g_touch.consumed = true;
-      return EM_TRUE;
+      return;
     }
-    const EmscriptenTouchPoint* t = nullptr;
-    for (int i = 0; i < e->numTouches && !t; ++i)
-      if (e->touches[i].isChanged) t = &e->touches[i];
-    if (!t) return EM_TRUE;
+    if (!t) return;
     g_touch = Touch{};
     g_touch.down = true;
-    g_touch.id = t->identifier;
+    g_touch.id = t->id;
     g_touch.startX = g_touch.lastX = t->clientX;
     g_touch.startY = g_touch.lastY = t->clientY;
     g_touch.startMs = g_touch.lastMoveMs = now;
     g_pendingDy = 0;
     g_context->platform->RequestFrames(2);
-    return EM_TRUE;
+    return;
   }
-  const EmscriptenTouchPoint* t = Tracked(e);
-  if (!g_touch.down || !t) return EM_TRUE;
+  if (!g_touch.down || !t) return;
   const float dpr = g_context->devicePixelRatio;
-  if (type == EMSCRIPTEN_EVENT_TOUCHMOVE) {
+  if (type == kTouchMove) {
     if (!g_touch.dragging && std::hypot(t->clientX - g_touch.startX, t->clientY - g_touch.startY) > kSlopCss &&
         !g_touch.consumed) {
       g_touch.dragging = true;
@@ -123,28 +137,23 @@ EM_BOOL OnTouch(int type, const EmscriptenTouchEvent* e, void*) {
     }
     g_touch.lastX = t->clientX;
     g_touch.lastY = t->clientY;
-    return EM_TRUE;
+    return;
   }
   // Touch end or cancel: a tap is a left click, a long press a right click (ImGui's button 1).
-  const bool still = !g_touch.dragging && !g_touch.consumed && type == EMSCRIPTEN_EVENT_TOUCHEND;
+  const bool still = !g_touch.dragging && !g_touch.consumed && type == kTouchEnd;
   if (still) QueueClick(now - g_touch.startMs >= kLongPressMs ? 1 : 0, t->clientX, t->clientY);
   const bool recent = now - g_touch.lastMoveMs < 80;  // a finger that stopped before lifting does not fling
   const bool fling = std::abs(g_touch.velocity) > kFlingMinCssPerMs && !g_context->platform->PrefersReducedMotion();
   if (g_touch.dragging && recent && fling) g_flingVelocity = g_touch.velocity * dpr;
   g_touch.down = false;
   g_context->platform->RequestFrames(2);
-  return EM_TRUE;
 }
 
 }  // namespace
 
 void InstallTouch(InputContext* context) {
   g_context = context;
-  const char* canvas = "#canvas";
-  emscripten_set_touchstart_callback(canvas, nullptr, false, OnTouch);
-  emscripten_set_touchmove_callback(canvas, nullptr, false, OnTouch);
-  emscripten_set_touchend_callback(canvas, nullptr, false, OnTouch);
-  emscripten_set_touchcancel_callback(canvas, nullptr, false, OnTouch);
+  trash_listen_for_touch();
 }
 
 void TouchBeforeFrame() {
@@ -166,3 +175,12 @@ void TouchBeforeFrame() {
 }
 
 }  // namespace web
+
+// The timestamp is when the finger did it, not when the handler got to run. Answers the id of the
+// finger the gesture follows, or -1.
+extern "C" EMSCRIPTEN_KEEPALIVE int trash_on_touch(int type, double timeStamp, int hasPoint, int id, int clientX,
+                                                   int clientY) {
+  const web::TouchPoint point{id, clientX, clientY};
+  web::OnTouch(type, timeStamp, hasPoint ? &point : nullptr);
+  return web::g_touch.down ? int(web::g_touch.id) : -1;
+}

@@ -5,7 +5,7 @@ namespace web {
 
 struct InputContext;
 
-// Registers the touch callbacks; `context` must outlive the page.
+// Starts the page's touch listeners; `context` must outlive the page.
 void InstallTouch(InputContext* context);
 // Before each ImGui::NewFrame, after BeforeFrame(): applies the drag's scroll and any momentum.
 void TouchBeforeFrame();
