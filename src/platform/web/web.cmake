@@ -71,6 +71,9 @@ foreach(target ${WEB_PAGES})
     # tracking or TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
     -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
     -sSUPPORT_ERRNO=0 -sGL_TRACK_ERRORS=0 -sTEXTDECODER=2
+    # A second -Oz round over flattened, re-relooped code after emcc's own -Oz: about 2 KB gzip.
+    # As a pass of emcc's own wasm-opt run (not a later step), so the symbol map stays true.
+    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz
     # Code generation (it happens here, under LTO) may use three wasm features every WebGL2 browser
     # has (Chrome 75, Firefox 79, Safari 15): saturating float-to-int (ImGui converts floats to
     # ints everywhere; without it each conversion carries range checks), memory.copy/fill and
