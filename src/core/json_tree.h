@@ -12,7 +12,8 @@
 #include <vector>             // nodes
 #include <nlohmann/json.hpp>  // nlohmann::json::sax_parse
 
-#include "core/result.h"  // ParseResult, ParseError
+#include "core/response_body.h"  // BodyCursor, BodyIterator
+#include "core/result.h"         // ParseResult, ParseError
 
 namespace trash::json_tree {
 using json = nlohmann::json;
@@ -121,7 +122,9 @@ private:
 inline std::vector<Node> ParseTree(std::string_view body) {
     std::vector<Node> nodes;
     TreeBuilder builder(nodes);
-    if (!json::sax_parse(body.begin(), body.end(), &builder)) nodes.clear();
+    const ResponseBody text(body);
+    BodyCursor cursor(text, 0);  // in place: the listing's iterator type, so one lexer serves both
+    if (!json::sax_parse(BodyIterator(&cursor, 0), BodyIterator(&cursor, body.size()), &builder)) nodes.clear();
     return nodes;
 }
 

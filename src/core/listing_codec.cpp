@@ -416,12 +416,13 @@ private:
     std::string error_;
 };
 
-// `first`, `last`: an iterator pair over the text (in place, or through a BodyCursor).
-template <typename Iterator>
-ParseResult<TrashListing> ParseOnce(Iterator first, Iterator last, bool& utf8Error) {
+// Through a BodyCursor whether the body is in one buffer or in pieces (see BodyCursor).
+ParseResult<TrashListing> ParseOnce(const ResponseBody& body, bool& utf8Error) {
+    constexpr size_t kChunkBytes = 64 * 1024;
+    BodyCursor cursor(body, kChunkBytes);
     TrashListing listing;
     ListingHandler handler(listing);
-    const bool ok = json::sax_parse(first, last, &handler);
+    const bool ok = json::sax_parse(BodyIterator(&cursor, 0), BodyIterator(&cursor, body.size()), &handler);
     utf8Error = handler.utf8Error();
     if (!ok) return ParseError{handler.error().empty() ? "Malformed JSON" : handler.error()};
     if (!handler.sawItems() && !listing.unchanged) {
@@ -431,15 +432,6 @@ ParseResult<TrashListing> ParseOnce(Iterator first, Iterator last, bool& utf8Err
     return listing;
 }
 
-ParseResult<TrashListing> ParseOnce(const ResponseBody& body, bool& utf8Error) {
-    if (!body.inPieces()) {
-        const std::string_view text = body.text();
-        return ParseOnce(text.begin(), text.end(), utf8Error);
-    }
-    constexpr size_t kChunkBytes = 64 * 1024;
-    BodyCursor cursor(body, kChunkBytes);
-    return ParseOnce(BodyIterator(&cursor, 0), BodyIterator(&cursor, body.size()), utf8Error);
-}
 }  // namespace
 
 // [SECTION] Parse entry point

@@ -23,15 +23,24 @@ std::string_view ResponseBody::text() const {
     return copy_;
 }
 
-BodyCursor::BodyCursor(const ResponseBody& body, size_t chunkSize) : body_(body) { buffer_.resize(chunkSize); }
+BodyCursor::BodyCursor(const ResponseBody& body, size_t chunkSize) : body_(body) {
+    if (body.inPieces()) buffer_.resize(chunkSize);
+}
 
-// Past the end reads as NUL; the parser stops at the end iterator before it gets there.
+// Past the end reads as NUL; the parser stops at the end iterator before it gets there. A
+// one-buffer body is one window over the buffer itself: no copy.
 void BodyCursor::Fill(size_t offset) {
     if (offset >= body_.size()) {
         static const char kNothing = '\0';
         window_ = &kNothing;
         start_ = offset;
         length_ = 1;
+        return;
+    }
+    if (!body_.inPieces()) {
+        window_ = body_.text().data();
+        start_ = 0;
+        length_ = body_.size();
         return;
     }
     start_ = offset;

@@ -26,6 +26,57 @@ constexpr unsigned Rgb(unsigned rgb, unsigned alpha = 255) {
 
 const ImWchar kIconRanges[] = {0xF000, 0xF2FF, 0};
 
+// Which palette colour each ImGui colour takes (none: transparent), as a table rather than one
+// statement per colour, so the wasm carries one colour conversion, not forty. Colours not listed keep
+// ImGui's defaults.
+struct ColourSource {
+  ImGuiCol_ colour;
+  unsigned Palette::*from;
+};
+constexpr ColourSource kColourSources[] = {
+    {ImGuiCol_Text, &Palette::text},
+    {ImGuiCol_TextDisabled, &Palette::textMuted},
+    {ImGuiCol_WindowBg, &Palette::background},
+    {ImGuiCol_ChildBg, &Palette::surface},
+    {ImGuiCol_PopupBg, &Palette::surface},
+    {ImGuiCol_Border, &Palette::border},
+    {ImGuiCol_BorderShadow, nullptr},
+    {ImGuiCol_FrameBg, &Palette::surface},
+    {ImGuiCol_FrameBgHovered, &Palette::surfaceAlt},
+    {ImGuiCol_FrameBgActive, &Palette::surfaceAlt},
+    {ImGuiCol_TitleBg, &Palette::surface},
+    {ImGuiCol_TitleBgActive, &Palette::surface},
+    {ImGuiCol_TitleBgCollapsed, &Palette::surface},
+    {ImGuiCol_MenuBarBg, &Palette::surface},
+    {ImGuiCol_ScrollbarBg, nullptr},
+    {ImGuiCol_ScrollbarGrab, &Palette::border},
+    {ImGuiCol_ScrollbarGrabHovered, &Palette::textMuted},
+    {ImGuiCol_ScrollbarGrabActive, &Palette::textMuted},
+    {ImGuiCol_CheckMark, &Palette::accentText},
+    {ImGuiCol_SliderGrab, &Palette::accent},
+    {ImGuiCol_SliderGrabActive, &Palette::accent},
+    {ImGuiCol_Button, &Palette::surface},
+    {ImGuiCol_ButtonHovered, &Palette::surfaceAlt},
+    {ImGuiCol_ButtonActive, &Palette::border},
+    {ImGuiCol_Header, &Palette::selection},
+    {ImGuiCol_HeaderHovered, &Palette::rowHover},
+    {ImGuiCol_HeaderActive, &Palette::selection},
+    {ImGuiCol_Separator, &Palette::border},
+    {ImGuiCol_SeparatorHovered, &Palette::border},
+    {ImGuiCol_SeparatorActive, &Palette::border},
+    {ImGuiCol_ResizeGrip, nullptr},
+    {ImGuiCol_ResizeGripHovered, nullptr},
+    {ImGuiCol_ResizeGripActive, nullptr},
+    {ImGuiCol_TableHeaderBg, &Palette::surfaceAlt},
+    {ImGuiCol_TableBorderStrong, &Palette::border},
+    {ImGuiCol_TableBorderLight, &Palette::border},
+    {ImGuiCol_TableRowBg, nullptr},
+    {ImGuiCol_TableRowBgAlt, nullptr},
+    {ImGuiCol_TextSelectedBg, &Palette::selection},
+    {ImGuiCol_NavHighlight, &Palette::accent},
+    {ImGuiCol_ModalWindowDimBg, nullptr},  // the renderer blurs and dims instead
+};
+
 ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels, const ImWchar* ranges,
                 bool merge = false) {
   ImFontConfig config;
@@ -120,41 +171,9 @@ void ApplyStyle(Theme theme, float dpr, bool highContrast) {
   style.SelectableTextAlign = ImVec2(0, 0.5f);
   style.DisplaySafeAreaPadding = ImVec2(0, 0);
 
-  auto c = [](unsigned rgba) { return ImGui::ColorConvertU32ToFloat4(rgba); };
   ImVec4* col = style.Colors;
-  col[ImGuiCol_Text] = c(p.text);
-  col[ImGuiCol_TextDisabled] = c(p.textMuted);
-  col[ImGuiCol_WindowBg] = c(p.background);
-  col[ImGuiCol_ChildBg] = c(p.surface);
-  col[ImGuiCol_PopupBg] = c(p.surface);
-  col[ImGuiCol_Border] = c(p.border);
-  col[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
-  col[ImGuiCol_FrameBg] = c(p.surface);
-  col[ImGuiCol_FrameBgHovered] = c(p.surfaceAlt);
-  col[ImGuiCol_FrameBgActive] = c(p.surfaceAlt);
-  col[ImGuiCol_TitleBg] = col[ImGuiCol_TitleBgActive] = col[ImGuiCol_TitleBgCollapsed] = c(p.surface);
-  col[ImGuiCol_MenuBarBg] = c(p.surface);
-  col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-  col[ImGuiCol_ScrollbarGrab] = c(p.border);
-  col[ImGuiCol_ScrollbarGrabHovered] = c(p.textMuted);
-  col[ImGuiCol_ScrollbarGrabActive] = c(p.textMuted);
-  col[ImGuiCol_CheckMark] = c(p.accentText);
-  col[ImGuiCol_SliderGrab] = col[ImGuiCol_SliderGrabActive] = c(p.accent);
-  col[ImGuiCol_Button] = c(p.surface);
-  col[ImGuiCol_ButtonHovered] = c(p.surfaceAlt);
-  col[ImGuiCol_ButtonActive] = c(p.border);
-  col[ImGuiCol_Header] = c(p.selection);
-  col[ImGuiCol_HeaderHovered] = c(p.rowHover);
-  col[ImGuiCol_HeaderActive] = c(p.selection);
-  col[ImGuiCol_Separator] = col[ImGuiCol_SeparatorHovered] = col[ImGuiCol_SeparatorActive] = c(p.border);
-  col[ImGuiCol_ResizeGrip] = col[ImGuiCol_ResizeGripHovered] = col[ImGuiCol_ResizeGripActive] = ImVec4(0, 0, 0, 0);
-  col[ImGuiCol_TableHeaderBg] = c(p.surfaceAlt);
-  col[ImGuiCol_TableBorderStrong] = col[ImGuiCol_TableBorderLight] = c(p.border);
-  col[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
-  col[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0);
-  col[ImGuiCol_TextSelectedBg] = c(p.selection);
-  col[ImGuiCol_NavHighlight] = c(p.accent);
-  col[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0);  // the renderer blurs and dims instead
+  for (const ColourSource& source : kColourSources)
+    col[source.colour] = source.from ? ImGui::ColorConvertU32ToFloat4(p.*source.from) : ImVec4(0, 0, 0, 0);
   style.ScaleAllSizes(dpr);
   ImGui::GetStyle() = style;
 }

@@ -50,6 +50,10 @@ target_compile_definitions(third_party_headers INTERFACE JSON_NOEXCEPTION)
 # (imgui_widgets.cpp) would still get the real sscanf.
 set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_tables.cpp" TARGET_DIRECTORY imgui
   APPEND PROPERTY COMPILE_DEFINITIONS sscanf=trash_imgui_ini_sscanf)
+# Likewise the tables' .ini handler, which ImGui::Initialize installs whether or not a table is ever
+# drawn (the page draws none: ui/grid): a no-op stands in, so its writer and reader are not linked.
+set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
+  APPEND PROPERTY COMPILE_DEFINITIONS TableSettingsInstallHandler=trash_imgui_no_table_settings)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
 # is not usable here): local names shortened, dead code dropped, top-level names and properties
@@ -74,6 +78,9 @@ foreach(target ${WEB_PAGES})
     # the database had opened).
     -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
     -sSUPPORT_ERRNO=0 -sTEXTDECODER=2 -sFETCH_SUPPORT_INDEXEDDB=0
+    # A second -Oz round over flattened, re-relooped code after emcc's own -Oz: about 2 KB gzip.
+    # As a pass of emcc's own wasm-opt run (not a later step), so the symbol map stays true.
+    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz
     # Code generation (it happens here, under LTO) may use three wasm features every WebGL2 browser
     # has (Chrome 75, Firefox 79, Safari 15): saturating float-to-int (ImGui converts floats to
     # ints everywhere; without it each conversion carries range checks), memory.copy/fill and
