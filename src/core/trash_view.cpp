@@ -61,13 +61,38 @@ void ItemIndex::Build(const std::vector<TrashItem>& items) {
     }
 }
 
-void ItemIndex::Renumber(const std::vector<TrashItem>& items, const std::vector<uint32_t>& renumbered) {
-    if (duplicates_) {
-        Build(items);
-        return;
+bool ItemIndex::Move(const std::vector<TrashItem>& items, const std::vector<std::pair<uint32_t, uint32_t>>& moves) {
+    if (duplicates_) return false;
+    const size_t mask = slots_.size() - 1;
+    const auto slotOf = [&](uint32_t index) -> uint32_t* {
+        const TrashItem& item = items[index];
+        for (size_t slot = HashKey(item.type, IsChildType(item.type) ? item.parentId : std::string(), item.id) & mask;
+             slots_[slot] != kEmpty; slot = (slot + 1) & mask)
+            if (slots_[slot] == index) return &slots_[slot];
+        return nullptr;
+    };
+    // Every removal first: a moved item's new position is a removed item's old one.
+    for (const bool removals : {true, false})
+        for (const auto& [from, to] : moves) {
+            if ((to == ItemIndex::kGone) != removals) continue;
+            uint32_t* slot = slotOf(from);
+            if (!slot) return false;
+            *slot = removals ? kErased : to;
+        }
+    return true;
+}
+
+std::optional<size_t> ItemIndex::FindItem(const std::vector<TrashItem>& items, const TrashItem& item) const {
+    if (slots_.empty()) return std::nullopt;
+    const size_t mask = slots_.size() - 1;
+    const std::string_view parentId = IsChildType(item.type) ? std::string_view(item.parentId) : std::string_view();
+    for (size_t slot = HashKey(item.type, parentId, item.id) & mask; slots_[slot] != kEmpty; slot = (slot + 1) & mask) {
+        if (slots_[slot] == kErased) continue;
+        const TrashItem& held = items[slots_[slot]];
+        if (held.type == item.type && held.id == item.id && (!IsChildType(item.type) || held.parentId == item.parentId))
+            return slots_[slot];
     }
-    for (uint32_t& slot : slots_)
-        if (slot < kErased) slot = renumbered[slot] == kGone ? kErased : renumbered[slot];
+    return std::nullopt;
 }
 
 std::optional<size_t> ItemIndex::Find(const std::vector<TrashItem>& items, const ItemKey& key) const {
@@ -81,13 +106,28 @@ std::optional<size_t> ItemIndex::Find(const std::vector<TrashItem>& items, const
 void TrashView::SetItems(std::vector<TrashItem> items) {
     // The 30-second refresh of an idle page usually brings the same listing: keep everything,
     // so neither the caches nor the view are rebuilt and no frame needs drawing.
-    if (items == items_) return;
+    if (SameItems(items)) return;
     items_ = std::move(items);
     Reindex();
     for (auto it = selection_.begin(); it != selection_.end();)
         it = IndexOf(*it) ? std::next(it) : selection_.erase(it);
     if (anchor_ && !IndexOf(*anchor_)) anchor_.reset();
     Invalidate();
+}
+
+// The same items in any order: a removal moves the last items into the holes it leaves, so the
+// order held differs from the server's while the Trash is the same.
+bool TrashView::SameItems(const std::vector<TrashItem>& items) const {
+    if (items.size() != items_.size()) return false;
+    if (items == items_) return true;
+    if (index_.duplicates()) return false;
+    std::vector<char> seen(items_.size(), 0);
+    for (const TrashItem& item : items) {
+        const std::optional<size_t> at = index_.FindItem(items_, item);
+        if (!at || seen[*at] || items_[*at] != item) return false;
+        seen[*at] = 1;
+    }
+    return true;
 }
 
 void TrashView::Reindex() {
@@ -109,6 +149,21 @@ void TrashView::RebuildHidden() {
     hiddenFlags_.assign(items_.size(), 0);
     for (const ItemKey& key : hidden_)
         if (std::optional<size_t> index = IndexOf(key)) hiddenFlags_[*index] = 1;
+    visibleCounts_ = {};
+    visibleBytes_ = 0;
+    for (size_t i = 0; i < items_.size(); ++i)
+        if (!hiddenFlags_[i]) CountVisible(i, 1);
+}
+
+void TrashView::CountVisible(size_t index, int sign) {
+    visibleCounts_[static_cast<size_t>(items_[index].type)] += static_cast<size_t>(sign);
+    visibleBytes_ += sign * items_[index].sizeBytes;
+}
+
+void TrashView::SetHidden(size_t index, bool hidden) {
+    if (static_cast<bool>(hiddenFlags_[index]) == hidden) return;
+    hiddenFlags_[index] = hidden ? 1 : 0;
+    CountVisible(index, hidden ? -1 : 1);
 }
 
 std::optional<size_t> TrashView::IndexOf(const ItemKey& key) const { return index_.Find(items_, key); }
@@ -119,21 +174,9 @@ const TrashItem* TrashView::Find(const ItemKey& key) const {
 }
 
 size_t TrashView::visibleItemCount() const {
-    return items_.size() - static_cast<size_t>(std::count(hiddenFlags_.begin(), hiddenFlags_.end(), 1));
-}
-
-int64_t TrashView::visibleItemBytes() const {
-    int64_t bytes = 0;
-    for (size_t i = 0; i < items_.size(); ++i)
-        if (!hiddenFlags_[i]) bytes += items_[i].sizeBytes;
-    return bytes;
-}
-
-std::array<size_t, kItemTypeCount> TrashView::VisibleTypeCounts() const {
-    std::array<size_t, kItemTypeCount> counts{};
-    for (size_t i = 0; i < items_.size(); ++i)
-        if (!hiddenFlags_[i]) ++counts[static_cast<size_t>(items_[i].type)];
-    return counts;
+    size_t count = 0;
+    for (const size_t n : visibleCounts_) count += n;
+    return count;
 }
 
 std::vector<ItemKey> TrashView::AllVisibleKeys() const {
@@ -362,9 +405,12 @@ void TrashView::EnsureView() const {
 }
 
 void TrashView::DropFromView(const std::vector<char>& leaving) const {
-    // Sums first: a collapsed group counts its items without showing their rows.
+    // Sums first: a collapsed group counts its items without showing their rows. Items that are
+    // not counted have no row either (a restore's row left when it was clicked): nothing to do.
+    bool counted = false;
     for (size_t i = 0; i < leaving.size(); ++i) {
         if (!leaving[i] || !matched_[i]) continue;
+        counted = true;
         const TrashItem& item = items_[i];
         for (GroupSummary& group : view_.groups)
             if (group.type == item.type) {
@@ -375,6 +421,7 @@ void TrashView::DropFromView(const std::vector<char>& leaving) const {
         view_.matchBytes -= item.sizeBytes;
         matched_[i] = 0;
     }
+    if (!counted) return;
     const auto countOf = [&](ItemType type) {
         for (const GroupSummary& group : view_.groups)
             if (group.type == type) return group.count;

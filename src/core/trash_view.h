@@ -85,12 +85,14 @@ using OpId = uint64_t;
 class ItemIndex {
 public:
     void Build(const std::vector<TrashItem>& items);
-    static constexpr uint32_t kGone = UINT32_MAX;  // in a renumbering: the item was taken out
-    // After items were taken out (`items` is what is left): `renumbered[old]` is an item's new
-    // position, or kGone. No key is hashed again, unless the items it was
-    // built from repeated a key (then the one that stays must be indexed: it builds again).
-    void Renumber(const std::vector<TrashItem>& items, const std::vector<uint32_t>& renumbered);
+    static constexpr uint32_t kGone = UINT32_MAX;  // in a move: the item is taken out
+    // Before items move (`moves`: from → to, or kGone), with `items` as they are now: each moved
+    // item's slot is found by its own key and renumbered, so a removal hashes only the items it
+    // moves. False when the items repeat a key (then the index must be built again afterwards).
+    bool Move(const std::vector<TrashItem>& items, const std::vector<std::pair<uint32_t, uint32_t>>& moves);
     std::optional<size_t> Find(const std::vector<TrashItem>& items, const ItemKey& key) const;
+    std::optional<size_t> FindItem(const std::vector<TrashItem>& items, const TrashItem& item) const;  // by its key
+    bool duplicates() const { return duplicates_; }
 
 private:
     std::vector<uint32_t> slots_;  // kEmpty, kErased or a position; size is a power of two
@@ -106,9 +108,11 @@ public:
     void SetItems(std::vector<TrashItem> items);
     const std::vector<TrashItem>& items() const { return items_; }
     const TrashItem* Find(const ItemKey& key) const;  // includes hidden items; nullptr if absent
-    size_t visibleItemCount() const;                  // items not hidden by a pending removal
-    int64_t visibleItemBytes() const;
-    std::array<size_t, kItemTypeCount> VisibleTypeCounts() const;  // items not hidden, by ItemType
+    // Items not hidden by a pending removal, kept counted as items are hidden, shown and dropped
+    // (the toolbar reads them in the frames of an action).
+    size_t visibleItemCount() const;
+    int64_t visibleItemBytes() const { return visibleBytes_; }
+    const std::array<size_t, kItemTypeCount>& VisibleTypeCounts() const { return visibleCounts_; }  // by ItemType
     std::vector<ItemKey> AllVisibleKeys() const;                   // every item not hidden, whatever the filters
 
     // [SECTION] Time (only the "expiring soon" filter depends on it)
@@ -165,7 +169,8 @@ public:
 
     // [SECTION] Optimistic removals (restore, permanent delete): hide now, settle on the answer.
     // Neither rebuilds the view: hiding takes the rows out of the built view, and settling drops
-    // items that are already out of it (a roll back, rare, rebuilds it).
+    // items that are already out of it (a roll back, rare, rebuilds it). Dropping an item moves
+    // the last item into its place, so items() keeps no order of its own after a removal.
     void BeginRemove(OpId op, std::vector<ItemKey> keys);
     void CommitRemove(OpId op);  // gone for good
     void RollBack(OpId op);      // back exactly as before, selection included
@@ -191,8 +196,11 @@ private:
 
     void Invalidate();  // the view must be rebuilt
     void Changed();     // the view was brought up to date in place: only the generations bump
-    void Reindex();     // per-item caches of a new item set (taking items out renumbers them instead)
+    bool SameItems(const std::vector<TrashItem>& items) const;  // in any order
+    void Reindex();  // per-item caches of a new item set (taking items out renumbers them instead)
     void RebuildHidden();
+    void SetHidden(size_t index, bool hidden);  // the flag and the visible counts
+    void CountVisible(size_t index, int sign);  // an item joins (+1) or leaves (-1) the visible counts
     void RemoveItems(const std::vector<char>& gone);
     void RemoveThresholds(std::vector<int64_t> gone);  // the gone items' expiring thresholds
     // Takes items (by index) out of a built view as a rebuild would: rows, group counts and sums,
@@ -216,6 +224,8 @@ private:
     ItemIndex index_;
     std::vector<int64_t> expiringThresholds_;  // sorted; an item expires soon when now >= its threshold
     std::vector<char> hiddenFlags_;            // per item: hidden by a pending removal
+    std::array<size_t, kItemTypeCount> visibleCounts_{};  // items not hidden, by type
+    int64_t visibleBytes_ = 0;
 
     // Inputs of the view.
     Filters filters_;

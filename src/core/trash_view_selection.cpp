@@ -201,7 +201,10 @@ void TrashView::BeginRemove(OpId op, std::vector<ItemKey> keys) {
     for (const ItemKey& key : keys) {
         if (selection_.erase(key)) pending.wasSelected.push_back(key);
         hidden_.insert(key);
-        if (const std::optional<size_t> index = IndexOf(key)) hiddenFlags_[*index] = leaving[*index] = 1;
+        if (const std::optional<size_t> index = IndexOf(key)) {
+            SetHidden(*index, true);
+            leaving[*index] = 1;
+        }
     }
     pending.keys = std::move(keys);
     pending_[op] = std::move(pending);
@@ -238,7 +241,7 @@ void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
     for (const ItemKey& key : keys)
         if (const std::optional<size_t> index = IndexOf(key);
             index && !gone[*index] && hiddenFlags_[*index] && !hidden_.count(key)) {
-            hiddenFlags_[*index] = 0;
+            SetHidden(*index, false);
             shown = true;
         }
     // What it did is already out of the view: dropping those items leaves the view as it is.
@@ -250,48 +253,59 @@ void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
 }
 
 void TrashView::RemoveItems(const std::vector<char>& gone) {
+    std::vector<uint32_t> goneIndices;
     for (size_t i = 0; i < items_.size(); ++i)
-        if (gone[i]) {
-            const ItemKey key = KeyOf(items_[i]);
-            selection_.erase(key);
-            if (anchor_ == key) anchor_.reset();
-        }
-    if (!dirty_) DropFromView(gone);  // rows still shown (a deleted project's children) go first
-    // Each kept item's new index. Taking items out of a sorted list leaves it sorted, so the orders,
-    // the key index and the view are renumbered rather than sorted, hashed or filtered again (at
-    // 100,000 items those were most of an action's cost on the page after the server's answer).
-    std::vector<uint32_t> renumbered(items_.size(), kGone);
+        if (gone[i]) goneIndices.push_back(static_cast<uint32_t>(i));
     std::vector<int64_t> goneThresholds;
-    uint32_t kept = 0;
-    for (size_t i = 0; i < items_.size(); ++i) {
-        if (gone[i]) {
-            goneThresholds.push_back(items_[i].scheduledCleanupAtMs - kExpiringSoonMs + 1);
-            continue;
+    for (const uint32_t i : goneIndices) {
+        if (!hiddenFlags_[i]) CountVisible(i, -1);  // a deleted project's children were still shown
+        const ItemKey key = KeyOf(items_[i]);
+        selection_.erase(key);
+        if (anchor_ == key) anchor_.reset();
+        goneThresholds.push_back(items_[i].scheduledCleanupAtMs - kExpiringSoonMs + 1);
+    }
+    if (!dirty_) DropFromView(gone);  // rows still shown (a deleted project's children) go first
+    // The kept items above the new end fill the holes below it, so a one-row restore moves one
+    // item, not every item after it (at 100,000 items that move was most of the answer's cost).
+    // Nothing is sorted, hashed or filtered again: the orders compare items, not positions, so
+    // renumbering them keeps them sorted; the key index and the view follow the moved items.
+    const uint32_t kept = static_cast<uint32_t>(items_.size() - goneIndices.size());
+    std::vector<std::pair<uint32_t, uint32_t>> moves;  // from → to (kGone: taken out)
+    for (const uint32_t i : goneIndices) moves.emplace_back(i, kGone);
+    std::vector<uint32_t> above(items_.size() - kept, kGone);  // the new index of an item at kept + n
+    uint32_t mover = kept;
+    for (const uint32_t hole : goneIndices) {
+        if (hole >= kept) break;
+        while (gone[mover]) ++mover;
+        moves.emplace_back(mover, hole);
+        above[mover++ - kept] = hole;
+    }
+    // Moving hashes the removed and moved items' keys, building again the kept ones': the fewer.
+    const bool indexed = goneIndices.size() * 3 < items_.size() && index_.Move(items_, moves);
+    for (const auto& [from, to] : moves) {
+        if (to == kGone) continue;
+        items_[to] = std::move(items_[from]);
+        hiddenFlags_[to] = hiddenFlags_[from];
+        if (!dirty_) {
+            matched_[to] = matched_[from];
+            rowOfItem_[to] = rowOfItem_[from];
+            if (rowOfItem_[to] != kNoRow) view_.rows[rowOfItem_[to]].itemIndex = to;
         }
-        if (kept != i) {
-            items_[kept] = std::move(items_[i]);
-            hiddenFlags_[kept] = hiddenFlags_[i];
-            if (!dirty_) {
-                matched_[kept] = matched_[i];
-                rowOfItem_[kept] = rowOfItem_[i];
-            }
-        }
-        renumbered[i] = kept++;
     }
     items_.resize(kept);
     hiddenFlags_.resize(kept);
     if (!dirty_) {
         matched_.resize(kept);
         rowOfItem_.resize(kept);
-        for (ViewRow& row : view_.rows)
-            if (!row.isHeader) row.itemIndex = renumbered[row.itemIndex];
     }
-    index_.Renumber(items_, renumbered);
+    if (!indexed) index_.Build(items_);
     RemoveThresholds(std::move(goneThresholds));
     const auto renumber = [&](std::vector<uint32_t>& order) {
         size_t at = 0;
-        for (uint32_t index : order)
-            if (renumbered[index] != kGone) order[at++] = renumbered[index];
+        for (const uint32_t index : order) {
+            const uint32_t now = index < kept ? (gone[index] ? kGone : index) : above[index - kept];
+            if (now != kGone) order[at++] = now;
+        }
         order.resize(at);
     };
     if (orderValid_) renumber(order_);

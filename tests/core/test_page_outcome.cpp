@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <iostream>
 
 #include "core/listing_codec.h"  // EncodeTrashListing
 #include "core/page_state.h"
@@ -214,4 +215,38 @@ TEST_CASE("A listing that was on its way during the action is asked again, by th
     const Requests again = page.state.OnResponse(refresh.tag, 200, R"({"unchanged":true,"version":"v1"})");
     CHECK(Only(again, RequestKind::ListTrash).request.path == "/acme/trash?sections=0&since=v2");
     CHECK(page.Find("wf_4") == nullptr);
+}
+
+TEST_CASE("Restoring one row of 100,000: the click and the answer each cost a few rows' work (benchmark)",
+          "[page_outcome][benchmark]") {
+    PageConfig config;
+    config.firstPageRows = 0;
+    PageState state(config);
+    const Requests start = state.Start(kNow);
+    const Requests load = state.OnResponse(Only(start, RequestKind::WhoAmI).tag, 200, kSession);
+    std::vector<TrashItem> items = test::GenerateItems(100'000);
+    const TrashItem row = items[50'003];  // a dataset
+    std::string listing = EncodeTrashListing(items, false);
+    listing.insert(listing.rfind('}'), R"(,"version":"v1")");
+    state.OnResponse(Only(load, RequestKind::ListTrash).tag, 200, listing);
+    REQUIRE(state.view().items().size() == 100'000);
+    state.view().view();
+
+    PendingRequest restore;
+    const double clickMs = test::MillisecondsOf([&] {
+        restore = Only(state.Apply(intent::Restore{{KeyOf(row)}}), RequestKind::Restore);
+        state.view().view();
+    });
+    const std::string answer = R"({"restored":[{"type":")" + std::string(ItemTypeName(row.type)) + R"(","id":")" +
+                               row.id + R"("}],"failed":[])" + Versions("v1", "v2");
+    Requests after;
+    const double answerMs = test::MillisecondsOf([&] {
+        after = state.OnResponse(restore.tag, 200, answer);
+        state.view().view();
+    });
+    CHECK(after.empty());
+    CHECK(state.view().Find(KeyOf(row)) == nullptr);
+    CHECK(state.toasts().back().message == "Restored \"" + row.name + "\"");
+    std::cout << "[benchmark] restore one row of 100,000: the click " << clickMs << " ms, the answer " << answerMs
+              << " ms\n";
 }
