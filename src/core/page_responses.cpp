@@ -9,9 +9,9 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "core/countdown.h"      // FormatBytes
+#include "core/countdown.h"        // FormatBytes
 #include "core/latin_extension.h"  // AnswerNeedsLatinExtension
-#include "core/listing_codec.h"  // ParseTrashListing
+#include "core/listing_codec.h"    // ParseTrashListing
 #include "core/page_state.h"
 #include "core/text.h"  // FormatCount, CountOf
 

@@ -8,11 +8,11 @@
 #include <algorithm>      // std::min, std::find_if
 #include <unordered_set>  // keys of an Undo
 
-#include "core/clipboard.h"     // ClipboardText, CopiedMessage
-#include "core/consequences.h"  // DeleteConsequences
-#include "core/countdown.h"     // kNever, FormatBytes
+#include "core/clipboard.h"        // ClipboardText, CopiedMessage
+#include "core/consequences.h"     // DeleteConsequences
+#include "core/countdown.h"        // kNever, FormatBytes
 #include "core/latin_extension.h"  // NeedsLatinExtension
-#include "core/permissions.h"   // DeleteBlockedReason
+#include "core/permissions.h"      // DeleteBlockedReason
 
 namespace trash {
 

@@ -113,7 +113,7 @@ public:
     size_t visibleItemCount() const;
     int64_t visibleItemBytes() const { return visibleBytes_; }
     const std::array<size_t, kItemTypeCount>& VisibleTypeCounts() const { return visibleCounts_; }  // by ItemType
-    std::vector<ItemKey> AllVisibleKeys() const;                   // every item not hidden, whatever the filters
+    std::vector<ItemKey> AllVisibleKeys() const;  // every item not hidden, whatever the filters
 
     // [SECTION] Time (only the "expiring soon" filter depends on it)
     void SetNow(int64_t nowMs);  // rebuilds only when the filter is on and a boundary was crossed
@@ -222,8 +222,8 @@ private:
     // Items and what is derived from them once per item set.
     std::vector<TrashItem> items_;
     ItemIndex index_;
-    std::vector<int64_t> expiringThresholds_;  // sorted; an item expires soon when now >= its threshold
-    std::vector<char> hiddenFlags_;            // per item: hidden by a pending removal
+    std::vector<int64_t> expiringThresholds_;             // sorted; an item expires soon when now >= its threshold
+    std::vector<char> hiddenFlags_;                       // per item: hidden by a pending removal
     std::array<size_t, kItemTypeCount> visibleCounts_{};  // items not hidden, by type
     int64_t visibleBytes_ = 0;
 

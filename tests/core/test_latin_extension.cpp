@@ -24,7 +24,8 @@ ResponseBody InPieces(const std::string& text) {
 std::string SessionJson(const std::string& workspaceName) {
     return R"({"user":{"id":"u_alice","name":"Alice","email":"alice@acme.test"},"role":{"name":"Owner",)"
            R"("permissions":["view_trash"]},"workspace":{"id":"w1","url":"acme","name":")" +
-           workspaceName + R"(","retentionDays":30},"storage":{"usedBytes":0,"trashBytes":0,"quotaBytes":0},)"
+           workspaceName +
+           R"(","retentionDays":30},"storage":{"usedBytes":0,"trashBytes":0,"quotaBytes":0},)"
            R"("csrfToken":"tok"})";
 }
 
@@ -45,26 +46,29 @@ PageState SignedInPage(const std::string& workspaceName, const std::string& item
 }  // namespace
 
 TEST_CASE("Latin-1 Supplement and Latin Extended-A letters need the extension", "[latin_extension]") {
-    CHECK(NeedsLatinExtension("Jos\xc3\xa9"));             // é, U+00E9
-    CHECK(NeedsLatinExtension("\xc5\x81\xc3\xb3""d\xc5\xba"));  // Łódź
-    CHECK(NeedsLatinExtension("Stra\xc3\x9f" "e"));         // ß
-    CHECK(NeedsLatinExtension("\xc2\xa1Hola!"));             // ¡, U+00A1: the block's first letter-like sign
-    CHECK(NeedsLatinExtension("\xc5\xbf"));                  // ſ, U+017F: the block's last
-    CHECK(NeedsLatinExtension("\xc2\xa0"));                  // the block's first code point counts too
+    CHECK(NeedsLatinExtension("Jos\xc3\xa9"));  // é, U+00E9
+    CHECK(
+        NeedsLatinExtension("\xc5\x81\xc3\xb3"
+                            "d\xc5\xba"));  // Łódź
+    CHECK(
+        NeedsLatinExtension("Stra\xc3\x9f"
+                            "e"));                // ß
+    CHECK(NeedsLatinExtension("\xc2\xa1Hola!"));  // ¡, U+00A1: the block's first letter-like sign
+    CHECK(NeedsLatinExtension("\xc5\xbf"));       // ſ, U+017F: the block's last
+    CHECK(NeedsLatinExtension("\xc2\xa0"));       // the block's first code point counts too
 }
 
 TEST_CASE("ASCII, other scripts and the page's wider punctuation do not", "[latin_extension]") {
     CHECK_FALSE(NeedsLatinExtension(""));
     CHECK_FALSE(NeedsLatinExtension("traffic-lights v2 (final) #3"));
-    CHECK_FALSE(NeedsLatinExtension("\xc2\x85"));                  // U+0085, a C1 control: below the block
-    CHECK_FALSE(NeedsLatinExtension("\xc6\x80"));                  // ƀ, U+0180: Latin Extended-B
-    CHECK_FALSE(NeedsLatinExtension("\xe2\x80\x9cq\xe2\x80\x9d"));  // “q”: the first file has these
+    CHECK_FALSE(NeedsLatinExtension("\xc2\x85"));                              // U+0085, a C1 control: below the block
+    CHECK_FALSE(NeedsLatinExtension("\xc6\x80"));                              // ƀ, U+0180: Latin Extended-B
+    CHECK_FALSE(NeedsLatinExtension("\xe2\x80\x9cq\xe2\x80\x9d"));             // “q”: the first file has these
     CHECK_FALSE(NeedsLatinExtension("\xd0\x96\xe6\x97\xa5\xf0\x9f\x98\x80"));  // Ж, 日, 😀: no Inter file has them
-    CHECK_FALSE(NeedsLatinExtension("\xe1\xb8\xbe"));              // Ḿ, U+1E3E: continuation bytes alone never count
+    CHECK_FALSE(NeedsLatinExtension("\xe1\xb8\xbe"));  // Ḿ, U+1E3E: continuation bytes alone never count
 }
 
-TEST_CASE("A body read in pieces is looked at whole, a letter split across two pieces included",
-          "[latin_extension]") {
+TEST_CASE("A body read in pieces is looked at whole, a letter split across two pieces included", "[latin_extension]") {
     std::string text(64 * 1024 - 1, 'a');
     CHECK_FALSE(AnswerNeedsLatinExtension(InPieces(text + "a")));
     const std::string split = text + "\xc2\xa9";  // ©: C2 ends the first 64 KB piece, A9 starts the next
@@ -76,7 +80,10 @@ TEST_CASE("A body read in pieces is looked at whole, a letter split across two p
 
 TEST_CASE("The page needs the extension once an answer has such a name, and stays so", "[latin_extension]") {
     CHECK_FALSE(SignedInPage("Acme Robotics", "traffic-lights").needsLatinExtension());
-    CHECK(SignedInPage("Acme Robotics", "\xc5\x81\xc3\xb3" "d\xc5\xba scans").needsLatinExtension());
+    CHECK(SignedInPage("Acme Robotics",
+                       "\xc5\x81\xc3\xb3"
+                       "d\xc5\xba scans")
+              .needsLatinExtension());
     CHECK(SignedInPage("Jos\xc3\xa9's lab", "traffic-lights").needsLatinExtension());
 
     PageState page = SignedInPage("Jos\xc3\xa9's lab", "traffic-lights");
@@ -84,8 +91,7 @@ TEST_CASE("The page needs the extension once an answer has such a name, and stay
     CHECK(page.needsLatinExtension());
 }
 
-TEST_CASE("A typed search with such a letter needs the extension",
-          "[latin_extension]") {
+TEST_CASE("A typed search with such a letter needs the extension", "[latin_extension]") {
     PageState page = SignedInPage("Acme Robotics", "traffic-lights");
     page.view().SetQuery("caf");
     CHECK_FALSE(page.needsLatinExtension());
