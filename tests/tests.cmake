@@ -7,6 +7,9 @@ include(Catch)
 
 add_library(catch_main STATIC "${CMAKE_SOURCE_DIR}/tests/catch_main.cpp")
 target_link_libraries(catch_main PUBLIC Catch2::Catch2)
+# Every test file parses catch.hpp: each test binary precompiles it once instead (INTERFACE, so
+# catch_main.cpp itself still sees CATCH_CONFIG_MAIN before the header).
+target_precompile_headers(catch_main INTERFACE <catch2/catch.hpp>)
 
 file(GLOB CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
 add_executable(core_tests ${CORE_TEST_SOURCES})
@@ -21,6 +24,7 @@ add_executable(demo_tests ${DEMO_TEST_SOURCES})
 target_link_libraries(demo_tests PRIVATE trash_demo catch_main)
 target_compile_options(demo_tests PRIVATE ${OWN_WARNINGS})
 target_compile_definitions(demo_tests PRIVATE TRASH_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+target_precompile_headers(demo_tests PRIVATE <nlohmann/json.hpp>)
 catch_discover_tests(demo_tests TEST_PREFIX "demo: ")
 find_program(PYTHON3 python3 REQUIRED)
 add_test(NAME "demo: the parity walks' golden answers are serve.py's answers today"
