@@ -4,7 +4,8 @@
 
 #include <utility>  // std::move
 
-#include "core/iso_time.h"  // ParseIsoTime, DaysFromCivil, FormatIsoTime
+#include "core/iso_time.h"         // ParseIsoTime, DaysFromCivil, FormatIsoTime
+#include "core/latin_extension.h"  // NeedsLatinExtension
 
 namespace trash {
 
@@ -93,6 +94,7 @@ std::string DateFieldError(std::string_view typed) {
 bool ActivityView::SetFilters(ActivityFilters filters) {
     if (filters == filters_) return false;
     filters_ = std::move(filters);
+    queryNeedsLatinExtension_ = NeedsLatinExtension(filters_.query);
     Clear();
     return true;
 }

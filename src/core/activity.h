@@ -98,6 +98,8 @@ public:
     const ActivityFilters& filters() const { return filters_; }
     // New filters start the list afresh; false when nothing changed.
     bool SetFilters(ActivityFilters filters);
+    // The typed search has a letter from the fonts' Latin extension (latin_extension.h).
+    bool queryNeedsLatinExtension() const { return queryNeedsLatinExtension_; }
     void Clear();  // forgets every page and run (a reload)
 
     // [SECTION] Paging
@@ -127,6 +129,7 @@ private:
     void Touch() { rowsStale_ = true; }
 
     ActivityFilters filters_;
+    bool queryNeedsLatinExtension_ = false;
     std::vector<AuditEvent> events_;
     std::unordered_set<std::string> seen_;
     std::string nextCursor_;

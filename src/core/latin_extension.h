@@ -15,8 +15,9 @@ inline constexpr unsigned kLatinExtensionFirst = 0x00A0, kLatinExtensionLast = 0
 // page's own signs in that block (no-break space, ·, ×, ...) count too: the first font file has
 // them, so such text only costs the extension's download, never a wrong glyph.
 bool NeedsLatinExtension(std::string_view utf8);
-// The same over a whole answer, read in pieces. Only raw UTF-8 counts (serve.py and the demo send
-// names as UTF-8); a letter escaped as \u00e9 draws from the browser's fallback face instead.
+// The same over a whole JSON answer, read in pieces: raw UTF-8 (as serve.py and the demo send
+// names) or escaped as \u00e9 (as other servers may). The listing's parser decides for listings
+// (TrashListing::needsLatinExtension), on the strings it decodes anyway.
 bool AnswerNeedsLatinExtension(const ResponseBody& body);
 
 }  // namespace trash

@@ -9,8 +9,9 @@
 #include <limits>             // number clamping
 #include <nlohmann/json.hpp>  // nlohmann::json::sax_parse
 
-#include "core/iso_time.h"  // ParseIsoTime, FormatIsoTime
-#include "core/text.h"      // RepairUtf8
+#include "core/iso_time.h"         // ParseIsoTime, FormatIsoTime
+#include "core/latin_extension.h"  // NeedsLatinExtension
+#include "core/text.h"             // RepairUtf8
 
 namespace trash {
 
@@ -115,6 +116,9 @@ public:
         return OnValue(x);
     }
     bool string(json::string_t& v) {
+        // Decided here, on the strings the parser has already decoded, rather than by a second
+        // pass over a 30 MB body (latin_extension.h).
+        if (!out_.needsLatinExtension) out_.needsLatinExtension = NeedsLatinExtension(v);
         Value x;
         x.kind = Value::String;
         x.text = &v;

@@ -22,6 +22,7 @@ struct TrashListing {
     std::string version;                // names this state of the Trash (send it back as since=)
     bool unchanged = false;             // the answer to since=: nothing changed, no items sent
     std::vector<std::string> warnings;  // things repaired on the way (e.g. invalid UTF-8 replaced)
+    bool needsLatinExtension = false;   // a string in it has a letter of the fonts' Latin extension
 };
 
 // Rules (tests/core/test_listing_codec.cpp pins each one):

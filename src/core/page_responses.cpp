@@ -87,8 +87,10 @@ Requests PageState::OnResponse(uint64_t tag, int status, const ResponseBody& bod
     inFlight_.erase(it);
     connection_.unreachable = Unreachable(status);
     // Every text the server sends the page comes through here, so this one look decides whether
-    // the fonts' Latin extension is needed, until some answer says it is.
-    if (!latinExtensionInAnswers_) latinExtensionInAnswers_ = AnswerNeedsLatinExtension(body);
+    // the fonts' Latin extension is needed, until some answer says it is. A listing's parser
+    // decides for it (OnListTrashResponse): it reads every string of the 30 MB body anyway.
+    const bool listing = call.kind == RequestKind::ListTrash && IsSuccess(status);
+    if (!latinExtensionInAnswers_ && !listing) latinExtensionInAnswers_ = AnswerNeedsLatinExtension(body);
 
     const bool expired =
         status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;
@@ -165,6 +167,7 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, const 
     }
     if (IsSuccess(status)) {
         ParseResult<TrashListing> listing = ParseTrashListing(body);
+        if (listing.ok() && listing.value().needsLatinExtension) latinExtensionInAnswers_ = true;
         if (listing.ok() && listing.value().unchanged && trashLoad_.status == LoadStatus::Loaded) {
             connection_.lastLoadedMs = nowMs_;
             return {};

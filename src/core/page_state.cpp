@@ -8,11 +8,10 @@
 #include <algorithm>      // std::min, std::find_if
 #include <unordered_set>  // keys of an Undo
 
-#include "core/clipboard.h"        // ClipboardText, CopiedMessage
-#include "core/consequences.h"     // DeleteConsequences
-#include "core/countdown.h"        // kNever, FormatBytes
-#include "core/latin_extension.h"  // NeedsLatinExtension
-#include "core/permissions.h"      // DeleteBlockedReason
+#include "core/clipboard.h"     // ClipboardText, CopiedMessage
+#include "core/consequences.h"  // DeleteConsequences
+#include "core/countdown.h"     // kNever, FormatBytes
+#include "core/permissions.h"   // DeleteBlockedReason
 
 namespace trash {
 
@@ -69,10 +68,9 @@ bool PageState::CanConfirmEmpty(std::string_view typedName) const {
     return session_ && !typedName.empty() && typedName == session_->workspace.name;
 }
 
-// The searches are typed (or come from the address), not answered: looked at here, while false.
+// Each part is decided where its text arrives: answers in OnResponse, searches as they are set.
 bool PageState::needsLatinExtension() const {
-    return latinExtensionInAnswers_ || NeedsLatinExtension(view_.filters().query) ||
-           NeedsLatinExtension(activity_.filters().query);
+    return latinExtensionInAnswers_ || view_.queryNeedsLatinExtension() || activity_.queryNeedsLatinExtension();
 }
 
 // [SECTION] Dialogs

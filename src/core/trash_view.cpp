@@ -12,8 +12,9 @@
 #include <numeric>    // std::iota
 #include <tuple>      // std::tie
 
-#include "core/countdown.h"  // kNever
-#include "core/text.h"       // ToLowerAscii, CompareLowerAscii, ContainsLowerAscii
+#include "core/countdown.h"        // kNever
+#include "core/latin_extension.h"  // NeedsLatinExtension
+#include "core/text.h"             // ToLowerAscii, CompareLowerAscii, ContainsLowerAscii
 
 namespace trash {
 
@@ -224,6 +225,7 @@ void TrashView::SetQuery(const std::string& query) {
     if (query == filters_.query) return;
     filters_.query = query;
     lowerQuery_ = ToLowerAscii(query);
+    queryNeedsLatinExtension_ = NeedsLatinExtension(query);
     Invalidate();
 }
 

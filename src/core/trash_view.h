@@ -129,6 +129,8 @@ public:
     void SetGroupCollapsed(ItemType type, bool collapsed);
     bool IsGroupCollapsed(ItemType type) const;
     const Filters& filters() const { return filters_; }
+    // The typed search has a letter from the fonts' Latin extension (latin_extension.h).
+    bool queryNeedsLatinExtension() const { return queryNeedsLatinExtension_; }
     SortSpec sort() const { return sort_; }
     void Refresh();  // forces a rebuild on the next view()
 
@@ -230,6 +232,7 @@ private:
     // Inputs of the view.
     Filters filters_;
     std::string lowerQuery_;
+    bool queryNeedsLatinExtension_ = false;
     SortSpec sort_;
     std::array<bool, kItemTypeCount> collapsed_{};
     int64_t nowMs_ = 0;

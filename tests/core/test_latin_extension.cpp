@@ -78,6 +78,18 @@ TEST_CASE("A body read in pieces is looked at whole, a letter split across two p
     CHECK(AnswerNeedsLatinExtension(ResponseBody(late)));
 }
 
+TEST_CASE("Escaped letters in a JSON answer count; an escaped backslash before text does not", "[latin_extension]") {
+    CHECK(AnswerNeedsLatinExtension(ResponseBody(R"({"name":"caf\u00E9"})")));
+    CHECK(AnswerNeedsLatinExtension(ResponseBody(R"({"name":"\u017f"})")));
+    CHECK_FALSE(AnswerNeedsLatinExtension(ResponseBody(R"({"name":"\u0180 \u009f \u2019"})")));
+    CHECK_FALSE(AnswerNeedsLatinExtension(ResponseBody(R"({"name":"C:\\u00e9"})")));  // text "C:\u00e9"
+    CHECK_FALSE(AnswerNeedsLatinExtension(ResponseBody(R"({"name":"\u00"})")));
+    CHECK_FALSE(NeedsLatinExtension("\\u00e9"));  // typed text is not JSON
+    // An escape across two pieces of a read body.
+    const std::string split = std::string(64 * 1024 - 3, ' ') + R"("\u00e9")";
+    CHECK(AnswerNeedsLatinExtension(InPieces(split)));
+}
+
 TEST_CASE("The page needs the extension once an answer has such a name, and stays so", "[latin_extension]") {
     CHECK_FALSE(SignedInPage("Acme Robotics", "traffic-lights").needsLatinExtension());
     CHECK(SignedInPage("Acme Robotics",
@@ -97,6 +109,33 @@ TEST_CASE("A typed search with such a letter needs the extension", "[latin_exten
     CHECK_FALSE(page.needsLatinExtension());
     page.view().SetQuery("caf\xc3\xa9");
     CHECK(page.needsLatinExtension());
+}
+
+TEST_CASE("A typed Activity search with such a letter needs the extension", "[latin_extension]") {
+    PageState page = SignedInPage("Acme Robotics", "traffic-lights");
+    ActivityFilters filters;
+    filters.query = "stra";
+    page.Apply(intent::FilterActivity{filters});
+    CHECK_FALSE(page.needsLatinExtension());
+    filters.query =
+        "stra\xc3\x9f"
+        "e";
+    page.Apply(intent::FilterActivity{filters});
+    CHECK(page.needsLatinExtension());
+}
+
+TEST_CASE("The listing parser decides for a listing, from the strings it decodes", "[latin_extension]") {
+    // \u escapes are decoded first: "\u00e9" is é although the body's bytes are ASCII.
+    const std::string escaped = R"({"items":[{"type":"dataset","id":"d1","name":"caf\u00e9",)"
+                                R"("deletedAt":"2026-12-01T00:00:00Z","scheduledCleanupAt":"2026-12-31T00:00:00Z"}]})";
+    REQUIRE(ParseTrashListing(ResponseBody(escaped)).ok());
+    CHECK(ParseTrashListing(ResponseBody(escaped)).value().needsLatinExtension);
+    CHECK(AnswerNeedsLatinExtension(ResponseBody(escaped)));
+
+    const std::string ascii = ListingJson("traffic-lights");
+    CHECK_FALSE(ParseTrashListing(InPieces(ascii)).value().needsLatinExtension);
+    const std::string accented = ListingJson("Jos\xc3\xa9");
+    CHECK(ParseTrashListing(InPieces(accented)).value().needsLatinExtension);
 }
 
 TEST_CASE("An answer to no request in flight is not looked at", "[latin_extension]") {

@@ -85,11 +85,6 @@ EM_JS(int, trash_raster_fonts, (const float* faces, int faceCount, const unsigne
     }
   }
   Module.trashRaster = { table: new Float32Array(table), alpha };
-  // For the tests: how often the atlas was drawn, and which faces the browser had for it then.
-  const page = window.trashPage || (window.trashPage = {});
-  page.fontRasters = (page.fontRasters || 0) + 1;
-  page.fontRasterFaces = [...document.fonts].filter((f) => f.status === 'loaded')
-    .map((f) => ({ family: f.family.replace(/\x22/g, ""), weight: f.weight, unicodeRange: f.unicodeRange }));
   return table.length;
 });
 EM_JS(void, trash_raster_table, (float* table), { HEAPF32.set(Module.trashRaster.table, table >> 2); });
