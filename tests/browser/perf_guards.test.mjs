@@ -1,12 +1,14 @@
 // Guards of issue 10 that are not timings: the start's who-am-I travels while the wasm downloads
 // (asked once, by the shell), an action is applied from its answer (no full listing request and no
-// session re-read after it, and the rows shown are the server's), and an idle, loaded page draws
-// no frames in 3 s. The bench (tests/bench) measures the times.
+// session re-read after it, and the rows shown are the server's), an idle, loaded page draws
+// no frames in 3 s, and a frame whose picture did not change is not drawn to the canvas again. The
+// bench (tests/bench) measures the times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser } from './browser.mjs';
 import { WORKSPACE, clickId, gotoPage, openSignedIn, serverListing, signInByApi, waitForRowLabels, waitForRows,
   waitForWidget, widgets } from './automation.mjs';
+import { checkUnchangedFramesAreNotDrawn } from './redraws.mjs';
 
 let server;
 let browser;
@@ -90,5 +92,12 @@ test('an idle, loaded page draws no frames in 3 s', async () => {
   await page.waitForTimeout(3000);
   const after = await page.evaluate(() => window.trashPage.frames);
   assert.equal(after - before, 0, `drew ${after - before} frames while idle`);
+  await context.close();
+});
+
+test('a frame whose picture did not change is not drawn again, and the canvas keeps the last one', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  await checkUnchangedFramesAreNotDrawn(page, 'chromium');
+  assert.deepEqual(errors, []);
   await context.close();
 });

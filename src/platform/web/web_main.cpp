@@ -93,6 +93,7 @@ struct Page {
   int width = 0, height = 0;  // canvas backing store, device pixels
   double lastFrameSeconds = 0;
   int frames = 0;
+  int framesSkippedForInput = 0;  // in a row: frames not drawn because queued input followed at once
   bool fontsUploaded = false;  // the atlas of page.dpr is on the GPU
   bool drawable = false;  // the WebGL2 context, renderer and fonts are ready
 };
@@ -120,6 +121,7 @@ void UpdateCanvasSize(Page& page) {
     page.width = width;
     page.height = height;
     trash_set_canvas_size(width, height);
+    page.renderer.ForgetLastFrame();  // setting the size cleared the canvas
   }
   if (dpr != page.dpr) BuildFonts(page, dpr);
   if (!page.fontsUploaded) {
@@ -167,7 +169,13 @@ void DrawFrame() {
   render::Backdrop backdrop;
   backdrop.firstDialogList = out.firstDialogList;
   backdrop.blurRadiusPx = 1.6f * page.dpr;
-  page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop);
+  // A frame with input still queued (a press whose release came with it) would be on screen for one
+  // refresh: the GPU skips it, so the frame that answers the click does not wait behind it. Never
+  // more than two in a row, so held-down keys on a slow machine still show.
+  const bool superseded = web::InputQueued() && page.framesSkippedForInput < 2;
+  page.framesSkippedForInput = superseded ? page.framesSkippedForInput + 1 : 0;
+  page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop,
+                       superseded);
   page.platform->SetCursor(CursorFor(ImGui::GetMouseCursor()));
   web::AfterFrame();
   web::PublishWidgets(page.dpr, page.platform->TextInputActive());
@@ -184,6 +192,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_resize() {
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_window_focus() {
+  g_page->renderer.ForgetLastFrame();  // cheap insurance: a browser may have dropped a hidden canvas's picture
   g_page->app->OnWindowFocus();
   g_page->platform->RequestFrames(2);
 }
