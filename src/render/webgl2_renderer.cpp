@@ -39,7 +39,7 @@ void WebGL2Renderer::UploadFontAtlas() {
   fontTexture_ = webgl2::UploadTexture(fontTexture_, width, height, pixels.data());
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
   io.Fonts->ClearTexData();  // the GPU has it; keep wasm memory small
-  shown_ = false;  // the same geometry now samples other glyphs
+  shown_ = false;            // the same geometry now samples other glyphs
 }
 
 void WebGL2Renderer::GatherGeometry(const ImDrawData& drawData) {

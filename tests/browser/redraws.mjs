@@ -11,7 +11,7 @@ const pause = (ms) => new Promise((done) => setTimeout(done, ms));
 
 // Counts clears from now on; the renderer calls the prototype's method, so wrapping it after the
 // page started still sees every call.
-async function countDraws(page) {
+export async function countDraws(page) {
   await page.evaluate(() => {
     if (window.__draws !== undefined) return;
     window.__draws = 0;
@@ -23,10 +23,10 @@ async function countDraws(page) {
   });
 }
 
-const counts = (page) => page.evaluate(() => ({ draws: window.__draws, frames: window.trashPage.frames }));
+export const counts = (page) => page.evaluate(() => ({ draws: window.__draws, frames: window.trashPage.frames }));
 
 // Frames settled: none drawn for `quietMs`.
-async function settle(page, quietMs = 600) {
+export async function settle(page, quietMs = 600) {
   for (let last = -1, now = (await counts(page)).frames; now !== last; now = (await counts(page)).frames) {
     last = now;
     await pause(quietMs);
