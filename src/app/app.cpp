@@ -94,25 +94,31 @@ void App::Send(std::vector<trash::PendingRequest> requests) {
     http.url = std::move(pending.request.path);
     http.body = std::move(pending.request.body);
     const bool keyed = NeedsIdempotencyKey(http);
-    if (keyed) http.headers.emplace_back("Idempotency-Key", NewKey(platform_));
-    Perform(std::move(http), pending.tag, keyed);
+    if (keyed) {
+      http.headers.emplace_back("Idempotency-Key", NewKey(platform_));
+      ++actionsInFlight_;
+      sentAction_ = true;
+    }
+    Perform(std::move(http), pending.tag, keyed, keyed);
   }
 }
 
-void App::Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry) {
+void App::Perform(platform::HttpRequest http, uint64_t tag, bool action, bool mayRetry) {
   platform::HttpRequest again = mayRetry ? http : platform::HttpRequest{};
-  platform_.Fetch(http,
-                  [this, tag, mayRetry, again = std::move(again)](int status, const trash::ResponseBody& body) mutable {
-                    if (status == 0 && mayRetry) {
-                      Perform(std::move(again), tag, false);
-                      return;
-                    }
-                    Send(page_.OnResponse(tag, status, body));
-                    platform_.RequestFrames(2);
-                  });
+  platform_.Fetch(http, [this, tag, action, mayRetry, again = std::move(again)](
+                            int status, const trash::ResponseBody& body) mutable {
+    if (status == 0 && mayRetry) {
+      Perform(std::move(again), tag, action, false);
+      return;
+    }
+    if (action) --actionsInFlight_;
+    Send(page_.OnResponse(tag, status, body));
+    platform_.RequestFrames(2);
+  });
 }
 
 FrameOutput App::Draw() {
+  sentAction_ = false;
   const int64_t now = platform_.NowMs();
   ui::SetReducedMotion(platform_.PrefersReducedMotion());
   Send(page_.Tick(now));
@@ -127,7 +133,7 @@ FrameOutput App::Draw() {
   if (!drawn.intents.empty()) platform_.RequestFrames(2);
   const int64_t wake = std::min(drawn.wakeAtMs, page_.NextWakeMs());
   if (wake != trash::kNever) platform_.WakeAt(wake);
-  return {drawn.firstDialogList};
+  return {drawn.firstDialogList, sentAction_};
 }
 
 }  // namespace app

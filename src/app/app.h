@@ -20,6 +20,7 @@ namespace app {
 
 struct FrameOutput {
   const ImDrawList* firstDialogList = nullptr;  // lists from here on are drawn over the blurred page
+  bool sentAction = false;                      // this frame sent a state-changing request (restore, delete, save...)
 };
 
 class App {
@@ -37,13 +38,15 @@ class App {
   FrameOutput Draw();
 
   const trash::PageState& page() const { return page_; }
+  // State-changing requests sent and not answered yet (a retry after a dropped connection included).
+  int actionsInFlight() const { return actionsInFlight_; }
 
  private:
   void Send(std::vector<trash::PendingRequest> requests);
   // Performs one request. A state-changing one carries an Idempotency-Key, and when the
   // connection drops (status 0) it is sent once more with the same key: the server then either
   // applies it or answers what it answered the first time, never both.
-  void Perform(platform::HttpRequest http, uint64_t tag, bool mayRetry);
+  void Perform(platform::HttpRequest http, uint64_t tag, bool action, bool mayRetry);
   void ApplyPendingRoute();  // once signed in: the deep link's screen, filters and sort
   void SyncLocation();       // the address follows the screen, filters and sort
 
@@ -53,6 +56,8 @@ class App {
   std::optional<trash::Route> pendingRoute_;
   std::string lastFragment_;
   trash::Screen lastScreen_ = trash::Screen::SignIn;
+  int actionsInFlight_ = 0;
+  bool sentAction_ = false;  // since the frame began
 };
 
 }  // namespace app

@@ -39,6 +39,7 @@ void WebGL2Renderer::UploadFontAtlas() {
   fontTexture_ = webgl2::UploadTexture(fontTexture_, width, height, pixels.data());
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(fontTexture_)));
   io.Fonts->ClearTexData();  // the GPU has it; keep wasm memory small
+  shown_ = false;            // the same geometry now samples other glyphs
 }
 
 void WebGL2Renderer::GatherGeometry(const ImDrawData& drawData) {
@@ -94,9 +95,24 @@ void WebGL2Renderer::GatherCommands(const ImDrawData& drawData, const ImDrawList
   frame->commandCount = int32_t(commands_.size());
 }
 
-void WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight, const float clearRgba[4],
-                            const Backdrop& backdrop) {
-  if (fbWidth <= 0 || fbHeight <= 0) return;
+// The parameters only: the blocks are compared by the caller.
+static webgl2::Frame ParametersOf(webgl2::Frame frame) {
+  frame.vertices = frame.indices = nullptr;
+  frame.commands = nullptr;
+  return frame;
+}
+
+bool WebGL2Renderer::SameAsShown(const webgl2::Frame& frame) const {
+  const webgl2::Frame parameters = ParametersOf(frame);
+  return shown_ && vertexStaging_ == shownVertices_ && indexStaging_ == shownIndices_ &&
+         commands_.size() == shownCommands_.size() &&
+         std::memcmp(commands_.data(), shownCommands_.data(), commands_.size() * sizeof(webgl2::DrawCommand)) == 0 &&
+         std::memcmp(&parameters, &shownFrame_, sizeof parameters) == 0;
+}
+
+bool WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight, const float clearRgba[4],
+                            const Backdrop& backdrop, bool superseded) {
+  if (fbWidth <= 0 || fbHeight <= 0 || superseded) return false;
   webgl2::Frame frame;
   GatherGeometry(drawData);
   frame.vertices = vertexStaging_.data();
@@ -117,7 +133,15 @@ void WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeigh
   frame.blurStep[0] = backdrop.blurRadiusPx / float(fbWidth);
   frame.blurStep[1] = backdrop.blurRadiusPx / float(fbHeight);
   for (int i = 0; i < 4; ++i) frame.dim[i] = backdrop.dimRgba[i];
+  if (SameAsShown(frame)) return false;
   webgl2::DrawFrame(frame);
+  // The staging blocks become the shown ones; the old shown ones are the next frame's staging.
+  vertexStaging_.swap(shownVertices_);
+  indexStaging_.swap(shownIndices_);
+  commands_.swap(shownCommands_);
+  shownFrame_ = ParametersOf(frame);
+  shown_ = true;
+  return true;
 }
 
 }  // namespace render

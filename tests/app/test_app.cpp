@@ -1,6 +1,7 @@
 // Tests of app::App, the bridge between the screens, the reducer and the platform, on the fake
 // platform: a deep link applied after sign-in, back and forward, the refresh timer and wake-ups,
-// the clipboard, and an action whose batch fails half-way.
+// the clipboard, an action whose batch fails half-way, and an action's frame and answer reported
+// to the page (which holds that frame back briefly for the answer).
 #include <catch2/catch.hpp>
 
 #include <imgui.h>
@@ -159,6 +160,31 @@ TEST_CASE("An action carries an Idempotency-Key and is sent once more, with it, 
   REQUIRE_FALSE(bench.app.page().toasts().empty());
   CHECK(bench.app.page().toasts().back().message.rfind("Couldn't restore \"Traffic Lights\"", 0) == 0);
   for (const auto& p : bench.platform.pending) CHECK(keyOf(p.request).empty());  // reads carry none
+}
+
+TEST_CASE("A frame that sends an action says so, and the action is in flight until its answer", "[app]") {
+  Bench bench;
+  bench.SignedIn();
+  bench.app.FocusWidget("row/project/p_1");
+  bench.Frames(2);
+  CHECK(bench.app.actionsInFlight() == 0);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeysDown[13] = true;  // Enter: restore the cursor row
+  ImGui::NewFrame();
+  const app::FrameOutput sent = bench.app.Draw();
+  ImGui::Render();
+  io.KeysDown[13] = false;
+  REQUIRE(bench.platform.Count("POST", "/acme/trash/restore") == 1);
+  CHECK(sent.sentAction);
+  CHECK(bench.app.actionsInFlight() == 1);
+  ImGui::NewFrame();
+  CHECK_FALSE(bench.app.Draw().sentAction);  // the next frame sends nothing
+  ImGui::Render();
+  REQUIRE(bench.platform.Answer("POST", "/acme/trash/restore", 0, ""));  // dropped: sent once more, still in flight
+  CHECK(bench.app.actionsInFlight() == 1);
+  REQUIRE(bench.platform.Answer("POST", "/acme/trash/restore", 200,
+                                R"({"restored":[{"type":"project","id":"p_1","url":"traffic-lights"}],"failed":[]})"));
+  CHECK(bench.app.actionsInFlight() == 0);
 }
 
 TEST_CASE("The platform is told when a text field has the keyboard, and the page follows its motion preference",

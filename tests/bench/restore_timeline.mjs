@@ -2,7 +2,8 @@
 // each click broken down into a timeline (mousedown, each animation frame's start and end, the
 // restore's send / first byte / last byte / handled, any request after it, the toast's frame).
 // Not part of the bench's table: `node tests/bench/restore_timeline.mjs [--items N] [--clicks K]
-// [--trace]` (--trace: also the renderer's main-thread tasks and the GPU's busy time in each click).
+// [--trace] [--web DIR]` (--trace: also the renderer's main-thread tasks and the GPU's busy time in each
+// click; --web: another build's folder, to compare two builds back to back).
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0
 const ITEMS = Number(option('--items', 100000));
 const CLICKS = Number(option('--clicks', 5));
 const TRACE = args.includes('--trace');
+const WEB = option('--web', path.join(repoRoot, 'build', 'web'));
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Every requestAnimationFrame callback's start and end (ms, performance.now()).
@@ -92,7 +94,7 @@ async function restoreOne(page, browser) {
   return timeline;
 }
 
-const server = await startServer(['--demo-items', String(ITEMS), '--web', path.join(repoRoot, 'build', 'web'),
+const server = await startServer(['--demo-items', String(ITEMS), '--web', WEB,
   '--cleanup-interval', '0']);
 const browser = await launchBrowser();
 try {

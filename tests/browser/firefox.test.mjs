@@ -1,6 +1,7 @@
 // Any modern browser: the page's main loop in Debian's Firefox ESR (WebGL2 through Mesa llvmpipe
 // under Xvfb, driven by puppeteer-core over WebDriver BiDi): sign in, restore, delete permanently
-// and reload, on the in-browser demo of a static host and against serve.py. The same journey
+// and reload, on the in-browser demo of a static host and against serve.py; a frame whose picture
+// did not change is not drawn again, and the canvas keeps showing the last one. The same journey
 // (journey.mjs) runs in Chromium in static_demo.test.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,6 +9,7 @@ import { artifactsDir, startServer, startStaticHost } from './browser.mjs';
 import { gotoPage, waitForWidget } from './automation.mjs';
 import { firefoxAvailable, launchFirefox } from './firefox.mjs';
 import { JOURNEY_VIEWPORT, mainLoop } from './journey.mjs';
+import { checkUnchangedFramesAreNotDrawn } from './redraws.mjs';
 import path from 'node:path';
 
 let firefox;
@@ -39,6 +41,7 @@ test('Firefox: against serve.py: sign in, restore, delete permanently, reload', 
     await mainLoop(page, server.url);
     assert.equal(await page.evaluate(() => window.trashShell.mode), 'server');
     await page.screenshot({ path: path.join(artifactsDir, 'firefox-server.png') });
+    await checkUnchangedFramesAreNotDrawn(page, 'firefox');
     assert.deepEqual(page.errors, []);
     await page.raw.close();
   } finally {

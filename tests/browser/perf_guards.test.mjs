@@ -1,12 +1,15 @@
 // Guards of issue 10 that are not timings: the start's who-am-I travels while the wasm downloads
 // (asked once, by the shell), an action is applied from its answer (no full listing request and no
-// session re-read after it, and the rows shown are the server's), and an idle, loaded page draws
-// no frames in 3 s. The bench (tests/bench) measures the times.
+// session re-read after it, and the rows shown are the server's), an idle, loaded page draws
+// no frames in 3 s, a frame whose picture did not change is not drawn to the canvas again, and the
+// frame that sends an action, held back for its answer, still draws when the answer is slow. The
+// bench (tests/bench) measures the times.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser } from './browser.mjs';
 import { WORKSPACE, clickId, gotoPage, openSignedIn, serverListing, signInByApi, waitForRowLabels, waitForRows,
   waitForWidget, widgets } from './automation.mjs';
+import { checkUnchangedFramesAreNotDrawn, countDraws, counts, settle } from './redraws.mjs';
 
 let server;
 let browser;
@@ -90,5 +93,38 @@ test('an idle, loaded page draws no frames in 3 s', async () => {
   await page.waitForTimeout(3000);
   const after = await page.evaluate(() => window.trashPage.frames);
   assert.equal(after - before, 0, `drew ${after - before} frames while idle`);
+  await context.close();
+});
+
+test('a frame whose picture did not change is not drawn again, and the canvas keeps the last one', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  await checkUnchangedFramesAreNotDrawn(page, 'chromium');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an action whose answer is slow still draws its rows leaving, after a short hold', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  let answered = false;
+  await page.route('**/trash/restore*', async (route) => {
+    await new Promise((done) => setTimeout(done, 2500));
+    await route.continue();
+    answered = true;
+  });
+  await countDraws(page);
+  // Another test restored a row of this server already: any row that may be restored.
+  const button = (await widgets(page)).find((w) => /^row\/.*\/restore$/.test(w.id) && w.enabled);
+  assert.ok(button, 'a row to restore');
+  await page.mouse.move(button.x + button.w / 2, button.y + button.h / 2);
+  await settle(page);
+  const before = await counts(page);
+  await page.mouse.down();
+  await page.mouse.up();
+  await page.waitForTimeout(1000);
+  const during = await counts(page);
+  assert.equal(answered, false, 'the answer is still on its way');
+  assert.ok(during.draws > before.draws, 'the frame that sent the restore was drawn before its answer came');
+  await waitForWidget(page, 'alert', /^Restored/, { timeout: 15000 });
+  assert.deepEqual(errors, []);
   await context.close();
 });

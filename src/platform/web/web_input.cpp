@@ -350,6 +350,8 @@ void QueuePointerAway() {
   Push(std::move(event));
 }
 
+bool InputQueued() { return !g_queue.empty(); }
+
 void AfterFrame() {
   if (g_pasteFramePending) {
     g_pasteFramePending = false;

@@ -22,6 +22,8 @@ void InstallInput(InputContext* context);
 void BeforeFrame();
 // After each frame: ends a replayed paste, and keeps frames coming while input is queued.
 void AfterFrame();
+// Input is still queued after this frame's: AfterFrame books the next frame at once.
+bool InputQueued();
 
 // For touch gestures (web_touch.cpp), in CSS pixels: a click of an ImGui mouse button (0 left,
 // 1 right) at a point, after a frame hovering it; and the pointer taken off the page.

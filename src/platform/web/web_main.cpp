@@ -93,6 +93,8 @@ struct Page {
   int width = 0, height = 0;  // canvas backing store, device pixels
   double lastFrameSeconds = 0;
   int frames = 0;
+  int framesSkippedForInput = 0;  // in a row: frames not drawn because queued input followed at once
+  double holdUntilMs = 0;         // emscripten_get_now(): frames wait for an action's answer until then
   bool fontsUploaded = false;  // the atlas of page.dpr is on the GPU
   bool drawable = false;  // the WebGL2 context, renderer and fonts are ready
 };
@@ -120,6 +122,7 @@ void UpdateCanvasSize(Page& page) {
     page.width = width;
     page.height = height;
     trash_set_canvas_size(width, height);
+    page.renderer.ForgetLastFrame();  // setting the size cleared the canvas
   }
   if (dpr != page.dpr) BuildFonts(page, dpr);
   if (!page.fontsUploaded) {
@@ -146,6 +149,21 @@ platform::Cursor CursorFor(ImGuiMouseCursor cursor) {
 }
 
 // [SECTION] Frame
+// An action's answer usually comes within a few tens of ms. The frame that sent it (the rows
+// hidden at once) is held back that long, not drawn: drawn, it would hold up the answer's frame
+// (the rows settled, the toast) by a whole frame of GPU time, which a software GPU makes up to a
+// few hundred ms. Past the hold it draws whatever the answer's state, so a slow server still
+// shows the rows leaving that much later at most.
+constexpr double kHoldForAnswerMs = 100;
+
+// Whether this frame waits for an action's answer; books a frame for the hold's end.
+bool HoldForAnswer(Page& page, bool sentAction, double nowMs) {
+  if (sentAction) page.holdUntilMs = nowMs + kHoldForAnswerMs;
+  if (page.app->actionsInFlight() == 0 || nowMs >= page.holdUntilMs) return false;
+  page.platform->WakeAt(page.platform->NowMs() + int64_t(std::ceil(page.holdUntilMs - nowMs)));
+  return true;
+}
+
 void DrawFrame() {
   Page& page = *g_page;
   if (!page.drawable) return;  // trash_on_drawable asks for the first frames
@@ -167,7 +185,14 @@ void DrawFrame() {
   render::Backdrop backdrop;
   backdrop.firstDialogList = out.firstDialogList;
   backdrop.blurRadiusPx = 1.6f * page.dpr;
-  page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop);
+  // A frame with input still queued (a press whose release came with it) would be on screen for one
+  // refresh: the GPU skips it, so the frame that answers the click does not wait behind it. Never
+  // more than two in a row, so held-down keys on a slow machine still show.
+  const bool superseded = web::InputQueued() && page.framesSkippedForInput < 2;
+  page.framesSkippedForInput = superseded ? page.framesSkippedForInput + 1 : 0;
+  const bool held = HoldForAnswer(page, out.sentAction, now * 1000.0);
+  page.renderer.Render(*ImGui::GetDrawData(), page.width, page.height, ui::CurrentPalette().clear, backdrop,
+                       superseded || held);
   page.platform->SetCursor(CursorFor(ImGui::GetMouseCursor()));
   web::AfterFrame();
   web::PublishWidgets(page.dpr, page.platform->TextInputActive());
@@ -184,6 +209,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_resize() {
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_window_focus() {
+  g_page->renderer.ForgetLastFrame();  // cheap insurance: a browser may have dropped a hidden canvas's picture
   g_page->app->OnWindowFocus();
   g_page->platform->RequestFrames(2);
 }
