@@ -1,6 +1,8 @@
 // The facts of a Trash row (see row_facts.h): names, countdown and actions with their reasons.
 #include "core/row_facts.h"
 
+#include <algorithm>  // std::min
+
 #include "core/consequences.h"  // ExclusiveImagesNote
 #include "core/permissions.h"   // RestoreBlockedReason, DeleteBlockedReason, HasPermission
 #include "core/text.h"          // SanitizeForDisplay
@@ -71,6 +73,10 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
     facts.timeLeft = FormatTimeLeft(nowMs, item.scheduledCleanupAtMs);
     facts.deletedAgo = FormatRelative(nowMs, item.deletedAtMs);
     facts.deletedAgoChangesMs = NextRelativeRedrawMs(nowMs, item.deletedAtMs);
+    facts.deletedAtText = "Deleted " + FormatDateTime(item.deletedAtMs);
+    facts.purgeTime = FormatPurgeTime(item.scheduledCleanupAtMs);
+    facts.expiresDate = FormatDate(item.scheduledCleanupAtMs);
+    facts.size = FormatBytes(item.sizeBytes);
     const bool project = item.type == ItemType::Project;
     facts.childCount = project ? item.childCount : 0;
     facts.deletesImages = project && item.cleanupDeleteImages;
@@ -79,6 +85,25 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
     facts.parentFirst = IsChildType(item.type) && item.parentInTrash;
     if (session) facts.actions = ActionsOf(item, facts, *session);
     return facts;
+}
+
+const RowFacts& RowFactsCache::Get(const TrashItem& item, const Session* session, int64_t nowMs) {
+    Entry& entry = entries_[KeyOf(item)];
+    const bool sameSession =
+        entry.signedIn == (session != nullptr) && (!session || entry.permissions == session->role.permissions);
+    if (entry.fromMs <= nowMs && nowMs < entry.untilMs && sameSession && entry.item == item) return entry.facts;
+    ++builds_;
+    entry.item = item;
+    entry.signedIn = session != nullptr;
+    entry.permissions = session ? session->role.permissions : std::vector<std::string>{};
+    entry.facts = FactsOf(item, session, nowMs);
+    entry.fromMs = nowMs;
+    entry.untilMs = std::min(entry.facts.timeLeft.nextChangeMs, NextRelativeChangeMs(nowMs, item.deletedAtMs));
+    return entry.facts;
+}
+
+void RowFactsCache::Trim(size_t keep) {
+    if (entries_.size() > keep) entries_.clear();
 }
 
 std::string_view UrgencyName(Urgency urgency) {

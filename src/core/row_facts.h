@@ -3,10 +3,11 @@
 // each with whether it is enabled and why not. The layouts only place and draw them.
 #pragma once
 
-#include <cstdint>      // int64_t
-#include <string>       // labels
-#include <string_view>  // ids
-#include <vector>       // actions
+#include <cstdint>        // int64_t
+#include <string>         // labels
+#include <string_view>    // ids
+#include <unordered_map>  // RowFactsCache
+#include <vector>         // actions
 
 #include "core/countdown.h"   // TimeLeft, Urgency
 #include "core/intents.h"     // Intent
@@ -40,12 +41,16 @@ inline constexpr const char* kDeletesImagesNote =
 
 struct RowFacts {
     ItemKey key;
-    std::string name;        // safe to draw: the name, else the id
-    std::string parent;      // safe to draw: a version's or model's project (name, else url); "" otherwise
-    std::string label;       // "parent / name" when there is a parent, else the name: the row's accessible name
-    std::string deletedBy;   // safe to draw: who deleted it (name, else id); "" when not recorded
-    TimeLeft timeLeft;       // the countdown label, its urgency and when it next changes
-    std::string deletedAgo;  // "6 days ago"
+    std::string name;           // safe to draw: the name, else the id
+    std::string parent;         // safe to draw: a version's or model's project (name, else url); "" otherwise
+    std::string label;          // "parent / name" when there is a parent, else the name: the row's accessible name
+    std::string deletedBy;      // safe to draw: who deleted it (name, else id); "" when not recorded
+    TimeLeft timeLeft;          // the countdown label, its urgency and when it next changes
+    std::string deletedAgo;     // "6 days ago"
+    std::string deletedAtText;  // the "Deleted" tooltip: "Deleted 3 Dec 2026, 10:00 UTC"
+    std::string purgeTime;      // the countdown's tooltip: "Purged on Wed, 2 Jan 2027 at 10:00 UTC"
+    std::string expiresDate;    // the Expires column: "2 Jan 2027"
+    std::string size;           // "1.4 GB"
     int64_t deletedAgoChangesMs = kNever;  // when deletedAgo is next redrawn (NextRelativeRedrawMs)
     int childCount = 0;                    // projects: versions and models riding with it ("+N"); 0 otherwise
     bool deletesImages = false;            // projects: cleanup also deletes the exclusive images
@@ -59,6 +64,30 @@ struct RowFacts {
 };
 
 RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs);
+
+// The facts of the rows drawn, kept from frame to frame: a row's facts are built again only when
+// its item, the role's permissions or one of its time labels (countdown, "6 days ago") would read
+// differently, so a scrolled frame words only the rows that came into view.
+class RowFactsCache {
+public:
+    // Valid until the next Get of the same item or the next Trim.
+    const RowFacts& Get(const TrashItem& item, const Session* session, int64_t nowMs);
+    // Between frames: forgets every row when it holds more than `keep` (rows scrolled away).
+    void Trim(size_t keep = 512);
+    size_t size() const { return entries_.size(); }
+    uint64_t builds() const { return builds_; }  // FactsOf calls so far (tests)
+
+private:
+    struct Entry {
+        TrashItem item;                        // as it was when its facts were built
+        bool signedIn = false;                 // and the session's permissions then
+        std::vector<std::string> permissions;  //
+        int64_t fromMs = 0, untilMs = 0;       // the time labels read the same in [fromMs, untilMs)
+        RowFacts facts;
+    };
+    std::unordered_map<ItemKey, Entry, ItemKeyHash> entries_;
+    uint64_t builds_ = 0;
+};
 
 // "normal", "amber", "red": the urgency as the widget registry and the accessibility mirror name it.
 std::string_view UrgencyName(Urgency urgency);

@@ -12,8 +12,13 @@
 namespace ui {
 namespace {
 
-// Draw channels: the rows' backgrounds and borders, what goes over them under the content, the content.
-enum Channel { kBackground, kOverBackground, kContent, kChannelCount };
+// Draw channels: the rows' backgrounds and borders, what goes over them under the content, then
+// one channel per column for the cells' content (as ImGui's tables do): a column's cells share one
+// clip rectangle, so each column is one draw command for all its rows rather than one per cell.
+// Columns never overlap (each is cut to its own cell), so drawing them column by column looks the same.
+enum Channel { kBackground, kOverBackground, kContent, kChannelCount = kContent + kGridMaxColumns };
+
+int ContentChannel(int column) { return kContent + (column < 0 ? 0 : column); }
 
 constexpr float kBorder = 1;  // the tables' TABLE_BORDER_SIZE
 
@@ -156,7 +161,7 @@ bool Grid::Cell(int column) {
     GImGui->LastItemData.StatusFlags = 0;
   }
   const float top = headerRow_ || !frozen_ ? innerClip_.Min.y : bg2DrawClip_.Min.y;
-  splitter_.SetCurrentChannel(w->DrawList, kContent);
+  splitter_.SetCurrentChannel(w->DrawList, ContentChannel(column));
   SetClip(ImRect(clipMinX_[column], std::max(top, innerClip_.Min.y), clipMaxX_[column], innerClip_.Max.y));
   return place.enabled && clipMaxX_[column] > clipMinX_[column];
 }
@@ -175,7 +180,7 @@ void Grid::PushBackground() {
 }
 
 void Grid::PopBackground() {
-  splitter_.SetCurrentChannel(window_->DrawList, kContent);
+  splitter_.SetCurrentChannel(window_->DrawList, ContentChannel(column_));
   SetClip(backupClip_);
 }
 

@@ -1,5 +1,6 @@
-// The Trash table (see trash_table.h). Rows come from the core's cached View; the clipper asks for
-// the rows in view and only those build strings (names, countdowns, dates, sizes). Row clicks
+// The Trash table (see trash_table.h). Rows come from the core's cached View; only the rows in view
+// are drawn, and their facts (names, countdowns, dates, sizes, actions) are kept from frame to frame
+// (RowFactsCache), worded again only when the row's item or a label changes. Row clicks
 // and checkboxes change the selection directly (UI state of the TrashView); every action with an
 // effect is an intent.
 #include "ui/trash_table.h"
@@ -10,14 +11,13 @@
 #include <algorithm>  // std::max
 #include <string>     // labels
 
-#include "core/countdown.h"  // FormatPurgeTime, FormatDateTime, FormatBytes
-#include "core/text.h"       // FormatCount, CountOf
-#include "ui/grid.h"         // Grid, GridColumn, GridTitle, HeaderClickSortsAscending
-#include "ui/registry.h"     // CurrentRegistry: where the row's "⋮" was drawn
-#include "ui/layout.h"       // CurrentLayout: columns a tablet hides
-#include "ui/row_parts.h"    // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
-#include "ui/theme.h"        // palette, fonts, icons, Dpr
-#include "ui/widgets.h"      // Button, Checkbox, RegisterLastItem
+#include "core/text.h"     // FormatCount, CountOf
+#include "ui/grid.h"       // Grid, GridColumn, GridTitle, HeaderClickSortsAscending
+#include "ui/registry.h"   // CurrentRegistry: where the row's "⋮" was drawn
+#include "ui/layout.h"     // CurrentLayout: columns a tablet hides
+#include "ui/row_parts.h"  // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
+#include "ui/theme.h"      // palette, fonts, icons, Dpr
+#include "ui/widgets.h"    // Button, Checkbox, RegisterLastItem
 
 namespace ui {
 namespace {
@@ -145,7 +145,7 @@ TrashTable::Row TrashTable::RowAt(Frame& frame, size_t rowIndex, bool focused) {
   trash::TrashView& tv = frame.list;
   const trash::TrashItem& item = tv.items()[tv.view().rows[rowIndex].itemIndex];
   const trash::Session* session = frame.page.session() ? &*frame.page.session() : nullptr;
-  Row row{item, trash::FactsOf(item, session, frame.nowMs), RowId(item), rowIndex, false, focused};
+  Row row{item, facts_.Get(item, session, frame.nowMs), RowId(item), rowIndex, false, focused};
   row.selected = tv.IsSelected(row.facts.key);
   // The countdown is always computed for a drawn row, so the page wakes when its label changes.
   frame.WakeAt(row.facts.timeLeft.nextChangeMs);
@@ -275,6 +275,7 @@ void TrashTable::Draw(Frame& frame, float height, size_t selected) {
   trash::TrashView& tv = frame.list;
   if (clickedSort_) tv.SetSort(*clickedSort_);  // last frame's header click, before this frame's rows
   clickedSort_.reset();
+  facts_.Trim();
   const trash::View& view = tv.view();
 
   const Layout layout = CurrentLayout();
@@ -521,7 +522,6 @@ void TrashTable::DrawNameCell(const Row& row) {
 void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
-  const trash::TrashItem& item = row.item;
   const std::string& by = row.facts.deletedBy;
   if (grid_.Cell(kDeletedBy)) {
     ImGui::AlignTextToFramePadding();
@@ -532,7 +532,7 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     RegisterLastItem(row.id + "/deleted-by", "cell", by.empty() ? "Not recorded" : by);
   }
   if (grid_.Cell(kDeletedAt)) {
-    const std::string at = "Deleted " + trash::FormatDateTime(item.deletedAtMs);
+    const std::string& at = row.facts.deletedAtText;
     CellText(row.facts.deletedAgo.c_str(), p.textMuted);
     ItemTooltip(at.c_str());
     RegisterLastItem(row.id + "/deleted-at", "cell", row.facts.deletedAgo, "", at);
@@ -541,7 +541,7 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
   if (grid_.Cell(kTimeLeft)) {
     const trash::TimeLeft& left = row.facts.timeLeft;
     const ImU32 color = UrgencyColor(left.urgency);
-    const std::string purge = trash::FormatPurgeTime(item.scheduledCleanupAtMs);
+    const std::string& purge = row.facts.purgeTime;
     const bool normal = left.urgency == trash::Urgency::Normal;
     ImGui::AlignTextToFramePadding();
     if (!normal) {
@@ -555,13 +555,13 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
   }
   if (grid_.Cell(kExpires)) {
-    const std::string date = trash::FormatDate(item.scheduledCleanupAtMs);
+    const std::string& date = row.facts.expiresDate;
     CellText(date.c_str(), p.textMuted);
-    ItemTooltip(trash::FormatPurgeTime(item.scheduledCleanupAtMs).c_str());
+    ItemTooltip(row.facts.purgeTime.c_str());
     RegisterLastItem(row.id + "/expires", "cell", "Expires " + date);
   }
   if (grid_.Cell(kSize)) {
-    const std::string size = trash::FormatBytes(item.sizeBytes);
+    const std::string& size = row.facts.size;
     RightAligned(size.c_str(), p.textMuted);
     RegisterLastItem(row.id + "/size", "cell", size);
   }

@@ -55,7 +55,7 @@ class TrashTable {
   // One item row being drawn: the item, its facts (core/row_facts.h) and its registry id.
   struct Row {
     const trash::TrashItem& item;
-    trash::RowFacts facts;
+    const trash::RowFacts& facts;  // kept in facts_ from frame to frame
     std::string id;
     size_t index = 0;  // in the view's rows
     bool selected = false, focused = false;
@@ -106,6 +106,7 @@ class TrashTable {
   void PinNarrowGroup(Frame& frame, const RowHeights& heights, ImVec2 origin, float width, float listTop);
 
   RowMenu menu_;
+  trash::RowFactsCache facts_;  // the drawn rows' facts: a scrolled frame words only new rows
   bool menuForFocus_ = false;
   bool scrollToFocus_ = false;
   size_t pageRows_ = 10;

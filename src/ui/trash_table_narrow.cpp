@@ -12,7 +12,7 @@
 #include <string>     // labels
 #include <vector>     // the parts of line two
 
-#include "core/countdown.h"  // FormatPurgeTime, FormatBytes
+#include "core/countdown.h"  // FormatBytes
 #include "core/text.h"       // FormatCount, CountOf
 #include "ui/layout.h"       // kTouchTargetCss
 #include "ui/row_parts.h"    // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
@@ -118,6 +118,7 @@ TrashTable::GroupBandPlaces TrashTable::NarrowGroupPlaces(float left, float righ
 
 void TrashTable::DrawNarrow(Frame& frame, size_t selected) {
   if (MouseUsedThisFrame()) showFocusRing = false;
+  facts_.Trim();
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   trash::TrashView& tv = frame.list;
@@ -287,7 +288,7 @@ void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   ImGui::SetCursorScreenPos(ImVec2(right - leftW, line1));
   TextColored(UrgencyColor(left.urgency), leftText.c_str());
   ImGui::PopFont();
-  const std::string purge = trash::FormatPurgeTime(row.item.scheduledCleanupAtMs);
+  const std::string& purge = f.purgeTime;
   RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
   ImGui::GetWindowDrawList()->AddText(ImVec2(x0, line1), p.textMuted, TypeIcon(row.item.type));
   float x = x0 + 22 * d;
@@ -352,7 +353,7 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.
   std::vector<std::string> parts;
   if (f.childCount > 0) parts.push_back("+" + trash::FormatCount(uint64_t(f.childCount)));
-  parts.push_back(trash::FormatBytes(row.item.sizeBytes));
+  parts.push_back(f.size);
   parts.push_back(f.deletedAgo);
   frame.WakeAt(f.deletedAgoChangesMs);
   if (!f.deletedBy.empty()) parts.push_back(f.deletedBy);

@@ -143,3 +143,54 @@ TEST_CASE("A child whose project is in Trash offers Restore project first", "[ro
     CHECK_FALSE(parent->enabled);
     CHECK(parent->reason == "Your role lacks the \"Restore projects and datasets\" permission");
 }
+
+TEST_CASE("A row's dates and size are worded once, as the countdown module words them", "[row_facts]") {
+    TrashItem item = test::MakeItem(ItemType::Dataset, "ds", "Night");
+    item.sizeBytes = 1536;
+    const RowFacts facts = FactsOf(item, &kOwner, kNow);
+    CHECK(facts.deletedAtText == "Deleted " + FormatDateTime(item.deletedAtMs));
+    CHECK(facts.purgeTime == FormatPurgeTime(item.scheduledCleanupAtMs));
+    CHECK(facts.expiresDate == FormatDate(item.scheduledCleanupAtMs));
+    CHECK(facts.size == "1.5 KB");
+}
+
+TEST_CASE("The rows' facts are kept from frame to frame and built again only when an input changes", "[row_facts]") {
+    RowFactsCache cache;
+    TrashItem item = test::MakeItem(ItemType::Dataset, "ds", "Night");
+    item.scheduledCleanupAtMs = kNow + 3 * kDayMs + kHourMs;
+    const RowFacts* first = &cache.Get(item, &kOwner, kNow);
+    CHECK(first->name == "Night");
+
+    SECTION("the same item, session and labels: the same facts, not built again") {
+        CHECK(&cache.Get(item, &kOwner, kNow + kMinuteMs) == first);
+        CHECK(cache.builds() == 1);
+    }
+    SECTION("an item changed in place (a refresh, a restored parent) is built again") {
+        item.name = "Day";
+        CHECK(cache.Get(item, &kOwner, kNow).name == "Day");
+        item.sizeBytes = 2048;
+        CHECK(cache.Get(item, &kOwner, kNow).size == "2 KB");
+        CHECK(cache.builds() == 3);
+    }
+    SECTION("another role's permissions, or no session, change the actions") {
+        const Session viewer = SessionWith({"view_trash"});
+        CHECK_FALSE(cache.Get(item, &viewer, kNow).action(RowActionKind::Restore)->enabled);
+        CHECK(cache.Get(item, nullptr, kNow).actions.empty());
+        CHECK(cache.Get(item, &kOwner, kNow).action(RowActionKind::Restore)->enabled);
+    }
+    SECTION("a countdown or a \"days ago\" that would read differently is worded again") {
+        const RowFacts& later = cache.Get(item, &kOwner, kNow + kDayMs);
+        CHECK(later.timeLeft.label == "2 days left");
+        CHECK(later.deletedAgo == "2 days ago");
+        CHECK(cache.Get(item, &kOwner, kNow).timeLeft.label == "3 days left");  // a clock set back
+    }
+    SECTION("trimmed between frames when it holds more rows than a screen shows") {
+        for (int i = 0; i < 600; ++i)
+            cache.Get(test::MakeItem(ItemType::Dataset, "d" + std::to_string(i), "D"), &kOwner, kNow);
+        cache.Trim(512);
+        CHECK(cache.size() == 0);
+        cache.Get(item, &kOwner, kNow);
+        cache.Trim(512);
+        CHECK(cache.size() == 1);
+    }
+}

@@ -1,11 +1,15 @@
 // The page's own column layout (ui/grid.h) that replaced ImGui's tables: the columns' places by
 // arithmetic (fixed, stretched, hidden), which way a header click sorts, and, drawn headless, the
 // Trash table's headers and columns placed by it: clicks sort the core's TrashView, widths hide
-// columns, and the cells sit in their columns.
+// columns, the cells sit in their columns, and a column's cells are one draw command.
 #include <catch2/catch.hpp>
 
-#include <string>
+#include <imgui_internal.h>  // the list's child window and its draw list
 
+#include <string>
+#include <vector>
+
+#include "core/listing_codec.h"  // EncodeTrashListing
 #include "harness.h"
 #include "ui/grid.h"
 
@@ -141,4 +145,27 @@ TEST_CASE("Trash columns: the cells sit under their headers, and a tablet width 
     CHECK(h.Widget("header/Time left"));
     CHECK(h.Widget("header/Size"));
   }
+}
+
+// Each column's cells go to a draw channel of their own, as ImGui's tables did: a column's cells
+// share a clip rectangle, so the list is a few draw commands per column whatever the rows drawn,
+// not one per cell (each draw command is a scissor and a draw call for the renderer).
+TEST_CASE("Trash rows: a column's cells are one draw command, not one per cell", "[grid][performance]") {
+  std::vector<trash::TrashItem> items;
+  for (int i = 0; i < 200; ++i)
+    items.push_back(
+        MakeItem(trash::ItemType::Dataset, "ds_" + std::to_string(i), "Dataset " + std::to_string(i), 1.5 + i % 20));
+  Harness h(1280, 900);
+  h.SignInWithListing(trash::EncodeTrashListing(items, false));
+  h.Frames(3);
+  const size_t rows = h.All("row").size();
+  REQUIRE(rows > 15);
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const ImGuiWindow* list = nullptr;
+  for (const ImGuiWindow* window : g.Windows)  // the list's scrolling child (the grid's "##trash")
+    if (std::string(window->Name).find("##trash") != std::string::npos) list = window;
+  REQUIRE(list);
+  const int commands = list->DrawList->CmdBuffer.Size;
+  INFO(rows << " rows drawn in " << commands << " draw commands");
+  CHECK(commands < int(rows));  // one per cell was about 8 per row
 }
