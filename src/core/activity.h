@@ -11,8 +11,9 @@
 #include <optional>       // old and new values
 #include <string>         // fields
 #include <string_view>    // names
-#include <unordered_set>  // seen event ids
 #include <vector>         // events, rows
+
+#include "core/hash_set.h"  // seen event ids
 
 namespace trash {
 
@@ -128,7 +129,7 @@ private:
 
     ActivityFilters filters_;
     std::vector<AuditEvent> events_;
-    std::unordered_set<std::string> seen_;
+    HashSet<std::string> seen_;
     std::string nextCursor_;
     bool loadedOnce_ = false;
     std::vector<AuditActor> actors_;

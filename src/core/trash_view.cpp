@@ -109,8 +109,7 @@ void TrashView::SetItems(std::vector<TrashItem> items) {
     if (SameItems(items)) return;
     items_ = std::move(items);
     Reindex();
-    for (auto it = selection_.begin(); it != selection_.end();)
-        it = IndexOf(*it) ? std::next(it) : selection_.erase(it);
+    selection_.EraseIf([this](const ItemKey& key) { return !IndexOf(key); });
     if (anchor_ && !IndexOf(*anchor_)) anchor_.reset();
     Invalidate();
 }
