@@ -317,21 +317,6 @@ void TrashView::RemoveItems(const std::vector<char>& gone) {
     if (nameOrderValid_) renumber(nameOrder_);
 }
 
-// Both lists are sorted and `gone` is part of the thresholds: one merge pass takes it out.
-void TrashView::RemoveThresholds(std::vector<int64_t> gone) {
-    std::sort(gone.begin(), gone.end());
-    size_t at = 0, next = 0;
-    for (const int64_t threshold : expiringThresholds_) {
-        if (next < gone.size() && gone[next] == threshold) {
-            ++next;
-            continue;
-        }
-        expiringThresholds_[at++] = threshold;
-    }
-    expiringThresholds_.resize(at);
-    expiringCount_ = ExpiringCountAt(nowMs_);
-}
-
 bool TrashView::IsPending(OpId op) const {
     return std::any_of(pending_.begin(), pending_.end(), [op](const auto& entry) { return entry.first == op; });
 }
