@@ -116,7 +116,7 @@ void ActivityView::AppendPage(AuditPage page, bool first) {
     }
     events_.reserve(events_.size() + page.events.size());
     for (AuditEvent& event : page.events)
-        if (event.eventId.empty() || seen_.insert(event.eventId).second) events_.push_back(std::move(event));
+        if (event.eventId.empty() || seen_.insert(event.eventId)) events_.push_back(std::move(event));
     nextCursor_ = std::move(page.nextCursor);
     // The actors known to the log, for the user filter: the latest answer names them all.
     if (!page.actors.empty() || first) actors_ = std::move(page.actors);
@@ -148,10 +148,10 @@ void ActivityView::AppendRunPage(const std::string& runId, AuditPage page) {
     const auto found = runs_.find(runId);
     if (found == runs_.end()) return;  // the list was reloaded meanwhile
     ActivityRun& run = found->second;
-    std::unordered_set<std::string> seen;
+    HashSet<std::string> seen;
     for (const AuditEvent& member : run.members) seen.insert(member.eventId);
     for (AuditEvent& member : page.events)
-        if (member.eventId.empty() || seen.insert(member.eventId).second) run.members.push_back(std::move(member));
+        if (member.eventId.empty() || seen.insert(member.eventId)) run.members.push_back(std::move(member));
     run.nextCursor = std::move(page.nextCursor);
     run.loading = false;
     run.loaded = true;

@@ -4,15 +4,16 @@
 // that expands into its members (loaded by ?run=), and the flat rows the screen draws.
 #pragma once
 
-#include <array>          // action filter
-#include <cstddef>        // size_t
-#include <cstdint>        // int64_t
-#include <map>            // runs by id
-#include <optional>       // old and new values
-#include <string>         // fields
-#include <string_view>    // names
-#include <unordered_set>  // seen event ids
-#include <vector>         // events, rows
+#include <array>        // action filter
+#include <cstddef>      // size_t
+#include <cstdint>      // int64_t
+#include <map>          // runs by id
+#include <optional>     // old and new values
+#include <string>       // fields
+#include <string_view>  // names
+#include <vector>       // events, rows
+
+#include "core/hash_set.h"  // seen event ids
 
 namespace trash {
 
@@ -131,7 +132,7 @@ private:
     ActivityFilters filters_;
     bool queryNeedsLatinExtension_ = false;
     std::vector<AuditEvent> events_;
-    std::unordered_set<std::string> seen_;
+    HashSet<std::string> seen_;
     std::string nextCursor_;
     bool loadedOnce_ = false;
     std::vector<AuditActor> actors_;

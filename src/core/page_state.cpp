@@ -5,12 +5,12 @@
 //        navigation, [SECTION] Projects page, [SECTION] Clipboard, [SECTION] Helpers
 #include "core/page_state.h"
 
-#include <algorithm>      // std::min, std::find_if
-#include <unordered_set>  // keys of an Undo
+#include <algorithm>  // std::min, std::find_if
 
 #include "core/clipboard.h"     // ClipboardText, CopiedMessage
 #include "core/consequences.h"  // DeleteConsequences
 #include "core/countdown.h"     // kNever, FormatBytes
+#include "core/hash_set.h"      // projects of an Undo
 #include "core/permissions.h"   // DeleteBlockedReason
 
 namespace trash {
@@ -195,7 +195,7 @@ Requests PageState::Handle(const intent::Undo& intent) {
     toasts_.erase(toast);
 
     // A child restored together with its project goes back with the project.
-    std::unordered_set<std::string> projects;
+    HashSet<std::string> projects;
     for (const TrashItem& item : items)
         if (item.type == ItemType::Project) projects.insert(item.id);
     const uint64_t batch = nextBatch_++;

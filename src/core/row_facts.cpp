@@ -88,7 +88,9 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
 }
 
 const RowFacts& RowFactsCache::Get(const TrashItem& item, const Session* session, int64_t nowMs) {
-    Entry& entry = entries_[KeyOf(item)];
+    const ItemKey key = KeyOf(item);
+    if (keys_.insert(key)) entries_.push_back(std::make_unique<Entry>());
+    Entry& entry = *entries_[size_t(keys_.find(key) - keys_.begin())];
     const bool sameSession =
         entry.signedIn == (session != nullptr) && (!session || entry.permissions == session->role.permissions);
     if (entry.fromMs <= nowMs && nowMs < entry.untilMs && sameSession && entry.item == item) return entry.facts;
@@ -103,7 +105,9 @@ const RowFacts& RowFactsCache::Get(const TrashItem& item, const Session* session
 }
 
 void RowFactsCache::Trim(size_t keep) {
-    if (entries_.size() > keep) entries_.clear();
+    if (keys_.size() <= keep) return;
+    keys_.clear();
+    entries_.clear();
 }
 
 std::string_view UrgencyName(Urgency urgency) {

@@ -3,13 +3,14 @@
 // each with whether it is enabled and why not. The layouts only place and draw them.
 #pragma once
 
-#include <cstdint>        // int64_t
-#include <string>         // labels
-#include <string_view>    // ids
-#include <unordered_map>  // RowFactsCache
-#include <vector>         // actions
+#include <cstdint>      // int64_t
+#include <memory>       // std::unique_ptr
+#include <string>       // labels
+#include <string_view>  // ids
+#include <vector>       // actions
 
 #include "core/countdown.h"   // TimeLeft, Urgency
+#include "core/hash_set.h"    // RowFactsCache
 #include "core/intents.h"     // Intent
 #include "core/session.h"     // Session
 #include "core/trash_item.h"  // TrashItem, ItemKey
@@ -74,7 +75,7 @@ public:
     const RowFacts& Get(const TrashItem& item, const Session* session, int64_t nowMs);
     // Between frames: forgets every row when it holds more than `keep` (rows scrolled away).
     void Trim(size_t keep = 512);
-    size_t size() const { return entries_.size(); }
+    size_t size() const { return keys_.size(); }
     uint64_t builds() const { return builds_; }  // FactsOf calls so far (tests)
 
 private:
@@ -85,7 +86,8 @@ private:
         int64_t fromMs = 0, untilMs = 0;       // the time labels read the same in [fromMs, untilMs)
         RowFacts facts;
     };
-    std::unordered_map<ItemKey, Entry, ItemKeyHash> entries_;
+    HashSet<ItemKey, ItemKeyHash> keys_;           // never erased from: entries_[i] is keys_.begin()[i]'s
+    std::vector<std::unique_ptr<Entry>> entries_;  // each in its own place: Get's answers stay valid
     uint64_t builds_ = 0;
 };
 

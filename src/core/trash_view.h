@@ -3,19 +3,18 @@
 // is cached and rebuilt only when one of its inputs changes, never per frame.
 #pragma once
 
-#include <array>          // per-type group state
-#include <cstddef>        // size_t
-#include <cstdint>        // int64_t, uint64_t
-#include <optional>       // focused key
-#include <iterator>       // std::size
-#include <string>         // query
-#include <string_view>    // sort names
-#include <unordered_map>  // pending operations
-#include <unordered_set>  // selection, hidden keys
-#include <utility>        // std::pair
-#include <vector>         // items, rows
+#include <array>        // per-type group state
+#include <cstddef>      // size_t
+#include <cstdint>      // int64_t, uint64_t
+#include <optional>     // focused key
+#include <iterator>     // std::size
+#include <string>       // query
+#include <string_view>  // sort names
+#include <utility>      // std::pair
+#include <vector>       // items, rows
 
 #include "core/countdown.h"   // kExpiringSoonMs
+#include "core/hash_set.h"    // selection, hidden keys
 #include "core/trash_item.h"  // TrashItem, ItemKey, ItemType
 
 namespace trash {
@@ -194,7 +193,9 @@ private:
         std::vector<ItemKey> keys;
         std::vector<ItemKey> wasSelected;
     };
-    using KeySet = std::unordered_set<ItemKey, ItemKeyHash>;
+    using KeySet = HashSet<ItemKey, ItemKeyHash>;
+    using Pending = std::vector<std::pair<OpId, PendingRemove>>;  // few at a time
+    Pending::iterator FindPending(OpId op);
 
     void Invalidate();  // the view must be rebuilt
     void Changed();     // the view was brought up to date in place: only the generations bump
@@ -260,7 +261,7 @@ private:
     std::optional<ItemKey> focused_;
     size_t focusFallback_ = 0;  // item-row position the cursor takes when its item disappears
 
-    std::unordered_map<OpId, PendingRemove> pending_;
+    Pending pending_;
     KeySet hidden_;
 };
 

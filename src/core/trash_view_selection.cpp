@@ -207,7 +207,10 @@ void TrashView::BeginRemove(OpId op, std::vector<ItemKey> keys) {
         }
     }
     pending.keys = std::move(keys);
-    pending_[op] = std::move(pending);
+    if (const auto it = FindPending(op); it != pending_.end())
+        it->second = std::move(pending);
+    else
+        pending_.emplace_back(op, std::move(pending));
     // The click's frame: the rows leave the built view in place; at 100,000 items a rebuild (a
     // filter pass and every row again) was most of that frame.
     if (!dirty_) DropFromView(leaving);
@@ -215,15 +218,19 @@ void TrashView::BeginRemove(OpId op, std::vector<ItemKey> keys) {
 }
 
 void TrashView::CommitRemove(OpId op) {
-    const auto it = pending_.find(op);
+    const auto it = FindPending(op);
     if (it == pending_.end()) return;
     SettleRemove(op, it->second.keys);
 }
 
 void TrashView::RollBack(OpId op) { SettleRemove(op, {}); }
 
+TrashView::Pending::iterator TrashView::FindPending(OpId op) {
+    return std::find_if(pending_.begin(), pending_.end(), [op](const auto& entry) { return entry.first == op; });
+}
+
 void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
-    const auto it = pending_.find(op);
+    const auto it = FindPending(op);
     if (it == pending_.end()) return;
     std::vector<char> gone(items_.size(), 0);
     bool anyGone = false;
@@ -312,22 +319,9 @@ void TrashView::RemoveItems(const std::vector<char>& gone) {
     if (nameOrderValid_) renumber(nameOrder_);
 }
 
-// Both lists are sorted and `gone` is part of the thresholds: one merge pass takes it out.
-void TrashView::RemoveThresholds(std::vector<int64_t> gone) {
-    std::sort(gone.begin(), gone.end());
-    size_t at = 0, next = 0;
-    for (const int64_t threshold : expiringThresholds_) {
-        if (next < gone.size() && gone[next] == threshold) {
-            ++next;
-            continue;
-        }
-        expiringThresholds_[at++] = threshold;
-    }
-    expiringThresholds_.resize(at);
-    expiringCount_ = ExpiringCountAt(nowMs_);
+bool TrashView::IsPending(OpId op) const {
+    return std::any_of(pending_.begin(), pending_.end(), [op](const auto& entry) { return entry.first == op; });
 }
-
-bool TrashView::IsPending(OpId op) const { return pending_.count(op) > 0; }
 
 bool TrashView::IsHidden(const ItemKey& key) const { return hidden_.count(key) > 0; }
 
@@ -335,7 +329,7 @@ bool TrashView::IsHidden(const ItemKey& key) const { return hidden_.count(key) >
 
 void TrashView::RemoveChildrenOf(const std::vector<std::string>& projectIds) {
     if (projectIds.empty()) return;  // most actions: no pass over 100,000 rows for nothing
-    const std::unordered_set<std::string> projects(projectIds.begin(), projectIds.end());
+    const HashSet<std::string> projects(projectIds.begin(), projectIds.end());
     std::vector<char> gone(items_.size(), 0);
     bool anyGone = false;
     for (size_t i = 0; i < items_.size(); ++i)
@@ -347,14 +341,17 @@ void TrashView::RemoveChildrenOf(const std::vector<std::string>& projectIds) {
 
 void TrashView::ParentsRestored(const std::vector<std::pair<std::string, std::string>>& projects) {
     if (projects.empty()) return;
-    const std::unordered_map<std::string, std::string> urls(projects.begin(), projects.end());
+    HashSet<std::string> ids;  // a repeated id keeps its first url
+    std::vector<const std::string*> urls;
+    for (const auto& [id, url] : projects)
+        if (ids.insert(id)) urls.push_back(&url);
     bool changed = false;
     for (TrashItem& item : items_) {
         if (!IsChildType(item.type)) continue;
-        const auto found = urls.find(item.parentId);
-        if (found == urls.end()) continue;
+        const std::string* found = ids.find(item.parentId);
+        if (!found) continue;
         item.parentInTrash = false;
-        if (!found->second.empty()) item.parentUrl = found->second;
+        if (const std::string& url = *urls[size_t(found - ids.begin())]; !url.empty()) item.parentUrl = url;
         changed = true;
     }
     // Neither field is filtered, sorted or grouped on: the rows stay, only what they offer changes.

@@ -50,10 +50,17 @@ target_compile_definitions(third_party_headers INTERFACE JSON_NOEXCEPTION)
 # (imgui_widgets.cpp) would still get the real sscanf.
 set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_tables.cpp" TARGET_DIRECTORY imgui
   APPEND PROPERTY COMPILE_DEFINITIONS sscanf=trash_imgui_ini_sscanf)
-# Likewise the tables' .ini handler, which ImGui::Initialize installs whether or not a table is ever
-# drawn (the page draws none: ui/grid): a no-op stands in, so its writer and reader are not linked.
+# Likewise the table functions imgui.cpp and imgui_widgets.cpp call whether or not a table is ever
+# drawn (the page draws none: ui/grid): the tables' .ini handler ImGui::Initialize installs, the row
+# end in the list clipper, the garbage collection of table buffers and Selectable's table background.
+# No-ops stand in, so their code is not linked (the handler's writer and reader, TableEndRow: 1.4 KB).
 set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
-  APPEND PROPERTY COMPILE_DEFINITIONS TableSettingsInstallHandler=trash_imgui_no_table_settings)
+  APPEND PROPERTY COMPILE_DEFINITIONS TableSettingsInstallHandler=trash_imgui_no_table_settings
+  TableEndRow=trash_imgui_no_table_end_row TableGcCompactTransientBuffers=trash_imgui_no_table_compact
+  TableGcCompactSettings=trash_imgui_no_table_compact_settings)
+set_property(SOURCE "${IMGUI_DIR}/imgui_widgets.cpp" TARGET_DIRECTORY imgui
+  APPEND PROPERTY COMPILE_DEFINITIONS TablePushBackgroundChannel=trash_imgui_no_table_background
+  TablePopBackgroundChannel=trash_imgui_no_table_background)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
 # is not usable here): local names shortened, dead code dropped, top-level names and properties

@@ -11,8 +11,8 @@
 
 #include <cfloat>  // FLT_MAX: no pointer
 #include <cstring>
-#include <deque>
 #include <string>
+#include <vector>
 
 #include "platform/web/web_platform.h"
 
@@ -66,8 +66,26 @@ constexpr int kFramesPerInput = 3;
 // '/', a click into a field, a dialog opening) before it is taken as a shortcut instead.
 constexpr int kFramesToAwaitFocus = 3;
 
+// First in, first out: a vector read from `head`, so a read event stays valid until the next push
+// (std::deque costs about 1.4 KB of wasm for a queue that seldom holds more than a few events).
+// What was read is dropped when the queue empties, or at a push once it is most of the vector.
+struct EventQueue {
+  std::vector<InputEvent> events;
+  size_t head = 0;
+  bool empty() const { return head == events.size(); }
+  const InputEvent& front() const { return events[head]; }
+  void pop_front() { ++head; }
+  void push_back(InputEvent event) {
+    if (head > 0 && head * 2 >= events.size()) {
+      events.erase(events.begin(), events.begin() + long(head));
+      head = 0;
+    }
+    events.push_back(std::move(event));
+  }
+};
+
 InputContext* g_context = nullptr;
-std::deque<InputEvent> g_queue;
+EventQueue g_queue;
 int g_framesSinceEvent = kFramesToAwaitFocus;
 std::string g_pastedText;
 bool g_pasteFramePending = false;

@@ -2,13 +2,22 @@
 // imgui_tables.cpp with -Dsscanf=trash_imgui_ini_sscanf). Their only sscanf calls read an .ini file
 // of window and table layouts, and the page loads none (io.IniFilename is null, nothing calls
 // LoadIniSettings*), so they never run; without them libc's sscanf (about 5 KB of wasm) is not linked.
-// Also the stand-in for ImGui's TableSettingsInstallHandler (imgui.cpp is compiled with
-// -DTableSettingsInstallHandler=trash_imgui_no_table_settings): no table, no table settings.
+// Also the stand-ins for the ImGui table functions that imgui.cpp and imgui_widgets.cpp call whether
+// or not a table exists (web.cmake renames those calls to these, in those two files only): the page
+// draws no ImGui table (ui/grid), so there is no table settings handler to install, no table row
+// for the list clipper to end, no table buffers to compact and no table background to select into.
 extern "C" int trash_imgui_ini_sscanf(const char*, const char*, ...) {
   return 0;  // nothing matched: ImGui ignores the line, as it does an unknown one
 }
 
 struct ImGuiContext;
+struct ImGuiTable;
+struct ImGuiTableTempData;
 namespace ImGui {
-void trash_imgui_no_table_settings(ImGuiContext*) {}  // the page draws no ImGui table (ui/grid)
+void trash_imgui_no_table_settings(ImGuiContext*) {}
+void trash_imgui_no_table_end_row(ImGuiTable*) {}
+void trash_imgui_no_table_compact(ImGuiTable*) {}
+void trash_imgui_no_table_compact(ImGuiTableTempData*) {}
+void trash_imgui_no_table_compact_settings() {}
+void trash_imgui_no_table_background() {}
 }  // namespace ImGui
