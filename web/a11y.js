@@ -348,9 +348,9 @@
   // names and states, and its cells are filed again), and the browser lays out what was written
   // before its next frame: done at once, that is one task of tens of milliseconds and a frame with
   // the whole mirror's style, layout and paint. So each row (its cells, then its widgets' names,
-  // states and places) is a job, written in slices of about SLICE_MS: the first in the catch-up's
-  // own task, then one slice per frame (after a frame, in idle time), so a frame lays out only the
-  // rows of one slice. A newer catch-up replaces the jobs still waiting. The tree's structure
+  // states and places) is a job, written in slices of about SLICE_MS, one slice per frame (after a
+  // frame, in idle time) and none in the catch-up's own task, which with the layout it causes is
+  // already the busiest frame of a scroll: so a frame lays out only the rows of one slice. A newer catch-up replaces the jobs still waiting. The tree's structure
   // (which rows, in which order, their ids and focus) is in step at once.
   const SLICE_MS = 4;
   const whenIdle = window.requestIdleCallback ? (run) => window.requestIdleCallback(run, { timeout: 250 })
@@ -364,14 +364,16 @@
     if (frameHandle) cancelAnimationFrame(frameHandle);
     idleHandle = frameHandle = 0;
     rowJobs = jobs;
-    writeSlice(null);
+    nextSlice();
+  }
+  function nextSlice() {  // after the frame that lays out what was written before
+    if (rowJobs.length) frameHandle = requestAnimationFrame(() => { frameHandle = 0; idleHandle = whenIdle(writeSlice); });
   }
   function writeSlice(deadline) {
     idleHandle = 0;
     const end = performance.now() + (deadline ? Math.min(SLICE_MS, Math.max(1, deadline.timeRemaining())) : SLICE_MS);
     while (rowJobs.length && performance.now() < end) writeRow(rowJobs.shift());
-    // The next slice after the frame that lays out this one.
-    if (rowJobs.length) frameHandle = requestAnimationFrame(() => { frameHandle = 0; idleHandle = whenIdle(writeSlice); });
+    nextSlice();
   }
   function writeRow({ row, children, columns }) {
     const rowElement = elements.get(row.id);
