@@ -32,6 +32,11 @@ size_t HashKey(ItemType type, std::string_view parentId, std::string_view id) {
     return h;
 }
 
+// An item's hash as its key's: the parent counts for child types only.
+size_t HashOf(const TrashItem& item) {
+    return HashKey(item.type, IsChildType(item.type) ? std::string_view(item.parentId) : std::string_view(), item.id);
+}
+
 // The name the "Deleted by" column shows and sorts by.
 const std::string& DeleterOf(const TrashItem& item) {
     return item.deletedByName.empty() ? item.deletedBy : item.deletedByName;
@@ -50,8 +55,7 @@ void ItemIndex::Build(const std::vector<TrashItem>& items) {
     duplicates_ = false;
     for (size_t i = 0; i < items.size(); ++i) {
         const TrashItem& item = items[i];
-        size_t slot =
-            HashKey(item.type, IsChildType(item.type) ? item.parentId : std::string(), item.id) & (capacity - 1);
+        size_t slot = HashOf(item) & (capacity - 1);
         while (slots_[slot] != kEmpty) {
             if (HasKey(items[slots_[slot]], KeyOf(item))) break;  // a duplicate key: the first wins
             slot = (slot + 1) & (capacity - 1);
@@ -67,9 +71,7 @@ bool ItemIndex::Move(const std::vector<TrashItem>& items, const std::vector<std:
     if (duplicates_) return false;
     const size_t mask = slots_.size() - 1;
     const auto slotOf = [&](uint32_t index) -> uint32_t* {
-        const TrashItem& item = items[index];
-        for (size_t slot = HashKey(item.type, IsChildType(item.type) ? item.parentId : std::string(), item.id) & mask;
-             slots_[slot] != kEmpty; slot = (slot + 1) & mask)
+        for (size_t slot = HashOf(items[index]) & mask; slots_[slot] != kEmpty; slot = (slot + 1) & mask)
             if (slots_[slot] == index) return &slots_[slot];
         return nullptr;
     };
@@ -87,8 +89,7 @@ bool ItemIndex::Move(const std::vector<TrashItem>& items, const std::vector<std:
 std::optional<size_t> ItemIndex::FindItem(const std::vector<TrashItem>& items, const TrashItem& item) const {
     if (slots_.empty()) return std::nullopt;
     const size_t mask = slots_.size() - 1;
-    const std::string_view parentId = IsChildType(item.type) ? std::string_view(item.parentId) : std::string_view();
-    for (size_t slot = HashKey(item.type, parentId, item.id) & mask; slots_[slot] != kEmpty; slot = (slot + 1) & mask) {
+    for (size_t slot = HashOf(item) & mask; slots_[slot] != kEmpty; slot = (slot + 1) & mask) {
         if (slots_[slot] == kErased) continue;
         const TrashItem& held = items[slots_[slot]];
         if (held.type == item.type && held.id == item.id && (!IsChildType(item.type) || held.parentId == item.parentId))
