@@ -350,8 +350,9 @@
   // the whole mirror's style, layout and paint. So each row (its cells, then its widgets' names,
   // states and places) is a job, written in slices of about SLICE_MS, one slice per frame (after a
   // frame, in idle time) and none in the catch-up's own task, which with the layout it causes is
-  // already the busiest frame of a scroll: so a frame lays out only the rows of one slice. A newer catch-up replaces the jobs still waiting. The tree's structure
-  // (which rows, in which order, their ids and focus) is in step at once.
+  // already the busiest frame of a scroll: so a frame lays out only the rows of one slice. A newer
+  // catch-up replaces the jobs still waiting. The tree's structure (which rows, in which order,
+  // their ids and focus) is in step at once.
   const SLICE_MS = 4;
   const whenIdle = window.requestIdleCallback ? (run) => window.requestIdleCallback(run, { timeout: 250 })
     : (run) => setTimeout(() => run(null), 16);

@@ -110,9 +110,9 @@ bool WebGL2Renderer::SameAsShown(const webgl2::Frame& frame) const {
          std::memcmp(&parameters, &shownFrame_, sizeof parameters) == 0;
 }
 
-bool WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight, const float clearRgba[4],
+void WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeight, const float clearRgba[4],
                             const Backdrop& backdrop, bool superseded) {
-  if (fbWidth <= 0 || fbHeight <= 0 || superseded) return false;
+  if (fbWidth <= 0 || fbHeight <= 0 || superseded) return;
   webgl2::Frame frame;
   GatherGeometry(drawData);
   frame.vertices = vertexStaging_.data();
@@ -133,7 +133,7 @@ bool WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeigh
   frame.blurStep[0] = backdrop.blurRadiusPx / float(fbWidth);
   frame.blurStep[1] = backdrop.blurRadiusPx / float(fbHeight);
   for (int i = 0; i < 4; ++i) frame.dim[i] = backdrop.dimRgba[i];
-  if (SameAsShown(frame)) return false;
+  if (SameAsShown(frame)) return;
   webgl2::DrawFrame(frame);
   // The staging blocks become the shown ones; the old shown ones are the next frame's staging.
   vertexStaging_.swap(shownVertices_);
@@ -141,7 +141,6 @@ bool WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeigh
   commands_.swap(shownCommands_);
   shownFrame_ = ParametersOf(frame);
   shown_ = true;
-  return true;
 }
 
 }  // namespace render

@@ -33,8 +33,8 @@ class WebGL2Renderer {
   // parameters): under a software GPU a frame costs the GPU process up to a few hundred ms, and
   // every frame waits for the ones before it. A canvas not drawn to in an animation frame keeps
   // showing its last picture. `superseded`: the caller knows another frame replaces this one
-  // soon (queued input, an action's answer awaited), so it is not drawn either. Returns whether it drew.
-  bool Render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clearRgba[4],
+  // soon (queued input, an action's answer awaited), so it is not drawn either.
+  void Render(const ImDrawData& drawData, int framebufferWidth, int framebufferHeight, const float clearRgba[4],
               const Backdrop& backdrop, bool superseded = false);
   // The canvas no longer shows the last frame drawn (its size was set, which clears it).
   void ForgetLastFrame() { shown_ = false; }
