@@ -70,7 +70,9 @@ class Concurrency(ServerTest):
         started = now_ms()
         self.hammer([restorer(self.client(FULL_KEY)), restorer(bob), deleter(self.client(FULL_KEY)), deleter(bob),
                      restorer(self.client(email="alice@acme.test")), deleter(self.client(FULL_KEY))])
-        self.assertEqual(set(status for _, status in outcomes), {200, 404}, outcomes)
+        # Only 200 or 404, never a 409 or 500. Whether any 404 comes depends on how the threads
+        # interleave: when every request happens to alternate, all of them succeed.
+        self.assertLessEqual(set(status for _, status in outcomes), {200, 404}, outcomes)
         conn = self.db()
         for item, restore, trash in (("d_pallet", "restore", "trash"), ("2", "restore-version", "trash-version")):
             restored, trashed = outcomes[restore, 200], outcomes[trash, 200]
