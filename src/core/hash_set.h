@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>  // std::hash
+#include <utility>     // std::pair
 #include <vector>
 
 namespace trash {
@@ -36,13 +37,15 @@ public:
     size_t count(const Key& key) const { return find(key) ? 1 : 0; }
 
     // True when the key was not in the set yet.
-    bool insert(const Key& key) {
+    bool insert(const Key& key) { return Place(key).second; }
+    // The key's position (begin()[position] == key) and whether it was new, inserted at the end.
+    std::pair<size_t, bool> Place(const Key& key) {
         if ((keys_.size() + 1) * 2 > slots_.size()) Rebuild(slots_.empty() ? 16 : slots_.size() * 2);
         uint32_t& slot = slots_[Probe(key)];
-        if (slot) return false;
+        if (slot) return {slot - 1, false};
         keys_.push_back(key);
         slot = static_cast<uint32_t>(keys_.size());
-        return true;
+        return {keys_.size() - 1, true};
     }
     template <class It>
     void insert(It first, It last) {
@@ -103,6 +106,32 @@ private:
 
     std::vector<Key> keys_;
     std::vector<uint32_t> slots_;  // 0: empty; else a key's position + 1
+};
+
+// A map that is only added to: its keys in a HashSet, each key's value at the key's position in a
+// vector beside it (an erase would move the last key, so there is none).
+template <class Key, class Value, class Hash = std::hash<Key>>
+class HashMap {
+public:
+    size_t size() const { return keys_.size(); }
+    // The key's value; a default-constructed one when the key is new.
+    Value& operator[](const Key& key) {
+        const auto [position, added] = keys_.Place(key);
+        if (added) values_.emplace_back();
+        return values_[position];
+    }
+    Value* find(const Key& key) {
+        const Key* found = keys_.find(key);
+        return found ? &values_[size_t(found - keys_.begin())] : nullptr;
+    }
+    void clear() {
+        keys_.clear();
+        values_.clear();
+    }
+
+private:
+    HashSet<Key, Hash> keys_;
+    std::vector<Value> values_;
 };
 
 }  // namespace trash

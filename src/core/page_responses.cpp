@@ -32,19 +32,15 @@ std::string Describe(const std::vector<TrashItem>& items) {
 // matched its 1,000 results by scanning every sent item for each one.
 constexpr size_t kUnmatched = static_cast<size_t>(-1);
 std::vector<size_t> MatchEach(const std::vector<TrashItem>& sent, const std::vector<ItemKey>& reported) {
-    HashSet<std::string> ids;               // the sent ids, each once
-    std::vector<std::vector<size_t>> byId;  // per id (its position in ids): sent indices, in order
-    for (size_t i = 0; i < sent.size(); ++i) {
-        if (ids.insert(sent[i].id)) byId.emplace_back();
-        byId[size_t(ids.find(sent[i].id) - ids.begin())].push_back(i);
-    }
+    HashMap<std::string, std::vector<size_t>> byId;  // per id: sent indices, in order
+    for (size_t i = 0; i < sent.size(); ++i) byId[sent[i].id].push_back(i);
     std::vector<size_t> matched;
     std::vector<char> used(sent.size(), 0);
     for (const ItemKey& key : reported) {
         matched.push_back(kUnmatched);
-        const std::string* id = ids.find(key.id);
-        if (!id) continue;
-        for (size_t i : byId[size_t(id - ids.begin())]) {
+        const std::vector<size_t>* candidates = byId.find(key.id);
+        if (!candidates) continue;
+        for (size_t i : *candidates) {
             const TrashItem& item = sent[i];
             if (used[i] || item.type != key.type) continue;
             if (!key.parentId.empty() && IsChildType(item.type) && item.parentId != key.parentId) continue;

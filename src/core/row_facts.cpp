@@ -89,8 +89,9 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
 
 const RowFacts& RowFactsCache::Get(const TrashItem& item, const Session* session, int64_t nowMs) {
     const ItemKey key = KeyOf(item);
-    if (keys_.insert(key)) entries_.push_back(std::make_unique<Entry>());
-    Entry& entry = *entries_[size_t(keys_.find(key) - keys_.begin())];
+    std::unique_ptr<Entry>& slot = entries_[key];
+    if (!slot) slot = std::make_unique<Entry>();
+    Entry& entry = *slot;
     const bool sameSession =
         entry.signedIn == (session != nullptr) && (!session || entry.permissions == session->role.permissions);
     if (entry.fromMs <= nowMs && nowMs < entry.untilMs && sameSession && entry.item == item) return entry.facts;
@@ -105,8 +106,7 @@ const RowFacts& RowFactsCache::Get(const TrashItem& item, const Session* session
 }
 
 void RowFactsCache::Trim(size_t keep) {
-    if (keys_.size() <= keep) return;
-    keys_.clear();
+    if (entries_.size() <= keep) return;
     entries_.clear();
 }
 

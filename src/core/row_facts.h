@@ -75,7 +75,7 @@ public:
     const RowFacts& Get(const TrashItem& item, const Session* session, int64_t nowMs);
     // Between frames: forgets every row when it holds more than `keep` (rows scrolled away).
     void Trim(size_t keep = 512);
-    size_t size() const { return keys_.size(); }
+    size_t size() const { return entries_.size(); }
     uint64_t builds() const { return builds_; }  // FactsOf calls so far (tests)
 
 private:
@@ -86,8 +86,7 @@ private:
         int64_t fromMs = 0, untilMs = 0;       // the time labels read the same in [fromMs, untilMs)
         RowFacts facts;
     };
-    HashSet<ItemKey, ItemKeyHash> keys_;           // never erased from: entries_[i] is keys_.begin()[i]'s
-    std::vector<std::unique_ptr<Entry>> entries_;  // each in its own place: Get's answers stay valid
+    HashMap<ItemKey, std::unique_ptr<Entry>, ItemKeyHash> entries_;  // each in its own place: Get's answers stay valid
     uint64_t builds_ = 0;
 };
 

@@ -196,6 +196,7 @@ private:
     using KeySet = HashSet<ItemKey, ItemKeyHash>;
     using Pending = std::vector<std::pair<OpId, PendingRemove>>;  // few at a time
     Pending::iterator FindPending(OpId op);
+    Pending::const_iterator FindPending(OpId op) const;
 
     void Invalidate();  // the view must be rebuilt
     void Changed();     // the view was brought up to date in place: only the generations bump

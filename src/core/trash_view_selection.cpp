@@ -5,6 +5,7 @@
 // Index: [SECTION] Selection, [SECTION] Keyboard cursor, [SECTION] Optimistic removals
 #include <algorithm>  // std::min, std::max, std::lower_bound, std::sort
 #include <array>
+#include <utility>  // std::as_const
 
 #include "core/trash_view.h"
 
@@ -225,8 +226,12 @@ void TrashView::CommitRemove(OpId op) {
 
 void TrashView::RollBack(OpId op) { SettleRemove(op, {}); }
 
-TrashView::Pending::iterator TrashView::FindPending(OpId op) {
+TrashView::Pending::const_iterator TrashView::FindPending(OpId op) const {
     return std::find_if(pending_.begin(), pending_.end(), [op](const auto& entry) { return entry.first == op; });
+}
+
+TrashView::Pending::iterator TrashView::FindPending(OpId op) {
+    return pending_.begin() + (std::as_const(*this).FindPending(op) - pending_.cbegin());
 }
 
 void TrashView::SettleRemove(OpId op, const std::vector<ItemKey>& done) {
@@ -319,9 +324,7 @@ void TrashView::RemoveItems(const std::vector<char>& gone) {
     if (nameOrderValid_) renumber(nameOrder_);
 }
 
-bool TrashView::IsPending(OpId op) const {
-    return std::any_of(pending_.begin(), pending_.end(), [op](const auto& entry) { return entry.first == op; });
-}
+bool TrashView::IsPending(OpId op) const { return FindPending(op) != pending_.end(); }
 
 bool TrashView::IsHidden(const ItemKey& key) const { return hidden_.count(key) > 0; }
 
@@ -341,17 +344,16 @@ void TrashView::RemoveChildrenOf(const std::vector<std::string>& projectIds) {
 
 void TrashView::ParentsRestored(const std::vector<std::pair<std::string, std::string>>& projects) {
     if (projects.empty()) return;
-    HashSet<std::string> ids;  // a repeated id keeps its first url
-    std::vector<const std::string*> urls;
+    HashMap<std::string, const std::string*> urls;  // a repeated id keeps its first url
     for (const auto& [id, url] : projects)
-        if (ids.insert(id)) urls.push_back(&url);
+        if (const std::string*& first = urls[id]; !first) first = &url;
     bool changed = false;
     for (TrashItem& item : items_) {
         if (!IsChildType(item.type)) continue;
-        const std::string* found = ids.find(item.parentId);
-        if (!found) continue;
+        const std::string* const* url = urls.find(item.parentId);
+        if (!url) continue;
         item.parentInTrash = false;
-        if (const std::string& url = *urls[size_t(found - ids.begin())]; !url.empty()) item.parentUrl = url;
+        if (!(*url)->empty()) item.parentUrl = **url;
         changed = true;
     }
     // Neither field is filtered, sorted or grouped on: the rows stay, only what they offer changes.

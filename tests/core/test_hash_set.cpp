@@ -1,7 +1,9 @@
-// Tests of core/hash_set.h, the small open-addressing set that stands in for std::unordered_set:
-// checked against std::set through inserts and erases that collide, wrap and regrow.
+// Tests of core/hash_set.h, the small open-addressing set that stands in for std::unordered_set
+// (checked against std::set through inserts and erases that collide, wrap and regrow) and the map
+// built on it (checked against std::map).
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -61,4 +63,33 @@ TEST_CASE("A hash set keeps the keys a predicate spares", "[hash_set]") {
     CHECK(set.count(4) == 0);
     CHECK(set.insert(4));
     CHECK(set.count(4) == 1);
+}
+
+TEST_CASE("A hash set places a key where it is or at the end", "[hash_set]") {
+    HashSet<std::string> set;
+    CHECK(set.Place("a") == std::pair<size_t, bool>{0, true});
+    CHECK(set.Place("b") == std::pair<size_t, bool>{1, true});
+    CHECK(set.Place("a") == std::pair<size_t, bool>{0, false});
+    CHECK(set.size() == 2);
+}
+
+TEST_CASE("A hash map keeps each key's value through collisions and regrowth", "[hash_set]") {
+    HashMap<int, std::vector<int>, CollidingHash> map;
+    std::map<int, std::vector<int>> model;
+    for (int i = 0; i < 900; ++i) {
+        const int key = (i * 37) % 301;  // every key comes back, in a scrambled order
+        map[key].push_back(i);
+        model[key].push_back(i);
+    }
+    REQUIRE(map.size() == model.size());
+    for (const auto& [key, values] : model) {
+        REQUIRE(map.find(key));
+        CHECK(*map.find(key) == values);
+    }
+    CHECK_FALSE(map.find(301));
+    CHECK(map[301].empty());  // a new key gets a default value
+    CHECK(map.size() == model.size() + 1);
+    map.clear();
+    CHECK(map.size() == 0);
+    CHECK_FALSE(map.find(0));
 }
