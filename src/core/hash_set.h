@@ -1,8 +1,8 @@
 // A small hash set for the core: the keys in a vector (iterated in insertion order, until an erase
 // moves the last key into the gap) and an open-addressing table of their positions, probed
-// linearly, at most half full, erased from by backward shift (no tombstones). It stands in for
-// std::unordered_set in the page's wasm, where libc++'s node-based tables and their prime sizes
-// cost more code than this (issue 10); at 100,000 keys it is as fast.
+// linearly, at most half full, erased from by backward shift (no tombstones); and a map built on
+// it. They stand in for std::unordered_set/map in the page's wasm, where libc++'s node-based
+// tables and their prime sizes cost more code than this (issue 10); at 100,000 keys it is as fast.
 #pragma once
 
 #include <algorithm>  // std::remove_if
