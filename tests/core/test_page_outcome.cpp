@@ -9,10 +9,13 @@
 
 #include "core/listing_codec.h"  // EncodeTrashListing
 #include "core/page_state.h"
+#include "requests_support.h"  // Only, Has
 #include "test_support.h"
 
 using namespace trash;
+using test::Has;
 using test::kNow;
+using test::Only;
 
 namespace {
 const std::string kSession =
@@ -20,18 +23,6 @@ const std::string kSession =
     R"("view_trash","restore_dataset","restore_version","restore_model","restore_workflow","delete_permanently"]},)"
     R"("workspace":{"id":"w1","url":"acme","name":"Acme Robotics","retentionDays":30},)"
     R"("storage":{"usedBytes":5000000000,"trashBytes":1400000000,"quotaBytes":0},"csrfToken":"tok"})";
-
-PendingRequest Only(const Requests& sent, RequestKind kind) {
-    std::vector<PendingRequest> found;
-    for (const PendingRequest& r : sent)
-        if (r.kind == kind) found.push_back(r);
-    REQUIRE(found.size() == 1);
-    return found[0];
-}
-
-bool Has(const Requests& sent, RequestKind kind) {
-    return std::any_of(sent.begin(), sent.end(), [&](const PendingRequest& r) { return r.kind == kind; });
-}
 
 std::string Versions(const std::string& before, const std::string& after) {
     return R"(,"listingVersion":{"before":")" + before + R"(","after":")" + after + R"("}})";

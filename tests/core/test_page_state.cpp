@@ -7,10 +7,13 @@
 
 #include "core/listing_codec.h"
 #include "core/page_state.h"
+#include "requests_support.h"  // Only, Has
 #include "test_support.h"
 
 using namespace trash;
+using test::Has;
 using test::kNow;
+using test::Only;
 
 namespace {
 const std::vector<std::string> kAllPermissions = {
@@ -24,19 +27,6 @@ std::string SessionJson(const std::vector<std::string>& permissions, const std::
            R"(","name":"Alice","email":"alice@acme.test"},"role":{"name":"Owner","permissions":[)" + list +
            R"(]},"workspace":{"id":"w1","url":"acme","name":"Acme Robotics","retentionDays":30},)"
            R"("storage":{"usedBytes":5000000000,"trashBytes":1400000000,"quotaBytes":0},"csrfToken":"tok"})";
-}
-
-// The one request of `kind` among `sent` (fails the test when there is not exactly one).
-PendingRequest Only(const Requests& sent, RequestKind kind) {
-    std::vector<PendingRequest> found;
-    for (const PendingRequest& r : sent)
-        if (r.kind == kind) found.push_back(r);
-    REQUIRE(found.size() == 1);
-    return found[0];
-}
-
-bool Has(const Requests& sent, RequestKind kind) {
-    return std::any_of(sent.begin(), sent.end(), [&](const PendingRequest& r) { return r.kind == kind; });
 }
 
 // A page signed in with `permissions`, showing the full fixture listing.
