@@ -1,4 +1,4 @@
-// The Trash listing codec. Parsing is a SAX handler: a small stack of frames (top object, items
+// The Trash listing codec. Parsing is a JsonSink (json_events.h): a small stack of frames (top object, items
 // array, sections, one item) and the slot the next value fills; everything else is skipped by
 // depth counting. The encoder writes the server's shape directly, without building a DOM.
 //
