@@ -10,13 +10,11 @@
 #include <string>             // paths, messages
 #include <string_view>        // bodies
 #include <vector>             // nodes
-#include <nlohmann/json.hpp>  // nlohmann::json::sax_parse
 
-#include "core/response_body.h"  // BodyCursor, BodyIterator
-#include "core/result.h"         // ParseResult, ParseError
+#include "core/json_events.h"  // ParseJson, JsonSink
+#include "core/result.h"       // ParseResult, ParseError
 
 namespace trash::json_tree {
-using json = nlohmann::json;
 
 // One JSON value. Nodes live in one vector (the root first) and are linked by index, so a
 // hostile body nested 100,000 deep is neither built nor destroyed by recursion.
@@ -35,60 +33,39 @@ struct Node {
     bool isNumber() const { return kind == Integer || kind == Float; }
 };
 
-// Builds the nodes from nlohmann's SAX events (its signatures are checked at compile time).
-class TreeBuilder {
+// Builds the nodes from the parser's events.
+class TreeBuilder final : public JsonSink {
 public:
     explicit TreeBuilder(std::vector<Node>& nodes) : nodes_(nodes) {}
 
-    bool null() { return Add(Node{}); }
-    bool boolean(bool v) {
+    bool OnValue(const JsonValue& value) override {
         Node n;
-        n.kind = Node::Bool;
-        n.boolean = v;
+        switch (value.kind) {
+        case JsonValue::ObjectStart: return Open(Node::Object);
+        case JsonValue::ArrayStart: return Open(Node::Array);
+        case JsonValue::Null: break;
+        case JsonValue::Bool: n.kind = Node::Bool; break;
+        case JsonValue::Integer: n.kind = Node::Integer; break;
+        case JsonValue::Float: n.kind = Node::Float; break;
+        case JsonValue::String:
+            n.kind = Node::String;
+            n.text = std::move(*value.text);
+            break;
+        }
+        n.boolean = value.boolean;
+        n.integer = value.integer;
+        n.number = value.number;
         return Add(std::move(n));
     }
-    bool number_integer(json::number_integer_t v) {
-        Node n;
-        n.kind = Node::Integer;
-        n.integer = v;
-        return Add(std::move(n));
-    }
-    bool number_unsigned(json::number_unsigned_t v) {
-        Node n;
-        n.kind = Node::Integer;
-        n.integer = v > static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())
-                        ? std::numeric_limits<int64_t>::max()
-                        : static_cast<int64_t>(v);
-        return Add(std::move(n));
-    }
-    bool number_float(json::number_float_t v, const json::string_t&) {
-        Node n;
-        n.kind = Node::Float;
-        n.number = v;
-        return Add(std::move(n));
-    }
-    bool string(json::string_t& v) {
-        Node n;
-        n.kind = Node::String;
-        n.text = std::move(v);
-        return Add(std::move(n));
-    }
-    bool binary(json::binary_t&) { return false; }
-    bool start_object(std::size_t) { return Open(Node::Object); }
-    bool start_array(std::size_t) { return Open(Node::Array); }
-    bool end_object() {
+    bool OnEnd() override {
         open_.pop_back();
         return true;
     }
-    bool end_array() {
-        open_.pop_back();
-        return true;
-    }
-    bool key(json::string_t& name) {
+    bool OnKey(std::string& name) override {
         key_ = std::move(name);
         return true;
     }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+    bool OnError(size_t, const nlohmann::detail::exception&) override { return false; }
 
 private:
     bool Add(Node node) {
@@ -122,9 +99,7 @@ private:
 inline std::vector<Node> ParseTree(std::string_view body) {
     std::vector<Node> nodes;
     TreeBuilder builder(nodes);
-    const ResponseBody text(body);
-    BodyCursor cursor(text, 0);  // in place: the listing's iterator type, so one lexer serves both
-    if (!json::sax_parse(BodyIterator(&cursor, 0), BodyIterator(&cursor, body.size()), &builder)) nodes.clear();
+    if (!ParseJson(ResponseBody(body), 0, builder)) nodes.clear();
     return nodes;
 }
 

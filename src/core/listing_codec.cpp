@@ -1,22 +1,21 @@
-// The Trash listing codec. Parsing is a SAX handler: a small stack of frames (top object, items
+// The Trash listing codec. Parsing is a JsonSink (json_events.h): a small stack of frames (top object, items
 // array, sections, one item) and the slot the next value fills; everything else is skipped by
 // depth counting. The encoder writes the server's shape directly, without building a DOM.
 //
 // Index: [SECTION] SAX handler, [SECTION] Parse entry point, [SECTION] Encoder
 #include "core/listing_codec.h"
 
-#include <cstdint>            // int64_t
-#include <limits>             // number clamping
-#include <nlohmann/json.hpp>  // nlohmann::json::sax_parse
+#include <cstdint>  // int64_t
+#include <limits>   // number clamping
 
 #include "core/iso_time.h"         // ParseIsoTime, FormatIsoTime
+#include "core/json_events.h"      // ParseJson, JsonSink
 #include "core/latin_extension.h"  // NeedsLatinExtension
 #include "core/text.h"             // RepairUtf8
 
 namespace trash {
 
 namespace {
-using json = nlohmann::json;
 
 // [SECTION] SAX handler
 
@@ -61,23 +60,13 @@ constexpr FieldName kFields[] = {
     {"parentInTrash", Field::ParentInTrash},
 };
 
-// The JSON value being delivered, whatever its kind; containers arrive as ObjectStart/ArrayStart.
-struct Value {
-    enum Kind { Null, Bool, Integer, Float, String, ObjectStart, ArrayStart } kind = Null;
-    bool boolean = false;
-    int64_t integer = 0;
-    double number = 0;
-    std::string* text = nullptr;
-    bool isContainer() const { return kind == ObjectStart || kind == ArrayStart; }
-};
-
 std::string Quoted(const std::string& text) {
     constexpr size_t kMaxShown = 40;
     std::string shown = text.size() > kMaxShown ? text.substr(0, kMaxShown) + "..." : text;
     return "\"" + shown + "\"";
 }
 
-class ListingHandler {
+class ListingHandler final : public JsonSink {
 public:
     explicit ListingHandler(TrashListing& out) : out_(out) {}
 
@@ -87,62 +76,28 @@ public:
     bool sawSections() const { return sawSections_; }
     std::vector<TrashItem>& sectionItems() { return sectionItems_; }
 
-    // nlohmann's SAX interface (its signatures are checked at compile time).
-    bool null() { return OnValue(Value{}); }
-    bool boolean(bool v) {
-        Value x;
-        x.kind = Value::Bool;
-        x.boolean = v;
-        return OnValue(x);
-    }
-    bool number_integer(json::number_integer_t v) {
-        Value x;
-        x.kind = Value::Integer;
-        x.integer = v;
-        return OnValue(x);
-    }
-    bool number_unsigned(json::number_unsigned_t v) {
-        Value x;
-        x.kind = Value::Integer;
-        x.integer = v > static_cast<json::number_unsigned_t>(std::numeric_limits<int64_t>::max())
-                        ? std::numeric_limits<int64_t>::max()
-                        : static_cast<int64_t>(v);
-        return OnValue(x);
-    }
-    bool number_float(json::number_float_t v, const json::string_t&) {
-        Value x;
-        x.kind = Value::Float;
-        x.number = v;
-        return OnValue(x);
-    }
-    bool string(json::string_t& v) {
+    bool OnValue(const JsonValue& value) override {
         // Decided here, on the strings the parser has already decoded, rather than by a second
         // pass over a 30 MB body (latin_extension.h).
-        if (!out_.needsLatinExtension) out_.needsLatinExtension = NeedsLatinExtension(v);
-        Value x;
-        x.kind = Value::String;
-        x.text = &v;
-        return OnValue(x);
+        if (value.kind == JsonValue::String && !out_.needsLatinExtension)
+            out_.needsLatinExtension = NeedsLatinExtension(*value.text);
+        return OnListingValue(value);
     }
-    bool binary(json::binary_t&) { return Fail("Unexpected binary value"); }
-    bool start_object(std::size_t) {
-        Value x;
-        x.kind = Value::ObjectStart;
-        return OnValue(x);
-    }
-    bool start_array(std::size_t) {
-        Value x;
-        x.kind = Value::ArrayStart;
-        return OnValue(x);
-    }
-    bool end_object() { return OnEnd(); }
-    bool end_array() { return OnEnd(); }
-    bool key(json::string_t& name) {
-        if (skipDepth_ > 0) return true;
-        OnKey(name);
+    bool OnEnd() override {
+        if (skipDepth_ > 0) {
+            --skipDepth_;
+            return true;
+        }
+        const Frame frame = stack_.back();
+        stack_.pop_back();
+        if (frame == Frame::Item) return FinishItem();
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    bool OnKey(std::string& name) override {
+        if (skipDepth_ == 0) SelectSlot(name);
+        return true;
+    }
+    bool OnError(std::size_t position, const nlohmann::detail::exception& ex) override {
         // ex.what() reads "[json.exception.parse_error.101] parse error at line 1, column 5: <why>".
         std::string why = ex.what();
         const size_t column = why.find("column ");
@@ -180,7 +135,7 @@ private:
         return false;
     }
 
-    void OnKey(const std::string& name) {
+    void SelectSlot(const std::string& name) {
         slot_ = Slot::Ignore;
         switch (stack_.back()) {
         case Frame::Top:
@@ -216,7 +171,7 @@ private:
         }
     }
 
-    bool OnValue(const Value& value) {
+    bool OnListingValue(const JsonValue& value) {
         if (skipDepth_ > 0) {
             if (value.isContainer()) ++skipDepth_;
             return true;
@@ -230,11 +185,11 @@ private:
 
         switch (slot) {
         case Slot::TopLevel:
-            if (value.kind != Value::ObjectStart) return Fail("Expected an object at the top level");
+            if (value.kind != JsonValue::ObjectStart) return Fail("Expected an object at the top level");
             stack_.push_back(Frame::Top);
             return true;
         case Slot::Items:
-            if (value.kind != Value::ArrayStart) return Fail("items must be an array");
+            if (value.kind != JsonValue::ArrayStart) return Fail("items must be an array");
             sawItems_ = true;
             sectionItems_.clear();
             out_.items.clear();
@@ -243,39 +198,39 @@ private:
             stack_.push_back(Frame::Items);
             return true;
         case Slot::Sections:
-            if (value.kind == Value::Null) return true;
-            if (value.kind != Value::ObjectStart) return Fail("sections must be an object");
+            if (value.kind == JsonValue::Null) return true;
+            if (value.kind != JsonValue::ObjectStart) return Fail("sections must be an object");
             sawSections_ = true;
             stack_.push_back(Frame::Sections);
             return true;
         case Slot::NextCursor:
-            if (value.kind == Value::String)
+            if (value.kind == JsonValue::String)
                 out_.nextCursor = *value.text;
-            else if (value.kind != Value::Null)
+            else if (value.kind != JsonValue::Null)
                 return Fail("nextCursor must be a string");
             return true;
         case Slot::Version:
             // Only a string is ours; anything else is some other "version" and names nothing.
-            if (value.kind == Value::String)
+            if (value.kind == JsonValue::String)
                 out_.version = *value.text;
             else if (value.isContainer())
                 skipDepth_ = 1;
             return true;
         case Slot::Unchanged:
-            if (value.kind == Value::Bool)
+            if (value.kind == JsonValue::Bool)
                 out_.unchanged = value.boolean;
             else
                 return Fail("unchanged must be true or false");
             return true;
         case Slot::Total:
-            if (value.kind == Value::Integer && value.integer >= 0)
+            if (value.kind == JsonValue::Integer && value.integer >= 0)
                 out_.total = static_cast<size_t>(value.integer);
-            else if (value.kind != Value::Null)
+            else if (value.kind != JsonValue::Null)
                 return Fail("total must be a count");
             return true;
         case Slot::SectionArray:
-            if (value.kind == Value::Null) return true;
-            if (value.kind != Value::ArrayStart) return Fail("sections." + sectionName_ + " must be an array");
+            if (value.kind == JsonValue::Null) return true;
+            if (value.kind != JsonValue::ArrayStart) return Fail("sections." + sectionName_ + " must be an array");
             pathPrefix_ = "sections." + sectionName_;
             index_ = 0;
             stack_.push_back(Frame::SectionArray);
@@ -289,22 +244,11 @@ private:
         return true;
     }
 
-    bool OnElement(const Value& value) {
-        if (value.kind != Value::ObjectStart) return Fail(ItemPath() + " must be an object");
+    bool OnElement(const JsonValue& value) {
+        if (value.kind != JsonValue::ObjectStart) return Fail(ItemPath() + " must be an object");
         item_ = TrashItem{};
         seen_ = 0;
         stack_.push_back(Frame::Item);
-        return true;
-    }
-
-    bool OnEnd() {
-        if (skipDepth_ > 0) {
-            --skipDepth_;
-            return true;
-        }
-        const Frame frame = stack_.back();
-        stack_.pop_back();
-        if (frame == Frame::Item) return FinishItem();
         return true;
     }
 
@@ -325,34 +269,34 @@ private:
     std::string ItemPath() const { return pathPrefix_ + "[" + std::to_string(index_) + "]"; }
     std::string FieldPath() const { return ItemPath() + "." + std::string(fieldName_); }
 
-    bool TakeString(const Value& value, std::string& out, bool acceptInteger = false) {
-        if (value.kind == Value::Null) return true;
+    bool TakeString(const JsonValue& value, std::string& out, bool acceptInteger = false) {
+        if (value.kind == JsonValue::Null) return true;
         // Copied, not moved: the lexer's buffer grew by doubling, so taking it would keep up to
         // twice each string's bytes for good (about 8 MB at 100,000 items), and the lexer would
         // grow a fresh buffer for every string.
-        if (value.kind == Value::String)
+        if (value.kind == JsonValue::String)
             out.assign(value.text->data(), value.text->size());
-        else if (acceptInteger && value.kind == Value::Integer)
+        else if (acceptInteger && value.kind == JsonValue::Integer)
             out = std::to_string(value.integer);
         else
             return Fail(FieldPath() + " must be a string");
         seen_ |= Bit(field_);
         return true;
     }
-    bool TakeTime(const Value& value, int64_t& out) {
-        if (value.kind == Value::Null) return true;
-        if (value.kind != Value::String) return Fail(FieldPath() + " must be an ISO 8601 time string");
+    bool TakeTime(const JsonValue& value, int64_t& out) {
+        if (value.kind == JsonValue::Null) return true;
+        if (value.kind != JsonValue::String) return Fail(FieldPath() + " must be an ISO 8601 time string");
         const std::optional<int64_t> ms = ParseIsoTime(*value.text);
         if (!ms) return Fail(FieldPath() + " is not an ISO 8601 time: " + Quoted(*value.text));
         out = *ms;
         seen_ |= Bit(field_);
         return true;
     }
-    bool TakeInteger(const Value& value, int64_t& out) {
-        if (value.kind == Value::Null) return true;
-        if (value.kind == Value::Integer)
+    bool TakeInteger(const JsonValue& value, int64_t& out) {
+        if (value.kind == JsonValue::Null) return true;
+        if (value.kind == JsonValue::Integer)
             out = value.integer;
-        else if (value.kind == Value::Float) {
+        else if (value.kind == JsonValue::Float) {
             constexpr double kLimit = 9.2e18;
             out = value.number >= kLimit    ? std::numeric_limits<int64_t>::max()
                   : value.number <= -kLimit ? std::numeric_limits<int64_t>::min()
@@ -361,14 +305,14 @@ private:
             return Fail(FieldPath() + " must be a number");
         return true;
     }
-    bool TakeBool(const Value& value, bool& out) {
-        if (value.kind == Value::Null) return true;
-        if (value.kind != Value::Bool) return Fail(FieldPath() + " must be true or false");
+    bool TakeBool(const JsonValue& value, bool& out) {
+        if (value.kind == JsonValue::Null) return true;
+        if (value.kind != JsonValue::Bool) return Fail(FieldPath() + " must be true or false");
         out = value.boolean;
         return true;
     }
 
-    bool OnField(const Value& value) {
+    bool OnField(const JsonValue& value) {
         switch (field_) {
         case Field::Type:
             if (!TakeString(value, item_.typeName)) return false;
@@ -394,7 +338,7 @@ private:
         case Field::ExclusiveImageCount: {
             int64_t count = item_.exclusiveImageCount;
             if (!TakeInteger(value, count)) return false;
-            item_.exclusiveImageCount = count < 0 && value.kind != Value::Null ? 0 : count;  // null: unknown
+            item_.exclusiveImageCount = count < 0 && value.kind != JsonValue::Null ? 0 : count;  // null: unknown
             return true;
         }
         case Field::ParentId: return TakeString(value, item_.parentId, true);
@@ -423,10 +367,9 @@ private:
 // Through a BodyCursor whether the body is in one buffer or in pieces (see BodyCursor).
 ParseResult<TrashListing> ParseOnce(const ResponseBody& body, bool& utf8Error) {
     constexpr size_t kChunkBytes = 64 * 1024;
-    BodyCursor cursor(body, kChunkBytes);
     TrashListing listing;
     ListingHandler handler(listing);
-    const bool ok = json::sax_parse(BodyIterator(&cursor, 0), BodyIterator(&cursor, body.size()), &handler);
+    const bool ok = ParseJson(body, kChunkBytes, handler);
     utf8Error = handler.utf8Error();
     if (!ok) return ParseError{handler.error().empty() ? "Malformed JSON" : handler.error()};
     if (!handler.sawItems() && !listing.unchanged) {
@@ -440,8 +383,6 @@ ParseResult<TrashListing> ParseOnce(const ResponseBody& body, bool& utf8Error) {
 
 // [SECTION] Parse entry point
 
-// No exception handler: the web build has none. sax_parse reports bad input through the
-// handler's parse_error, and the handler never throws.
 ParseResult<TrashListing> ParseTrashListing(const ResponseBody& json) {
     bool utf8Error = false;
     ParseResult<TrashListing> result = ParseOnce(json, utf8Error);

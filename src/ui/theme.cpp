@@ -27,8 +27,8 @@ constexpr unsigned Rgb(unsigned rgb, unsigned alpha = 255) {
 const ImWchar kIconRanges[] = {0xF000, 0xF2FF, 0};
 
 // Which palette colour each ImGui colour takes (none: transparent), as a table rather than one
-// statement per colour, so the wasm carries one colour conversion, not forty. Colours not listed keep
-// ImGui's defaults.
+// statement per colour, so the wasm carries one colour conversion, not fifty. Every colour is
+// listed: the web build skips ImGui's default colours (web.cmake), so none is left to them.
 struct ColourSource {
   ImGuiCol_ colour;
   unsigned Palette::*from;
@@ -67,15 +67,28 @@ constexpr ColourSource kColourSources[] = {
     {ImGuiCol_ResizeGrip, nullptr},
     {ImGuiCol_ResizeGripHovered, nullptr},
     {ImGuiCol_ResizeGripActive, nullptr},
+    {ImGuiCol_Tab, &Palette::surface},  // the page draws no tab bar, plot or drag-and-drop target
+    {ImGuiCol_TabHovered, &Palette::surfaceAlt},
+    {ImGuiCol_TabActive, &Palette::surfaceAlt},
+    {ImGuiCol_TabUnfocused, &Palette::surface},
+    {ImGuiCol_TabUnfocusedActive, &Palette::surfaceAlt},
+    {ImGuiCol_PlotLines, &Palette::textMuted},
+    {ImGuiCol_PlotLinesHovered, &Palette::accent},
+    {ImGuiCol_PlotHistogram, &Palette::textMuted},
+    {ImGuiCol_PlotHistogramHovered, &Palette::accent},
     {ImGuiCol_TableHeaderBg, &Palette::surfaceAlt},
     {ImGuiCol_TableBorderStrong, &Palette::border},
     {ImGuiCol_TableBorderLight, &Palette::border},
     {ImGuiCol_TableRowBg, nullptr},
     {ImGuiCol_TableRowBgAlt, nullptr},
     {ImGuiCol_TextSelectedBg, &Palette::selection},
+    {ImGuiCol_DragDropTarget, &Palette::accent},
     {ImGuiCol_NavHighlight, &Palette::accent},
+    {ImGuiCol_NavWindowingHighlight, &Palette::accent},
+    {ImGuiCol_NavWindowingDimBg, nullptr},
     {ImGuiCol_ModalWindowDimBg, nullptr},  // the renderer blurs and dims instead
 };
+static_assert(sizeof(kColourSources) / sizeof(kColourSources[0]) == ImGuiCol_COUNT, "every ImGui colour is listed");
 
 ImFont* AddFont(ImFontAtlas& atlas, const void* data, size_t size, float pixels, const ImWchar* ranges,
                 bool merge = false) {

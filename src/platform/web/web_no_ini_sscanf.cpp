@@ -6,11 +6,15 @@
 // or not a table exists (web.cmake renames those calls to these, in those two files only): the page
 // draws no ImGui table (ui/grid), so there is no table settings handler to install, no table row
 // for the list clipper to end, no table buffers to compact and no table background to select into.
+// And the stand-ins for the default colours ImGuiStyle's constructor sets (ui::ApplyStyle sets them
+// all), for closing legacy columns (never begun) and for ImGui's software cursor (io.MouseDrawCursor
+// is never set).
+#include <imgui.h>  // ImVec2 (the software cursor's stand-in takes one by value), ImGuiStyle, ImDrawList
+
 extern "C" int trash_imgui_ini_sscanf(const char*, const char*, ...) {
   return 0;  // nothing matched: ImGui ignores the line, as it does an unknown one
 }
 
-struct ImGuiContext;
 struct ImGuiTable;
 struct ImGuiTableTempData;
 namespace ImGui {
@@ -20,4 +24,7 @@ void trash_imgui_no_table_compact(ImGuiTable*) {}
 void trash_imgui_no_table_compact(ImGuiTableTempData*) {}
 void trash_imgui_no_table_compact_settings() {}
 void trash_imgui_no_table_background() {}
+void trash_imgui_no_default_colours(ImGuiStyle*) {}
+void trash_imgui_no_columns_end() {}
+void trash_imgui_no_software_cursor(ImDrawList*, ImVec2, float, int, unsigned, unsigned, unsigned) {}
 }  // namespace ImGui
