@@ -52,32 +52,46 @@ EM_JS(int, trash_gl_create_context, (), {
   return 1;
 });
 
-// Compile status and uniform locations are synchronous queries: asked here, once.
+// In Chrome every question to the GL (a compile status, a uniform location) is a synchronous round
+// trip to the GPU process, which at start-up is busy with the compositor's frames, tens of ms each
+// on a software GPU. So shaders are compiled and linked without asking, and a program is asked its
+// link status (WebGL asks it anyway before the program's first use) and uniform locations once,
+// when it is first needed; the compiler's logs only when the link failed. The backdrop's program is
+// not needed for the first frame: it is compiled once the page is idle, and checked at first use.
 EM_JS(int, trash_gl_init, (const char* imguiVertex, const char* imguiFragment, const char* backdropVertex,
                            const char* backdropFragment, char* error, int errorSize), {
   const s = Module.trashGl, gl = s.gl;
-  const link = (vertex, fragment, uniforms) => {
+  const compile = (vertex, fragment) => {
     const program = gl.createProgram();
-    [vertex, fragment].forEach((source, i) => {
+    const shaders = [vertex, fragment].map((source, i) => {
       const shader = gl.createShader(i ? gl.FRAGMENT_SHADER : gl.VERTEX_SHADER);
-      gl.shaderSource(shader, UTF8ToString(source));
+      gl.shaderSource(shader, source);
       gl.compileShader(shader);
-      if (!gl.getShaderParameter(shader, gl.COMPILE_STATUS)) throw 'shader compile failed: ' + gl.getShaderInfoLog(shader);
       gl.attachShader(program, shader);
-      gl.deleteShader(shader);
+      return shader;
     });
     ['aPosition', 'aUV', 'aColor'].forEach((name, i) => gl.bindAttribLocation(program, i, name));
     gl.linkProgram(program);
-    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw 'shader link failed: ' + gl.getProgramInfoLog(program);
+    return {program, shaders};
+  };
+  // The program and its uniforms' locations (its sampler reads texture unit 0, the default).
+  const ready = ({program, shaders}, uniforms) => {
+    if (!gl.getProgramParameter(program, gl.LINK_STATUS)) {
+      const failed = shaders.find((shader) => !gl.getShaderParameter(shader, gl.COMPILE_STATUS));
+      throw failed ? 'shader compile failed: ' + gl.getShaderInfoLog(failed)
+                   : 'shader link failed: ' + gl.getProgramInfoLog(program);
+    }
+    shaders.forEach((shader) => gl.deleteShader(shader));
     const located = {program};
     for (const name of uniforms) located[name] = gl.getUniformLocation(program, name);
-    gl.useProgram(program);
-    gl.uniform1i(located[uniforms[0]], 0);
     return located;
   };
+  const backdropSources = [UTF8ToString(backdropVertex), UTF8ToString(backdropFragment)];
+  let backdropCompiled = null;
+  s.compileBackdrop = () => { backdropCompiled = backdropCompiled || compile(...backdropSources); };
+  s.backdropProgram = () => s.backdrop || (s.backdrop = (s.compileBackdrop(), ready(backdropCompiled, ['uStep', 'uDim'])));
   try {
-    s.imgui = link(imguiVertex, imguiFragment, ['uTexture', 'uScale', 'uTranslate']);
-    s.backdrop = link(backdropVertex, backdropFragment, ['uScene', 'uStep', 'uDim']);
+    s.imgui = ready(compile(UTF8ToString(imguiVertex), UTF8ToString(imguiFragment)), ['uScale', 'uTranslate']);
   } catch (message) {
     stringToUTF8(String(message), error, errorSize);
     return 0;
@@ -141,13 +155,13 @@ EM_JS(void, trash_gl_draw_frame, (const void* frame), {
     gl.disable(gl.SCISSOR_TEST);
   };
   // A full-screen triangle sampling `source` along one axis into `framebuffer`.
-  const blur = (source, framebuffer, stepX, stepY, dimRgba) => {
+  const blur = (program, source, framebuffer, stepX, stepY, dimRgba) => {
     gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
     gl.disable(gl.BLEND);
-    gl.useProgram(s.backdrop.program);
+    gl.useProgram(program.program);
     gl.bindTexture(gl.TEXTURE_2D, source);
-    gl.uniform2f(s.backdrop.uStep, stepX, stepY);
-    gl.uniform4fv(s.backdrop.uDim, dimRgba);
+    gl.uniform2f(program.uStep, stepX, stepY);
+    gl.uniform4fv(program.uDim, dimRgba);
     gl.bindVertexArray(s.emptyVao);
     gl.drawArrays(gl.TRIANGLES, 0, 3);
   };
@@ -157,13 +171,20 @@ EM_JS(void, trash_gl_draw_frame, (const void* frame), {
   gl.disable(gl.CULL_FACE);
   gl.clearColor(r, g, b, a);
   gl.viewport(0, 0, width, height);
-  if (backdropFrom >= 0) {
+  let backdrop = null;
+  try {
+    if (backdropFrom >= 0) backdrop = s.backdropProgram();
+  } catch (message) {  // dialogs are drawn without their backdrop; the page reports why
+    s.backdropProgram = () => null;
+    if (window.trashShell) window.trashShell.fail('The page could not start its renderer: ' + message);
+  }
+  if (backdrop) {
     const [scene, blurred] = s.targets(width, height);
     gl.bindFramebuffer(gl.FRAMEBUFFER, scene.framebuffer);
     gl.clear(gl.COLOR_BUFFER_BIT);
     draw(0, backdropFrom);
-    blur(scene.texture, blurred.framebuffer, blurX, 0, [0, 0, 0, 0]);
-    blur(blurred.texture, null, 0, blurY, dim);
+    blur(backdrop, scene.texture, blurred.framebuffer, blurX, 0, [0, 0, 0, 0]);
+    blur(backdrop, blurred.texture, null, 0, blurY, dim);
     draw(backdropFrom, commandCount);
   } else {
     gl.bindFramebuffer(gl.FRAMEBUFFER, null);
@@ -171,6 +192,11 @@ EM_JS(void, trash_gl_draw_frame, (const void* frame), {
     draw(0, commandCount);
   }
   gl.bindVertexArray(null);
+  // The first frame is out: the backdrop's program compiles while the page is idle.
+  if (!s.backdropScheduled) {
+    s.backdropScheduled = true;
+    (window.requestIdleCallback || setTimeout)(() => s.compileBackdrop());
+  }
 });
 
 namespace render::webgl2 {

@@ -37,8 +37,8 @@ struct Frame {
 
 // The page canvas's WebGL2 context (no alpha, depth, stencil or antialiasing); false without WebGL2.
 bool CreateContext();
-// Compiles and links the ImGui and backdrop programs and makes the VAO and buffers; false with the
-// compiler's message.
+// Compiles and links the ImGui program and makes the VAO and buffers; false with the compiler's
+// message. The backdrop's program is compiled after the first frame and checked at its first use.
 bool Init(const char* imguiVertex, const char* imguiFragment, const char* backdropVertex, const char* backdropFragment,
           std::string* error);
 // Uploads RGBA8 pixels into `texture` (0: a new one), linear and clamped; returns the texture.

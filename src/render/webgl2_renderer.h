@@ -1,8 +1,9 @@
 // WebGL2 renderer for Dear ImGui's draw data. It owns its GL context outright, so it sets every
-// piece of state it needs each frame and never reads any back (no glGet* after Init: in Chrome each
-// one is a synchronous round trip to the GPU process). It also draws the modal backdrop pass. The
-// GPU work itself is its binding's (webgl2_binding.h): here ImGui's lists become one frame of it.
-// A frame identical to the one on screen is not drawn again (see Render).
+// piece of state it needs each frame and never reads any back (no glGet* after Init but the
+// backdrop program's first check: in Chrome each one is a synchronous round trip to the GPU
+// process). It also draws the modal backdrop pass. The GPU work itself is its binding's
+// (webgl2_binding.h): here ImGui's lists become one frame of it. A frame identical to the one on
+// screen is not drawn again (see Render).
 #pragma once
 
 #include <string>

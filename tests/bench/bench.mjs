@@ -3,9 +3,10 @@
 // rotated order, each load in a fresh Chromium. Prints a table and writes it into REPORT.md.
 // Run through `bash .ci/bench` (it builds the page and A, installs B); options:
 //   --runs N (default 5)  --items 1000,10000,100000  --no-report (do not touch REPORT.md)
-//   --pages page,imgui,aggrid (a subset, to debug one)
+//   --pages page,imgui,aggrid,webgl (a subset, to debug one; webgl is the floor F, loaded at the largest listing)
 //   --no-actions (skip the actions at the large listing)  --keep-traces DIR (save each scroll's Chromium trace there, to read its long tasks:
-//   node tests/bench/trace_top.mjs FILE)  --trace-samples (add V8's sampling profiler to those traces)
+//   node tests/bench/trace_top.mjs FILE; and each load's, navigation to first rows: node tests/bench/load_top.mjs FILE; tracing
+//   slows the load a little)  --trace-samples (add V8's sampling profiler to the scroll traces)
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -14,14 +15,15 @@ import { repoRoot, startServer } from '../browser/browser.mjs';
 import { USERS } from '../browser/automation.mjs';
 import { measureLoad } from './lib/loads.mjs';
 import { compressedSizes, firstVisitSizes, startStaticSite, writeListing } from './lib/site.mjs';
-import { figureRows, KIND_NAMES, KINDS, renderBreakdown, renderScrollSpent, renderTables, stats, writeReport } from './lib/report.mjs';
+import { figureRows, FLOOR, KIND_NAMES, KINDS, renderBreakdown, renderScrollSpent, renderTables, stats, writeReport } from './lib/report.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : fallback; };
 const RUNS = Number(option('--runs', 5));
 const ITEMS = option('--items', '1000,10000,100000').split(',').map(Number);
 const FULL = Math.max(...ITEMS);
-const PAGES = option('--pages', KINDS.join(',')).split(',');  // a subset, to debug one page
+const ALL_KINDS = [...KINDS, FLOOR];
+const PAGES = option('--pages', ALL_KINDS.join(',')).split(',');  // a subset, to debug one page
 const TRACES = option('--keep-traces', null);
 const benchDir = path.join(repoRoot, 'build', 'bench');
 const webDir = path.join(repoRoot, 'build', 'web');
@@ -37,6 +39,11 @@ function prepareAgGrid() {
     '--bundle', '--minify', '--format=iife', '--target=es2020', '--legal-comments=none', '--log-level=warning',
     `--outfile=${path.join(out, 'app.js')}`], { stdio: 'inherit' });
   copyFileSync(path.join(here, 'baseline_aggrid', 'index.html'), path.join(out, 'index.html'));
+}
+
+function prepareFloor() {
+  mkdirSync(path.join(benchDir, FLOOR), { recursive: true });
+  copyFileSync(path.join(repoRoot, 'tests', 'bench', 'baseline_webgl', 'index.html'), path.join(benchDir, FLOOR, 'index.html'));
 }
 
 // serve.py keeps its database per listing size for the whole run; a restart tops the Trash up to
@@ -58,6 +65,7 @@ const loads = [loadavg()[0]];
 const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
 const started = Date.now();
 if (PAGES.includes('aggrid')) prepareAgGrid();
+if (PAGES.includes(FLOOR)) prepareFloor();
 rmSync(path.join(benchDir, 'db'), { recursive: true, force: true });  // a fresh Trash per bench (100k seed in ~5 s)
 const servers = {};
 const site = await startStaticSite(benchDir);
@@ -70,10 +78,10 @@ try {
     log(`listing of ${n}: ${listing.count} items, ${(listing.bytes / 1048576).toFixed(2)} MB (serve.py's response, saved for A and B)`);
   }
   for (let run = 0; run < RUNS; run++) {
-    const order = KINDS.map((_, i) => KINDS[(i + run) % KINDS.length]).filter((k) => PAGES.includes(k));
+    const order = ALL_KINDS.map((_, i) => ALL_KINDS[(i + run) % ALL_KINDS.length]).filter((k) => PAGES.includes(k));
     for (const n of ITEMS) {
-      for (const kind of order) {
-        const full = n === FULL;
+      for (const kind of order.filter((k) => k !== FLOOR || n === FULL)) {
+        const full = n === FULL && kind !== FLOOR;  // the floor draws no rows: no idle, scroll or heap
         const url = kind === 'page' ? servers[n].url : `${site.url}${kind}/?items=${n}`;
         const signIn = kind === 'page' ? async (context) => {
           const r = await context.request.post(servers[n].url + 'api/session', { data: USERS.alice });
@@ -81,8 +89,9 @@ try {
         } : null;
         log(`run ${run + 1}/${RUNS}, ${n} items, ${KIND_NAMES[kind]}`);
         const keepTrace = TRACES && path.join(TRACES, `scroll-${kind}-${n}-run${run + 1}.json`);
+        const keepLoadTrace = TRACES && path.join(TRACES, `load-${kind}-${n}-run${run + 1}.json`);
         const result = await measureLoad({ kind, url, full, signIn, actions: kind === 'page' && full && !args.includes('--no-actions'), log, keepTrace,
-          traceSamples: args.includes('--trace-samples') });
+          keepLoadTrace, traceSamples: args.includes('--trace-samples') });
         result.items = n;
         result.run = run;
         results.push(result);
@@ -120,7 +129,8 @@ machine.extraSizes = [...['trash_page.wasm', 'trash_page_demo.wasm'].filter((f) 
     return `${name}: ${(s.raw / 1024).toFixed(1)} KB raw, ${(s.gzip / 1024).toFixed(1)} KB gzip -9, ${(s.brotli / 1024).toFixed(1)} KB brotli`;
   });
 const rows = figureRows(results, ITEMS, FULL);
-const tables = renderTables({ rows, sizes, machine, runs: RUNS, items: ITEMS });
+const floor = stats(results.filter((r) => r.kind === FLOOR).map((r) => r.firstRowsMs));
+const tables = renderTables({ rows, sizes, machine, runs: RUNS, items: ITEMS, floor });
 const where = renderBreakdown(results, FULL);
 const scrollSpent = renderScrollSpent(results, FULL);
 writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify({ machine, results, sizes }, null, 1));

@@ -114,8 +114,9 @@ void BuildFonts(Page& page, float dpr) {
 }
 
 // Sizes the backing store to CSS size × device pixel ratio; rebuilds fonts and style when the
-// ratio changed (a HiDPI screen, a move between screens, browser zoom).
-void UpdateCanvasSize(Page& page) {
+// ratio changed (a HiDPI screen, a move between screens, browser zoom). No GL: at start it runs
+// before the context exists, which is then made at its size instead of made again.
+void SizeCanvas(Page& page) {
   const float dpr = DevicePixelRatio();
   const int width = int(std::lround(trash_css_width() * dpr));
   const int height = int(std::lround(trash_css_height() * dpr));
@@ -126,6 +127,11 @@ void UpdateCanvasSize(Page& page) {
     page.renderer.ForgetLastFrame();  // setting the size cleared the canvas
   }
   if (dpr != page.dpr) BuildFonts(page, dpr);
+}
+
+// SizeCanvas, then the atlas to the GPU when it was built again.
+void UpdateCanvasSize(Page& page) {
+  SizeCanvas(page);
   if (!page.fontsUploaded) {
     page.renderer.UploadFontAtlas();
     page.fontsUploaded = true;
@@ -235,11 +241,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_fonts(int loaded) {
 }
 
 // The GPU and the fonts are ready: the context (cheap now: the shell's worker created the first),
-// the renderer, fonts and style, input, and the first frames.
+// the renderer, fonts and style, input, and the first frames. The first is drawn at once: the next
+// animation frame waits for the compositor, whose every frame a software GPU makes slow.
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_drawable(int fontsLoaded) {
   Page& page = *g_page;
+  SizeCanvas(page);
   if (!render::WebGL2Renderer::CreateContext()) {
-    trash_fatal("This page needs WebGL2, which this browser or device does not provide.");
+    trash_fatal("This page needs WebGL2, which this browser or device does not provide. Try a current version "
+                "of Chrome, Edge, Firefox or Safari, or turn on hardware acceleration.");
     return;
   }
   std::string error;
@@ -258,7 +267,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_drawable(int fontsLoaded) {
   trash_watch_window();
   page.drawable = true;
   page.lastFrameSeconds = emscripten_get_now() / 1000.0;
-  page.platform->RequestFrames(3);  // the clipper measures row heights on the first frame
+  DrawFrame();
+  page.platform->RequestFrames(2);  // the clipper measures row heights on the first frame
 }
 
 // The app starts before the page can draw: the session and first rows travel while the GPU warms up.

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { launchBrowser } from '../../browser/browser.mjs';
 import { aggridHook, commonHook, imguiHook, trashPageHook } from './hooks.mjs';
 import { browserCpuSeconds } from './procs.mjs';
-import { analyseWindow, SAMPLING_CATEGORY, TRACE_CATEGORIES } from './trace.mjs';
+import { analyseWindow, LOAD_TRACE_CATEGORIES, SAMPLING_CATEGORY, TRACE_CATEGORIES } from './trace.mjs';
 import { pageQuiet, runActions } from './actions.mjs';
 
 const VIEWPORT = { width: 1280, height: 800 };
-const HOOKS = { page: trashPageHook, imgui: imguiHook, aggrid: aggridHook };
+const HOOKS = { page: trashPageHook, imgui: imguiHook, aggrid: aggridHook, webgl: imguiHook };
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function taskSeconds(cdp) {
@@ -21,7 +21,7 @@ async function taskSeconds(cdp) {
 
 // The page's own first-rows and whole-listing moments, in ms since navigation start.
 async function waitForRows(page, kind, timeout) {
-  const read = kind === 'imgui'
+  const read = kind === 'imgui' || kind === 'webgl'
     ? () => window.benchPage && window.benchPage.firstRowsMs && { rows: window.benchPage.firstRowsMs, whole: window.benchPage.firstRowsMs }
     : () => window.__bench.firstRowsMs && { rows: window.__bench.firstRowsMs, whole: window.__bench.listingLoadedMs };
   await page.waitForFunction(read, null, { timeout, polling: 50 });
@@ -44,6 +44,8 @@ async function breakdown(page, kind) {
         gpu: mark('trash-gpu'), drawable: mark('trash-drawable'), ready: window.__bench.readyMs, sessionEnd: session?.end,
         firstPageSent: first?.start, firstPageReceived: end(/\/trash\?.*limit=/), firstPageHandled: first?.end,
         wholeSent: whole?.start, wholeReceived: end(/\/trash\?sections=0$/), wholeHandled: whole?.end });
+    } else if (k === 'webgl') {
+      return { context: window.benchPage.contextMs };
     } else {
       const b = window.benchPage || {};
       Object.assign(out, { listingReceived: b.listingFetchedMs, listingParsed: b.listingParsedMs,
@@ -110,8 +112,11 @@ async function scroll(browser, page, cdp, kind, keepTrace, traceSamples) {
   return { ...analyseWindow(trace, 'bench-scroll-start', 'bench-scroll-end'), handledMs, quietMs };
 }
 
-// kind: page | imgui | aggrid. full: the large listing (heap, idle, scroll, actions).
-export async function measureLoad({ kind, url, full, signIn = null, actions = false, log = () => {}, keepTrace = null, traceSamples = false }) {
+// kind: page | imgui | aggrid | webgl (the floor). full: the large listing (heap, idle, scroll, actions).
+// keepLoadTrace: a file for a trace of the load itself, navigation to first rows (every process:
+// the page's threads and the GPU process), read with tests/bench/load_top.mjs.
+export async function measureLoad({ kind, url, full, signIn = null, actions = false, log = () => {}, keepTrace = null, traceSamples = false,
+  keepLoadTrace = null }) {
   const browser = await launchBrowser();
   const result = { kind, browserVersion: browser.version() };
   try {
@@ -126,8 +131,13 @@ export async function measureLoad({ kind, url, full, signIn = null, actions = fa
     page.on('request', (r) => urls.push(r.url()));
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
+    if (keepLoadTrace) await browser.startTracing(page, { categories: LOAD_TRACE_CATEGORIES });
     await page.goto(url);
     const times = await waitForRows(page, kind, 180000);
+    if (keepLoadTrace) {
+      mkdirSync(path.dirname(keepLoadTrace), { recursive: true });
+      writeFileSync(keepLoadTrace, await browser.stopTracing());
+    }
     result.firstRowsMs = times.rows;
     result.wholeMs = times.whole;
     result.breakdown = await breakdown(page, kind);

@@ -4,6 +4,9 @@
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline',
   'disabled-by-default-devtools.timeline.frame'];
 export const SAMPLING_CATEGORY = 'disabled-by-default-v8.cpu_profiler';
+// A load's trace: the page's timeline, navigation marks, and the GPU process's work (its
+// compositor's swaps, the command buffers' creation and the waits of synchronous GL calls).
+export const LOAD_TRACE_CATEGORIES = [...TRACE_CATEGORIES, 'blink.user_timing', 'loading', 'toplevel', 'gpu', 'viz', 'v8.wasm'];
 
 function threads(events) {
   const names = new Map();
