@@ -63,12 +63,15 @@ set_property(SOURCE "${IMGUI_DIR}/imgui_widgets.cpp" TARGET_DIRECTORY imgui
   TablePopBackgroundChannel=trash_imgui_no_table_background)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
-# is not usable here): local names shortened, dead code dropped, top-level names and properties
-# kept, so the shell's scripts still meet through window and the glue through Module. About 7 KB
-# gzip off a first visit. terser needs NODE_PATH like emcc does.
+# is not usable here): local names shortened, dead code dropped, properties kept, so the shell's
+# scripts still meet through window and the glue through Module. About 7 KB gzip off a first visit.
+# The glue's top-level names are its own (nothing outside it names them; the page's EM_JS code
+# is inside it), so they are shortened too and its unused ones dropped, all but Module, which
+# shell.js fills in: 1.3 KB gzip more. terser needs NODE_PATH like emcc does.
 find_program(TERSER_PROGRAM terser REQUIRED)
 set(TERSER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${TERSER_PROGRAM})
 set(TERSER_OPTIONS --compress --mangle)  # after the input file: --mangle takes an optional value
+set(TERSER_GLUE_OPTIONS --toplevel --compress passes=2 --mangle reserved=[Module])
 foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
@@ -98,7 +101,7 @@ foreach(target ${WEB_PAGES})
   # Kept beside the build, not in the servable folder. Then the JS glue is minified (see TERSER).
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E rename "${WEB_OUT}/${target}.js.symbols" "${CMAKE_BINARY_DIR}/${target}.symbols"
-    COMMAND ${TERSER} "${WEB_OUT}/${target}.js" ${TERSER_OPTIONS} --output "${WEB_OUT}/${target}.js")
+    COMMAND ${TERSER} "${WEB_OUT}/${target}.js" ${TERSER_GLUE_OPTIONS} --output "${WEB_OUT}/${target}.js")
 endforeach()
 
 # Precompressed copies beside each servable file: `.br` (brotli, what current browsers accept)
