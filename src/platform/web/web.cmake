@@ -74,12 +74,15 @@ set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
   RenderMouseCursor=trash_imgui_no_software_cursor)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
-# is not usable here): local names shortened, dead code dropped, top-level names and properties
-# kept, so the shell's scripts still meet through window and the glue through Module. About 7 KB
-# gzip off a first visit. terser needs NODE_PATH like emcc does.
+# is not usable here): local names shortened, dead code dropped, properties kept, so the shell's
+# scripts still meet through window and the glue through Module. About 7 KB gzip off a first visit.
+# The glue's top-level names are its own (nothing outside it names them; the page's EM_JS code
+# is inside it), so they are shortened too and its unused ones dropped, all but Module, which
+# shell.js fills in: 1.3 KB gzip more. terser needs NODE_PATH like emcc does.
 find_program(TERSER_PROGRAM terser REQUIRED)
 set(TERSER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${TERSER_PROGRAM})
 set(TERSER_OPTIONS --compress --mangle)  # after the input file: --mangle takes an optional value
+set(TERSER_GLUE_OPTIONS --toplevel --compress passes=2 --mangle reserved=[Module])
 foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
@@ -109,7 +112,7 @@ foreach(target ${WEB_PAGES})
   # Kept beside the build, not in the servable folder. Then the JS glue is minified (see TERSER).
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E rename "${WEB_OUT}/${target}.js.symbols" "${CMAKE_BINARY_DIR}/${target}.symbols"
-    COMMAND ${TERSER} "${WEB_OUT}/${target}.js" ${TERSER_OPTIONS} --output "${WEB_OUT}/${target}.js")
+    COMMAND ${TERSER} "${WEB_OUT}/${target}.js" ${TERSER_GLUE_OPTIONS} --output "${WEB_OUT}/${target}.js")
 endforeach()
 
 # Precompressed copies beside each servable file: `.br` (brotli, what current browsers accept)
@@ -129,7 +132,10 @@ endforeach()
 
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses, without
 # hinting or layout tables, as WOFF2 (brotli inside: the browser unpacks and rasterises them for the
-# page, web_fonts.cpp), so they get no precompressed copies. desubroutinized CFF compresses better.
+# page, web_fonts.cpp), so they get no precompressed copies. make_web_font.py also turns Inter's CFF
+# outlines into TrueType ones (WOFF2 packs those tighter) and scales each em down to a quarter of
+# its source's (Inter 2816 -> 704, Font Awesome 1792 -> 448 units): every advance width and the
+# vertical metrics stay exact (Inter SemiBold's within 1/1408 em), about 4 KB off a first visit.
 # The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h). shell.js registers
 # each file with the same list as its FontFace's unicodeRange.
 set(FONT_PY /usr/bin/python3)
@@ -142,24 +148,28 @@ set(LABELS "U+0020-007E,U+00A0,U+00A7,U+00A9,U+00AB,U+00B0,U+00B1,U+00B7,U+00BB,
 set(LATIN_EXTENSION "U+00A1-00A6,U+00A8,U+00AA,U+00AC-00AF,U+00B2-00B6,U+00B8-00BA,U+00BC-00D6,U+00D8-00F6,U+00F8-017F")
 set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8,U+F1DA,U+F019,U+F067,U+F068")
 set(FONT_OUTPUTS)
-foreach(pair "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LABELS}"
-             "Inter-Regular-LatinExt.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN_EXTENSION}"
-             "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LABELS}"
-             "icons.woff2|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}")
-  string(REPLACE "|" ";" parts "${pair}")
+set(FONT_SCRIPT "${CMAKE_SOURCE_DIR}/src/platform/web/make_web_font.py")
+foreach(font "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LABELS}|704"
+             "Inter-Regular-LatinExt.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN_EXTENSION}|704"
+             "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LABELS}|704"
+             "icons.woff2|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}|448")
+  string(REPLACE "|" ";" parts "${font}")
   list(GET parts 0 out_name)
   list(GET parts 1 source)
   list(GET parts 2 unicodes)
+  list(GET parts 3 units_per_em)
   set(out "${WEB_OUT}/fonts/${out_name}")
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${WEB_OUT}/fonts"
-    COMMAND ${FONT_PY} -m fontTools.subset "${source}" "--unicodes=${unicodes}" --layout-features=
-            --no-hinting --desubroutinize --name-IDs= --drop-tables+=GDEF,GPOS,GSUB --flavor=woff2 "--output-file=${out}"
-    DEPENDS "${source}" COMMENT "Subsetting ${out_name}")
+    COMMAND ${FONT_PY} "${FONT_SCRIPT}" "${source}" "${out}" "${unicodes}" ${units_per_em}
+    DEPENDS "${source}" "${FONT_SCRIPT}" COMMENT "Making ${out_name}")
   list(APPEND FONT_OUTPUTS "${out}")
 endforeach()
 
 file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
+# The stylesheet and index.html lose their comments and indentation (minify_shell.mjs).
+find_program(NODE_PROGRAM node REQUIRED)
+set(MINIFY_SHELL "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
 set(SHELL_OUTPUTS)
 foreach(file ${SHELL_FILES})
   get_filename_component(name "${file}" NAME)
@@ -167,8 +177,10 @@ foreach(file ${SHELL_FILES})
   set(place COMMAND ${CMAKE_COMMAND} -E copy_if_different "${file}" "${WEB_OUT}/${name}")
   if(name MATCHES "\\.js$")
     set(place COMMAND ${TERSER} "${file}" ${TERSER_OPTIONS} --output "${WEB_OUT}/${name}")
+  elseif(name MATCHES "\\.(css|html)$")
+    set(place COMMAND ${NODE_PROGRAM} "${MINIFY_SHELL}" "${file}" "${WEB_OUT}/${name}")
   endif()
-  add_custom_command(OUTPUT "${WEB_OUT}/${name}" ${place} ${compress} DEPENDS "${file}")
+  add_custom_command(OUTPUT "${WEB_OUT}/${name}" ${place} ${compress} DEPENDS "${file}" "${MINIFY_SHELL}")
   list(APPEND SHELL_OUTPUTS "${WEB_OUT}/${name}")
 endforeach()
 add_custom_target(web_assets ALL DEPENDS ${FONT_OUTPUTS} ${SHELL_OUTPUTS})
