@@ -52,17 +52,19 @@
 
   // The description belongs to the element (not the widget id), so it moves with an element that
   // a new row adopts.
+  // Its id is the element's for life (not the widget's), so a row adopted by another row rewrites
+  // no ids and references, only the text where it differs.
+  let descriptionCount = 0;
   function describe(element, widget) {
     let description = element._description;
     if (widget.description) {
       if (!description) {
         description = element._description = document.createElement('span');
+        description.id = 'a11y-desc-' + ++descriptionCount;
         descriptions.appendChild(description);
       }
-      const descriptionId = 'a11y-desc-' + widget.id;
-      if (description.id !== descriptionId) description.id = descriptionId;
       setText(description, widget.description);
-      setAttr(element, 'aria-describedby', descriptionId);
+      setAttr(element, 'aria-describedby', description.id);
     } else {
       if (description) { description.remove(); element._description = null; }
       setAttr(element, 'aria-describedby', null);
@@ -72,7 +74,7 @@
   const TAGS = { button: 'button', link: 'button', tab: 'button', checkbox: 'button', textbox: 'input',
                  row: 'div', grouprow: 'div', headerrow: 'div', grid: 'div', cell: 'div', columnheader: 'div',
                  dialog: 'div', alert: 'div', status: 'span', text: 'span', img: 'span', menu: 'div', menuitem: 'div' };
-  const ROW_ROLES = ['row', 'grouprow', 'headerrow'];
+  const ROW_ROLES = new Set(['row', 'grouprow', 'headerrow']);
   const SORT = { ascending: 'ascending', descending: 'descending' };
 
   // Writes only what differs from the last write: while the list scrolls, most elements keep
@@ -84,8 +86,14 @@
     written[name] = value;
     if (value === null) element.removeAttribute(name); else element.setAttribute(name, value);
   }
+  // A text changes in its own Text node (one characterData change): replacing the node would cost
+  // the browser a new layout object and its style, not just the text's shaping again.
   function setText(node, text) {
-    if (node._text !== text) { node._text = text; node.textContent = text; }
+    if (node._text === text) return;
+    node._text = text;
+    const first = node.firstChild;
+    if (first && first.nodeType === Node.TEXT_NODE && !first.nextSibling) first.data = text;
+    else node.textContent = text;
   }
   // A widget in a grid row is placed relative to its row (the row contains its layout, see
   // shell.css), so while the list scrolls only the rows move: their widgets keep their places.
@@ -102,9 +110,11 @@
   function elementFor(widget) {
     const tag = TAGS[widget.role] || 'span';
     let element = elements.get(widget.id);
-    if (!element || element.tagName.toLowerCase() !== tag) {
+    if (!element || element._tag !== tag) {
       if (element && element._description) element._description.remove();
       element = document.createElement(tag);
+      element._tag = tag;
+      element._for = widget.id;
       element.dataset.widget = widget.id;
       if (tag === 'button') {
         element.type = 'button';
@@ -129,7 +139,8 @@
       }
       element._fresh = true;
       elements.set(widget.id, element);
-    } else if (element.dataset.widget !== widget.id) {  // adopted from a widget that scrolled away
+    } else if (element._for !== widget.id) {  // adopted from a widget that scrolled away
+      element._for = widget.id;
       element.dataset.widget = widget.id;
       if (widget.role === 'row' || widget.role === 'menuitem') element.id = 'a11y-' + widget.id;
     }
@@ -167,11 +178,11 @@
     if (element.tagName === 'INPUT') {
       setAttr(element, 'aria-label', label);
       if (element.value !== (widget.value || '')) element.value = widget.value || '';
-    } else if (ROW_ROLES.includes(widget.role) || widget.role === 'dialog' || widget.role === 'grid' ||
+    } else if (ROW_ROLES.has(widget.role) || widget.role === 'dialog' || widget.role === 'grid' ||
                widget.role === 'img' || widget.role === 'menu') {
       setAttr(element, 'aria-label', label);
     } else if (widget.role === 'columnheader' && !widget.description) {
-      if (element.textContent !== label) element.textContent = label;
+      setText(element, label);
     } else {
       let text = element._label;
       if (!text) {
@@ -197,6 +208,23 @@
     const cx = w.x + w.w / 2, cy = w.y + w.h / 2;
     return cx >= outer.x && cx < outer.x + outer.w && cy >= outer.y && cy < outer.y + outer.h;
   };
+  // The grid row a widget is filed in: the first row (in drawing order) whose box holds its
+  // centre. The rows are sorted by top once, so each widget looks only at the rows that start
+  // less than the tallest row's height above its centre, not at every row.
+  function rowFinder(rows) {
+    const byTop = rows.map((row, order) => ({ row, order })).sort((a, b) => a.row.y - b.row.y);
+    const tallest = rows.reduce((most, row) => Math.max(most, row.h), 0);
+    return (w) => {
+      const cy = w.y + w.h / 2;
+      let lo = 0, hi = byTop.length;  // lo: the first row starting below the centre
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (byTop[mid].row.y <= cy) lo = mid + 1; else hi = mid; }
+      let best = null;
+      for (let k = lo - 1; k >= 0 && byTop[k].row.y > cy - tallest; k--) {
+        if ((!best || byTop[k].order < best.order) && inside(byTop[k].row, w)) best = byTop[k];
+      }
+      return best && best.row;
+    };
+  }
 
   // Puts `children` into `parent` in order, touching only what moved (moving a focused element
   // would drop its focus, and a moved element costs the browser its whole subtree again). Nodes no
@@ -204,6 +232,7 @@
   // only the others are moved, so rows lent from the top of a grid to rows scrolled in at its
   // bottom move alone, not every row that stayed.
   function reconcile(parent, children, keep) {
+    if (inPlace(parent, children, keep)) return;  // most of a catch-up's calls: nothing moved
     const wanted = new Set(children);
     for (let node = parent.firstChild; node; ) {
       const next = node.nextSibling;
@@ -219,6 +248,15 @@
       if (!stay.has(k)) parent.insertBefore(children[k], before);
       before = children[k];
     }
+  }
+  // Whether `parent` holds exactly `children`, in order (with the nodes `keep` spares among them).
+  function inPlace(parent, children, keep) {
+    let k = 0;
+    for (let node = parent.firstChild; node; node = node.nextSibling) {
+      if (k < children.length && node === children[k]) k++;
+      else if (!(keep && keep(node))) return false;
+    }
+    return k === children.length;
   }
   // The indices of the longest strictly increasing run of `positions` (-1: not there), as a set.
   function inOrder(positions) {
@@ -314,12 +352,21 @@
     // Spare rows are lent in their order in the document, so rows that scrolled in (in order) get
     // elements already in that order: after a long scroll no row element has to move, and a moved
     // element costs the browser its whole subtree again (style, layout), not just its new text.
-    const gones = [];
+    // Rows are their grid's children, so one walk over each grid's children puts them in order
+    // (no comparing of positions); a row out of the tree comes last.
+    const goneIds = new Map();  // element → id
     for (const [id, element] of elements) {
       const role = element._widget && element._widget.role;
-      if (ROW_ROLES.includes(role) && gone(id)) gones.push([id, element]);
+      if (ROW_ROLES.has(role) && gone(id)) goneIds.set(element, id);
     }
-    gones.sort(([, a], [, b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    const gones = [];
+    for (const parent of new Set([...goneIds.keys()].map((element) => element.parentNode))) {
+      if (!parent) continue;
+      for (let node = parent.firstChild; node; node = node.nextSibling) {
+        if (goneIds.has(node)) gones.push([goneIds.get(node), node]);
+      }
+    }
+    for (const [element, id] of goneIds) if (!element.parentNode) gones.push([id, element]);
     const spareRows = new Map();  // role → ids of rows no longer drawn
     for (const [id, element] of gones) {
       const role = element._widget.role;
@@ -330,7 +377,7 @@
     const move = (from, to) => { elements.set(to, elements.get(from)); elements.delete(from); };
     for (const w of visible) {
       if (elements.has(w.id)) continue;
-      const spare = ROW_ROLES.includes(w.role) && spareRows.get(w.role);
+      const spare = ROW_ROLES.has(w.role) && spareRows.get(w.role);
       if (spare && spare.length) {
         const from = spare.shift();
         lender.set(w.id, from);
@@ -352,8 +399,10 @@
   // frame, in idle time) and none in the catch-up's own task, which with the layout it causes is
   // already the busiest frame of a scroll: so a frame lays out only the rows of one slice. A newer
   // catch-up replaces the jobs still waiting. The tree's structure (which rows, in which order,
-  // their ids and focus) is in step at once.
-  const SLICE_MS = 4;
+  // their ids and focus) is in step at once. A slice's rows cost the browser about three times
+  // their script in style, layout and paint in the same frame: 4 ms slices made the frames after
+  // a long scroll the busiest of it (11-17 ms of main-thread CPU), 2 ms ones keep them under 13.
+  const SLICE_MS = 2;
   const whenIdle = window.requestIdleCallback ? (run) => window.requestIdleCallback(run, { timeout: 250 })
     : (run) => setTimeout(() => run(null), 16);
   const cancelIdle = window.cancelIdleCallback || clearTimeout;
@@ -397,7 +446,8 @@
     const visible = dialog ? widgets.filter((w, i) => i >= dialogIndex || w.role === 'alert') : widgets;
     adopt(visible);
     const gridWidget = visible.find((w) => w.role === 'grid');
-    const rows = visible.filter((w) => ROW_ROLES.includes(w.role));
+    const rows = visible.filter((w) => ROW_ROLES.has(w.role));
+    const rowAt = rowFinder(rows);
     const seen = new Set();
     const topLevel = [];
     // The table registers its grid; without one, rows still get a grid of their own.
@@ -416,7 +466,7 @@
       const element = elementFor(w);
       // A new element gets its content before it joins the tree (cheaper for the browser than later).
       if (element._fresh) { element._fresh = false; writeContent(element, w); }
-      const toast = /^toast\/[^/]+/.exec(w.id);
+      const toast = w.id.startsWith('toast/') && /^toast\/[^/]+/.exec(w.id);
       if (toast) {
         if (!toasts.has(toast[0])) toasts.set(toast[0], []);
         toasts.get(toast[0])[w.role === 'alert' ? 'unshift' : 'push'](element);
@@ -424,10 +474,10 @@
       }
       if (w.role === 'alert') { alerts.push(element); continue; }
       if (w === dialog || w === gridWidget) { topLevel.push(element); continue; }
-      if (ROW_ROLES.includes(w.role)) { gridRows.push(element); continue; }
+      if (ROW_ROLES.has(w.role)) { gridRows.push(element); continue; }
       if (w === menu) { topLevel.push(element); continue; }  // it floats over rows: not one of their cells
       if (w.role === 'menuitem') { menuChildren.push(element); continue; }
-      const row = rows.find((r) => inside(r, w));
+      const row = rowAt(w);
       if (row) {
         rowChildren.get(row.id).push(w);
         rowOf.set(w, row);

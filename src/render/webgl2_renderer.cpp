@@ -7,7 +7,7 @@
 #include <imgui.h>  // ImDrawData, ImDrawVert, ImGuiIO (font atlas)
 
 #include <cstddef>  // offsetof
-#include <cstring>  // memcpy
+#include <cstring>  // memcpy, memcmp
 #include <vector>
 
 #include "shaders_embedded.h"  // generated from shaders/ at build time
@@ -102,9 +102,15 @@ static webgl2::Frame ParametersOf(webgl2::Frame frame) {
   return frame;
 }
 
+// memcmp, not vector's ==: this libc++ compares bytes one at a time, and a list's vertices are
+// tens of kilobytes compared every frame.
+static bool SameBytes(const std::vector<unsigned char>& a, const std::vector<unsigned char>& b) {
+  return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size()) == 0);
+}
+
 bool WebGL2Renderer::SameAsShown(const webgl2::Frame& frame) const {
   const webgl2::Frame parameters = ParametersOf(frame);
-  return shown_ && vertexStaging_ == shownVertices_ && indexStaging_ == shownIndices_ &&
+  return shown_ && SameBytes(vertexStaging_, shownVertices_) && SameBytes(indexStaging_, shownIndices_) &&
          commands_.size() == shownCommands_.size() &&
          std::memcmp(commands_.data(), shownCommands_.data(), commands_.size() * sizeof(webgl2::DrawCommand)) == 0 &&
          std::memcmp(&parameters, &shownFrame_, sizeof parameters) == 0;

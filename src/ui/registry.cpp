@@ -1,4 +1,4 @@
-// The per-frame widget registry (see registry.h): a flat list rebuilt every frame, so it never
+// The per-frame widget registry (see registry.h): a flat list filled again every frame, so it never
 // describes something that is no longer on screen.
 #include "ui/registry.h"
 
@@ -16,13 +16,25 @@ bool WidgetInfo::Has(const char* s) const {
   return false;
 }
 
-WidgetInfo& Registry::Add(WidgetInfo info) {
-  widgets_.push_back(std::move(info));
-  return widgets_.back();
+WidgetInfo& Registry::Add() {
+  if (size_ == slots_.size()) slots_.emplace_back();
+  WidgetInfo& w = slots_[size_++];
+  // clear() keeps each string's buffer for the copy the caller makes next
+  w.id.clear();
+  w.role.clear();
+  w.label.clear();
+  w.state.clear();
+  w.description.clear();
+  w.value.clear();
+  w.x = w.y = w.w = w.h = 0;
+  w.enabled = true;
+  w.index = w.count = 0;
+  w.clipped = false;
+  return w;
 }
 
 const WidgetInfo* Registry::FindById(const std::string& id) const {
-  for (const WidgetInfo& w : widgets_)
+  for (const WidgetInfo& w : widgets())
     if (w.id == id) return &w;
   return nullptr;
 }
@@ -32,14 +44,14 @@ WidgetInfo* Registry::FindById(const std::string& id) {
 }
 
 const WidgetInfo* Registry::Find(const std::string& role, const std::string& label) const {
-  for (const WidgetInfo& w : widgets_)
+  for (const WidgetInfo& w : widgets())
     if (w.role == role && w.label == label) return &w;
   return nullptr;
 }
 
 std::vector<const WidgetInfo*> Registry::All(const std::string& role) const {
   std::vector<const WidgetInfo*> out;
-  for (const WidgetInfo& w : widgets_)
+  for (const WidgetInfo& w : widgets())
     if (w.role == role) out.push_back(&w);
   return out;
 }

@@ -3,7 +3,8 @@
 // (web/a11y.js) reads it. Cleared at the start of every PageView::Draw.
 #pragma once
 
-#include <string>  // fields
+#include <cstddef>  // size_t
+#include <string>   // fields
 #include <vector>  // entries
 
 namespace ui {
@@ -33,11 +34,25 @@ struct WidgetInfo {
   bool Has(const char* s) const;  // state contains the word s
 };
 
+// This frame's widgets, in the order they were drawn (a range over the registry's filled slots).
+struct Widgets {
+  const WidgetInfo* first = nullptr;
+  const WidgetInfo* last = nullptr;
+  const WidgetInfo* begin() const { return first; }
+  const WidgetInfo* end() const { return last; }
+  size_t size() const { return size_t(last - first); }
+  bool empty() const { return first == last; }
+};
+
+// The entries are slots kept from frame to frame: a frame fills them again, and a string that
+// fits in what the slot's last one held is copied without an allocation (the rows of a scrolled
+// list register some two hundred widgets a frame, five strings each).
 class Registry {
  public:
-  void Clear() { widgets_.clear(); }
-  WidgetInfo& Add(WidgetInfo info);
-  const std::vector<WidgetInfo>& widgets() const { return widgets_; }
+  void Clear() { size_ = 0; }
+  // A new entry, every field empty (valid until the next one: the slots may move).
+  WidgetInfo& Add();
+  Widgets widgets() const { return {slots_.data(), slots_.data() + size_}; }
   // Lookups for tests and the mirror: the first match, or nullptr.
   const WidgetInfo* FindById(const std::string& id) const;
   WidgetInfo* FindById(const std::string& id);  // to add a state after drawing (the mirror's ring)
@@ -45,7 +60,8 @@ class Registry {
   std::vector<const WidgetInfo*> All(const std::string& role) const;
 
  private:
-  std::vector<WidgetInfo> widgets_;
+  std::vector<WidgetInfo> slots_;  // the first size_ are this frame's
+  size_t size_ = 0;
 };
 
 Registry& CurrentRegistry();

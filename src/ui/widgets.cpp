@@ -257,7 +257,7 @@ WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std:
 
 WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 a, ImVec2 b,
                          const std::string& state, const std::string& description, bool enabled) {
-  WidgetInfo info;
+  WidgetInfo& info = CurrentRegistry().Add();  // a slot: its strings keep last frame's buffers
   info.id = id;
   info.role = role;
   info.label = label;
@@ -268,7 +268,7 @@ WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::str
   info.w = b.x - a.x;
   info.h = b.y - a.y;
   info.enabled = enabled;
-  return CurrentRegistry().Add(std::move(info));
+  return info;
 }
 
 bool ItemTooltip(const char* text) {

@@ -1,8 +1,9 @@
 // Issue 10, scrolling: the accessibility mirror's catch-up after a scroll reuses its elements. The
 // rows that scrolled away lend theirs to the rows that scrolled in (no new row element while the
 // number of rows drawn stays the same), and a row that stayed in view gets no text or child
-// written, only its new place. Once a fast wheel has stopped and the mirror has caught up, the
-// page draws nothing more. Counts of DOM nodes, mutations and frames, no timings.
+// written, only its new place; after a long scroll, names change in their Text nodes and no
+// description id is written again. Once a fast wheel has stopped and the mirror has caught up,
+// the page draws nothing more. Counts of DOM nodes, mutations and frames, no timings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launchBrowser } from './browser.mjs';
@@ -69,6 +70,49 @@ test('a scroll of a few rows reuses the mirror\'s row elements and leaves the ro
   assert.ok(seen.newRows <= seen.grew, `${seen.newRows} new row elements for ${seen.grew} more rows drawn: the rows that scrolled away were not reused`);
   assert.equal(seen.sameElement, stayed.length, 'a row that stayed in view keeps its element');
   assert.deepEqual(seen.rewritten, [], 'rows that stayed in view were written to');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// After a long scroll every row drawn is new, and takes the elements of a row that scrolled away:
+// its names change inside the Text nodes already there (no node replaced), and its tooltips'
+// elements keep their ids, so no reference to them is written again. The tree still says what
+// the page draws: every widget's description is the text of the element its element points to.
+test('a long scroll\'s catch-up changes names in place and rewrites no description ids', async () => {
+  const { context, page, errors } = await openSignedIn(browser, server.url, 'alice');
+  const before = await mirrorInStep(page);
+  await page.evaluate(() => {
+    window.__long = { textsReplaced: 0, idWrites: 0, describedByWrites: 0, texts: 0 };
+    new MutationObserver((records) => {
+      const seen = window.__long;
+      for (const r of records) {
+        if (r.type === 'characterData') seen.texts++;
+        if (r.type === 'childList' && [...r.removedNodes].some((n) => n.nodeType === Node.TEXT_NODE)) seen.textsReplaced++;
+        if (r.type === 'attributes' && r.attributeName === 'aria-describedby') seen.describedByWrites++;
+        if (r.type === 'attributes' && r.attributeName === 'id' && r.target.parentElement?.className === 'a11y-descriptions') seen.idWrites++;
+      }
+    }).observe(document.getElementById('a11y-mirror'), { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const grid = (await widgets(page, 'grid'))[0];
+  await page.mouse.move(grid.x + grid.w / 2, grid.y + grid.h / 2);
+  for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 1000);
+  const deadline = Date.now() + 30000;
+  let after = before;
+  while (!after.every((label) => !before.includes(label)) && Date.now() < deadline) after = await mirrorInStep(page);
+  await page.waitForFunction(() => !window.trashA11y.busy(), null, { timeout: 30000 });
+  await mirrorInStep(page);
+  const seen = await page.evaluate(() => window.__long);
+  assert.ok(after.every((label) => !before.includes(label)), `every row is new: before ${before.join(', ')}; after ${after.join(', ')}`);
+  assert.ok(seen.texts > 0, 'the new rows\' names were written');
+  assert.equal(seen.textsReplaced, 0, 'a name replaced its Text node');
+  assert.equal(seen.idWrites, 0, 'a description element got a new id');
+  assert.equal(seen.describedByWrites, 0, 'an element\'s aria-describedby was written again');
+  const wrong = await page.evaluate(() => window.trashPage.widgets.filter((w) => w.description).filter((w) => {
+    const element = document.querySelector(`#a11y-mirror [data-widget="${CSS.escape(w.id)}"]`);
+    const description = element && document.getElementById(element.getAttribute('aria-describedby'));
+    return !description || description.textContent !== w.description;
+  }).map((w) => w.id));
+  assert.deepEqual(wrong, [], 'widgets whose mirror element is not described by their tooltip');
   assert.deepEqual(errors, []);
   await context.close();
 });
