@@ -3,9 +3,9 @@
 // (about 2 KB of wasm each, issue 10). Decoders implement JsonSink instead and get each event as one call.
 #pragma once
 
-#include <cstddef>  // size_t
-#include <cstdint>  // int64_t
-#include <string>   // strings and keys as the lexer decoded them
+#include <cstddef>            // size_t
+#include <cstdint>            // int64_t
+#include <string>             // strings and keys as the lexer decoded them
 #include <nlohmann/json.hpp>  // nlohmann::detail::exception
 
 #include "core/response_body.h"  // ResponseBody
@@ -17,8 +17,8 @@ namespace trash {
 struct JsonValue {
     enum Kind { Null, Bool, Integer, Float, String, ObjectStart, ArrayStart } kind = Null;
     bool boolean = false;
-    int64_t integer = 0;  // numbers that fit an integer (larger unsigned ones are clamped)
-    double number = 0;    // the other numbers
+    int64_t integer = 0;          // numbers that fit an integer (larger unsigned ones are clamped)
+    double number = 0;            // the other numbers
     std::string* text = nullptr;  // the lexer's buffer: a sink may move from it
     bool isContainer() const { return kind == ObjectStart || kind == ArrayStart; }
 };

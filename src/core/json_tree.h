@@ -4,12 +4,12 @@
 // Shared by api_codec.cpp and activity_codec.cpp; not part of the core's public interface.
 #pragma once
 
-#include <algorithm>          // std::clamp
-#include <cstdint>            // int64_t, uint32_t
-#include <limits>             // number clamping
-#include <string>             // paths, messages
-#include <string_view>        // bodies
-#include <vector>             // nodes
+#include <algorithm>    // std::clamp
+#include <cstdint>      // int64_t, uint32_t
+#include <limits>       // number clamping
+#include <string>       // paths, messages
+#include <string_view>  // bodies
+#include <vector>       // nodes
 
 #include "core/json_events.h"  // ParseJson, JsonSink
 #include "core/result.h"       // ParseResult, ParseError

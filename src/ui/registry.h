@@ -5,7 +5,7 @@
 
 #include <cstddef>  // size_t
 #include <string>   // fields
-#include <vector>  // entries
+#include <vector>   // entries
 
 namespace ui {
 
