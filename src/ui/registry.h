@@ -9,6 +9,8 @@
 
 namespace ui {
 
+// Registry::Add resets every field in place (keeping the strings' buffers): a new field needs a
+// line there too.
 struct WidgetInfo {
   std::string id;  // unique within the frame ("trash/row/project/d_abc")
   // button, checkbox, textbox, link, tab, dialog, alert, status (live: countdowns, progress),
