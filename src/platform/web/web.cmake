@@ -78,11 +78,12 @@ target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_ss
 # scripts still meet through window and the glue through Module. About 7 KB gzip off a first visit.
 # The glue's top-level names are its own (nothing outside it names them; the page's EM_JS code
 # is inside it), so they are shortened too and its unused ones dropped, all but Module, which
-# shell.js fills in: 1.3 KB gzip more. terser needs NODE_PATH like emcc does.
+# shell.js fills in, and wasmMemory, which the bench reads for the heap's size (tests/bench/lib/
+# loads.mjs): 1.3 KB gzip more. terser needs NODE_PATH like emcc does.
 find_program(TERSER_PROGRAM terser REQUIRED)
 set(TERSER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${TERSER_PROGRAM})
 set(TERSER_OPTIONS --compress --mangle)  # after the input file: --mangle takes an optional value
-set(TERSER_GLUE_OPTIONS --toplevel --compress passes=2 --mangle reserved=[Module])
+set(TERSER_GLUE_OPTIONS --toplevel --compress passes=2 --mangle reserved=[Module,wasmMemory])
 foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
