@@ -4,9 +4,10 @@
 
 #include <imgui_internal.h>  // RenderTextEllipsis, the current line's text baseline
 
-#include <cmath>   // spinner arc
-#include <cstdio>  // snprintf for ImGui ids
-#include <string>  // labels
+#include <algorithm>  // std::max
+#include <cmath>      // spinner arc
+#include <cstdio>     // snprintf for ImGui ids
+#include <string>     // labels
 
 #include "ui/layout.h"    // CurrentLayout: touch-sized checkboxes on narrow pages
 #include "ui/registry.h"  // CurrentRegistry
@@ -74,6 +75,15 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   if (o.kind == ButtonKind::Link) {  // text-tight, but a finger tall on a narrow (touch) page
     const float padY = CurrentLayout().narrow() ? ImGui::GetStyle().FramePadding.y : 3 * d;
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2 * d, padY));
+    ++vars;
+  }
+  // A width narrower than the label and its padding (an icon button a frame high): ImGui would
+  // start the label at the padding and clip it at the button's edge, so the padding shrinks to
+  // centre it.
+  if (const float textW = ImGui::CalcTextSize(visible).x, padX = ImGui::GetStyle().FramePadding.x;
+      o.width > 0 && textW + 2 * padX > o.width) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(std::max(0.f, (o.width - textW) * 0.5f), ImGui::GetStyle().FramePadding.y));
     ++vars;
   }
   ImGui::BeginDisabled(!enabled);
