@@ -606,6 +606,8 @@
   const STALE_MS = 2000;
   const MAX_GAP_MS = 1000;  // a longer gap is a pause, not the frame rhythm
   let timer = 0;
+  let timerAt = 0;  // when the pending timer fires
+  let dueAt = 0;  // when the catch-up is due
   let pendingSince = 0;  // when the registry first changed since the last catch-up (0: in step)
   let lastActivity = 0;
   let pointerDown = false;
@@ -617,12 +619,26 @@
     if (gap <= MAX_GAP_MS) { gaps.push(gap); if (gaps.length > 4) gaps.shift(); }
     lastActivity = now;
   }
+  // A scroll moves the due time at every wheel event and frame (several times a frame): the timer
+  // is set again only when the catch-up became due sooner; one that fires early sets itself for
+  // the rest.
   function arm() {
-    clearTimeout(timer);
-    if (!pendingSince) return;
-    const due = wheeling ? lastActivity + Math.max(WHEEL_QUIET_MS, 2 * Math.max(0, ...gaps))
+    if (!pendingSince) { clearTimeout(timer); timer = 0; return; }
+    dueAt = wheeling ? lastActivity + Math.max(WHEEL_QUIET_MS, 2 * Math.max(0, ...gaps))
       : Math.min(lastActivity + QUIET_MS, pendingSince + STALE_MS);
-    timer = setTimeout(catchUp, Math.max(0, due - performance.now()));
+    if (timer && timerAt <= dueAt) return;
+    clearTimeout(timer);
+    setTimer(dueAt);
+  }
+  function setTimer(at) {
+    timerAt = at;
+    timer = setTimeout(wake, Math.max(0, at - performance.now()));
+  }
+  function wake() {
+    timer = 0;
+    if (!pendingSince) return;
+    if (performance.now() + 1 < dueAt) setTimer(dueAt);  // moved later since it was set
+    else catchUp();
   }
   function catchUp() {
     pendingSince = 0;
