@@ -400,8 +400,10 @@
   // already the busiest frame of a scroll: so a frame lays out only the rows of one slice. A newer
   // catch-up replaces the jobs still waiting. The tree's structure (which rows, in which order,
   // their ids and focus) is in step at once. A slice's rows cost the browser about three times
-  // their script in style, layout and paint in the same frame: 4 ms slices made the frames after
-  // a long scroll the busiest of it (11-17 ms of main-thread CPU), 2 ms ones keep them under 13.
+  // their script in style, layout and paint in the same frame. The worst catch-up frame, in
+  // main-thread CPU (alternating bench runs): 5-8 ms with 2 ms slices, 6.5-12 with 4, 6.5-10 with
+  // all rows in one idle callback, 5-6 with 1 ms (twice the frames); the scroll's median does not
+  // move with it (the catch-up is a few frames of forty or more).
   const SLICE_MS = 2;
   const whenIdle = window.requestIdleCallback ? (run) => window.requestIdleCallback(run, { timeout: 250 })
     : (run) => setTimeout(() => run(null), 16);
