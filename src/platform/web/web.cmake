@@ -72,6 +72,12 @@ set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
 set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
   APPEND PROPERTY COMPILE_DEFINITIONS EndColumns=trash_imgui_no_columns_end
   RenderMouseCursor=trash_imgui_no_software_cursor)
+# And the title bar's collapse and close buttons, which imgui.cpp draws only in a window's title bar:
+# every window of the page has none (NoTitleBar or NoDecoration; popups, tooltips and child windows
+# never do), and no tab or collapsing header uses them either.
+set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
+  APPEND PROPERTY COMPILE_DEFINITIONS CollapseButton=trash_imgui_no_title_bar_button
+  CloseButton=trash_imgui_no_title_bar_button)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
 # is not usable here): local names shortened, dead code dropped, properties kept, so the shell's
@@ -110,7 +116,7 @@ foreach(target ${WEB_PAGES})
     -sSUPPORT_ERRNO=0 -sTEXTDECODER=2
     # A second -Oz round over flattened, re-relooped code after emcc's own -Oz: about 2 KB gzip.
     # As a pass of emcc's own wasm-opt run (not a later step), so the symbol map stays true.
-    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz
+    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz,--converge
     # Code generation (it happens here, under LTO) may use three wasm features every WebGL2 browser
     # has (Chrome 75, Firefox 79, Safari 15): saturating float-to-int (ImGui converts floats to
     # ints everywhere; without it each conversion carries range checks), memory.copy/fill and
