@@ -5,7 +5,7 @@
 // it into text and back, where functions, calls and the table name each other, and only the order
 // of the function definitions changes. The first 128 indices (one LEB byte in each call: binaryen's
 // -Oz put the most called functions there) keep their functions; the symbol map is rewritten in
-// the new order, so tests/bench/size_by_module.mjs and trace_top.mjs stay true. 6 KB gzip.
+// the new order, so tests/bench/size_by_module.mjs and trace_top.mjs stay true. 5.9 KB gzip.
 // Usage: node order_wasm_functions.mjs page.wasm page.symbols wasm-dis wasm-as [wasm-as options]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
