@@ -103,17 +103,18 @@ foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
   set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
   target_link_options(${target} PRIVATE
-    # No Emscripten GL library, html5.h events or emscripten_fetch: the renderer has its own WebGL2
-    # binding (src/render/webgl2_binding.cpp), the page its own listeners (web_input.cpp,
-    # web_touch.cpp) and its own XMLHttpRequest (web_platform.cpp).
-    -sENVIRONMENT=web
+    # No Emscripten GL library or html5.h events: the renderer has its own WebGL2 binding
+    # (src/render/webgl2_binding.cpp) and the page its own listeners (web_input.cpp, web_touch.cpp).
+    -sENVIRONMENT=web -sFETCH=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sFILESYSTEM=0 -sASSERTIONS=0
     -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[canvas,print,printErr,instantiateWasm,onAbort]
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
     # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno or
-    # TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder).
+    # TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder); emscripten_fetch
+    # without its IndexedDB cache, which the page never asks for (it also held main() back until
+    # the database had opened).
     -flto $<$<CONFIG:MinSizeRel>:-Oz> -sDISABLE_EXCEPTION_THROWING=1 -sSUPPORT_LONGJMP=0 -sMALLOC=emmalloc
-    -sSUPPORT_ERRNO=0 -sTEXTDECODER=2
+    -sSUPPORT_ERRNO=0 -sTEXTDECODER=2 -sFETCH_SUPPORT_INDEXEDDB=0
     # A second -Oz round over flattened, re-relooped code after emcc's own -Oz: about 2 KB gzip;
     # then all of them again while the wasm still shrinks (--converge): 0.3 KB more. As passes of
     # emcc's own wasm-opt run (not a later step), so the symbol map stays true.

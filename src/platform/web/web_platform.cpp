@@ -1,13 +1,15 @@
-// Browser implementation of the platform seam: HTTP on XMLHttpRequest (same origin, so the session
-// cookie rides along; the first who-am-I may be answered by the shell's early fetch), the wall
-// clock, frame and timer scheduling, clipboard and cursor.
+// Browser implementation of the platform seam: HTTP through emscripten_fetch (same origin, so the
+// session cookie rides along; the first who-am-I may be answered by the shell's early fetch), the
+// wall clock, frame and timer scheduling, clipboard and cursor.
 #include "platform/web/web_platform.h"
 
 #include <emscripten.h>           // EM_JS
 #include <emscripten/eventloop.h>  // emscripten_set_timeout
+#include <emscripten/fetch.h>      // emscripten_fetch
 #include <emscripten/html5.h>      // emscripten_request_animation_frame
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <vector>
 
@@ -48,35 +50,14 @@ EM_JS(void, trash_set_cursor, (const char* css), {
   if (canvas) canvas.style.cursor = UTF8ToString(css);
 });
 
-// HTTP as emscripten_fetch sent it (an XHR, the body copied at send), without its runtime: 1 KB
-// gzip of glue and wasm. Every answer, 2xx or not, and a network failure (status 0) reach
-// trash_fetch_done once, with the id of the XHR that keeps the answer: the page copies in the parts
-// it reads, 64 KB at a time for a listing, and the XHR is let go when trash_fetch_done returns.
-// headers: name, value, ..., null.
-EM_JS(void, trash_fetch, (const char* method, const char* url, const char* const* headers, const char* body,
-                          int bodyLength, void* pending), {
-  const xhrs = Module.trashXhrs || (Module.trashXhrs = new Map());
-  const id = (Module.trashLastXhr = (Module.trashLastXhr || 0) + 1);
-  const xhr = new XMLHttpRequest();
-  xhrs.set(id, xhr);
-  xhr.open(UTF8ToString(method), UTF8ToString(url));
-  xhr.responseType = 'arraybuffer';
-  for (let h = headers >> 2; HEAPU32[h]; h += 2) xhr.setRequestHeader(UTF8ToString(HEAPU32[h]), UTF8ToString(HEAPU32[h + 1]));
-  xhr.addEventListener('loadend', () => {
-    try {
-      _trash_fetch_done(pending, xhr.status, id);
-    } finally {
-      xhrs.delete(id);
-    }
-  });
-  xhr.send(bodyLength ? HEAPU8.slice(body, body + bodyLength) : null);
-});
+// An answer stays in its XHR (emscripten_fetch without LOAD_TO_MEMORY keeps it there until
+// emscripten_fetch_close): the page copies in the parts it reads, 64 KB at a time for a listing.
 EM_JS(double, trash_fetch_body_size, (unsigned id), {
-  const response = Module.trashXhrs.get(id).response;
+  const response = Fetch.xhrs[id - 1] && Fetch.xhrs[id - 1].response;
   return response ? response.byteLength : 0;
 });
 EM_JS(void, trash_fetch_body_read, (unsigned id, double offset, double length, char* out), {
-  HEAPU8.set(new Uint8Array(Module.trashXhrs.get(id).response, offset, length), out);
+  HEAPU8.set(new Uint8Array(Fetch.xhrs[id - 1].response, offset, length), out);
 });
 
 // The answer the shell fetched before the wasm was running (web/shell.js), if this request is the
@@ -99,7 +80,22 @@ namespace {
 
 struct PendingFetch {
   platform::HttpCallback done;
+  std::string body;  // the request reads it when the XHR is sent, not when emscripten_fetch returns
+  std::vector<std::string> headerStorage;
+  std::vector<const char*> headerPointers;
 };
+
+void FinishFetch(emscripten_fetch_t* fetch) {
+  std::unique_ptr<PendingFetch> pending(static_cast<PendingFetch*>(fetch->userData));
+  // Non-2xx answers arrive here too, with their status and body; a network failure has status 0.
+  // The body stays in JS, read during the call and freed with the fetch after it.
+  const unsigned id = fetch->id;
+  const trash::ResponseBody body(size_t(trash_fetch_body_size(id)), [id](size_t offset, size_t length, char* out) {
+    trash_fetch_body_read(id, double(offset), double(length), out);
+  });
+  pending->done(fetch->status, body);
+  emscripten_fetch_close(fetch);
+}
 
 }  // namespace
 
@@ -110,15 +106,28 @@ void WebPlatform::Fetch(const platform::HttpRequest& request, platform::HttpCall
     pending.release();  // trash_prefetched_done owns it now
     return;
   }
-  std::vector<const char*> headers;  // read while the XHR is opened, in the call below
-  headers.reserve(request.headers.size() * 2 + 1);
-  for (const auto& [name, value] : request.headers) {
-    headers.push_back(name.c_str());
-    headers.push_back(value.c_str());
+  pending->headerStorage.reserve(request.headers.size() * 2 + 4);
+  for (const auto& [key, value] : request.headers) {
+    pending->headerStorage.push_back(key);
+    pending->headerStorage.push_back(value);
   }
-  headers.push_back(nullptr);
-  trash_fetch(request.method.c_str(), request.url.c_str(), headers.data(), request.body.data(),
-              int(request.body.size()), pending.release());  // trash_fetch_done owns it now
+  for (const std::string& s : pending->headerStorage) pending->headerPointers.push_back(s.c_str());
+  pending->headerPointers.push_back(nullptr);
+
+  emscripten_fetch_attr_t attr;
+  emscripten_fetch_attr_init(&attr);
+  std::strncpy(attr.requestMethod, request.method.c_str(), sizeof attr.requestMethod - 1);
+  attr.attributes = 0;  // the answer stays in JS (FinishFetch)
+  attr.requestHeaders = pending->headerPointers.data();
+  attr.onsuccess = FinishFetch;
+  attr.onerror = FinishFetch;
+  pending->body = request.body;
+  if (!pending->body.empty()) {
+    attr.requestData = pending->body.data();
+    attr.requestDataSize = pending->body.size();
+  }
+  attr.userData = pending.release();
+  emscripten_fetch(&attr, request.url.c_str());
 }
 
 int64_t WebPlatform::NowMs() const { return int64_t(trash_now_ms()); }
@@ -194,15 +203,6 @@ void WebPlatform::SetCursor(platform::Cursor cursor) {
 }
 
 }  // namespace web
-
-// The body stays in JS, read during the call (trash_fetch).
-extern "C" EMSCRIPTEN_KEEPALIVE void trash_fetch_done(void* pending, int status, unsigned id) {
-  std::unique_ptr<web::PendingFetch> owned(static_cast<web::PendingFetch*>(pending));
-  const trash::ResponseBody body(size_t(trash_fetch_body_size(id)), [id](size_t offset, size_t length, char* out) {
-    trash_fetch_body_read(id, double(offset), double(length), out);
-  });
-  owned->done(status, body);
-}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_prefetched_done(void* pending, int status, const char* data, int length) {
   std::unique_ptr<web::PendingFetch> owned(static_cast<web::PendingFetch*>(pending));

@@ -1,4 +1,4 @@
-// The browser implementation of platform::Platform (XMLHttpRequest, Date.now, requestAnimationFrame,
+// The browser implementation of platform::Platform (emscripten_fetch, Date.now, requestAnimationFrame,
 // timers, navigator.clipboard, a Blob download, the canvas CSS cursor) and the frame scheduler the input code uses.
 #pragma once
 
