@@ -7,8 +7,9 @@
 // draws no ImGui table (ui/grid), so there is no table settings handler to install, no table row
 // for the list clipper to end, no table buffers to compact and no table background to select into.
 // And the stand-ins for the default colours ImGuiStyle's constructor sets (ui::ApplyStyle sets them
-// all), for closing legacy columns (never begun) and for ImGui's software cursor (io.MouseDrawCursor
-// is never set).
+// all), for closing legacy columns (never begun), for ImGui's software cursor (io.MouseDrawCursor
+// is never set) and for a title bar's collapse and close buttons (no window of the page has a title
+// bar).
 #include <imgui.h>  // ImVec2 (the software cursor's stand-in takes one by value), ImGuiStyle, ImDrawList
 
 extern "C" int trash_imgui_ini_sscanf(const char*, const char*, ...) {
@@ -27,4 +28,5 @@ void trash_imgui_no_table_background() {}
 void trash_imgui_no_default_colours(ImGuiStyle*) {}
 void trash_imgui_no_columns_end() {}
 void trash_imgui_no_software_cursor(ImDrawList*, ImVec2, float, int, unsigned, unsigned, unsigned) {}
+bool trash_imgui_no_title_bar_button(ImGuiID, const ImVec2&) { return false; }
 }  // namespace ImGui
