@@ -1,8 +1,9 @@
 // Shell logic: picks the page for the backend index.html names (serve.py's API, or the in-browser
 // demo on a static host or with ?demo=1), starts the downloads while index.html's worker warms
 // the GPU up (cancelling them without WebGL2), streams the wasm into the compiler with a progress bar
-// (fonts in parallel), then hands both to the Emscripten runtime. window.trashShell is how the page
-// reports readiness or a fatal error, and learns when it can draw.
+// (fonts in parallel, rasterised into the page's atlas by a worker of their own), then hands both to
+// the Emscripten runtime. window.trashShell is how the page reports readiness or a fatal error,
+// learns when it can draw, and gets its font atlases.
 'use strict';
 (function () {
   const statusEl = document.getElementById('status');
@@ -73,6 +74,113 @@
     }
   }
 
+  // The page's font atlas (web_fonts.cpp describes it in `spec`): every glyph measured and drawn with
+  // a 2D canvas's own text renderer at its face's size, from the faces loaded where it runs. The pen
+  // sits on whole atlas texels, two texels per pixel across (as ImGui's own builder oversamples), so
+  // text drawn at any x stays sharp. Self-contained: it also runs in the fonts' worker, from its
+  // source. spec: faces [weight, line height in device px, ...], text and icons (code points),
+  // iconScale, iconMinAdvance, iconDrop. Returns { table, alpha }: the table is width, height, then
+  // per face ascent, descent, glyph count and 10 floats a glyph; alpha is the atlas's coverage.
+  function rasterFonts(spec, newCanvas) {
+    const OX = 2, PAD = 1;  // texels across per pixel; empty texels around each glyph
+    const canvas = newCanvas();
+    let ctx = canvas.getContext('2d', { willReadFrequently: true });
+    // The CSS size whose ascender-to-descender is `pixels` (ImGui's font size is the line height).
+    const fontFor = (family, weight, pixels) => {
+      ctx.font = weight + ' 100px ' + family;
+      const m = ctx.measureText('H');
+      const css = pixels * 100 / (m.fontBoundingBoxAscent + m.fontBoundingBoxDescent);
+      return { font: weight + ' ' + css + 'px ' + family, ascent: m.fontBoundingBoxAscent * css / 100,
+               descent: m.fontBoundingBoxDescent * css / 100 };
+    };
+    const all = [], out = [];
+    for (let f = 0; f < spec.faces.length; f += 2) {
+      const weight = spec.faces[f], pixels = spec.faces[f + 1];
+      // A letter SemiBold lacks (web.cmake's LABELS) comes from Regular, which the browser emboldens.
+      const textFont = fontFor('"Trash Inter", "Trash Inter Fallback"', weight, pixels);
+      const face = { ascent: Math.floor(textFont.ascent + 1), descent: Math.floor(-textFont.descent - 1), glyphs: [] };
+      const add = (cp, font, drop, minAdvance) => {
+        ctx.font = font;
+        const ch = String.fromCodePoint(cp), m = ctx.measureText(ch);
+        const left = Math.ceil(m.actualBoundingBoxLeft * OX) + PAD, right = Math.ceil(m.actualBoundingBoxRight * OX) + PAD;
+        const top = Math.ceil(m.actualBoundingBoxAscent) + PAD, bottom = Math.ceil(m.actualBoundingBoxDescent) + PAD;
+        const shift = m.width < minAdvance ? (minAdvance - m.width) / 2 : 0;
+        const ink = m.actualBoundingBoxLeft + m.actualBoundingBoxRight > 0 && cp !== 32;
+        const g = { cp, ch, font, left, top, w: ink ? left + right : 0, h: ink ? top + bottom : 0,
+                    x0: shift - left / OX, y0: face.ascent - top + drop, advance: Math.max(m.width, minAdvance) };
+        face.glyphs.push(g);
+        if (ink) all.push(g);
+      };
+      for (const cp of spec.text) add(cp, textFont.font, 0, 0);
+      const iconPixels = pixels * spec.iconScale, iconFont = fontFor('"Trash Icons"', 400, iconPixels);
+      for (const cp of spec.icons) add(cp, iconFont.font, iconPixels * spec.iconDrop, iconPixels * spec.iconMinAdvance);
+      out.push(face);
+    }
+    // Shelves of glyphs, tallest first, after a 2x2 white block for ImGui's shapes.
+    let area = 0;
+    for (const g of all) area += (g.w + 1) * (g.h + 1);
+    const width = area > 700000 ? 2048 : area > 180000 ? 1024 : 512;
+    all.sort((a, b) => b.h - a.h);
+    let x = 3, y = 0, shelf = 2;
+    for (const g of all) {
+      if (x + g.w > width) { x = 0; y += shelf + 1; shelf = 0; }
+      g.u = x; g.v = y;
+      x += g.w + 1;
+      shelf = Math.max(shelf, g.h);
+    }
+    const height = y + shelf + 1;
+    canvas.width = width;
+    canvas.height = height;
+    ctx = canvas.getContext('2d', { willReadFrequently: true });
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 2, 2);
+    ctx.textBaseline = 'alphabetic';
+    for (const g of all) {
+      ctx.font = g.font;
+      ctx.setTransform(OX, 0, 0, 1, g.u + g.left, g.v + g.top);
+      ctx.fillText(g.ch, 0, 0);
+    }
+    const rgba = ctx.getImageData(0, 0, width, height).data, alpha = new Uint8Array(width * height);
+    for (let i = 0; i < alpha.length; i++) alpha[i] = rgba[4 * i + 3];
+    const table = [width, height];
+    for (const face of out) {
+      table.push(face.ascent, face.descent, face.glyphs.length);
+      for (const g of face.glyphs) {
+        const u = g.u || 0, v = g.v || 0;
+        table.push(g.cp, g.w ? g.x0 : 0, g.h ? g.y0 : 0, g.w ? g.x0 + g.w / OX : 0, g.h ? g.y0 + g.h : 0, g.advance,
+                   u / width, v / height, (u + g.w) / width, (v + g.h) / height);
+      }
+    }
+    return { table: new Float32Array(table), alpha };
+  }
+
+  // The fonts' worker: the same faces and the same rasteriser, off the main thread, which stays free
+  // for the session's answer, the first rows and the GPU's warm-up news meanwhile (on the main thread
+  // the 2D canvas also waits for the GPU process's first frame: 0.1-0.6 s). It says first whether it
+  // can (a 2D OffscreenCanvas and FontFace in workers); when it cannot, or fails, the main thread
+  // rasterises instead, from the document's faces.
+  const FONT_WORKER = `'use strict';
+  const rasterFonts = ${rasterFonts};
+  let faces = Promise.resolve();
+  let can = false;
+  try {
+    can = typeof FontFace == 'function' && !!self.fonts && typeof OffscreenCanvas == 'function' &&
+          !!new OffscreenCanvas(1, 1).getContext('2d');
+  } catch (error) {}
+  postMessage({ can });
+  onmessage = ({ data }) => {
+    if (data.font) {
+      const [families, bytes, weight, unicodeRange] = data.font;
+      faces = Promise.all([faces, ...families.map((family) => new FontFace(family, bytes, { weight, unicodeRange })
+        .load().then((face) => self.fonts.add(face), () => {}))]);
+    } else {
+      faces.then(() => {
+        const atlas = rasterFonts(data.spec, () => new OffscreenCanvas(1, 1));
+        postMessage({ id: data.id, atlas: { ...atlas, inWorker: true } }, [atlas.table.buffer, atlas.alpha.buffer]);
+      }).catch((error) => postMessage({ id: data.id, error: String(error) }));
+    }
+  };`;
+
   const downloads = new AbortController();
   // serve.py's page first asks who is signed in: ask now, so the answer travels while the wasm
   // downloads and compiles. The page's first request takes it if it is that very GET
@@ -95,16 +203,23 @@
   const LATIN_EXTENSION = 'U+00A1-00A6,U+00A8,U+00AA,U+00AC-00AF,U+00B2-00B6,U+00B8-00BA,U+00BC-00D6,U+00D8-00F6,' +
                           'U+00F8-017F';
   const REGULAR = ['Trash Inter', 'Trash Inter Fallback'];
-  function loadFont([families, url, weight, unicodeRange], signal) {
+  // The first atlas comes from the fonts' worker (FONT_WORKER above), which gets a copy of each file
+  // the first visit downloads; the document's faces serve the main thread's atlases (a new pixel
+  // ratio, the Latin extension) and the worker's stand-in.
+  const fontWorker = startFontWorker();
+  function loadFont([families, url, weight, unicodeRange], { signal, toWorker } = {}) {
     return fetch(url, { signal })
       .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(url))))
-      .then((bytes) => Promise.all(families.map((family) => new FontFace(family, bytes, { weight, unicodeRange }).load())))
+      .then((bytes) => {
+        if (toWorker) fontWorker.post({ font: [families, bytes, weight, unicodeRange] });
+        return Promise.all(families.map((family) => new FontFace(family, bytes, { weight, unicodeRange }).load()));
+      })
       .then((faces) => { faces.forEach((face) => document.fonts.add(face)); return true; }, () => false);
   }
   const fontFiles = [[REGULAR, 'fonts/Inter-Regular.woff2', '400', LABELS],
                      [['Trash Inter'], 'fonts/Inter-SemiBold.woff2', '600', LABELS],
                      [['Trash Icons'], 'fonts/icons.woff2', '400']];
-  const fonts = Promise.all(fontFiles.map((file) => loadFont(file, downloads.signal)))
+  const fonts = Promise.all(fontFiles.map((file) => loadFont(file, { signal: downloads.signal, toWorker: true })))
     .then((loaded) => loaded[0] || loaded[1]);
   // The rest of Regular's Latin letters (é, ß, ł, ...), downloaded once, only when the page has text
   // that needs them (web_fonts.cpp asks; a first visit of an ASCII workspace never does).
@@ -114,13 +229,48 @@
       loadFont([REGULAR, 'fonts/Inter-Regular-LatinExt.woff2', '400', LATIN_EXTENSION]);
     return latinExtension;
   }
+  // The worker's side: whether it can rasterise, and its atlases by request id. Made before the
+  // font files arrive, so it has started by then; never terminated (it is asked once, and idles).
+  function startFontWorker() {
+    const asked = new Map();
+    let worker = null, next = 0, can;
+    const able = new Promise((resolve) => { can = resolve; });
+    try {
+      worker = new Worker(URL.createObjectURL(new Blob([FONT_WORKER], { type: 'text/javascript' })));
+      worker.onmessage = ({ data }) => {
+        if ('can' in data) return can(data.can);
+        const { resolve, reject } = asked.get(data.id);
+        asked.delete(data.id);
+        if (data.atlas) resolve(data.atlas); else reject(new Error(data.error));
+      };
+      worker.onerror = () => {
+        can(false);
+        for (const { reject } of asked.values()) reject(new Error('the fonts\' worker failed'));
+        asked.clear();
+      };
+    } catch (error) {
+      can(false);
+    }
+    return {
+      post(message) { if (worker) worker.postMessage(message); },
+      atlas: (spec) => able.then((yes) => (yes ? new Promise((resolve, reject) => {
+        asked.set(++next, { resolve, reject });
+        worker.postMessage({ id: next, spec });
+      }) : Promise.reject(new Error('no fonts\' worker')))),
+    };
+  }
+  // The atlas `spec` describes (web_fonts.cpp), once the fonts are in: from the worker, or drawn here
+  // when the worker cannot. rasterFontsHere draws it here at once (its faces must be in).
+  const rasterFontsHere = (spec) => rasterFonts(spec, () => document.createElement('canvas'));
+  const rasterFontsSoon = (spec) => fontWorker.atlas(spec).catch(() => fonts.then(() => rasterFontsHere(spec)));
+
   const preload = document.createElement('link');
   Object.assign(preload, { rel: 'preload', as: 'script', href: pageName + '.js' });
   document.head.appendChild(preload);
 
   // index.html's worker creates the browser's first WebGL context (it can take most of a second and
   // blocks the thread that asks); meanwhile the main thread starts the wasm, whose first requests
-  // go out, and rasterises the fonts. Then the page's own context costs ~10 ms. Without WebGL2 in
+  // go out, and the fonts' worker rasterises the fonts. Then the page's own context costs ~10 ms. Without WebGL2 in
   // workers (or workers, or that script) the main thread asks instead.
   const drawable = Promise.all([window.trashGpu || false, fonts]).then(([workerHasWebGL2, fontsLoaded]) => {
     if (!workerHasWebGL2 && !document.createElement('canvas').getContext('webgl2')) {
@@ -132,7 +282,7 @@
     performance.mark('trash-drawable');
     return fontsLoaded;
   });
-  Object.assign(window.trashShell, { fonts, drawable, loadLatinExtension });
+  Object.assign(window.trashShell, { fonts, drawable, loadLatinExtension, rasterFontsSoon, rasterFontsHere });
 
   window.Module = {
     canvas: document.getElementById('canvas'),
