@@ -46,12 +46,18 @@
     // (the wasm shrinks about 2.5 times with brotli, 2.2 times with gzip).
     const encoding = response.headers.get('Content-Encoding');
     const estimate = length * (encoding === 'br' ? 2.5 : encoding ? 2.2 : 1);
-    let received = 0;
+    // The bar moves at most every 250 ms, without a transition: each change is a compositor frame,
+    // and while the GPU warms up every frame is a swap under a software GPU (10-100 ms) that the
+    // warm-up's context calls wait behind. A fast download moves it once, at the end.
+    let received = 0, moved = performance.now();
     const counter = new TransformStream({
       transform(chunk, controller) {
         if (served.wasm === null) served.wasm = WASM_MAGIC.every((byte, i) => chunk[i] === byte);
         received += chunk.length;
-        if (estimate) progressEl.style.width = Math.min(95, (100 * received) / estimate).toFixed(1) + '%';
+        if (estimate && performance.now() - moved >= 250) {
+          moved = performance.now();
+          progressEl.style.width = Math.min(95, (100 * received) / estimate).toFixed(1) + '%';
+        }
         controller.enqueue(chunk);
       },
     });
