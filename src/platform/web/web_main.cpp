@@ -179,9 +179,29 @@ bool HoldForAnswer(Page& page, bool sentAction, double nowMs) {
   return true;
 }
 
+// Before the GPU is warm, once the fonts are built: the frame computed but not drawn (no GL, no
+// publishing), so the first drawn frame finds its wasm functions compiled (V8 compiles each at its
+// first call: ~550 for a first frame, 17-50 ms measured) and ImGui's windows and the rows' heights
+// laid out. The App asks for frames as its answers arrive, so the rows' code is compiled too.
+// The canvas keeps its size until then: resized, it would cost the compositor a frame, which the
+// GPU's warm-up would wait behind.
+void RehearseFrame(Page& page) {
+  if (page.dpr == 0.f) return;  // no atlas yet
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(float(std::lround(trash_css_width() * page.dpr)),
+                          float(std::lround(trash_css_height() * page.dpr)));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  const double now = emscripten_get_now() / 1000.0;
+  io.DeltaTime = float(std::clamp(now - page.lastFrameSeconds, 1e-4, 0.25));
+  page.lastFrameSeconds = now;
+  ImGui::NewFrame();
+  page.app->Draw();
+  ImGui::Render();
+}
+
 void DrawFrame() {
   Page& page = *g_page;
-  if (!page.drawable) return;  // trash_on_drawable asks for the first frames
+  if (!page.drawable) return RehearseFrame(page);
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(page.width), float(page.height));
   io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -246,7 +266,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_location_change() { g_page->app->O
 
 // The first atlas, from the shell's fonts' worker, at the ratio main() described it.
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_fonts(int loaded) {
-  if (loaded) BuildFonts(*g_page, g_page->describedDpr, web::TakeRasterizedFonts());
+  if (!loaded) return;
+  BuildFonts(*g_page, g_page->describedDpr, web::TakeRasterizedFonts());
+  g_page->platform->RequestFrames(1);  // rehearsed until the GPU is warm
 }
 
 // The GPU and the fonts are ready: the context (cheap now: the shell's worker created the first),
