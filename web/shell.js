@@ -24,13 +24,20 @@
     statusEl.textContent = message;
     document.body.classList.remove('ready');
   }
-  let session = null;  // serve.py's page's first request, sent early (below)
+  // serve.py's page's first requests, sent early (below): GET /api/session, then the Trash's first
+  // rows. The page's request for the same URL takes each answer (web_platform.cpp); the session's
+  // answer only by the page's first request, the rows' until the first frame is drawn, so neither
+  // can ever answer a later request.
+  let session = null, firstRows = null;
   function takePrefetched(method, url) {
-    const answer = method === 'GET' && url === '/api/session' ? session : null;
+    let answer = null;
+    if (method === 'GET' && url === '/api/session') answer = session;
+    else if (method === 'GET' && firstRows && url === firstRows.url) [answer, firstRows] = [firstRows.answer, null];
     session = null;
     return answer;
   }
-  window.trashShell = { ready() {}, fail, takePrefetched, mode: demo ? 'demo' : 'server' };
+  function ready() { firstRows = null; }
+  window.trashShell = { ready, fail, takePrefetched, mode: demo ? 'demo' : 'server' };
 
   const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];  // "\0asm"
 
@@ -191,10 +198,26 @@
   // serve.py's page first asks who is signed in: ask now, so the answer travels while the wasm
   // downloads and compiles. The page's first request takes it if it is that very GET
   // (web_platform.cpp); any other first request drops it, so it can never answer a later one.
+  const prefetch = (url) => fetch(url, { credentials: 'same-origin', signal: downloads.signal })
+    .then(async (r) => ({ status: r.status, body: new Uint8Array(await r.arrayBuffer()) }))
+    .catch(() => ({ status: 0, body: new Uint8Array(0) }));
   if (!demo) {
-    session = fetch('/api/session', { credentials: 'same-origin', signal: downloads.signal })
-      .then(async (r) => ({ status: r.status, body: new Uint8Array(await r.arrayBuffer()) }))
-      .catch(() => ({ status: 0, body: new Uint8Array(0) }));
+    session = prefetch('/api/session');
+    // Then, as soon as that answer names the workspace, the request a first visit of the Trash in
+    // its default order sends next (core/requests.cpp: ListTrashFirstPage, 200 rows by deletion
+    // date, newest first): the server's answer (0.1 s at 100,000 items) travels while the wasm
+    // starts and the GPU warms up. Any other address (another screen, or a sort) asks for it itself.
+    const address = window.location.hash.replace(/^#/, '');
+    const screen = address.split('?')[0], query = address.split('?')[1] || '';
+    const trash = !/^\/(settings\/(projects|retention|activity)|sign-in)$/.test(screen);
+    if (trash && !/(^|&)sort=/.test(query)) {
+      session.then(({ status, body }) => {
+        const workspace = status === 200 ? JSON.parse(new TextDecoder().decode(body)).workspace : null;
+        if (!workspace || typeof workspace.url !== 'string') return;
+        const url = '/' + encodeURIComponent(workspace.url) + '/trash?sections=0&sort=-deletedAt&limit=200';
+        if (!document.body.classList.contains('ready')) firstRows = { url, answer: prefetch(url) };
+      }).catch(() => {});
+    }
   }
   const wasmUrl = pageName + '.wasm';
   const wasm = fetchWasm(wasmUrl, downloads.signal);
