@@ -291,7 +291,38 @@
   // The atlas `spec` describes (web_fonts.cpp), once the fonts are in: from the worker, or drawn here
   // when the worker cannot. rasterFontsHere draws it here at once (its faces must be in).
   const rasterFontsHere = (spec) => rasterFonts(spec, () => document.createElement('canvas'));
-  const rasterFontsSoon = (spec) => fontWorker.atlas(spec).catch(() => fonts.then(() => rasterFontsHere(spec)));
+  const rasterFontsSoon = (spec) => {
+    const early = takeEarlyAtlas(spec);
+    return (early || fontWorker.atlas(spec)).catch(() => fonts.then(() => rasterFontsHere(spec)));
+  };
+  // The first atlas, asked for as soon as the font files are in rather than when the wasm runs
+  // (0.1-0.3 s later): its spec as web_fonts.cpp will describe it, from ui::kFaceSpecs, kTextRanges
+  // (LABELS and LATIN_EXTENSION above), icon::kAll and the icon metrics, in float32 as the page
+  // has them. rasterFontsSoon hands it over only for exactly that spec, so a list changed on one
+  // side only costs the time, never a wrong atlas.
+  const f32 = Math.fround, dpr = f32(Math.max(0.5, window.devicePixelRatio || 1));
+  const codePoints = (ranges) => ranges.split(',').flatMap((range) => {
+    const [first, last = first] = range.slice(2).split('-').map((hex) => parseInt(hex, 16));
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  });
+  const earlySpec = {
+    faces: [400, 14, 600, 14, 600, 20].map((x, i) => (i % 2 ? f32(x * dpr) : x)),
+    text: codePoints(LABELS + ',' + LATIN_EXTENSION).sort((a, b) => a - b),
+    icons: [0xF002, 0xF007, 0xF00C, 0xF00D, 0xF017, 0xF021, 0xF023, 0xF02B, 0xF054, 0xF05A, 0xF06A, 0xF071, 0xF078,
+            0xF07B, 0xF08B, 0xF0A0, 0xF0C5, 0xF0DC, 0xF0E2, 0xF126, 0xF148, 0xF1B2, 0xF1C0, 0xF1F8, 0xF142, 0xF1DA,
+            0xF019, 0xF067, 0xF068],
+    iconScale: f32(0.92), iconMinAdvance: f32(1.25), iconDrop: f32(0.05),
+  };
+  let earlyAtlas = fonts.then((loaded) => (loaded ? fontWorker.atlas(earlySpec) : Promise.reject(new Error('no fonts'))));
+  earlyAtlas.catch(() => {});
+  function takeEarlyAtlas(spec) {
+    const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+    const early = earlyAtlas;
+    earlyAtlas = null;
+    const matches = early && ['iconScale', 'iconMinAdvance', 'iconDrop'].every((key) => spec[key] === earlySpec[key]) &&
+                    ['faces', 'text', 'icons'].every((key) => same(spec[key], earlySpec[key]));
+    return matches ? early : null;
+  }
 
   const preload = document.createElement('link');
   Object.assign(preload, { rel: 'preload', as: 'script', href: pageName + '.js' });

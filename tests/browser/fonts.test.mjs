@@ -80,6 +80,8 @@ test('an ASCII workspace never downloads the extension; its atlas is drawn once'
   await page.waitForTimeout(1000);  // the rest of the listing and any late answer
   assert.deepEqual(await fontRequests(page), ['/fonts/Inter-Regular.woff2', '/fonts/Inter-SemiBold.woff2',
                                               '/fonts/icons.woff2']);
+  // Once: the shell's early request, whose spec (web/shell.js) is the one the page describes; a second
+  // request would mean the two differ.
   assert.equal(await atlasDraws(page), 1);
   assert.deepEqual(errors, []);
   await context.close();
