@@ -26,7 +26,7 @@ const ALL_KINDS = [...KINDS, FLOOR];
 const PAGES = option('--pages', ALL_KINDS.join(',')).split(',');  // a subset, to debug one page
 const TRACES = option('--keep-traces', null);
 const benchDir = path.join(repoRoot, 'build', 'bench');
-const webDir = path.join(repoRoot, 'build', 'web');
+const webDir = path.resolve(option('--web', path.join(repoRoot, 'build', 'web')));  // another build, to compare
 const log = (line) => console.log(line);
 
 // Baseline B as an application ships AG Grid: app.js bundled with esbuild (minified, tree-shaken

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, repoRoot } from './browser.mjs';
 import { openSignedIn, typeInto, waitForWidget } from './automation.mjs';
+import { compareWorkerAtlas } from './atlas.mjs';
 
 const EXTENSION = '/fonts/Inter-Regular-LatinExt.woff2';
 const ACCENTED = '\u0141\u00f3d\u017a street scenes';  // Łódź
@@ -31,16 +32,28 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await ascii?.stop(); await accented?.stop(); });
 
-// Watches the atlas from outside the page: the rasteriser (web_fonts.cpp) reads each atlas it draws
-// back with one getImageData, so each call is one atlas, drawn with the faces loaded at that moment.
+// Watches the atlas from outside the page: each atlas is drawn with one getImageData, on the main
+// thread (web_fonts.cpp's RasterizeFonts) or in the shell's fonts' worker (the first atlas), which
+// is asked with one message holding the atlas's spec after being sent the font files it draws from.
+// Each draw notes where it ran and the faces it had.
 async function watchAtlas(context) {
   await context.addInitScript(() => {
     const read = CanvasRenderingContext2D.prototype.getImageData;
     window.atlasDraws = [];
+    const faceOf = (f) => ({ family: f.family.replace(/"/g, ''), weight: f.weight, unicodeRange: f.unicodeRange });
     CanvasRenderingContext2D.prototype.getImageData = function (...args) {
-      window.atlasDraws.push([...document.fonts].filter((f) => f.status === 'loaded')
-        .map((f) => ({ family: f.family.replace(/"/g, ''), weight: f.weight, unicodeRange: f.unicodeRange })));
+      window.atlasDraws.push({ where: 'main', faces: [...document.fonts].filter((f) => f.status === 'loaded').map(faceOf) });
       return read.apply(this, args);
+    };
+    if (!window.Worker) return;
+    const post = Worker.prototype.postMessage, workerFaces = [];
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && message.font) {
+        const [families, , weight, unicodeRange] = message.font;
+        for (const family of families) workerFaces.push({ family, weight, unicodeRange: unicodeRange || 'U+0-10FFFF' });
+      }
+      if (message && message.spec) window.atlasDraws.push({ where: 'worker', faces: [...workerFaces] });
+      return post.call(this, message, ...rest);
     };
   });
 }
@@ -67,7 +80,32 @@ test('an ASCII workspace never downloads the extension; its atlas is drawn once'
   await page.waitForTimeout(1000);  // the rest of the listing and any late answer
   assert.deepEqual(await fontRequests(page), ['/fonts/Inter-Regular.woff2', '/fonts/Inter-SemiBold.woff2',
                                               '/fonts/icons.woff2']);
+  // Once: the shell's early request, whose spec (web/shell.js) is the one the page describes; a second
+  // request would mean the two differ.
   assert.equal(await atlasDraws(page), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the first atlas is drawn by the fonts\' worker, its glyphs the same as the main thread draws them', async () => {
+  const { page, context, errors } = await openSignedIn(browser, ascii.url, 'alice', { routes: watchAtlas });
+  await page.waitForFunction(() => window.trashPage.itemCount > 0);
+  // Up to the first rows, the page's main thread drew no atlas (it was blocked here until the GPU
+  // process's first frame was out).
+  assert.deepEqual(await page.evaluate(() => window.atlasDraws.map((draw) => draw.where)), ['worker']);
+  const atlas = await compareWorkerAtlas(page);
+  assert.ok(atlas.glyphs > 300, JSON.stringify(atlas));
+  assert.deepEqual(atlas, { ...atlas, inWorker: true, metrics: 0, pixels: 0 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without workers the main thread draws the atlas, and the page draws its rows', async () => {
+  const { page, context, errors } = await openSignedIn(browser, ascii.url, 'alice', {
+    routes: async (c) => { await c.addInitScript(() => { delete window.Worker; }); await watchAtlas(c); } });
+  await page.waitForFunction(() => window.trashPage.itemCount > 0);
+  await waitForWidget(page, 'row', /./);
+  assert.deepEqual(await page.evaluate(() => window.atlasDraws.map((draw) => draw.where)), ['main']);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -76,10 +114,10 @@ test('a workspace with an accented name gets the extension once, and the atlas i
      async () => {
   const { page, context, errors } = await openSignedIn(browser, accented.url, 'alice', { routes: watchAtlas });
   // The atlas drawn while the extension's faces were in, under both of Regular's families.
-  await page.waitForFunction(() => (window.atlasDraws.at(-1) || [])
+  await page.waitForFunction(() => (window.atlasDraws.at(-1)?.faces || [])
     .filter((face) => /u\+f8-17f/i.test(face.unicodeRange)).length === 2, null, { timeout: 15000 });
   assert.equal(await atlasDraws(page), 2, 'drawn at start, then once more');
-  const faces = await page.evaluate(() => window.atlasDraws.at(-1));
+  const faces = await page.evaluate(() => window.atlasDraws.at(-1).faces);
   const isExtension = (face) => /u\+f8-17f/i.test(face.unicodeRange);
   const extension = faces.filter(isExtension);
   assert.deepEqual(extension.map((face) => `${face.family} ${face.weight}`).sort(),

@@ -43,6 +43,21 @@ test('the start asks who is signed in once, before the wasm is requested, and sh
   await context.close();
 });
 
+test('the first rows are asked for once, by the shell as soon as the session answers, and drawn from that answer',
+     async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signInByApi(context, server.url, 'bob');
+  const firstRows = [];
+  page.on('request', (r) => { if (/\/trash\?.*limit=/.test(r.url())) firstRows.push(`${r.resourceType()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`); });
+  await gotoPage(page, server.url, '#/settings/trash');
+  await waitForRows(page);
+  await page.waitForTimeout(300);
+  // fetch: the shell's (web/shell.js); the page's own requests are XMLHttpRequests (emscripten_fetch).
+  assert.deepEqual(firstRows, [`fetch /${WORKSPACE}/trash?sections=0&sort=-deletedAt&limit=200`]);
+  await context.close();
+});
+
 test('a signed-out page shows the sign-in screen from the early answer, asked once', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();

@@ -69,13 +69,17 @@ EM_JS(void, trash_publish_frame, (int frames, int width, int height, double dpr,
 EM_JS(void, trash_fatal, (const char* message), {
   if (window.trashShell) window.trashShell.fail(UTF8ToString(message));
 });
-// Calls trash_on_fonts once the shell's fonts are in, then trash_on_drawable once the GPU's
-// warm-up is done too (web/shell.js), in that order.
+// Once the shell's fonts are in, has it rasterise the atlas web::DescribeFonts described (in its
+// fonts' worker) and calls trash_on_fonts with it; then trash_on_drawable once the GPU's warm-up is
+// done too (web/shell.js), in that order.
 EM_JS(void, trash_when_drawable, (), {
-  const shell = window.trashShell || {};
-  const fonts = shell.fonts || Promise.resolve(true);
-  fonts.then((loaded) => _trash_on_fonts(loaded ? 1 : 0));
-  (shell.drawable || fonts).then((loaded) => _trash_on_drawable(loaded ? 1 : 0));
+  const shell = window.trashShell;
+  const spec = Module.trashFontSpec;
+  const atlas = shell.fonts.then((loaded) => (loaded ? shell.rasterFontsSoon(spec) : null)).then((raster) => {
+    Module.trashRaster = raster;
+    _trash_on_fonts(raster ? 1 : 0);
+  });
+  Promise.all([shell.drawable, atlas]).then(([loaded]) => _trash_on_drawable(loaded ? 1 : 0));
 });
 
 namespace {
@@ -96,6 +100,7 @@ struct Page {
   int frames = 0;
   int framesSkippedForInput = 0;  // in a row: frames not drawn because queued input followed at once
   double holdUntilMs = 0;         // emscripten_get_now(): frames wait for an action's answer until then
+  float describedDpr = 0.f;    // the ratio of the first atlas, asked for in main()
   bool fontsUploaded = false;  // the atlas of page.dpr is on the GPU
   bool drawable = false;  // the WebGL2 context, renderer and fonts are ready
 };
@@ -103,15 +108,18 @@ Page* g_page = nullptr;
 
 float DevicePixelRatio() { return float(std::max(0.5, trash_device_pixel_ratio())); }
 
-// Rasterises the fonts at this device pixel ratio and builds ImGui's atlas and style: CPU work,
+// Builds ImGui's fonts and style from an atlas rasterised at this device pixel ratio: CPU work,
 // done while the GPU warms up at start. The atlas goes to the GPU in UpdateCanvasSize.
-void BuildFonts(Page& page, float dpr) {
+void BuildFonts(Page& page, float dpr, const ui::RasterAtlas& raster) {
   page.dpr = dpr;
   page.input.devicePixelRatio = dpr;
-  ui::BuildFontsFromRaster(*ImGui::GetIO().Fonts, web::RasterizeFonts(dpr), dpr);
+  ui::BuildFontsFromRaster(*ImGui::GetIO().Fonts, raster, dpr);
   ui::ApplyStyle(page.theme, dpr, page.highContrast);
   page.fontsUploaded = false;
 }
+
+// The same, rasterising on the main thread now (a new pixel ratio, the Latin extension).
+void BuildFonts(Page& page, float dpr) { BuildFonts(page, dpr, web::RasterizeFonts(dpr)); }
 
 // Sizes the backing store to CSS size × device pixel ratio; rebuilds fonts and style when the
 // ratio changed (a HiDPI screen, a move between screens, browser zoom). No GL: at start it runs
@@ -171,9 +179,29 @@ bool HoldForAnswer(Page& page, bool sentAction, double nowMs) {
   return true;
 }
 
+// Before the GPU is warm, once the fonts are built: the frame computed but not drawn (no GL, no
+// publishing), so the first drawn frame finds its wasm functions compiled (V8 compiles each at its
+// first call: ~550 for a first frame, 17-50 ms measured) and ImGui's windows and the rows' heights
+// laid out. The App asks for frames as its answers arrive, so the rows' code is compiled too.
+// The canvas keeps its size until then: resized, it would cost the compositor a frame, which the
+// GPU's warm-up would wait behind.
+void RehearseFrame(Page& page) {
+  if (page.dpr == 0.f) return;  // no atlas yet
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(float(std::lround(trash_css_width() * page.dpr)),
+                          float(std::lround(trash_css_height() * page.dpr)));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  const double now = emscripten_get_now() / 1000.0;
+  io.DeltaTime = float(std::clamp(now - page.lastFrameSeconds, 1e-4, 0.25));
+  page.lastFrameSeconds = now;
+  ImGui::NewFrame();
+  page.app->Draw();
+  ImGui::Render();
+}
+
 void DrawFrame() {
   Page& page = *g_page;
-  if (!page.drawable) return;  // trash_on_drawable asks for the first frames
+  if (!page.drawable) return RehearseFrame(page);
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(float(page.width), float(page.height));
   io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -236,8 +264,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_theme_change() {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_location_change() { g_page->app->OnLocationChanged(); }
 
+// The first atlas, from the shell's fonts' worker, at the ratio main() described it.
 extern "C" EMSCRIPTEN_KEEPALIVE void trash_on_fonts(int loaded) {
-  if (loaded) BuildFonts(*g_page, DevicePixelRatio());
+  if (!loaded) return;
+  BuildFonts(*g_page, g_page->describedDpr, web::TakeRasterizedFonts());
+  g_page->platform->RequestFrames(1);  // rehearsed until the GPU is warm
 }
 
 // The GPU and the fonts are ready: the context (cheap now: the shell's worker created the first),
@@ -289,6 +320,8 @@ int main() {
   page.input.focusWidget = [](const std::string& id) { g_page->app->FocusWidget(id); };
   page.app->Start();
   trash_watch_location();
+  page.describedDpr = DevicePixelRatio();
+  web::DescribeFonts(page.describedDpr);
   trash_when_drawable();
   return 0;  // the browser's event loop drives everything from here
 }

@@ -42,7 +42,9 @@ async function breakdown(page, kind) {
       const first = call(/\/trash\?.*limit=/), whole = call(/\/trash\?sections=0$/), session = call(/\/api\/session/);
       Object.assign(out, { shellScript: end(/shell\.js$/), fonts: Math.max(...res.filter((r) => /fonts\//.test(r.name)).map((r) => r.responseEnd)),
         gpu: mark('trash-gpu'), drawable: mark('trash-drawable'), ready: window.__bench.readyMs, sessionEnd: session?.end,
-        firstPageSent: first?.start, firstPageReceived: end(/\/trash\?.*limit=/), firstPageHandled: first?.end,
+        // The shell may ask for the first page itself (a fetch: in resource timing, not the XHR log).
+        firstPageSent: first?.start ?? res.find((r) => /\/trash\?.*limit=/.test(r.name))?.startTime,
+        firstPageReceived: end(/\/trash\?.*limit=/), firstPageHandled: first?.end,
         wholeSent: whole?.start, wholeReceived: end(/\/trash\?sections=0$/), wholeHandled: whole?.end });
     } else if (k === 'webgl') {
       return { context: window.benchPage.contextMs };
