@@ -193,7 +193,7 @@ void ActivityList::RowFrame(Frame& frame, size_t index, ImVec2 a, ImVec2 b, cons
   if (hovered) dl->AddRectFilled(a, b, p.rowHover);
   dl->AddLine(ImVec2(a.x, b.y - d), ImVec2(b.x, b.y - d), WithAlpha(p.border, 0.7f), d);
   if (focused && showRing_) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(id, "row", label, a, b, RowState(false, focused)).index = int(index) + 2;
+  RegisterRect(id, "row", label, a, b, RowState(false, focused).c_str()).index = int(index) + 2;
 }
 
 void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
@@ -218,7 +218,7 @@ void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
   const float y = a.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
   const auto cell = [&](int column, const std::string& text, const std::string& tip = {}) {
     const ImVec2 ca(a.x + c.x[column], a.y), cb(ca.x + c.w[column], b.y);
-    RegisterRect(id + "/" + kColumnNames[column], "cell", text, ca, cb, "", tip);
+    RegisterRect(id + "/" + kColumnNames[column], "cell", text, ca, cb, "", tip.c_str());
     if (!tip.empty() && ImGui::IsMouseHoveringRect(ca, cb)) {
       ImGui::SetCursorScreenPos(ca);
       ImGui::Dummy(ImVec2(cb.x - ca.x, cb.y - ca.y));
@@ -308,7 +308,7 @@ void ActivityList::DrawNarrowRow(Frame& frame, size_t index, float rowH) {
   if (!f.details.empty()) second += " \xc2\xb7 " + f.details;
   Text(dl, x, top + lineH + 4 * d, b.x - 12 * d - x, p.textMuted, second);
   RegisterRect(id + "/when", "cell", f.when, ImVec2(b.x - 12 * d - whenW, top), ImVec2(b.x, top + lineH), "",
-               f.whenExact);
+               f.whenExact.c_str());
   ImGui::SetCursorScreenPos(ImVec2(a.x, b.y));
   ImGui::Dummy(ImVec2(0, 0));
 }

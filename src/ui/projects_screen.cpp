@@ -44,7 +44,7 @@ void DrawForbidden() {
   ImGui::PushFont(CurrentFonts().strong);
   TextColored(p.text, "You don't have access to the Trash");
   ImGui::PopFont();
-  RegisterLastItem("projects/forbidden", "status", "You don't have access to the Trash", "", text);
+  RegisterLastItem("projects/forbidden", "status", "You don't have access to the Trash", "", text.c_str());
   TextWrappedMuted(text.c_str());
 }
 

@@ -135,7 +135,7 @@ bool RowMenu::Draw(Frame& frame) {
     if (!enabled) ItemTooltip(entry.reason.c_str());
     std::string state = highlighted_ == i ? "focused" : "";
     if (!enabled) state += state.empty() ? "disabled" : " disabled";
-    RegisterRect(ids[size_t(i)], "menuitem", label, a, b, state, entry.reason, enabled);
+    RegisterRect(ids[size_t(i)], "menuitem", label, a, b, state.c_str(), entry.reason.c_str(), enabled);
   }
   ImGui::PopStyleVar();
 

@@ -148,7 +148,7 @@ void WideTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
     x -= 10 * d + userW;
     ImGui::SetCursorPos(ImVec2(x, (barH - ImGui::GetTextLineHeight()) * 0.5f));
     ImGui::TextUnformatted(user.c_str());
-    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email));
+    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email).c_str());
     x -= 36 * d;
     const ImVec2 avatar(origin.x + x + 12 * d, origin.y + barH * 0.5f);
     dl->AddCircleFilled(avatar, 14 * d, p.surfaceAlt, 24);
@@ -184,7 +184,7 @@ void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH, float re
     const float roleW = ImGui::CalcTextSize(role.c_str()).x + 14 * d;
     ImGui::SetCursorPos(ImVec2(textX, top + lineH + 2 * d));
     EllipsisText(user.c_str(), p.textMuted, std::max(0.f, textRoom - roleW - 8 * d));
-    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email));
+    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email).c_str());
     ImGui::SameLine(0, 8 * d);
     Pill(role.c_str(), p.surfaceAlt, p.textMuted);
     RegisterLastItem("shell/role", "text", role, "", "Your role in this workspace");

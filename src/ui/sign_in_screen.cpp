@@ -38,7 +38,7 @@ void SignInScreen::DrawDemoUsers(const trash::DemoInfo& demo) {
     const bool clicked = ImGui::InvisibleButton("##demo", ImVec2(w, h));
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    RegisterLastItem("sign-in/demo/" + email, "button", name, "", role + " \xc2\xb7 " + email);
+    RegisterLastItem("sign-in/demo/" + email, "button", name, "", (role + " \xc2\xb7 " + email).c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), hovered ? p.rowHover : 0u, 8 * d);
     dl->AddRect(a, ImVec2(a.x + w, a.y + h), hovered ? WithAlpha(p.accent, 0.5f) : p.border, 8 * d, 0, d);

@@ -137,7 +137,7 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
   }
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   RegisterRect("storage/meter", "button", "Storage: " + s.headline, a, b, pinned_ ? "expanded" : "collapsed",
-               over ? s.warning : "Storage details");
+               over ? s.warning.c_str() : "Storage details");
   if (clicked) {
     ImGui::OpenPopup("##storage-details");
     pinned_ = true;

@@ -455,8 +455,8 @@ void TrashTable::DrawSelectCell(Frame& frame, const Row& row) {
                                         p.accent, 4 * d, 0, 2 * d);
     grid_.PopBackground();
   }
-  RegisterRect(row.id, "row", row.facts.label, rowMin, rowMax, RowState(row.selected, row.focused, ring)).index =
-      int(row.index) + 2;
+  RegisterRect(row.id, "row", row.facts.label, rowMin, rowMax, RowState(row.selected, row.focused, ring).c_str())
+      .index = int(row.index) + 2;
   RowCheckbox(frame, row);
 }
 
@@ -514,7 +514,7 @@ void TrashTable::DrawNameCell(const Row& row) {
     ImGui::SameLine(0, 8 * d);
     CellText(icon::kWarning, p.amber);
     ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote);
+    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote.c_str());
   }
 }
 
@@ -535,7 +535,7 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     const std::string& at = row.facts.deletedAtText;
     CellText(row.facts.deletedAgo.c_str(), p.textMuted);
     ItemTooltip(at.c_str());
-    RegisterLastItem(row.id + "/deleted-at", "cell", row.facts.deletedAgo, "", at);
+    RegisterLastItem(row.id + "/deleted-at", "cell", row.facts.deletedAgo, "", at.c_str());
     frame.WakeAt(row.facts.deletedAgoChangesMs);
   }
   if (grid_.Cell(kTimeLeft)) {
@@ -552,7 +552,8 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     CellText(left.label.c_str(), color);
     ImGui::PopFont();
     ItemTooltip(purge.c_str());
-    RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
+    RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)).c_str(),
+                     purge.c_str());
   }
   if (grid_.Cell(kExpires)) {
     const std::string& date = row.facts.expiresDate;

@@ -260,7 +260,7 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), WithAlpha(p.border, 0.7f), d);
   const bool ring = row.focused && showFocusRing && !frame.dialogOpen;
   if (ring) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused, ring)).index =
+  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused, ring).c_str()).index =
       int(rowIndex) + 1;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
@@ -289,7 +289,8 @@ void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   TextColored(UrgencyColor(left.urgency), leftText.c_str());
   ImGui::PopFont();
   const std::string& purge = f.purgeTime;
-  RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
+  RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)).c_str(),
+                   purge.c_str());
   ImGui::GetWindowDrawList()->AddText(ImVec2(x0, line1), p.textMuted, TypeIcon(row.item.type));
   float x = x0 + 22 * d;
   const float nameRoom = right - leftW - 10 * d - x;
@@ -347,7 +348,7 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
     ImGui::SetCursorScreenPos(ImVec2(x, textY));
     TextColored(p.amber, icon::kWarning);
     ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote);
+    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote.c_str());
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
   // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.
