@@ -97,7 +97,7 @@ bool ErrorLineWithRetry(const char* id, const std::string& message, const char* 
   }
   ImGui::AlignTextToFramePadding();
   TextColored(red, message.c_str());
-  RegisterLastItem(id, "alert", message);
+  RegisterLastItem(id, "alert", message.c_str());
   ImGui::SameLine();
   ButtonOptions retry;
   retry.kind = ButtonKind::Link;

@@ -194,7 +194,7 @@ bool Chip(const std::string& id, const std::string& label, bool on, bool enabled
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
   const bool menu = std::string(role) == "button";
-  RegisterLastItem(id, role, label, menu ? "" : on ? "checked" : "", {}, enabled);
+  RegisterLastItem(id.c_str(), role, label.c_str(), menu ? "" : on ? "checked" : "", "", enabled);
   return clicked;
 }
 
@@ -255,7 +255,7 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
   return result;
 }
 
-WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std::string& label, const char* state,
+WidgetInfo& RegisterLastItem(const char* id, const char* role, const char* label, const char* state,
                              const char* description, bool enabled) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   WidgetInfo& info = RegisterRect(id, role, label, a, b, state, description, enabled);
@@ -265,8 +265,8 @@ WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std:
   return info;
 }
 
-WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 a, ImVec2 b,
-                         const char* state, const char* description, bool enabled) {
+WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, ImVec2 a, ImVec2 b, const char* state,
+                         const char* description, bool enabled) {
   WidgetInfo& info = CurrentRegistry().Add();  // a slot: its strings keep last frame's buffers
   info.id = id;
   info.role = role;

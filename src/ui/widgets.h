@@ -55,11 +55,11 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
 
 // Registers the last ImGui item under `role`, with its rectangle; or any rectangle.
 // Both answer the new entry (valid until the next registration), e.g. to set a row's index.
-// `state` and `description` are plain C strings: most calls pass a literal or nothing, and a
-// std::string parameter would cost each call a temporary built and destroyed (about 1 KB of wasm).
-WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 min, ImVec2 max,
+// The strings are C strings, as ImGui's are: most calls pass literals, and a std::string parameter
+// would cost each of them a temporary built and destroyed (about 2 KB of wasm).
+WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, ImVec2 min, ImVec2 max,
                          const char* state = "", const char* description = "", bool enabled = true);
-WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std::string& label, const char* state = "",
+WidgetInfo& RegisterLastItem(const char* id, const char* role, const char* label, const char* state = "",
                              const char* description = "", bool enabled = true);
 // Continues the line after the last item if `nextWidth` still fits, else starts a new line.
 void SameLineOrWrap(float nextWidth, float spacing);
