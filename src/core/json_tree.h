@@ -126,7 +126,7 @@ enum class Need { Optional, Required };
 // another kind is an error. Only the first error is kept; reads after it still return defaults,
 // so decoders run straight through and check `ok()` once at the end.
 // Paths ("workspace", "restored[2]") and fallbacks are C strings: almost all are literals, and a
-// std::string parameter cost each of the decoders' hundred calls a temporary (0.5 KB of wasm).
+// std::string parameter cost each of the decoders' hundred calls a temporary (0.5 KB of the gzipped wasm).
 class Reader {
 public:
     Reader(const char* what, const std::vector<Node>& nodes) : what_(what), nodes_(nodes) {}
