@@ -35,6 +35,6 @@ void AppendJsonString(std::string& out, std::string_view text);
 // FormatCount(100013) is "100,013"; CountOf(1, "item", "items") is "1 item", CountOf(1000, ...)
 // "1,000 items".
 std::string FormatCount(uint64_t count);
-std::string CountOf(uint64_t count, std::string_view singular, std::string_view plural);
+std::string CountOf(uint64_t count, const char* singular, const char* plural);
 
 }  // namespace trash
