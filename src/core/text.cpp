@@ -130,7 +130,7 @@ std::string RepairUtf8(std::string_view text) {
     return repaired;
 }
 
-std::string SanitizeForDisplay(std::string_view text) {
+std::string SanitizeForDisplay(const std::string& text) {
     std::string safe;
     safe.reserve(text.size());
     uint32_t codePoint;
