@@ -12,7 +12,7 @@ namespace trash {
 namespace {
 using namespace json_tree;
 
-AuditEvent EventFrom(Reader& r, const Node& e, const std::string& path) {
+AuditEvent EventFrom(Reader& r, const Node& e, const char* path) {
     AuditEvent event;
     event.eventId = r.Id(e, path, "eventId", Need::Optional);
     const std::string at = r.String(e, path, "at", Need::Required);
@@ -46,7 +46,8 @@ AuditEvent EventFrom(Reader& r, const Node& e, const std::string& path) {
 RetentionCount CountFrom(Reader& r, const Node& preview, const char* name) {
     RetentionCount count;
     if (const Node* c = r.Object(preview, "preview", name, Need::Optional)) {
-        const std::string path = Join("preview", name);
+        const std::string where = Join("preview", name);
+        const char* path = where.c_str();
         count.count = r.Number(*c, path, "count");
         count.bytes = r.Number(*c, path, "bytes");
     }
@@ -62,14 +63,16 @@ ParseResult<AuditPage> ParseAuditPage(std::string_view body) {
         if (const Node* events = r.Array(j, "", "events", Need::Required)) {
             page.events.reserve(events->size);
             r.ForEach(*events, [&](const Node& e, size_t i) {
-                const std::string path = Index("events", i);
+                const std::string where = Index("events", i);
+                const char* path = where.c_str();
                 if (r.IsObject(e, path)) page.events.push_back(EventFrom(r, e, path));
             });
         }
         page.nextCursor = r.String(j, "", "nextCursor");
         if (const Node* actors = r.Array(j, "", "actors", Need::Optional))
             r.ForEach(*actors, [&](const Node& a, size_t i) {
-                const std::string path = Index("actors", i);
+                const std::string where = Index("actors", i);
+                const char* path = where.c_str();
                 if (!r.IsObject(a, path)) return;
                 AuditActor actor;
                 actor.id = r.Id(a, path, "id", Need::Required);

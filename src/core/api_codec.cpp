@@ -16,7 +16,7 @@ namespace {
 using namespace json_tree;
 
 // {"type","id","parentId"?} at `path`; ids may arrive as numbers.
-ItemKey KeyFrom(Reader& r, const Node& object, const std::string& path) {
+ItemKey KeyFrom(Reader& r, const Node& object, const char* path) {
     ItemKey key;
     key.type = ItemTypeFromName(r.String(object, path, "type"));
     key.id = r.Id(object, path, "id", Need::Required);
@@ -43,7 +43,7 @@ ParseResult<Session> ParseSession(std::string_view body) {
             Workspace& w = session.workspace;
             w.url = r.String(*workspace, "workspace", "url", Need::Required);
             w.id = r.String(*workspace, "workspace", "id");
-            w.name = r.String(*workspace, "workspace", "name", Need::Optional, w.url);
+            w.name = r.String(*workspace, "workspace", "name", Need::Optional, w.url.c_str());
             const int64_t days = r.Number(*workspace, "workspace", "retentionDays", w.retentionDays);
             w.retentionDays = static_cast<int>(
                 std::clamp<int64_t>(days, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
@@ -107,7 +107,8 @@ ParseResult<RestoreResult> ParseRestoreResult(std::string_view body) {
         }
         if (restored && restored->kind == Node::Array) {
             r.ForEach(*restored, [&](const Node& item, size_t i) {
-                const std::string path = Index("restored", i);
+                const std::string where = Index("restored", i);
+                const char* path = where.c_str();
                 if (r.IsObject(item, path))
                     result.restored.push_back({KeyFrom(r, item, path), r.String(item, path, "url")});
             });
@@ -116,7 +117,8 @@ ParseResult<RestoreResult> ParseRestoreResult(std::string_view body) {
         }
         if (const Node* failed = r.Array(j, "", "failed", Need::Optional))
             r.ForEach(*failed, [&](const Node& item, size_t i) {
-                const std::string path = Index("failed", i);
+                const std::string where = Index("failed", i);
+                const char* path = where.c_str();
                 if (!r.IsObject(item, path)) return;
                 result.failed.push_back({KeyFrom(r, item, path), static_cast<int>(r.Number(item, path, "status")),
                                          r.String(item, path, "error", Need::Optional, "Could not be restored")});
@@ -134,7 +136,8 @@ ParseResult<PurgeResult> ParsePurgeResult(std::string_view body) {
             result.deletedCount = ToInt64(*deleted);
         } else if (deleted && deleted->kind == Node::Array) {
             r.ForEach(*deleted, [&](const Node& item, size_t i) {
-                const std::string path = Index("deleted", i);
+                const std::string where = Index("deleted", i);
+                const char* path = where.c_str();
                 if (r.IsObject(item, path)) result.deleted.push_back(KeyFrom(r, item, path));
             });
             result.deletedCount = static_cast<int64_t>(result.deleted.size());
@@ -157,12 +160,13 @@ ParseResult<std::vector<Project>> ParseProjects(std::string_view body) {
         if (!list) return projects;
         projects.reserve(list->size);
         r.ForEach(*list, [&](const Node& item, size_t i) {
-            const std::string path = Index("projects", i);
+            const std::string where = Index("projects", i);
+            const char* path = where.c_str();
             if (!r.IsObject(item, path)) return;
             Project p;
             p.id = r.String(item, path, "id", Need::Required);
             p.url = r.String(item, path, "url", Need::Required);
-            p.name = r.String(item, path, "name", Need::Optional, p.url);
+            p.name = r.String(item, path, "name", Need::Optional, p.url.c_str());
             p.ownerId = r.String(item, path, "ownerId");
             p.ownerName = r.String(item, path, "ownerName");
             p.versionCount = r.Number(item, path, "versionCount");
@@ -195,7 +199,8 @@ ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
         demo.workspaceName = r.String(j, "", "workspaceName");
         if (const Node* users = r.Array(j, "", "users", Need::Optional))
             r.ForEach(*users, [&](const Node& item, size_t i) {
-                const std::string path = Index("users", i);
+                const std::string where = Index("users", i);
+                const char* path = where.c_str();
                 if (!r.IsObject(item, path)) return;
                 DemoUser user;
                 user.email = r.String(item, path, "email", Need::Required);
@@ -206,7 +211,8 @@ ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
             });
         if (const Node* keys = r.Array(j, "", "apiKeys", Need::Optional))
             r.ForEach(*keys, [&](const Node& item, size_t i) {
-                const std::string path = Index("apiKeys", i);
+                const std::string where = Index("apiKeys", i);
+                const char* path = where.c_str();
                 DemoApiKey key;
                 if (item.kind == Node::String) {  // a bare key
                     key.key = item.text;
@@ -215,7 +221,7 @@ ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
                     key.name = r.String(item, path, "name");
                     key.scopes = r.Strings(item, path, "scopes");
                 } else {
-                    r.Fail(path + " must be a string or an object");
+                    r.Fail(std::string(path) + " must be a string or an object");
                     return;
                 }
                 demo.apiKeys.push_back(std::move(key));

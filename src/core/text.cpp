@@ -130,7 +130,7 @@ std::string RepairUtf8(std::string_view text) {
     return repaired;
 }
 
-std::string SanitizeForDisplay(std::string_view text) {
+std::string SanitizeForDisplay(const std::string& text) {
     std::string safe;
     safe.reserve(text.size());
     uint32_t codePoint;
@@ -177,7 +177,7 @@ std::string FormatCount(uint64_t count) {
     return out;
 }
 
-std::string CountOf(uint64_t count, std::string_view singular, std::string_view plural) {
+std::string CountOf(uint64_t count, const char* singular, const char* plural) {
     std::string out = FormatCount(count);
     out += ' ';
     out += count == 1 ? singular : plural;

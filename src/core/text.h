@@ -22,7 +22,7 @@ std::string UrlEncode(std::string_view segment);
 // Replaces C0/C1 controls, DEL and bidirectional overrides/isolates (U+202A-202E, U+2066-2069)
 // with U+FFFD, so a hostile name cannot break a row or reorder the text around it.
 // Invalid UTF-8 bytes are replaced too.
-std::string SanitizeForDisplay(std::string_view text);
+std::string SanitizeForDisplay(const std::string& text);
 // True when every byte sequence is well-formed UTF-8.
 bool IsValidUtf8(std::string_view text);
 // Replaces each ill-formed UTF-8 sequence with U+FFFD.
@@ -35,6 +35,6 @@ void AppendJsonString(std::string& out, std::string_view text);
 // FormatCount(100013) is "100,013"; CountOf(1, "item", "items") is "1 item", CountOf(1000, ...)
 // "1,000 items".
 std::string FormatCount(uint64_t count);
-std::string CountOf(uint64_t count, std::string_view singular, std::string_view plural);
+std::string CountOf(uint64_t count, const char* singular, const char* plural);
 
 }  // namespace trash

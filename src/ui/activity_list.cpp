@@ -71,8 +71,9 @@ std::string RowIdOf(const trash::AuditEvent& event, size_t index) {
 void RunToggle(const std::string& rowId, bool open, ImVec2 a, ImVec2 b) {
   const float d = Dpr(), h = ImGui::GetFrameHeight();
   const ImVec2 min(b.x - 12 * d - h, (a.y + b.y - h) * 0.5f);
-  RegisterRect(rowId + "/toggle", "button", open ? "Hide the items of this run" : "Show the items of this run", min,
-               ImVec2(min.x + h, min.y + h), open ? "expanded" : "collapsed");
+  RegisterRect((rowId + "/toggle").c_str(), "button",
+               open ? "Hide the items of this run" : "Show the items of this run", min, ImVec2(min.x + h, min.y + h),
+               open ? "expanded" : "collapsed");
 }
 
 }  // namespace
@@ -157,7 +158,7 @@ void ActivityList::DrawHeaderRow(float headerH) {
   for (int i = 0; i < kColumnCount; ++i) {
     if (!c.shown[i]) continue;
     dl->AddText(ImVec2(a.x + c.x[i], y), p.textMuted, kColumnNames[i]);
-    RegisterRect(std::string("activity/header/") + kColumnNames[i], "columnheader", kColumnNames[i],
+    RegisterRect((std::string("activity/header/") + kColumnNames[i]).c_str(), "columnheader", kColumnNames[i],
                  ImVec2(a.x + c.x[i], a.y), ImVec2(a.x + c.x[i] + c.w[i], a.y + headerH));
   }
   ImGui::PopFont();
@@ -193,7 +194,7 @@ void ActivityList::RowFrame(Frame& frame, size_t index, ImVec2 a, ImVec2 b, cons
   if (hovered) dl->AddRectFilled(a, b, p.rowHover);
   dl->AddLine(ImVec2(a.x, b.y - d), ImVec2(b.x, b.y - d), WithAlpha(p.border, 0.7f), d);
   if (focused && showRing_) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(id, "row", label, a, b, RowState(false, focused)).index = int(index) + 2;
+  RegisterRect(id.c_str(), "row", label.c_str(), a, b, RowState(false, focused).c_str()).index = int(index) + 2;
 }
 
 void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
@@ -218,7 +219,7 @@ void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
   const float y = a.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
   const auto cell = [&](int column, const std::string& text, const std::string& tip = {}) {
     const ImVec2 ca(a.x + c.x[column], a.y), cb(ca.x + c.w[column], b.y);
-    RegisterRect(id + "/" + kColumnNames[column], "cell", text, ca, cb, "", tip);
+    RegisterRect((id + "/" + kColumnNames[column]).c_str(), "cell", text.c_str(), ca, cb, "", tip.c_str());
     if (!tip.empty() && ImGui::IsMouseHoveringRect(ca, cb)) {
       ImGui::SetCursorScreenPos(ca);
       ImGui::Dummy(ImVec2(cb.x - ca.x, cb.y - ca.y));
@@ -307,8 +308,8 @@ void ActivityList::DrawNarrowRow(Frame& frame, size_t index, float rowH) {
   std::string second = f.who + " \xc2\xb7 " + f.how;
   if (!f.details.empty()) second += " \xc2\xb7 " + f.details;
   Text(dl, x, top + lineH + 4 * d, b.x - 12 * d - x, p.textMuted, second);
-  RegisterRect(id + "/when", "cell", f.when, ImVec2(b.x - 12 * d - whenW, top), ImVec2(b.x, top + lineH), "",
-               f.whenExact);
+  RegisterRect((id + "/when").c_str(), "cell", f.when.c_str(), ImVec2(b.x - 12 * d - whenW, top),
+               ImVec2(b.x, top + lineH), "", f.whenExact.c_str());
   ImGui::SetCursorScreenPos(ImVec2(a.x, b.y));
   ImGui::Dummy(ImVec2(0, 0));
 }
@@ -324,7 +325,8 @@ void ActivityList::DrawRunRow(Frame& frame, const trash::ActivityRow& row, size_
   const float width = ImGui::GetWindowContentRegionMax().x;  // the scrollbar keeps its own room
   const float rowH = ImGui::GetFrameHeight() + 12 * d;
   const std::string id = RowIdOf(summary, index) + "/more";
-  RegisterRect(id + "-row", "row", "More items of this run", a, ImVec2(a.x + width, a.y + rowH)).index = int(index) + 2;
+  RegisterRect((id + "-row").c_str(), "row", "More items of this run", a, ImVec2(a.x + width, a.y + rowH)).index =
+      int(index) + 2;
   ImGui::SetCursorScreenPos(ImVec2(a.x + (narrow ? 28 : 40) * d, a.y + 6 * d));
   if (row.kind == trash::ActivityRowKind::LoadingMembers) {
     ImGui::AlignTextToFramePadding();

@@ -44,7 +44,7 @@ bool Choice(const char* id, const char* label, const std::vector<std::pair<std::
         changed = key != value;
         value = key;
       }
-      RegisterLastItem(std::string(id) + "/" + (key.empty() ? "all" : key), "button", name,
+      RegisterLastItem((std::string(id) + "/" + (key.empty() ? "all" : key)).c_str(), "button", name.c_str(),
                        key == value ? "selected" : "");
     }
     ImGui::EndPopup();
@@ -216,7 +216,7 @@ void ActivityScreen::DrawDates(Frame&, trash::ActivityFilters& next, bool* chang
       !trash::DateFieldError(next.from).empty() ? trash::DateFieldError(next.from) : trash::DateFieldError(next.to);
   if (!error.empty()) {
     TextColored(CurrentPalette().red, error.c_str());
-    RegisterLastItem("activity/date-error", "alert", error);
+    RegisterLastItem("activity/date-error", "alert", error.c_str());
   }
 }
 

@@ -49,7 +49,7 @@ void ConnectionBanner::Draw(Frame& frame, float top) const {
   const float buttonW = ImGui::CalcTextSize("Retry").x + 16 * d + ImGui::GetFontSize() * 1.5f;
   EllipsisText(message.c_str(), p.text, ImGui::GetContentRegionAvail().x - buttonW - 8 * d);
   // Announced once as it appears; the minutes that tick by are its description, not re-announced.
-  RegisterRect("connection/banner", "alert", kUnreachable, textMin, ImGui::GetItemRectMax(), "", updated);
+  RegisterRect("connection/banner", "alert", kUnreachable, textMin, ImGui::GetItemRectMax(), "", updated.c_str());
   ImGui::SameLine(0, 8 * d);
   ImGui::SetCursorPosY(buttonY);
   ButtonOptions retry;

@@ -89,7 +89,7 @@ void DemoBanner::Draw(Frame& frame, float top) const {
   ImGui::TextWrapped("%s", message.c_str());
   ImGui::PopStyleColor();
   ImGui::PopTextWrapPos();
-  RegisterRect("demo/banner", "text", message, textMin, ImGui::GetItemRectMax());
+  RegisterRect("demo/banner", "text", message.c_str(), textMin, ImGui::GetItemRectMax());
 
   if (oneLine) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ButtonsWidth() + kGapCss * d);

@@ -180,12 +180,12 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
       TextColored(p.textMuted, "\xe2\x80\xa2");
       ImGui::SameLine();
       ImGui::TextUnformatted(name.c_str());
-      RegisterLastItem("dialog/name/" + std::to_string(i), "listitem", name);
+      RegisterLastItem(("dialog/name/" + std::to_string(i)).c_str(), "listitem", name.c_str());
     }
   if (more) {
     const std::string andMore = "and " + trash::FormatCount(more) + " more";
     TextMuted(andMore.c_str());
-    RegisterLastItem("dialog/name/more", "listitem", andMore);
+    RegisterLastItem("dialog/name/more", "listitem", andMore.c_str());
   }
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
@@ -194,7 +194,7 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
   ImGui::PushFont(CurrentFonts().strong);
   TextColored(p.text, frees.c_str());
   ImGui::PopFont();
-  RegisterLastItem("dialog/frees", "text", frees);
+  RegisterLastItem("dialog/frees", "text", frees.c_str());
   const auto blocked = frame.page.session() ? trash::DeleteBlockedReason(*frame.page.session())
                                             : std::optional<std::string>("Not signed in");
   bool confirmed = false;

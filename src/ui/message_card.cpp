@@ -69,7 +69,7 @@ void CentreNext(float w) {
 // The area is registered with the message's role: an error is an alert and carries the server's
 // message, so assistive technology reads it too.
 void EndMessage(const char* id, const char* title, const char* role, const std::string& detail) {
-  RegisterRect(id, role, title, g_messageArea[0], g_messageArea[1], {}, detail);
+  RegisterRect(id, role, title, g_messageArea[0], g_messageArea[1], "", detail.c_str());
   ImGui::SetCursorScreenPos(g_messageArea[0]);
   ImGui::Dummy(ImVec2(g_messageArea[1].x - g_messageArea[0].x, g_messageArea[1].y - g_messageArea[0].y));
   ImGui::PopID();
@@ -97,7 +97,7 @@ bool ErrorLineWithRetry(const char* id, const std::string& message, const char* 
   }
   ImGui::AlignTextToFramePadding();
   TextColored(red, message.c_str());
-  RegisterLastItem(id, "alert", message);
+  RegisterLastItem(id, "alert", message.c_str());
   ImGui::SameLine();
   ButtonOptions retry;
   retry.kind = ButtonKind::Link;

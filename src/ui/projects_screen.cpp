@@ -27,7 +27,7 @@ void Cell(const std::string& rowId, const char* column, const std::string& text,
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - w));
   }
   TextColored(color, text.c_str());
-  RegisterLastItem(rowId + "/" + column, "cell", text);
+  RegisterLastItem((rowId + "/" + column).c_str(), "cell", text.c_str());
 }
 
 constexpr const char* kColumnIds[] = {"name", "versions", "models", "own-images", "size", "owner", "actions"};
@@ -44,7 +44,7 @@ void DrawForbidden() {
   ImGui::PushFont(CurrentFonts().strong);
   TextColored(p.text, "You don't have access to the Trash");
   ImGui::PopFont();
-  RegisterLastItem("projects/forbidden", "status", "You don't have access to the Trash", "", text);
+  RegisterLastItem("projects/forbidden", "status", "You don't have access to the Trash", "", text.c_str());
   TextWrappedMuted(text.c_str());
 }
 
@@ -60,7 +60,7 @@ bool DrawStateInstead(Frame& frame) {
     TextColored(p.red, icon::kError);
     ImGui::SameLine(0, 8 * d);
     TextColored(p.red, message.c_str());
-    RegisterLastItem("projects/error", "alert", message);
+    RegisterLastItem("projects/error", "alert", message.c_str());
     ButtonOptions retry;
     retry.icon = icon::kRefresh;
     retry.id = "projects/retry";
@@ -103,7 +103,8 @@ void DrawHeaderRow(Grid& grid, float rowH) {
   for (int c = 0; c < kColumnCount; ++c) {
     if (!grid.Cell(c)) continue;
     grid.HeaderTitle(c, kTitles[c], GridTitle{});  // "##actions" draws nothing
-    RegisterLastItem(std::string("projects/header/") + kColumnIds[c], "columnheader", c == 6 ? "Actions" : kTitles[c]);
+    RegisterLastItem((std::string("projects/header/") + kColumnIds[c]).c_str(), "columnheader",
+                     c == 6 ? "Actions" : kTitles[c]);
   }
 }
 
@@ -118,13 +119,13 @@ void DrawProjectRow(Frame& frame, Grid& grid, const trash::Project& project, int
   const std::string url = trash::SanitizeForDisplay(project.url);
   const std::string rowId = "project/" + project.url;
   grid.Cell(0);
-  RegisterRect(rowId, "row", name, grid.RowMin(), grid.RowMax()).index = i + 2;
+  RegisterRect(rowId.c_str(), "row", name.c_str(), grid.RowMin(), grid.RowMax()).index = i + 2;
   ImGui::AlignTextToFramePadding();
   TextColored(p.textMuted, icon::kProject);
   ImGui::SameLine(0, 8 * d);
   ImGui::AlignTextToFramePadding();
   TextColored(p.text, name.c_str());
-  RegisterLastItem(rowId + "/name", "cell", name + " (" + url + ")");
+  RegisterLastItem((rowId + "/name").c_str(), "cell", (name + " (" + url + ")").c_str());
   ImGui::SameLine(0, 8 * d);
   ImGui::AlignTextToFramePadding();
   TextColored(p.textMuted, url.c_str());

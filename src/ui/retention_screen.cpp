@@ -25,7 +25,7 @@ void Wrapped(const char* id, const std::string& text, ImU32 color, const char* r
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
-  RegisterLastItem(id, role, text);
+  RegisterLastItem(id, role, text.c_str());
 }
 
 }  // namespace

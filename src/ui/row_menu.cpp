@@ -91,7 +91,8 @@ bool RowMenu::Draw(Frame& frame) {
     Close();
     return !opening && Pressed(ImGuiKey_Escape);
   }
-  RegisterRect("menu", "menu", "Actions for " + facts.name, anchor_, ImVec2(anchor_.x + size.x, anchor_.y + size.y));
+  RegisterRect("menu", "menu", ("Actions for " + facts.name).c_str(), anchor_,
+               ImVec2(anchor_.x + size.x, anchor_.y + size.y));
 
   // Keys: not on the frame it opened (the key that opened it is still down).
   bool byKeyboard = false;
@@ -135,7 +136,7 @@ bool RowMenu::Draw(Frame& frame) {
     if (!enabled) ItemTooltip(entry.reason.c_str());
     std::string state = highlighted_ == i ? "focused" : "";
     if (!enabled) state += state.empty() ? "disabled" : " disabled";
-    RegisterRect(ids[size_t(i)], "menuitem", label, a, b, state, entry.reason, enabled);
+    RegisterRect(ids[size_t(i)].c_str(), "menuitem", label.c_str(), a, b, state.c_str(), entry.reason.c_str(), enabled);
   }
   ImGui::PopStyleVar();
 

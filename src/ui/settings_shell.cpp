@@ -56,7 +56,7 @@ void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen ta
   dl->AddText(ImVec2(pos.x + 38 * d, textY), color, label);
   ImGui::PopFont();
   if (hovered && !selected) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  RegisterLastItem(std::string("nav/") + label, "tab", label, selected ? "selected" : "");
+  RegisterLastItem((std::string("nav/") + label).c_str(), "tab", label, selected ? "selected" : "");
   if (clicked && !selected) frame.Emit(trash::intent::Navigate{target});
 }
 
@@ -85,7 +85,7 @@ void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVe
   dl->AddText(ImVec2(x + iconW, y), selected ? p.accent : p.text, target.label);
   ImGui::PopFont();
   if (hovered && !selected) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  RegisterRect(std::string("nav/") + target.label, "tab", target.label, a, b, selected ? "selected" : "");
+  RegisterRect((std::string("nav/") + target.label).c_str(), "tab", target.label, a, b, selected ? "selected" : "");
   if (clicked && !selected) frame.Emit(trash::intent::Navigate{target.screen});
 }
 
@@ -144,11 +144,11 @@ void WideTopBar(Frame& frame, ImVec2 origin, float width, float barH) {
     x -= 16 * d + roleW;
     ImGui::SetCursorPos(ImVec2(x, (barH - ImGui::GetTextLineHeight()) * 0.5f));
     Pill(role.c_str(), p.surfaceAlt, p.textMuted);
-    RegisterLastItem("shell/role", "text", role, "", "Your role in this workspace");
+    RegisterLastItem("shell/role", "text", role.c_str(), "", "Your role in this workspace");
     x -= 10 * d + userW;
     ImGui::SetCursorPos(ImVec2(x, (barH - ImGui::GetTextLineHeight()) * 0.5f));
     ImGui::TextUnformatted(user.c_str());
-    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email));
+    RegisterLastItem("shell/user", "text", user.c_str(), "", trash::SanitizeForDisplay(session->user.email).c_str());
     x -= 36 * d;
     const ImVec2 avatar(origin.x + x + 12 * d, origin.y + barH * 0.5f);
     dl->AddCircleFilled(avatar, 14 * d, p.surfaceAlt, 24);
@@ -184,10 +184,10 @@ void NarrowTopBar(Frame& frame, ImVec2 origin, float width, float barH, float re
     const float roleW = ImGui::CalcTextSize(role.c_str()).x + 14 * d;
     ImGui::SetCursorPos(ImVec2(textX, top + lineH + 2 * d));
     EllipsisText(user.c_str(), p.textMuted, std::max(0.f, textRoom - roleW - 8 * d));
-    RegisterLastItem("shell/user", "text", user, "", trash::SanitizeForDisplay(session->user.email));
+    RegisterLastItem("shell/user", "text", user.c_str(), "", trash::SanitizeForDisplay(session->user.email).c_str());
     ImGui::SameLine(0, 8 * d);
     Pill(role.c_str(), p.surfaceAlt, p.textMuted);
-    RegisterLastItem("shell/role", "text", role, "", "Your role in this workspace");
+    RegisterLastItem("shell/role", "text", role.c_str(), "", "Your role in this workspace");
     ImGui::SetCursorPos(ImVec2(width - 8 * d - signOutW, (barH - signOutW) * 0.5f));
     ButtonOptions signOut;
     signOut.kind = ButtonKind::Ghost;

@@ -38,7 +38,8 @@ void SignInScreen::DrawDemoUsers(const trash::DemoInfo& demo) {
     const bool clicked = ImGui::InvisibleButton("##demo", ImVec2(w, h));
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    RegisterLastItem("sign-in/demo/" + email, "button", name, "", role + " \xc2\xb7 " + email);
+    RegisterLastItem(("sign-in/demo/" + email).c_str(), "button", name.c_str(), "",
+                     (role + " \xc2\xb7 " + email).c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), hovered ? p.rowHover : 0u, 8 * d);
     dl->AddRect(a, ImVec2(a.x + w, a.y + h), hovered ? WithAlpha(p.accent, 0.5f) : p.border, 8 * d, 0, d);
@@ -93,7 +94,7 @@ void SignInScreen::Draw(Frame& frame) {
   const std::string subtitle = workspace.empty() ? "to manage your workspace's Trash"
                                                  : "to the " + trash::SanitizeForDisplay(workspace) + " workspace";
   TextMuted(subtitle.c_str());
-  RegisterLastItem("sign-in/workspace", "text", subtitle);
+  RegisterLastItem("sign-in/workspace", "text", subtitle.c_str());
   ImGui::Dummy(ImVec2(0, 6 * d));
 
   const bool busy = page.signingIn();
@@ -116,7 +117,7 @@ void SignInScreen::Draw(Frame& frame) {
     ImGui::PushStyleColor(ImGuiCol_Text, p.red);
     ImGui::TextWrapped("%s", error.c_str());
     ImGui::PopStyleColor();
-    RegisterLastItem("sign-in/error", "alert", error);
+    RegisterLastItem("sign-in/error", "alert", error.c_str());
   }
   ImGui::Dummy(ImVec2(0, 2 * d));
   ButtonOptions signIn;

@@ -62,7 +62,7 @@ void Details(const trash::StorageSummary& s, const std::string& inTrash, bool re
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   auto reg = [&](const char* id, const std::string& label) {
-    if (registerThem) RegisterLastItem(id, "text", label);
+    if (registerThem) RegisterLastItem(id, "text", label.c_str());
   };
   ImGui::PushFont(CurrentFonts().strong);
   ImGui::TextUnformatted("Storage");
@@ -136,8 +136,8 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
     dl->AddText(ImVec2(x, textY), over ? p.red : p.textMuted, text.c_str());
   }
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-  RegisterRect("storage/meter", "button", "Storage: " + s.headline, a, b, pinned_ ? "expanded" : "collapsed",
-               over ? s.warning : "Storage details");
+  RegisterRect("storage/meter", "button", ("Storage: " + s.headline).c_str(), a, b, pinned_ ? "expanded" : "collapsed",
+               over ? s.warning.c_str() : "Storage details");
   if (clicked) {
     ImGui::OpenPopup("##storage-details");
     pinned_ = true;
@@ -176,8 +176,8 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
                                     {"storage/active", &s.active},
                                     {"storage/trash", &inTrash},
                                     {"storage/quota", &s.quota}})
-      RegisterRect(id, "text", *label, a, b);
-    if (!s.overBy.empty()) RegisterRect("storage/over", "text", s.overBy, a, b);
+      RegisterRect(id, "text", (*label).c_str(), a, b);
+    if (!s.overBy.empty()) RegisterRect("storage/over", "text", s.overBy.c_str(), a, b);
     RegisterRect("storage/note", "text", trash::kTrashCountsNote, a, b);
   }
   ImGui::SetCursorScreenPos(ImVec2(b.x, a.y));

@@ -110,7 +110,7 @@ void ToastStack::Draw(Frame& frame) {
         frame.Emit(trash::intent::DismissToast{toast.id});
       }
     }
-    RegisterRect(id, "alert", message, pos, ImVec2(pos.x + size.x, pos.y + size.y),
+    RegisterRect(id.c_str(), "alert", message.c_str(), pos, ImVec2(pos.x + size.x, pos.y + size.y),
                  toast.kind == trash::ToastKind::Error     ? "error"
                  : toast.kind == trash::ToastKind::Success ? "success"
                                                            : "info");

@@ -85,7 +85,7 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   const ImVec2 titleMin = ImGui::GetItemRectMin(), titleMax = ImGui::GetItemRectMax();
   const auto& session = frame.page.session();
   if (forbidden || !session) {
-    RegisterRect("trash/retention", "text", note, titleMin, titleMax);
+    RegisterRect("trash/retention", "text", note.c_str(), titleMin, titleMax);
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + rowH + 8 * d));
     return;
   }
@@ -135,7 +135,7 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   if (foldWarning_) {
     meter_.Draw(storage_, inTrash, choice.form, [&] { DrawWayOut(frame, true, true); });
     if (const WidgetInfo* meter = CurrentRegistry().FindById("storage/meter"))  // read where the meter is
-      RegisterRect("storage/warning", "alert", warning, ImVec2(meter->x, meter->y),
+      RegisterRect("storage/warning", "alert", warning.c_str(), ImVec2(meter->x, meter->y),
                    ImVec2(meter->x + meter->w, meter->y + meter->h));
   } else {
     meter_.Draw(storage_, inTrash, choice.form);
@@ -144,9 +144,9 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
     ImGui::SetCursorScreenPos(
         ImVec2(ImGui::GetItemRectMax().x + gap, a.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f));
     TextMuted(note.c_str());
-    RegisterLastItem("trash/retention", "text", note);
+    RegisterLastItem("trash/retention", "text", note.c_str());
   } else {
-    RegisterRect("trash/retention", "text", note, titleMin, titleMax);
+    RegisterRect("trash/retention", "text", note.c_str(), titleMin, titleMax);
   }
   narrowActionsInline_ = narrow && actionsInline;
   if (narrow) {
@@ -177,13 +177,13 @@ void TrashScreen::DrawActions(Frame& frame, bool withCount) {
   if (withCount) {
     ImGui::AlignTextToFramePadding();
     TextMuted(label.c_str());
-    RegisterLastItem(partial ? "state/loading-rest" : "list/count", "status", label, partial ? "busy" : "");
+    RegisterLastItem(partial ? "state/loading-rest" : "list/count", "status", label.c_str(), partial ? "busy" : "");
     ImGui::SameLine(0, 16 * d);
   }
   const ImVec2 refreshAt = ImGui::GetCursorScreenPos();
   RefreshButton(frame);
   if (!withCount && partial)  // not drawn, still said
-    RegisterRect("state/loading-rest", "status", label, refreshAt, ImGui::GetItemRectMax(), "busy");
+    RegisterRect("state/loading-rest", "status", label.c_str(), refreshAt, ImGui::GetItemRectMax(), "busy");
   ImGui::SameLine(0, 8 * d);
   DrawBulkActions(frame);
 }
@@ -327,7 +327,7 @@ void TrashScreen::DrawQuotaWarning(Frame& frame) {
   TextColored(p.red, text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  RegisterLastItem("storage/warning", "alert", text);
+  RegisterLastItem("storage/warning", "alert", text.c_str());
   DrawWayOut(frame, !narrow, false);
   ImGui::EndGroup();
   const ImVec2 b(a.x + width, ImGui::GetItemRectMax().y + pad * 0.6f);

@@ -268,7 +268,7 @@ void TrashScreen::DrawSelectionLabel() const {
   ImGui::PushFont(CurrentFonts().strong);
   TextColored(CurrentPalette().text, selection_.label.c_str());
   ImGui::PopFont();
-  RegisterLastItem("selection/summary", "status", selection_.label);
+  RegisterLastItem("selection/summary", "status", selection_.label.c_str());
 }
 
 }  // namespace ui

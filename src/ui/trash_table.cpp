@@ -126,7 +126,7 @@ bool ColumnTitle(Grid& grid, int column, trash::SortSpec sort) {
   const bool clicked = grid.HeaderTitle(column, name, how) && how.sortable;
   SetHandCursorIfHovered();
   const char* sorted = !how.sorted ? "" : sort.ascending ? "ascending" : "descending";
-  RegisterLastItem(std::string("header/") + name, "columnheader", name, sorted, "Sort by this column");
+  RegisterLastItem((std::string("header/") + name).c_str(), "columnheader", name, sorted, "Sort by this column");
   return clicked;
 }
 
@@ -407,9 +407,10 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex, const RowHeights& 
   const std::string title(trash::ItemTypeDisplayName(row.group));
   const ImVec2 a = grid_.RowMin(), b(grid_.RowMax().x, a.y + heights.group);
   const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
-  RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count, a, b).index =
-      int(rowIndex) + 2;
-  RegisterLastItem("group/" + std::string(trash::ItemTypeName(row.group)), "button", title,
+  RegisterRect(("group-row/" + std::string(trash::ItemTypeName(row.group))).c_str(), "grouprow",
+               (title + count).c_str(), a, b)
+      .index = int(rowIndex) + 2;
+  RegisterLastItem(("group/" + std::string(trash::ItemTypeName(row.group))).c_str(), "button", title.c_str(),
                    collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
   if (!group) return;
   GroupBandPlaces at;
@@ -455,8 +456,9 @@ void TrashTable::DrawSelectCell(Frame& frame, const Row& row) {
                                         p.accent, 4 * d, 0, 2 * d);
     grid_.PopBackground();
   }
-  RegisterRect(row.id, "row", row.facts.label, rowMin, rowMax, RowState(row.selected, row.focused, ring)).index =
-      int(row.index) + 2;
+  RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), rowMin, rowMax,
+               RowState(row.selected, row.focused, ring).c_str())
+      .index = int(row.index) + 2;
   RowCheckbox(frame, row);
 }
 
@@ -496,7 +498,7 @@ void TrashTable::DrawNameCell(const Row& row) {
     ItemTooltip(f.name.c_str());
     cut = true;
   }
-  RegisterLastItem(row.id + "/name", "cell", f.label).clipped |= cut;
+  RegisterLastItem((row.id + "/name").c_str(), "cell", f.label.c_str()).clipped |= cut;
   if (!childPill.empty()) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
@@ -514,7 +516,7 @@ void TrashTable::DrawNameCell(const Row& row) {
     ImGui::SameLine(0, 8 * d);
     CellText(icon::kWarning, p.amber);
     ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote);
+    RegisterLastItem((row.id + "/images").c_str(), "img", "Also deletes exclusive images", "", f.imagesNote.c_str());
   }
 }
 
@@ -529,13 +531,13 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
       TextColored(p.textMuted, "\xe2\x80\x94");  // em dash
     else if (EllipsisText(by.c_str(), p.text, ImGui::GetContentRegionAvail().x))
       ItemTooltip(by.c_str());
-    RegisterLastItem(row.id + "/deleted-by", "cell", by.empty() ? "Not recorded" : by);
+    RegisterLastItem((row.id + "/deleted-by").c_str(), "cell", (by.empty() ? "Not recorded" : by).c_str());
   }
   if (grid_.Cell(kDeletedAt)) {
     const std::string& at = row.facts.deletedAtText;
     CellText(row.facts.deletedAgo.c_str(), p.textMuted);
     ItemTooltip(at.c_str());
-    RegisterLastItem(row.id + "/deleted-at", "cell", row.facts.deletedAgo, "", at);
+    RegisterLastItem((row.id + "/deleted-at").c_str(), "cell", row.facts.deletedAgo.c_str(), "", at.c_str());
     frame.WakeAt(row.facts.deletedAgoChangesMs);
   }
   if (grid_.Cell(kTimeLeft)) {
@@ -552,18 +554,19 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     CellText(left.label.c_str(), color);
     ImGui::PopFont();
     ItemTooltip(purge.c_str());
-    RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
+    RegisterLastItem((row.id + "/time-left").c_str(), "status", left.label.c_str(),
+                     std::string(trash::UrgencyName(left.urgency)).c_str(), purge.c_str());
   }
   if (grid_.Cell(kExpires)) {
     const std::string& date = row.facts.expiresDate;
     CellText(date.c_str(), p.textMuted);
     ItemTooltip(row.facts.purgeTime.c_str());
-    RegisterLastItem(row.id + "/expires", "cell", "Expires " + date);
+    RegisterLastItem((row.id + "/expires").c_str(), "cell", ("Expires " + date).c_str());
   }
   if (grid_.Cell(kSize)) {
     const std::string& size = row.facts.size;
     RightAligned(size.c_str(), p.textMuted);
-    RegisterLastItem(row.id + "/size", "cell", size);
+    RegisterLastItem((row.id + "/size").c_str(), "cell", size.c_str());
   }
 }
 

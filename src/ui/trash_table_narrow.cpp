@@ -219,7 +219,7 @@ void TrashTable::DrawNarrowHeader(Frame& frame, size_t selected, ImVec2 origin, 
   const float lineH = ImGui::GetTextLineHeight();
   const float sortX = SortMenu(tv, origin.x + width - 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f);
   TextAt(ImVec2(origin.x + 48 * d, origin.y + (headerH - lineH) * 0.5f), label, p.textMuted, sortX - origin.x - 56 * d);
-  RegisterLastItem("list/summary", "status", label);
+  RegisterLastItem("list/summary", "status", label.c_str());
 }
 
 void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 b) {
@@ -235,9 +235,10 @@ void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2
   if (RowHit("##group", a, b, &hovered)) tv.SetGroupCollapsed(row.group, !collapsed);
   const std::string title(trash::ItemTypeDisplayName(row.group));
   const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
-  RegisterRect("group-row/" + std::string(trash::ItemTypeName(row.group)), "grouprow", title + count, a, b).index =
-      int(rowIndex) + 1;
-  RegisterRect("group/" + std::string(trash::ItemTypeName(row.group)), "button", title, a, b,
+  RegisterRect(("group-row/" + std::string(trash::ItemTypeName(row.group))).c_str(), "grouprow",
+               (title + count).c_str(), a, b)
+      .index = int(rowIndex) + 1;
+  RegisterRect(("group/" + std::string(trash::ItemTypeName(row.group))).c_str(), "button", title.c_str(), a, b,
                collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
   if (!group) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -260,8 +261,8 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), WithAlpha(p.border, 0.7f), d);
   const bool ring = row.focused && showFocusRing && !frame.dialogOpen;
   if (ring) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(row.id, "row", row.facts.label, a, b, RowState(row.selected, row.focused, ring)).index =
-      int(rowIndex) + 1;
+  RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), a, b, RowState(row.selected, row.focused, ring).c_str())
+      .index = int(rowIndex) + 1;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
 
@@ -289,7 +290,8 @@ void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   TextColored(UrgencyColor(left.urgency), leftText.c_str());
   ImGui::PopFont();
   const std::string& purge = f.purgeTime;
-  RegisterLastItem(row.id + "/time-left", "status", left.label, std::string(trash::UrgencyName(left.urgency)), purge);
+  RegisterLastItem((row.id + "/time-left").c_str(), "status", left.label.c_str(),
+                   std::string(trash::UrgencyName(left.urgency)).c_str(), purge.c_str());
   ImGui::GetWindowDrawList()->AddText(ImVec2(x0, line1), p.textMuted, TypeIcon(row.item.type));
   float x = x0 + 22 * d;
   const float nameRoom = right - leftW - 10 * d - x;
@@ -347,7 +349,7 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
     ImGui::SetCursorScreenPos(ImVec2(x, textY));
     TextColored(p.amber, icon::kWarning);
     ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem(row.id + "/images", "img", "Also deletes exclusive images", "", f.imagesNote);
+    RegisterLastItem((row.id + "/images").c_str(), "img", "Also deletes exclusive images", "", f.imagesNote.c_str());
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
   // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.
@@ -365,7 +367,7 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   }
   if (x < room) {
     TextAt(ImVec2(x, textY), detail, p.textMuted, room - x);
-    RegisterLastItem(row.id + "/details", "text", detail);
+    RegisterLastItem((row.id + "/details").c_str(), "text", detail.c_str());
   }
 }
 

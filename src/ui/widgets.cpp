@@ -105,7 +105,7 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
   if (hovered) ImGui::SetMouseCursor(enabled ? ImGuiMouseCursor_Hand : ImGuiMouseCursor_NotAllowed);
   if (o.tooltip && *o.tooltip) ItemTooltip(o.tooltip);
   RegisterLastItem(regId, o.kind == ButtonKind::Link ? "link" : "button", o.name ? o.name : label,
-                   StateWord(enabled, o.busy ? "busy" : nullptr), o.tooltip ? o.tooltip : "", enabled);
+                   StateWord(enabled, o.busy ? "busy" : nullptr).c_str(), o.tooltip ? o.tooltip : "", enabled);
   return pressed && enabled;
 }
 
@@ -178,7 +178,7 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled, cons
   if (tooltip && *tooltip) ItemTooltip(tooltip);
   std::string state = *value ? "checked" : (mixed ? "mixed" : "");
   if (!enabled) state += state.empty() ? "disabled" : " disabled";
-  RegisterLastItem(id, "checkbox", label, state, tooltip ? tooltip : "", enabled);
+  RegisterLastItem(id, "checkbox", label, state.c_str(), tooltip ? tooltip : "", enabled);
   return clicked && enabled;
 }
 
@@ -194,7 +194,7 @@ bool Chip(const std::string& id, const std::string& label, bool on, bool enabled
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
   const bool menu = std::string(role) == "button";
-  RegisterLastItem(id, role, label, menu ? "" : on ? "checked" : "", {}, enabled);
+  RegisterLastItem(id.c_str(), role, label.c_str(), menu ? "" : on ? "checked" : "", "", enabled);
   return clicked;
 }
 
@@ -255,8 +255,8 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
   return result;
 }
 
-WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std::string& label,
-                             const std::string& state, const std::string& description, bool enabled) {
+WidgetInfo& RegisterLastItem(const char* id, const char* role, const char* label, const char* state,
+                             const char* description, bool enabled) {
   const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
   WidgetInfo& info = RegisterRect(id, role, label, a, b, state, description, enabled);
   const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;  // a table cell's, inside a table
@@ -265,8 +265,8 @@ WidgetInfo& RegisterLastItem(const std::string& id, const char* role, const std:
   return info;
 }
 
-WidgetInfo& RegisterRect(const std::string& id, const char* role, const std::string& label, ImVec2 a, ImVec2 b,
-                         const std::string& state, const std::string& description, bool enabled) {
+WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, ImVec2 a, ImVec2 b, const char* state,
+                         const char* description, bool enabled) {
   WidgetInfo& info = CurrentRegistry().Add();  // a slot: its strings keep last frame's buffers
   info.id = id;
   info.role = role;
