@@ -67,14 +67,18 @@ async function idle(browser, page, cdp, kind) {
   await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline',
     'disabled-by-default-devtools.timeline.frame'] });
   await page.evaluate(() => console.timeStamp('bench-idle-start'));
-  const cpu0 = browserCpuSeconds(), t0 = await taskSeconds(cdp), f0 = await ownFrames();
+  // The page's registry version moves only with a frame that changed what it shows (a countdown's
+  // or a "minutes ago" label ticking): own frames beyond those drew nothing new.
+  const shown = () => page.evaluate((k) => (k === 'page' ? window.trashPage.widgetsVersion || 0 : null), kind);
+  const cpu0 = browserCpuSeconds(), t0 = await taskSeconds(cdp), f0 = await ownFrames(), v0 = await shown();
   await sleep(10000);
-  const cpu1 = browserCpuSeconds(), t1 = await taskSeconds(cdp), f1 = await ownFrames();
+  const cpu1 = browserCpuSeconds(), t1 = await taskSeconds(cdp), f1 = await ownFrames(), v1 = await shown();
   await page.evaluate(() => console.timeStamp('bench-idle-end'));
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const window = analyseWindow(trace, 'bench-idle-start', 'bench-idle-end');
   return { cpuSeconds: cpu1.seconds - cpu0.seconds, processes: cpu1.processes, mainThreadSeconds: t1.task - t0.task,
-    frames: window.frames, ownFrames: f0 === null ? null : f1 - f0 };
+    frames: window.frames, ownFrames: f0 === null ? null : f1 - f0,
+    framesWithNothingNew: f0 === null || v0 === null ? null : Math.max(0, (f1 - f0) - (v1 - v0)) };
 }
 
 // 150 wheel events (100 px down) 16 ms apart over the list, sent without waiting for each to be
