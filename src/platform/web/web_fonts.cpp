@@ -43,7 +43,7 @@ namespace {
 
 void (*g_latinExtensionArrived)() = nullptr;  // set by the first LoadLatinExtension
 
-// Reads trash_raster_fonts's table into faces; false when it is short.
+// Reads the rasteriser's table (web/shell.js: rasterFonts) into faces; false when it is short.
 bool ReadFaces(const std::vector<float>& table, ui::RasterAtlas& atlas) {
   size_t at = 2;
   while (at + 3 <= table.size()) {
