@@ -179,6 +179,18 @@ bool HoldForAnswer(Page& page, bool sentAction, double nowMs) {
   return true;
 }
 
+// ImGui's display size and time step for the next frame; answers now, in seconds.
+double SetFrameSizeAndTime(Page& page, float width, float height) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(width, height);
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  const double now = emscripten_get_now() / 1000.0;
+  // ImGui 1.86 asserts on a zero delta (coarse timers under fingerprinting protection).
+  io.DeltaTime = float(std::clamp(now - page.lastFrameSeconds, 1e-4, 0.25));
+  page.lastFrameSeconds = now;
+  return now;
+}
+
 // Before the GPU is warm, once the fonts are built: the frame computed but not drawn (no GL, no
 // publishing), so the first drawn frame finds its wasm functions compiled (V8 compiles each at its
 // first call: ~550 for a first frame, 17-50 ms measured) and ImGui's windows and the rows' heights
@@ -187,13 +199,8 @@ bool HoldForAnswer(Page& page, bool sentAction, double nowMs) {
 // GPU's warm-up would wait behind.
 void RehearseFrame(Page& page) {
   if (page.dpr == 0.f) return;  // no atlas yet
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(float(std::lround(trash_css_width() * page.dpr)),
-                          float(std::lround(trash_css_height() * page.dpr)));
-  io.DisplayFramebufferScale = ImVec2(1, 1);
-  const double now = emscripten_get_now() / 1000.0;
-  io.DeltaTime = float(std::clamp(now - page.lastFrameSeconds, 1e-4, 0.25));
-  page.lastFrameSeconds = now;
+  SetFrameSizeAndTime(page, float(std::lround(trash_css_width() * page.dpr)),
+                      float(std::lround(trash_css_height() * page.dpr)));
   ImGui::NewFrame();
   page.app->Draw();
   ImGui::Render();
@@ -202,13 +209,7 @@ void RehearseFrame(Page& page) {
 void DrawFrame() {
   Page& page = *g_page;
   if (!page.drawable) return RehearseFrame(page);
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplaySize = ImVec2(float(page.width), float(page.height));
-  io.DisplayFramebufferScale = ImVec2(1, 1);
-  const double now = emscripten_get_now() / 1000.0;
-  // ImGui 1.86 asserts on a zero delta (coarse timers under fingerprinting protection).
-  io.DeltaTime = float(std::clamp(now - page.lastFrameSeconds, 1e-4, 0.25));
-  page.lastFrameSeconds = now;
+  const double now = SetFrameSizeAndTime(page, float(page.width), float(page.height));
 
   web::BeforeFrame();
   web::TouchBeforeFrame();
