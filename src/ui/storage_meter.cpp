@@ -176,7 +176,7 @@ void StorageMeter::Draw(const trash::StorageSummary& s, const std::string& inTra
                                     {"storage/active", &s.active},
                                     {"storage/trash", &inTrash},
                                     {"storage/quota", &s.quota}})
-      RegisterRect(id, "text", (*label).c_str(), a, b);
+      RegisterRect(id, "text", label->c_str(), a, b);
     if (!s.overBy.empty()) RegisterRect("storage/over", "text", s.overBy.c_str(), a, b);
     RegisterRect("storage/note", "text", trash::kTrashCountsNote, a, b);
   }
