@@ -109,7 +109,7 @@
     const all = [], out = [];
     for (let f = 0; f < spec.faces.length; f += 2) {
       const weight = spec.faces[f], pixels = spec.faces[f + 1];
-      // A letter SemiBold lacks (web.cmake's LABELS) comes from Regular, which the browser emboldens.
+      // A letter SemiBold lacks (LABELS, below) comes from Regular, which the browser emboldens.
       const textFont = fontFor('"Trash Inter", "Trash Inter Fallback"', weight, pixels);
       const face = { ascent: Math.floor(textFont.ascent + 1), descent: Math.floor(-textFont.descent - 1), glyphs: [] };
       const add = (cp, font, drop, minAdvance) => {
@@ -224,13 +224,16 @@
   wasm.catch(() => {});  // its error is reported by instantiate(), once the runtime asks for it
   // The fonts are WOFF2 faces the browser rasterises for the page (web_fonts.cpp): Inter's two
   // weights, which stand in for each other, and the icons. Each Inter file is registered with the
-  // code points it has (web.cmake's lists) as its unicodeRange, so the browser draws each letter
-  // from the file that has it. Regular is also the fallback family for the letters SemiBold
-  // leaves out. loadFont's promise is true once the file can be drawn.
-  const LABELS = 'U+0020-007E,U+00A0,U+00A7,U+00A9,U+00AB,U+00B0,U+00B1,U+00B7,U+00BB,U+00D7,U+00F7,U+2013,U+2014,' +
-                 'U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715';
-  const LATIN_EXTENSION = 'U+00A1-00A6,U+00A8,U+00AA,U+00AC-00AF,U+00B2-00B6,U+00B8-00BA,U+00BC-00D6,U+00D8-00F6,' +
-                          'U+00F8-017F';
+  // code points it has as its unicodeRange, so the browser draws each letter from the file that has
+  // it. Regular is also the fallback family for the letters SemiBold leaves out. loadFont's promise
+  // is true once the file can be drawn.
+  // The page's font facts come from its C++: the build writes them here in place of TRASH_FONT_FACTS
+  // (web_font_facts.cpp prints them from ui/theme.h, minify_shell.mjs puts them in), as the font
+  // files were cut to them. FACES: weight and line height in CSS px per face (ui::kFaceSpecs);
+  // LABELS: the code points of the first files (ASCII and the page's own signs) and LATIN_EXTENSION
+  // the rest of ui::kTextRanges, as unicode-range lists; ICONS: ui::icon::kAll, in its order, likewise;
+  // ICON_SCALE, ICON_MIN_ADVANCE, ICON_DROP: ui::kIconScale, kIconMinAdvance and kIconDrop.
+  const { FACES, LABELS, LATIN_EXTENSION, ICONS, ICON_SCALE, ICON_MIN_ADVANCE, ICON_DROP } = TRASH_FONT_FACTS;
   const REGULAR = ['Trash Inter', 'Trash Inter Fallback'];
   // The first atlas comes from the fonts' worker (FONT_WORKER above), which gets a copy of each file
   // the first visit downloads; the document's faces serve the main thread's atlases (a new pixel
@@ -296,22 +299,20 @@
     return (early || fontWorker.atlas(spec)).catch(() => fonts.then(() => rasterFontsHere(spec)));
   };
   // The first atlas, asked for as soon as the font files are in rather than when the wasm runs
-  // (0.1-0.3 s later): its spec as web_fonts.cpp will describe it, from ui::kFaceSpecs, kTextRanges
-  // (LABELS and LATIN_EXTENSION above), icon::kAll and the icon metrics, in float32 as the page
-  // has them. rasterFontsSoon hands it over only for exactly that spec, so a list changed on one
-  // side only costs the time, never a wrong atlas.
+  // (0.1-0.3 s later): its spec as web_fonts.cpp will describe it, from the same facts (above), in
+  // float32 as the page has them. rasterFontsSoon hands it over only for exactly that spec, so were
+  // the two ever to differ it would only cost the time, never a wrong atlas.
   const f32 = Math.fround, dpr = f32(Math.max(0.5, window.devicePixelRatio || 1));
+  // The code points of a unicode-range list, in its order.
   const codePoints = (ranges) => ranges.split(',').flatMap((range) => {
     const [first, last = first] = range.slice(2).split('-').map((hex) => parseInt(hex, 16));
     return Array.from({ length: last - first + 1 }, (_, i) => first + i);
   });
   const earlySpec = {
-    faces: [400, 14, 600, 14, 600, 20].map((x, i) => (i % 2 ? f32(x * dpr) : x)),
+    faces: FACES.map((x, i) => (i % 2 ? f32(x * dpr) : x)),
     text: codePoints(LABELS + ',' + LATIN_EXTENSION).sort((a, b) => a - b),
-    icons: [0xF002, 0xF007, 0xF00C, 0xF00D, 0xF017, 0xF021, 0xF023, 0xF02B, 0xF054, 0xF05A, 0xF06A, 0xF071, 0xF078,
-            0xF07B, 0xF08B, 0xF0A0, 0xF0C5, 0xF0DC, 0xF0E2, 0xF126, 0xF148, 0xF1B2, 0xF1C0, 0xF1F8, 0xF142, 0xF1DA,
-            0xF019, 0xF067, 0xF068],
-    iconScale: f32(0.92), iconMinAdvance: f32(1.25), iconDrop: f32(0.05),
+    icons: codePoints(ICONS),
+    iconScale: f32(ICON_SCALE), iconMinAdvance: f32(ICON_MIN_ADVANCE), iconDrop: f32(ICON_DROP),
   };
   let earlyAtlas = fonts.then((loaded) => (loaded ? fontWorker.atlas(earlySpec) : Promise.reject(new Error('no fonts'))));
   earlyAtlas.catch(() => {});

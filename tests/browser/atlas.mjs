@@ -1,18 +1,22 @@
 // The font atlas drawn by the shell's fonts' worker against the one its main thread draws from the
 // same spec (web/shell.js: rasterFontsSoon, rasterFontsHere), glyph by glyph: metrics and pixels.
-// Only the page's own letters are compared (web.cmake's LABELS, and the icons): the others come
+// Only the page's own letters are compared (the font facts' labels, and the icons): the others come
 // from the browser's fallback face until Inter's Latin extension arrives (then the main thread
 // draws the atlas again), and a worker may be given other system fonts for them (Firefox is).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './browser.mjs';
 
-// The code points of web.cmake's list NAME ("U+0020-007E,U+00A0,...").
-export function cmakeCodePoints(name) {
-  const list = readFileSync(path.join(repoRoot, 'src', 'platform', 'web', 'web.cmake'), 'utf8')
-    .match(new RegExp(`set\\(${name} "([^"]+)"\\)`))[1];
+// The page's font facts as the build wrote them from the C++ (web_font_facts.cpp): the lists the
+// font files were cut to and shell.js registers them with ({ labels, latinExtension, icons, ... }).
+export const fontFacts = () =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'build', 'wasm', 'generated', 'font_facts.json'), 'utf8'));
+
+// The code points of a unicode-range list, whatever its spelling ("U+0020-007E,U+00A0" or
+// "U+a1-a6, U+a8"), in its order.
+export function codePoints(ranges) {
   const out = [];
-  for (const part of list.split(',')) {
+  for (const part of ranges.split(',')) {
     const [first, last] = part.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex, 16));
     for (let c = first; c <= (last ?? first); c++) out.push(c);
   }
@@ -52,5 +56,5 @@ export async function compareWorkerAtlas(page) {
       g.pixels.forEach((x, i) => { pixels = Math.max(pixels, Math.abs(x - m.pixels[i])); });
     }
     return { inWorker: worker.inWorker === true, glyphs: theirs.size, metrics, pixels };
-  }, cmakeCodePoints('LABELS'));
+  }, codePoints(fontFacts().labels));
 }

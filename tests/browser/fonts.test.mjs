@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, repoRoot } from './browser.mjs';
 import { openSignedIn, typeInto, waitForWidget } from './automation.mjs';
-import { compareWorkerAtlas } from './atlas.mjs';
+import { codePoints, compareWorkerAtlas, fontFacts } from './atlas.mjs';
 
 const EXTENSION = '/fonts/Inter-Regular-LatinExt.woff2';
 const ACCENTED = '\u0141\u00f3d\u017a street scenes';  // Łódź
@@ -62,18 +62,7 @@ const atlasDraws = (page) => page.evaluate(() => window.atlasDraws.length);
 const fontRequests = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((r) => new URL(r.name).pathname).filter((p) => p.includes('/fonts/')).sort());
 
-// The code points of a unicode-range list, whatever its spelling ("U+00A1-00A6,U+00A8" or
-// "U+a1-a6, U+a8").
-function codePoints(ranges) {
-  const out = new Set();
-  for (const part of ranges.split(',')) {
-    const [first, last] = part.trim().replace(/^U\+/i, '').split('-').map((hex) => parseInt(hex, 16));
-    for (let c = first; c <= (last ?? first); c++) out.add(c);
-  }
-  return out;
-}
-const cmakeList = (name) => readFileSync(path.join(repoRoot, 'src', 'platform', 'web', 'web.cmake'), 'utf8')
-  .match(new RegExp(`set\\(${name} "([^"]+)"\\)`))[1];
+const codeSet = (ranges) => new Set(codePoints(ranges));
 
 test('an ASCII workspace never downloads the extension; its atlas is drawn once', async () => {
   const { page, context, errors } = await openSignedIn(browser, ascii.url, 'alice', { routes: watchAtlas });
@@ -83,6 +72,12 @@ test('an ASCII workspace never downloads the extension; its atlas is drawn once'
   // Once: the shell's early request, whose spec (web/shell.js) is the one the page describes; a second
   // request would mean the two differ.
   assert.equal(await atlasDraws(page), 1);
+  // The spec the page described (web_fonts.cpp) is the build's font facts (web_font_facts.cpp), from
+  // which shell.js made its early spec: the same C++, so they cannot drift apart.
+  const described = await page.evaluate(() => ({ text: Module.trashFontSpec.text, icons: Module.trashFontSpec.icons }));
+  const facts = fontFacts();
+  assert.deepEqual(described, { text: codePoints(facts.labels + ',' + facts.latinExtension).sort((a, b) => a - b),
+                                icons: codePoints(facts.icons) });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -122,10 +117,11 @@ test('a workspace with an accented name gets the extension once, and the atlas i
   const extension = faces.filter(isExtension);
   assert.deepEqual(extension.map((face) => `${face.family} ${face.weight}`).sort(),
                    ['Trash Inter 400', 'Trash Inter Fallback 400']);
-  // Each file's unicodeRange is web.cmake's list for it: the browser picks the file that has the letter.
+  // Each file's unicodeRange is its list in the font facts (web_font_facts.cpp), which the file was
+  // cut to: the browser picks the file that has the letter.
   const core = faces.find((face) => face.family === 'Trash Inter' && face.weight === '400' && !isExtension(face));
-  assert.deepEqual(codePoints(extension[0].unicodeRange), codePoints(cmakeList('LATIN_EXTENSION')));
-  assert.deepEqual(codePoints(core.unicodeRange), codePoints(cmakeList('LABELS')));
+  assert.deepEqual(codeSet(extension[0].unicodeRange), codeSet(fontFacts().latinExtension));
+  assert.deepEqual(codeSet(core.unicodeRange), codeSet(fontFacts().labels));
   assert.deepEqual(await fontRequests(page), ['/fonts/Inter-Regular-LatinExt.woff2', '/fonts/Inter-Regular.woff2',
                                               '/fonts/Inter-SemiBold.woff2', '/fonts/icons.woff2']);
   // The rasteriser's font (web_fonts.cpp) now draws Ł from Inter: its advance is the extension file's own.

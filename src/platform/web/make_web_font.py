@@ -3,8 +3,10 @@ keeps only the given code points, without hinting, layout tables or names; turns
 TrueType quadratics (WOFF2's glyf transform packs them much tighter than CFF) and scales the em to a
 smaller divisor of the source's, so coordinates need fewer bits. About 1.5 KB off each Inter file.
     make_web_font.py SOURCE OUTPUT UNICODES UNITS_PER_EM
-UNITS_PER_EM 0 keeps the source's. Only Debian's python3-fonttools and python3-brotli are needed.
+UNICODES is a unicode-range list ("U+20-7E,U+A0") or @FILE:KEY, the list under KEY in a JSON file
+(web.cmake passes the page's font facts, web_font_facts.cpp). UNITS_PER_EM 0 keeps the source's. Only Debian's python3-fonttools and python3-brotli are needed.
 """
+import json
 import sys
 
 from fontTools import subset
@@ -70,6 +72,14 @@ def align_side_bearings(font):
         hmtx[name] = (advance, getattr(glyph, "xMin", 0))
 
 
+def read_unicodes(argument):
+    if not argument.startswith("@"):
+        return argument
+    path, key = argument[1:].rsplit(":", 1)
+    with open(path, encoding="utf-8") as facts:
+        return json.load(facts)[key]
+
+
 def main(source, output, unicodes, units_per_em):
     font = subset_font(source, unicodes)
     if "CFF " in font:
@@ -86,4 +96,4 @@ def main(source, output, unicodes, units_per_em):
 if __name__ == "__main__":
     if len(sys.argv) != 5:
         sys.exit(__doc__)
-    main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    main(sys.argv[1], sys.argv[2], read_unicodes(sys.argv[3]), int(sys.argv[4]))

@@ -6,7 +6,7 @@
 set(WEB_OUT "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the servable page is assembled")
 file(GLOB WEB_SOURCES CONFIGURE_DEPENDS
   "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp" "${CMAKE_SOURCE_DIR}/src/render/*.cpp")
-list(FILTER WEB_SOURCES EXCLUDE REGEX "(web_backend_server|web_no_ini_sscanf)\\.cpp$")
+list(FILTER WEB_SOURCES EXCLUDE REGEX "(web_backend_server|web_no_ini_sscanf|web_font_facts)\\.cpp$")
 add_library(trash_web OBJECT ${WEB_SOURCES})
 add_dependencies(trash_web embedded_shaders)
 target_include_directories(trash_web PRIVATE "${CMAKE_BINARY_DIR}/generated")
@@ -80,7 +80,7 @@ set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
   CloseButton=trash_imgui_no_title_bar_button)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
-# is not usable here): local names shortened, dead code dropped, properties kept, so the shell's
+# is not usable here; the shell's scripts go through it in minify_shell.mjs, below): local names shortened, dead code dropped, properties kept, so the shell's
 # scripts still meet through window and the glue through Module. About 7 KB gzip off a first visit.
 # The glue's top-level names are its own (nothing outside it names them; the page's EM_JS code
 # is inside it), so they are shortened too and its unused ones dropped, all but Module, which
@@ -88,7 +88,6 @@ target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_ss
 # loads.mjs): 1.3 KB gzip more. terser needs NODE_PATH like emcc does.
 find_program(TERSER_PROGRAM terser REQUIRED)
 set(TERSER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${TERSER_PROGRAM})
-set(TERSER_OPTIONS --compress --mangle)  # after the input file: --mangle takes an optional value
 set(TERSER_GLUE_OPTIONS --toplevel --compress passes=2 --mangle reserved=[Module,wasmMemory])
 # The linked wasm's functions grouped by namespace, smallest first, so that similar code sits inside
 # gzip's 32 KB window (order_wasm_functions.mjs; binaryen's wasm-dis and wasm-as, which emcc's own
@@ -149,56 +148,69 @@ foreach(target ${WEB_PAGES})
   add_custom_command(TARGET ${target} POST_BUILD ${compress_wasm} ${compress_js})
 endforeach()
 
+# The page's font facts (web_font_facts.cpp): the faces, code points and icon metrics the page
+# describes its atlas with (web_fonts.cpp), printed by a small program built from the same C++ with
+# the same emcc and run in node, so the fonts below and shell.js (minify_shell.mjs writes them into
+# it) follow the C++ rather than keeping a copy of it. The browser tests read them too (atlas.mjs).
+add_executable(trash_font_facts "${CMAKE_SOURCE_DIR}/src/platform/web/web_font_facts.cpp")
+target_link_libraries(trash_font_facts PRIVATE trash_ui)
+target_compile_options(trash_font_facts PRIVATE ${OWN_WARNINGS} ${WEB_CODE_OPTIONS})
+target_link_options(trash_font_facts PRIVATE -sENVIRONMENT=node -sNODERAWFS=1)
+set(FONT_FACTS "${CMAKE_BINARY_DIR}/generated/font_facts.json")
+add_custom_command(OUTPUT "${FONT_FACTS}"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/generated"
+  COMMAND ${NODE_PROGRAM} --no-experimental-fetch "$<TARGET_FILE:trash_font_facts>" "${FONT_FACTS}"
+  DEPENDS trash_font_facts COMMENT "Writing the page's font facts")
+
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses, without
 # hinting or layout tables, as WOFF2 (brotli inside: the browser unpacks and rasterises them for the
 # page, web_fonts.cpp), so they get no precompressed copies. make_web_font.py also turns Inter's CFF
 # outlines into TrueType ones (WOFF2 packs those tighter) and scales each em down to a quarter of
 # its source's (Inter 2816 -> 704, Font Awesome 1792 -> 448 units): every advance width and the
 # vertical metrics stay exact (Inter SemiBold's within 1/1408 em), about 4 KB off a first visit.
-# The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h). shell.js registers
+# The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h), as web_font_facts.cpp
+# writes them (below): "labels", the page's own words (ASCII and the punctuation it writes), in both
+# Inter weights, so a first visit of an ASCII workspace downloads no other letters; "latinExtension",
+# the rest of Latin-1 Supplement and Latin Extended-A (é, ñ, ß, ł, ...), in Regular only: shell.js
+# downloads it when the page has text that needs it (trash::NeedsLatinExtension), and a bold title
+# draws those letters from it, emboldened by the browser (web_fonts.cpp); "icons". shell.js registers
 # each file with the same list as its FontFace's unicodeRange.
 set(FONT_PY /usr/bin/python3)
-# LABELS: the page's own words (titles, buttons, headers): ASCII and the punctuation it writes.
-# Both Inter weights carry them: a first visit of an ASCII workspace downloads no other letters.
-set(LABELS "U+0020-007E,U+00A0,U+00A7,U+00A9,U+00AB,U+00B0,U+00B1,U+00B7,U+00BB,U+00D7,U+00F7,U+2013,U+2014,U+2018-201F,U+2022,U+2026,U+2039,U+203A,U+2190-2193,U+2212,U+2713,U+2715")
-# LATIN_EXTENSION: the rest of Latin-1 Supplement and Latin Extended-A (é, ñ, ß, ł, ...), in
-# Regular only: shell.js downloads it when the page has text that needs it (trash::NeedsLatinExtension),
-# and a bold title draws those letters from it, emboldened by the browser (web_fonts.cpp).
-set(LATIN_EXTENSION "U+00A1-00A6,U+00A8,U+00AA,U+00AC-00AF,U+00B2-00B6,U+00B8-00BA,U+00BC-00D6,U+00D8-00F6,U+00F8-017F")
-set(ICONS "U+F002,U+F007,U+F00C,U+F00D,U+F017,U+F021,U+F023,U+F02B,U+F054,U+F05A,U+F06A,U+F071,U+F078,U+F07B,U+F08B,U+F0A0,U+F0C5,U+F0DC,U+F0E2,U+F126,U+F142,U+F148,U+F1B2,U+F1C0,U+F1F8,U+F1DA,U+F019,U+F067,U+F068")
 set(FONT_OUTPUTS)
 set(FONT_SCRIPT "${CMAKE_SOURCE_DIR}/src/platform/web/make_web_font.py")
-foreach(font "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LABELS}|704"
-             "Inter-Regular-LatinExt.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|${LATIN_EXTENSION}|704"
-             "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|${LABELS}|704"
-             "icons.woff2|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|${ICONS}|448")
+foreach(font "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|labels|704"
+             "Inter-Regular-LatinExt.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.otf|latinExtension|704"
+             "Inter-SemiBold.woff2|/usr/share/fonts/opentype/inter/Inter-SemiBold.otf|labels|704"
+             "icons.woff2|/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf|icons|448")
   string(REPLACE "|" ";" parts "${font}")
   list(GET parts 0 out_name)
   list(GET parts 1 source)
-  list(GET parts 2 unicodes)
+  list(GET parts 2 facts_key)
   list(GET parts 3 units_per_em)
   set(out "${WEB_OUT}/fonts/${out_name}")
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${WEB_OUT}/fonts"
-    COMMAND ${FONT_PY} "${FONT_SCRIPT}" "${source}" "${out}" "${unicodes}" ${units_per_em}
-    DEPENDS "${source}" "${FONT_SCRIPT}" COMMENT "Making ${out_name}")
+    COMMAND ${FONT_PY} "${FONT_SCRIPT}" "${source}" "${out}" "@${FONT_FACTS}:${facts_key}" ${units_per_em}
+    DEPENDS "${source}" "${FONT_SCRIPT}" "${FONT_FACTS}" COMMENT "Making ${out_name}")
   list(APPEND FONT_OUTPUTS "${out}")
 endforeach()
 
 file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
-# The stylesheet and index.html lose their comments and indentation (minify_shell.mjs).
-set(MINIFY_SHELL "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
+# Scripts are minified with terser, the stylesheet and index.html lose their comments and
+# indentation, and shell.js gets the page's font facts (minify_shell.mjs).
+set(MINIFY_SHELL ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${NODE_PROGRAM}
+    "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
 set(SHELL_OUTPUTS)
 foreach(file ${SHELL_FILES})
   get_filename_component(name "${file}" NAME)
   precompress_commands(compress "${WEB_OUT}/${name}")
-  set(place COMMAND ${CMAKE_COMMAND} -E copy_if_different "${file}" "${WEB_OUT}/${name}")
-  if(name MATCHES "\\.js$")
-    set(place COMMAND ${TERSER} "${file}" ${TERSER_OPTIONS} --output "${WEB_OUT}/${name}")
-  elseif(name MATCHES "\\.(css|html)$")
-    set(place COMMAND ${NODE_PROGRAM} "${MINIFY_SHELL}" "${file}" "${WEB_OUT}/${name}")
+  set(facts)
+  if(name STREQUAL "shell.js")
+    set(facts "${FONT_FACTS}")
   endif()
-  add_custom_command(OUTPUT "${WEB_OUT}/${name}" ${place} ${compress} DEPENDS "${file}" "${MINIFY_SHELL}")
+  add_custom_command(OUTPUT "${WEB_OUT}/${name}"
+    COMMAND ${MINIFY_SHELL} "${file}" "${WEB_OUT}/${name}" ${facts} ${compress}
+    DEPENDS "${file}" "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs" ${facts})
   list(APPEND SHELL_OUTPUTS "${WEB_OUT}/${name}")
 endforeach()
 add_custom_target(web_assets ALL DEPENDS ${FONT_OUTPUTS} ${SHELL_OUTPUTS})
