@@ -345,8 +345,10 @@
   });
   Object.assign(window.trashShell, { fonts, drawable, loadLatinExtension, rasterFontsSoon, rasterFontsHere });
 
+  // What the glue takes from Module (web.cmake's INCOMING_MODULE_JS_API): the wasm, and where an
+  // abort goes; its messages go to console.warn, its default. It knows no canvas: the renderer and
+  // the listeners find theirs.
   window.Module = {
-    canvas: document.getElementById('canvas'),
     instantiateWasm(imports, done) {
       instantiate(wasmUrl, wasm, imports)
         .then((result) => { statusEl.textContent = 'Starting…'; progressEl.style.width = '100%';
@@ -355,8 +357,6 @@
       return {};
     },
     onAbort(what) { fail('The page stopped unexpectedly: ' + what); },
-    print() {},
-    printErr(text) { console.warn(text); },
   };
 
   const script = document.createElement('script');

@@ -1,25 +1,57 @@
-// Makes the shell's files servable (web.cmake runs it on each file of web/): scripts go through
-// Debian's terser (local names shortened, dead code dropped, properties kept, so the scripts still
-// meet through window and the glue through Module); the stylesheet and index.html lose their
-// comments and indentation (1.2 KB gzip off a first visit), deliberately small and safe: only
-// comments and the whitespace around CSS's { } ; , and at HTML line starts go, so index.html's lines
-// (serve.py swaps its trash-backend meta tag as written) stay as they are.
-// A script that reads the page's font facts (`const { A, B } = TRASH_FONT_FACTS;`, in shell.js) gets
-// them from FACTS.json, the file web_font_facts.cpp writes from the C++, as constants.
-// Usage: NODE_PATH=/usr/share/nodejs node minify_shell.mjs input.(js|css|html) output [FACTS.json]
+// Makes the page's JS and the shell's files servable (web.cmake runs it). Scripts are minified by
+// Debian's terser: local names shortened, dead code dropped, properties kept, so the scripts still
+// meet through window and the glue through Module.
+// - The shell's scripts, web/a11y.js, text_input.js and shell.js, in that order, become the one
+//   served shell.js (one download; gzip finds their common words: 0.5 KB gzip less than three files).
+//   A script that reads the page's font facts (`const { A, B } = TRASH_FONT_FACTS;`, in shell.js)
+//   gets them as constants from the file web_font_facts.cpp writes from the C++.
+// - The Emscripten glue (--glue) first loses what the page never runs (GLUE_TRIMS), then its
+//   top-level names are shortened too and its unused ones dropped: they are its own (nothing outside
+//   it names them; the page's EM_JS code is inside it), all but Module, which shell.js fills in, and
+//   wasmMemory, which the bench reads for the heap's size (tests/bench/lib/loads.mjs).
+// - The stylesheet and index.html lose their comments and indentation (1.2 KB gzip off a first
+//   visit), deliberately small and safe: only comments and the whitespace around CSS's { } ; , and at
+//   HTML line starts go, so index.html's lines (serve.py swaps its trash-backend meta tag as written)
+//   stay as they are.
+// Usage: NODE_PATH=/usr/share/nodejs node minify_shell.mjs OUTPUT INPUT... [--font-facts FACTS.json]
+//   OUTPUT .js: the INPUT scripts, in order; .css or .html: its one INPUT.
+//        NODE_PATH=/usr/share/nodejs node minify_shell.mjs --glue GLUE.js (in place)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const [input, output, factsFile] = process.argv.slice(2);
-const text = readFileSync(input, 'utf8');
+const args = process.argv.slice(2);
+const factsAt = args.indexOf('--font-facts');
+const factsFile = factsAt >= 0 ? args.splice(factsAt, 2)[1] : null;
+const glue = args[0] === '--glue' ? args[1] : null;
+const [output, ...inputs] = glue ? [glue] : args;
+const { minify } = createRequire(import.meta.url)('terser');
+
+// What Emscripten 3.1.6's glue carries that this page never runs, each with why. A trim that finds
+// nothing to cut fails the build (a new Emscripten must be looked at, not served untrimmed).
+const GLUE_TRIMS = [
+  // Its own download and compile of the wasm, for when Module.instantiateWasm is not given: shell.js
+  // always gives it (streaming, with its progress bar and its own error messages). 0.4 KB gzip.
+  ['the fallback instantiation', /instantiateAsync\(\);return\{\}\}/g, () => 'return{}}'],
+  // Each export is also set on Module, which nothing reads: the page's JS (EM_JS, inside the glue)
+  // calls the glue's own names. An export the glue itself reads from Module (_main) keeps it. 0.2 KB.
+  ['exports on Module', /var (\w+)=Module\["\1"\]=function\(\)\{return\(\1=Module\["\1"\]=(Module\["asm"\]\["\w+"\])\)/g,
+    (all, name, wasmExport, source) => (source.split(`Module["${name}"]`).length === 3 ?
+      `var ${name}=function(){return(${name}=${wasmExport})` : all)],
+];
+function trimGlue(source) {
+  for (const [what, pattern, replacement] of GLUE_TRIMS) {
+    const trimmed = source.replace(pattern, (...match) => replacement(...match.slice(0, -2), source));
+    if (trimmed === source) throw new Error(`minify_shell.mjs: ${glue}: ${what} not found to trim`);
+    source = trimmed;
+  }
+  return source;
+}
 
 // `const { A, B } = TRASH_FONT_FACTS;` becomes `const A = ..., B = ...;`, each the JSON value under
-// the key A is the constant-case of (LATIN_EXTENSION: latinExtension). Fails when it is not there.
+// the camel-case of its name (LATIN_EXTENSION: latinExtension). Fails when a name has none.
 function withFontFacts(source) {
   const facts = JSON.parse(readFileSync(factsFile, 'utf8'));
-  const use = /const \{([^}]+)\} = TRASH_FONT_FACTS;/;
-  if (!use.test(source)) throw new Error(`minify_shell.mjs: ${input} does not read TRASH_FONT_FACTS`);
-  return source.replace(use, (_, names) => 'const ' + names.split(',').map((name) => {
+  return source.replace(/const \{([^}]+)\} = TRASH_FONT_FACTS;/, (_, names) => 'const ' + names.split(',').map((name) => {
     name = name.trim();
     const key = name.toLowerCase().replace(/_([a-z])/g, (__, c) => c.toUpperCase());
     if (!(key in facts)) throw new Error(`minify_shell.mjs: ${factsFile} has no ${key}`);
@@ -28,16 +60,26 @@ function withFontFacts(source) {
 }
 
 let out;
-if (input.endsWith('.js')) {
-  const { minify } = createRequire(import.meta.url)('terser');
-  const result = await minify(factsFile ? withFontFacts(text) : text, { compress: true, mangle: true });
-  out = result.code + '\n';
-} else if (input.endsWith('.css')) {
-  out = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
-    .replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}').trim() + '\n';
-} else if (input.endsWith('.html')) {
-  out = text.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*/g, '\n').trim() + '\n';
+if (glue) {
+  out = (await minify(trimGlue(readFileSync(glue, 'utf8')), {
+    toplevel: true, compress: { passes: 2 }, mangle: { reserved: ['Module', 'wasmMemory'] } })).code;
+} else if (output.endsWith('.js')) {
+  const sources = {};
+  for (const input of inputs) sources[input] = readFileSync(input, 'utf8');
+  const all = Object.values(sources).join('\n');
+  if (factsFile && !all.includes('TRASH_FONT_FACTS')) throw new Error('minify_shell.mjs: no script reads TRASH_FONT_FACTS');
+  for (const input of inputs) if (factsFile) sources[input] = withFontFacts(sources[input]);
+  out = (await minify(sources, { compress: true, mangle: true })).code;
+  if (out.includes('TRASH_FONT_FACTS')) throw new Error('minify_shell.mjs: TRASH_FONT_FACTS left in ' + output);
 } else {
-  throw new Error(`minify_shell.mjs: ${input} is neither .js, .css nor .html`);
+  const text = readFileSync(inputs[0], 'utf8');
+  if (output.endsWith('.css')) {
+    out = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1').replace(/;}/g, '}').trim() + '\n';
+  } else if (output.endsWith('.html')) {
+    out = text.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s*/g, '\n').trim() + '\n';
+  } else {
+    throw new Error(`minify_shell.mjs: ${output} is neither .js, .css nor .html`);
+  }
 }
 writeFileSync(output, out);

@@ -79,20 +79,18 @@ set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
   APPEND PROPERTY COMPILE_DEFINITIONS CollapseButton=trash_imgui_no_title_bar_button
   CloseButton=trash_imgui_no_title_bar_button)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
-# Served JS is minified with Debian's terser (emcc -Oz only strips the glue's whitespace; closure
-# is not usable here; the shell's scripts go through it in minify_shell.mjs, below): local names shortened, dead code dropped, properties kept, so the shell's
-# scripts still meet through window and the glue through Module. About 7 KB gzip off a first visit.
-# The glue's top-level names are its own (nothing outside it names them; the page's EM_JS code
-# is inside it), so they are shortened too and its unused ones dropped, all but Module, which
-# shell.js fills in, and wasmMemory, which the bench reads for the heap's size (tests/bench/lib/
-# loads.mjs): 1.3 KB gzip more. terser needs NODE_PATH like emcc does.
-find_program(TERSER_PROGRAM terser REQUIRED)
-set(TERSER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${TERSER_PROGRAM})
-set(TERSER_GLUE_OPTIONS --toplevel --compress passes=2 --mangle reserved=[Module,wasmMemory])
+# Served JS is minified with Debian's terser by minify_shell.mjs (emcc -Oz only strips the glue's
+# whitespace; closure is not usable here): local names shortened, dead code dropped, properties kept,
+# so the shell's scripts still meet through window and the glue through Module. About 7 KB gzip off a
+# first visit. The glue's top-level names are shortened too and its unused ones dropped (1.3 KB gzip
+# more), after what of Emscripten's glue the page never runs is cut (its fallback instantiation, its
+# exports on Module: 0.6 KB). terser needs NODE_PATH like emcc does.
+find_program(NODE_PROGRAM node REQUIRED)
+set(MINIFY_SHELL_SCRIPT "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
+set(MINIFY_SHELL ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${NODE_PROGRAM} "${MINIFY_SHELL_SCRIPT}")
 # The linked wasm's functions grouped by namespace, smallest first, so that similar code sits inside
 # gzip's 32 KB window (order_wasm_functions.mjs; binaryen's wasm-dis and wasm-as, which emcc's own
 # wasm-opt comes with, do the rewriting): 5.9 KB gzip, 1.8 KB brotli. Same code, same behaviour.
-find_program(NODE_PROGRAM node REQUIRED)
 find_program(WASM_DIS_PROGRAM wasm-dis REQUIRED)
 find_program(WASM_AS_PROGRAM wasm-as REQUIRED)
 set(ORDER_WASM ${NODE_PROGRAM} "${CMAKE_SOURCE_DIR}/src/platform/web/order_wasm_functions.mjs")
@@ -100,13 +98,15 @@ set(ORDER_WASM_TOOLS ${WASM_DIS_PROGRAM} ${WASM_AS_PROGRAM}
   --mvp-features --enable-nontrapping-float-to-int --enable-bulk-memory --enable-sign-ext)
 foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
-  set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}")
+  # Linked again when minify_shell.mjs changes: it finishes the glue (below).
+  set_target_properties(${target} PROPERTIES SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY "${WEB_OUT}"
+                        LINK_DEPENDS "${MINIFY_SHELL_SCRIPT}")
   target_link_options(${target} PRIVATE
     # No Emscripten GL library or html5.h events: the renderer has its own WebGL2 binding
     # (src/render/webgl2_binding.cpp) and the page its own listeners (web_input.cpp, web_touch.cpp).
     -sENVIRONMENT=web -sFETCH=1
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sFILESYSTEM=0 -sASSERTIONS=0
-    -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[canvas,print,printErr,instantiateWasm,onAbort]
+    -sEXIT_RUNTIME=0 -sINCOMING_MODULE_JS_API=[instantiateWasm,onAbort]
     -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
     # Size: nothing throws or longjmps; emmalloc is ~5 KB smaller than dlmalloc; no errno or
     # TextDecoder fallback in the JS glue (WebGL2 browsers all have TextDecoder); emscripten_fetch
@@ -125,11 +125,11 @@ foreach(target ${WEB_PAGES})
     "SHELL:-Xlinker -mllvm -Xlinker -mattr=+nontrapping-fptoint,+bulk-memory,+sign-ext"
     # The wasm's function names, for tests/bench/size_by_module.mjs (the wasm itself carries none).
     --emit-symbol-map)
-  # Kept beside the build, not in the servable folder. Then the JS glue is minified (see TERSER)
+  # Kept beside the build, not in the servable folder. Then the JS glue is minified (see MINIFY_SHELL)
   # and the wasm's functions are ordered for the compressors (see ORDER_WASM).
   add_custom_command(TARGET ${target} POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E rename "${WEB_OUT}/${target}.js.symbols" "${CMAKE_BINARY_DIR}/${target}.symbols"
-    COMMAND ${TERSER} "${WEB_OUT}/${target}.js" ${TERSER_GLUE_OPTIONS} --output "${WEB_OUT}/${target}.js"
+    COMMAND ${MINIFY_SHELL} --glue "${WEB_OUT}/${target}.js"
     COMMAND ${ORDER_WASM} "${WEB_OUT}/${target}.wasm" "${CMAKE_BINARY_DIR}/${target}.symbols" ${ORDER_WASM_TOOLS})
 endforeach()
 
@@ -195,22 +195,20 @@ foreach(font "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.
   list(APPEND FONT_OUTPUTS "${out}")
 endforeach()
 
-file(GLOB SHELL_FILES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*")
-# Scripts are minified with terser, the stylesheet and index.html lose their comments and
-# indentation, and shell.js gets the page's font facts (minify_shell.mjs).
-set(MINIFY_SHELL ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${NODE_PROGRAM}
-    "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
-set(SHELL_OUTPUTS)
-foreach(file ${SHELL_FILES})
-  get_filename_component(name "${file}" NAME)
+# The shell's scripts are served as one shell.js, minified with terser, which also writes the page's
+# font facts into it; the stylesheet and index.html lose their comments and indentation
+# (minify_shell.mjs).
+set(SHELL_SCRIPTS "${CMAKE_SOURCE_DIR}/web/a11y.js" "${CMAKE_SOURCE_DIR}/web/text_input.js" "${CMAKE_SOURCE_DIR}/web/shell.js")
+precompress_commands(compress "${WEB_OUT}/shell.js")
+add_custom_command(OUTPUT "${WEB_OUT}/shell.js"
+  COMMAND ${MINIFY_SHELL} "${WEB_OUT}/shell.js" ${SHELL_SCRIPTS} --font-facts "${FONT_FACTS}" ${compress}
+  DEPENDS ${SHELL_SCRIPTS} "${MINIFY_SHELL_SCRIPT}" "${FONT_FACTS}")
+set(SHELL_OUTPUTS "${WEB_OUT}/shell.js")
+foreach(name shell.css index.html)
   precompress_commands(compress "${WEB_OUT}/${name}")
-  set(facts)
-  if(name STREQUAL "shell.js")
-    set(facts "${FONT_FACTS}")
-  endif()
   add_custom_command(OUTPUT "${WEB_OUT}/${name}"
-    COMMAND ${MINIFY_SHELL} "${file}" "${WEB_OUT}/${name}" ${facts} ${compress}
-    DEPENDS "${file}" "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs" ${facts})
+    COMMAND ${MINIFY_SHELL} "${WEB_OUT}/${name}" "${CMAKE_SOURCE_DIR}/web/${name}" ${compress}
+    DEPENDS "${CMAKE_SOURCE_DIR}/web/${name}" "${MINIFY_SHELL_SCRIPT}")
   list(APPEND SHELL_OUTPUTS "${WEB_OUT}/${name}")
 endforeach()
 add_custom_target(web_assets ALL DEPENDS ${FONT_OUTPUTS} ${SHELL_OUTPUTS})
