@@ -30,8 +30,18 @@ const { minify } = createRequire(import.meta.url)('terser');
 // nothing to cut fails the build (a new Emscripten must be looked at, not served untrimmed).
 const GLUE_TRIMS = [
   // Its own download and compile of the wasm, for when Module.instantiateWasm is not given: shell.js
-  // always gives it (streaming, with its progress bar and its own error messages). 0.4 KB gzip.
+  // always gives it (streaming, with its progress bar and its own error messages). With what only
+  // it reads (below), 0.6 KB gzip.
   ['the fallback instantiation', /instantiateAsync\(\);return\{\}\}/g, () => 'return{}}'],
+  // And what only that fallback reads: the wasm's address, and the script's folder it is found in.
+  ['the wasm\'s address',
+    /var wasmBinaryFile;wasmBinaryFile="[\w.]+";if\(!isDataURI\(wasmBinaryFile\)\)\{wasmBinaryFile=locateFile\(wasmBinaryFile\)\}/g,
+    () => ''],
+  ['the script\'s folder',
+    /if\(ENVIRONMENT_IS_WORKER\)\{scriptDirectory=self\.location\.href\}else if\(typeof document!="undefined"&&document\.currentScript\)\{scriptDirectory=document\.currentScript\.src\}if\(scriptDirectory\.indexOf\("blob:"\)!==0\)\{[^}]*\}else\{scriptDirectory=""\}/g,
+    () => ''],
+  // The file packager's tables, for a file system the page does not have (FILESYSTEM=0).
+  ['preloaded files', /Module\["preloadedImages"\]=\{\};Module\["preloadedAudios"\]=\{\};/g, () => ''],
   // Each export is also set on Module, which nothing reads: the page's JS (EM_JS, inside the glue)
   // calls the glue's own names. An export the glue itself reads from Module (_main) keeps it. 0.2 KB.
   ['exports on Module', /var (\w+)=Module\["\1"\]=function\(\)\{return\(\1=Module\["\1"\]=(Module\["asm"\]\["\w+"\])\)/g,

@@ -83,8 +83,8 @@ target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_ss
 # whitespace; closure is not usable here): local names shortened, dead code dropped, properties kept,
 # so the shell's scripts still meet through window and the glue through Module. About 7 KB gzip off a
 # first visit. The glue's top-level names are shortened too and its unused ones dropped (1.3 KB gzip
-# more), after what of Emscripten's glue the page never runs is cut (its fallback instantiation, its
-# exports on Module: 0.6 KB). terser needs NODE_PATH like emcc does.
+# more), after what of Emscripten's glue the page never runs is cut (its fallback instantiation and
+# what only it reads, its exports on Module: 0.8 KB). terser needs NODE_PATH like emcc does.
 find_program(NODE_PROGRAM node REQUIRED)
 set(MINIFY_SHELL_SCRIPT "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
 set(MINIFY_SHELL ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${NODE_PROGRAM} "${MINIFY_SHELL_SCRIPT}")
