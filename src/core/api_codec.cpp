@@ -9,6 +9,7 @@
 #include <limits>     // number clamping
 
 #include "core/json_tree.h"  // ParseTree, Reader, Decode
+#include "core/text.h"       // Concat
 
 namespace trash {
 
@@ -79,9 +80,10 @@ std::string ErrorMessageFromResponse(int status, std::string_view body) {
     case 413: return "The request is too large (HTTP 413)";
     default: break;
     }
-    if (status >= 500) return "The server had a problem (HTTP " + std::to_string(status) + ")";
+    if (status >= 500) return Concat("The server had a problem (HTTP ", std::to_string(status), ")");
     if (IsSuccess(status)) return "The server sent a response the page could not read";
-    return "The request failed (HTTP " + std::to_string(status) + ")";
+    return Concat("The request failed (HTTP ", std::to_string(status), ")");
+
 }
 
 // [SECTION] Restore, permanent delete, Empty Trash results

@@ -12,13 +12,14 @@
 #include "core/countdown.h"     // kNever, FormatBytes
 #include "core/hash_set.h"      // projects of an Undo
 #include "core/permissions.h"   // DeleteBlockedReason
+#include "core/text.h"          // Concat
 
 namespace trash {
 
 namespace {
 constexpr size_t kDialogNames = 10;
 
-std::string Quote(const std::string& name) { return "\"" + name + "\""; }
+std::string Quote(const std::string& name) { return Concat("\"", name, "\""); }
 }  // namespace
 
 PageState::PageState(PageConfig config) : config_(config) {}
@@ -96,7 +97,7 @@ Requests PageState::Handle(const intent::OpenDialog& intent) {
         std::vector<const TrashItem*> chosen;
         for (const TrashItem& item : items) {
             if (dialog.names.size() < kDialogNames)
-                dialog.names.push_back(item.name + " (" + std::string(ItemTypeSingular(item.type)) + ")");
+                dialog.names.push_back(Concat(item.name, " (", ItemTypeSingular(item.type), ")"));
             dialog.bytes += item.sizeBytes;
             ++dialog.count;
             chosen.push_back(&item);
@@ -139,7 +140,8 @@ Requests PageState::Handle(const intent::RestoreParentFirst& intent) {
     if (child == nullptr || !IsChildType(child->type) || child->parentId.empty()) return {};
     const ItemKey parent = ParentKeyOf(*child);
     if (view_.Find(parent) == nullptr) {
-        ShowToast(ToastKind::Error, "The project " + Quote(child->parentName) + " is not in Trash any more: refresh");
+        ShowToast(ToastKind::Error, Concat("The project ", Quote(child->parentName), " is not in Trash any more: refresh"));
+
         return {};
     }
     return StartRemoval(RequestKind::Restore, {parent});
