@@ -1,14 +1,14 @@
 // Row pieces shared by both Trash layouts and the selection bars (see row_parts.h).
 #include "ui/row_parts.h"
 
-#include "ui/theme.h"  // palette, icons
+#include "core/text.h"  // Concat
+#include "ui/theme.h"   // palette, icons
 
 namespace ui {
 
 std::string RowId(const trash::TrashItem& item) {
-  std::string id = "row/" + item.typeName + "/";
-  if (!item.parentId.empty()) id += item.parentId + "/";
-  return id + item.id;
+  if (item.parentId.empty()) return trash::Concat("row/", item.typeName, "/", item.id);
+  return trash::Concat("row/", item.typeName, "/", item.parentId, "/", item.id);
 }
 
 const char* TypeIcon(trash::ItemType type) {
@@ -46,7 +46,8 @@ bool MouseUsedThisFrame() {
 }
 
 bool ActionButton(const trash::RowAction& action, const std::string& rowId, ButtonOptions options) {
-  const std::string id = rowId + "/" + std::string(action.id);
+  const std::string id = trash::Concat(rowId, "/", action.id);
+
   const std::string& tip = action.enabled ? action.hint : action.reason;
   options.id = id.c_str();
   options.enabled = action.enabled;

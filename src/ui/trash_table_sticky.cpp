@@ -13,7 +13,7 @@
 #include <string>     // labels
 
 #include "core/countdown.h"  // FormatBytes
-#include "core/text.h"       // FormatCount, CountOf
+#include "core/text.h"       // FormatCount, CountOf, Concat
 #include "ui/row_parts.h"    // TypeIcon
 #include "ui/theme.h"        // palette, fonts, icons, Dpr
 #include "ui/trash_table.h"
@@ -136,7 +136,8 @@ void TrashTable::DrawStickyGroup(Frame& frame) {
   dl->PopClipRect();
   const std::string title(trash::ItemTypeDisplayName(group->type));
   if (b.y - shownMin.y > 1)
-    RegisterRect("group/pinned", "button", (title + ", " + trash::CountOf(group->count, "item", "items")).c_str(),
+    RegisterRect("group/pinned", "button", trash::Concat(title, ", ", trash::CountOf(group->count, "item", "items")).c_str(),
+
                  shownMin, b, "expanded pinned", "Hide these items");
 }
 
