@@ -223,7 +223,7 @@ ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
                     key.name = r.String(item, path, "name");
                     key.scopes = r.Strings(item, path, "scopes");
                 } else {
-                    r.Fail(std::string(path) + " must be a string or an object");
+                    r.Fail(Concat(path, " must be a string or an object"));
                     return;
                 }
                 demo.apiKeys.push_back(std::move(key));

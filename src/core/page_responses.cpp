@@ -320,8 +320,12 @@ Requests PageState::FinishBatch(uint64_t batchId) {
         if (!batch.done.empty()) {
             bool undoable = batch.done.size() <= config_.maxUndoItems;
             for (const TrashItem& item : batch.done) undoable = undoable && requests::MoveToTrash(workspaceUrl(), item);
-            const std::string message = Concat("Restored ", Describe(batch.done));
-            Toast& toast = ShowToast(ToastKind::Success, message, undoable ? batch.done : std::vector<TrashItem>{});
+            Toast& toast = ShowToast(ToastKind::Success, Concat("Restored ", Describe(batch.done)));
+            if (undoable) {
+                toast.undoItems = batch.done;
+                toast.expiresAtMs = nowMs_ + config_.undoToastMs;
+            }
+
             // Projects, versions and models are back in their project: the Projects page shows it.
             size_t projects = 0, children = 0;
             for (const TrashItem& item : batch.done) {

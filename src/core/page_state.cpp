@@ -402,20 +402,17 @@ Requests PageState::Reload(bool onlyIfIdle) {
     return LoadScreenData();
 }
 
-Toast& PageState::ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems) {
+Toast& PageState::ShowToast(ToastKind kind, std::string message) {
     // The same message again replaces the one shown (and starts its time afresh): never two alike.
     toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(),
                                  [&](const Toast& t) { return t.kind == kind && t.message == message; }),
                   toasts_.end());
-    const int64_t lifetime = kind == ToastKind::Error ? config_.errorToastMs
-                             : undoItems.empty()      ? config_.toastMs
-                                                      : config_.undoToastMs;
+    const int64_t lifetime = kind == ToastKind::Error ? config_.errorToastMs : config_.toastMs;
     Toast toast;
     toast.id = nextToastId_++;
     toast.kind = kind;
     toast.message = std::move(message);
     toast.expiresAtMs = nowMs_ + lifetime;
-    toast.undoItems = std::move(undoItems);
     toasts_.push_back(std::move(toast));
     if (toasts_.size() > config_.maxToasts) toasts_.erase(toasts_.begin());
     return toasts_.back();
