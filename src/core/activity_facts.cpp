@@ -10,7 +10,8 @@ namespace {
 std::string How(const AuditEvent& e) {
     if (e.via == "cleanup" || e.action == AuditAction::Cleanup) return "Cleanup";
     if (e.via == "api")
-        return e.keyName.empty() ? "API key" : Concat("API key \xe2\x80\x9c", SanitizeForDisplay(e.keyName), "\xe2\x80\x9d");
+        return e.keyName.empty() ? "API key"
+                                 : Concat("API key \xe2\x80\x9c", SanitizeForDisplay(e.keyName), "\xe2\x80\x9d");
     return "Web";
 }
 

@@ -83,7 +83,6 @@ std::string ErrorMessageFromResponse(int status, std::string_view body) {
     if (status >= 500) return Concat("The server had a problem (HTTP ", std::to_string(status), ")");
     if (IsSuccess(status)) return "The server sent a response the page could not read";
     return Concat("The request failed (HTTP ", std::to_string(status), ")");
-
 }
 
 // [SECTION] Restore, permanent delete, Empty Trash results

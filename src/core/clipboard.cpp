@@ -39,7 +39,6 @@ std::string CopiedMessage(const std::vector<TrashItem>& items, CopyField field) 
         return Concat("Copied ", what, " of \"", name, "\"");
     }
     return Concat("Copied ", FormatCount(items.size()), " ", what, "s");
-
 }
 
 std::vector<ItemKey> CopyTargets(TrashView& view) {

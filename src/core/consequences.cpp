@@ -69,7 +69,6 @@ std::string ExclusiveImagesNote(const TrashItem& project) {
                "images are shared with other projects, so they are preserved.";
     return Concat("Cleanup will also delete the ", CountOf(uint64_t(project.exclusiveImageCount), "image", "images"),
                   " that belong only to this project. ", shared);
-
 }
 
 }  // namespace trash

@@ -29,7 +29,6 @@ const Unit* UnitFor(int64_t remaining) {
 
 std::string CountOf(int64_t count, const Unit& unit) {
     return Concat(FormatCount(uint64_t(count)), " ", count == 1 ? unit.singular : unit.plural);
-
 }
 
 const char* const kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};

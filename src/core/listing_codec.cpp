@@ -230,7 +230,8 @@ private:
             return true;
         case Slot::SectionArray:
             if (value.kind == JsonValue::Null) return true;
-            if (value.kind != JsonValue::ArrayStart) return Fail(Concat("sections.", sectionName_, " must be an array"));
+            if (value.kind != JsonValue::ArrayStart)
+                return Fail(Concat("sections.", sectionName_, " must be an array"));
             pathPrefix_ = "sections." + sectionName_;
             index_ = 0;
             stack_.push_back(Frame::SectionArray);

@@ -194,7 +194,8 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, const 
                 return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI))};
             return {};
         }
-        error = listing.ok() ? "The server sent no items" : Concat("The Trash listing could not be read: ", listing.error());
+        error = listing.ok() ? "The server sent no items"
+                             : Concat("The Trash listing could not be read: ", listing.error());
     } else {
         error = ErrorMessageFromResponse(status, body);
     }
@@ -291,8 +292,8 @@ Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::st
     if (IsSuccess(status))
         batch.done.push_back(call.items.front());
     else
-        batch.failures.push_back(Concat(Quote(DisplayName(call.items.front(), false)), ": ",
-                                        ErrorMessageFromResponse(status, body)));
+        batch.failures.push_back(
+            Concat(Quote(DisplayName(call.items.front(), false)), ": ", ErrorMessageFromResponse(status, body)));
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }
@@ -312,7 +313,7 @@ Requests PageState::FinishBatch(uint64_t batchId) {
             ShowToast(ToastKind::Error, Concat("Couldn't ", verb, " ", batch.failures[0]));
         else
             ShowToast(ToastKind::Error, Concat("Couldn't ", verb, " ", CountOf(batch.failures.size(), "item", "items"),
-                                              ". ", batch.failures[0]));
+                                               ". ", batch.failures[0]));
     };
     switch (batch.kind) {
     case RequestKind::Restore:
@@ -402,8 +403,8 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     if (!IsSuccess(status)) {
         projects_.insert(projects_.begin() + static_cast<std::ptrdiff_t>(std::min(call.projectIndex, projects_.size())),
                          *call.project);
-        ShowToast(ToastKind::Error, Concat("Couldn't move ", Quote(call.project->name), " to Trash: ",
-                                          ErrorMessageFromResponse(status, body)));
+        ShowToast(ToastKind::Error, Concat("Couldn't move ", Quote(call.project->name),
+                                           " to Trash: ", ErrorMessageFromResponse(status, body)));
         return {};
     }
     ++mutations_;

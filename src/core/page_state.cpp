@@ -140,7 +140,8 @@ Requests PageState::Handle(const intent::RestoreParentFirst& intent) {
     if (child == nullptr || !IsChildType(child->type) || child->parentId.empty()) return {};
     const ItemKey parent = ParentKeyOf(*child);
     if (view_.Find(parent) == nullptr) {
-        ShowToast(ToastKind::Error, Concat("The project ", Quote(child->parentName), " is not in Trash any more: refresh"));
+        ShowToast(ToastKind::Error,
+                  Concat("The project ", Quote(child->parentName), " is not in Trash any more: refresh"));
 
         return {};
     }

@@ -260,7 +260,7 @@ private:
     Requests DueRetentionPreview();        // the debounced dry run, when typing has paused
     void RetentionChanged(int days);       // the period now in force: session, form, Trash countdowns
     bool AdoptedStaleRetention(int status, std::string_view body);  // a 409 for a stale period: take the server's
-    Toast& ShowToast(ToastKind kind, std::string message);  // an Undo is added to the toast it returns
+    Toast& ShowToast(ToastKind kind, std::string message);          // an Undo is added to the toast it returns
 
     Requests SetSession(Session session);
     void SignedOut(std::string message);

@@ -36,7 +36,9 @@ std::string PermissionPhrase(std::string_view permission) {
     return Concat("the \"", PermissionWords(permission), "\" permission");
 }
 
-std::string LacksPermission(std::string_view permission) { return Concat("Your role lacks ", PermissionPhrase(permission)); }
+std::string LacksPermission(std::string_view permission) {
+    return Concat("Your role lacks ", PermissionPhrase(permission));
+}
 
 std::string_view TrashPermissionFor(ItemType type) {
     switch (type) {

@@ -144,8 +144,9 @@ std::string ActivityParams(const ActivityFilters& filters) {
 }
 
 Request RetentionChange(int days, int expectedDays, bool dryRun) {
-    std::string body = Concat("{\"retentionDays\":", std::to_string(days), ",\"expectedRetentionDays\":",
-                              std::to_string(expectedDays), dryRun ? ",\"dryRun\":true}" : "}");
+    std::string body =
+        Concat("{\"retentionDays\":", std::to_string(days), ",\"expectedRetentionDays\":", std::to_string(expectedDays),
+               dryRun ? ",\"dryRun\":true}" : "}");
     return Request{"PATCH", "/api/workspace", std::move(body), true};
 }
 }  // namespace
@@ -159,8 +160,7 @@ Request ListActivity(std::string_view workspaceUrl, const ActivityFilters& filte
 }
 
 Request ListActivityRun(std::string_view workspaceUrl, std::string_view runId, std::string_view cursor, size_t limit) {
-    std::string path =
-        Concat(Segment(workspaceUrl), "/audit?run=", UrlEncode(runId), "&limit=", std::to_string(limit));
+    std::string path = Concat(Segment(workspaceUrl), "/audit?run=", UrlEncode(runId), "&limit=", std::to_string(limit));
     if (!cursor.empty()) path += Concat("&cursor=", UrlEncode(cursor));
     return Get(std::move(path));
 }
@@ -199,7 +199,6 @@ std::optional<Request> MoveToTrash(std::string_view workspaceUrl, const TrashIte
     case ItemType::Unknown: return std::nullopt;
     }
     return Delete(std::move(path));
-
 }
 
 }  // namespace requests

@@ -43,14 +43,14 @@ std::string PreviewSentence(const RetentionPreview& p) {
     std::string text = Concat("With ", std::to_string(p.retentionDays), p.retentionDays == 1 ? " day, " : " days, ");
     if (p.dueNow.count > 0) {
         text += Concat(Items(p.dueNow.count), " (", FormatBytes(p.dueNow.bytes), ")",
-                       p.dueNow.count == 1 ? " becomes" : " become", " due now and ", p.dueNow.count == 1 ? "is" : "are",
-                       " purged at the next cleanup");
+                       p.dueNow.count == 1 ? " becomes" : " become", " due now and ",
+                       p.dueNow.count == 1 ? "is" : "are", " purged at the next cleanup");
         if (p.sooner.count > 0)
             text += Concat("; ", std::to_string(p.sooner.count), " more ",
                            p.sooner.count == 1 ? "item expires" : "items expire", " sooner");
     } else if (p.sooner.count > 0) {
-        text += Concat("nothing becomes due now; ", Items(p.sooner.count),
-                       p.sooner.count == 1 ? " expires" : " expire", " sooner");
+        text += Concat("nothing becomes due now; ", Items(p.sooner.count), p.sooner.count == 1 ? " expires" : " expire",
+                       " sooner");
     } else if (p.later.count > 0) {
         text += Concat(Items(p.later.count), " in Trash ", p.later.count == 1 ? "stays" : "stay", " longer");
     } else {
@@ -126,7 +126,8 @@ bool RetentionForm::NeedsConfirmation() const {
 void RetentionForm::SaveDone(int savedDays) {
     saving_ = false;
     Load(savedDays, true);
-    notice_ = Concat("Saved: items now stay in Trash for ", std::to_string(savedDays), savedDays == 1 ? " day" : " days");
+    notice_ =
+        Concat("Saved: items now stay in Trash for ", std::to_string(savedDays), savedDays == 1 ? " day" : " days");
 }
 
 void RetentionForm::Conflict(int days) {
@@ -135,7 +136,6 @@ void RetentionForm::Conflict(int days) {
     Load(days, true);
     notice_ = Concat("The retention period was changed by someone else: it is now ", std::to_string(days),
                      days == 1 ? " day" : " days", ". Review it and try again.");
-
 }
 
 void RetentionForm::SaveFailed(std::string error) {

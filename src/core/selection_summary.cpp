@@ -23,8 +23,8 @@ SelectionSummary SummarizeSelection(const TrashView& view, const Session* sessio
     if (s.restorable == 0)
         s.restoreTip = s.firstBlockedReason;
     else if (s.restorable < s.count)
-        s.restoreTip =
-            Concat(FormatCount(s.count - s.restorable), " of the selected items can't be restored: ", s.firstBlockedReason);
+        s.restoreTip = Concat(FormatCount(s.count - s.restorable),
+                              " of the selected items can't be restored: ", s.firstBlockedReason);
 
     return s;
 }

@@ -285,10 +285,11 @@ void DialogHost::DrawConfirmRetention(Frame& frame) {
   const trash::RetentionForm& form = frame.page.retention();
   const int days = form.input().days.value_or(form.savedDays());
   const bool one = dialog.count == 1;
-  const std::string lead = trash::Concat(
-      "With ", std::to_string(days), days == 1 ? " day, " : " days, ", Items(dialog.count), " (",
-      trash::FormatBytes(dialog.bytes), ") in Trash ", one ? "is" : "are", " past the new period. The next cleanup deletes ",
-      one ? "it" : "them", " permanently: ", one ? "it" : "they", " can no longer be restored after that.");
+  const std::string lead =
+      trash::Concat("With ", std::to_string(days), days == 1 ? " day, " : " days, ", Items(dialog.count), " (",
+                    trash::FormatBytes(dialog.bytes), ") in Trash ", one ? "is" : "are",
+                    " past the new period. The next cleanup deletes ", one ? "it" : "them",
+                    " permanently: ", one ? "it" : "they", " can no longer be restored after that.");
   Paragraph("dialog/text", lead.c_str(), p.text);
   bool confirmed = false;
   Footer(frame, trash::Concat("Save ", std::to_string(days), days == 1 ? " day" : " days").c_str(), true, true, nullptr,

@@ -23,7 +23,9 @@ namespace ui {
 namespace {
 
 // The chip of the types that did not fit: "+2 ⌄".
-std::string MoreLabel(size_t hidden) { return trash::Concat("+", trash::FormatCount(hidden), "  ", icon::kChevronDown); }
+std::string MoreLabel(size_t hidden) {
+  return trash::Concat("+", trash::FormatCount(hidden), "  ", icon::kChevronDown);
+}
 
 }  // namespace
 
@@ -179,9 +181,8 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
   size_t total = 0;
   for (size_t c : typeCounts_) total += c;
   std::vector<ChipSpec> chips;
-  chips.push_back(
-      {"chip/all", trash::Concat("All ", trash::FormatCount(partial ? partial->total : total)), !anyType,
-       trash::ItemType::Unknown});
+  chips.push_back({"chip/all", trash::Concat("All ", trash::FormatCount(partial ? partial->total : total)), !anyType,
+                   trash::ItemType::Unknown});
   for (trash::ItemType type : trash::kAllItemTypes) {
     const size_t count = typeCounts_[size_t(type)];
     if (count == 0 && !filters.types[size_t(type)]) continue;

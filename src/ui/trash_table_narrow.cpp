@@ -214,8 +214,8 @@ void TrashTable::DrawNarrowHeader(Frame& frame, size_t selected, ImVec2 origin, 
     else
       tv.ClearSelection();
   }
-  const std::string label =
-      trash::Concat(trash::CountOf(view.matchCount, "item", "items"), " \xc2\xb7 ", trash::FormatBytes(view.matchBytes));
+  const std::string label = trash::Concat(trash::CountOf(view.matchCount, "item", "items"), " \xc2\xb7 ",
+                                          trash::FormatBytes(view.matchBytes));
   const float lineH = ImGui::GetTextLineHeight();
   const float sortX = SortMenu(tv, origin.x + width - 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f);
   TextAt(ImVec2(origin.x + 48 * d, origin.y + (headerH - lineH) * 0.5f), label, p.textMuted, sortX - origin.x - 56 * d);
@@ -368,7 +368,6 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   if (x < room) {
     TextAt(ImVec2(x, textY), detail, p.textMuted, room - x);
     RegisterLastItem(trash::Concat(row.id, "/details").c_str(), "text", detail.c_str());
-
   }
 }
 

@@ -9,6 +9,7 @@
 #include <cstdio>     // snprintf for ImGui ids
 #include <string>     // labels
 
+#include "core/text.h"    // Concat
 #include "ui/layout.h"    // CurrentLayout: touch-sized checkboxes on narrow pages
 #include "ui/registry.h"  // CurrentRegistry
 #include "ui/theme.h"     // CurrentPalette, Dpr
@@ -112,14 +113,14 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
 }  // namespace
 
 bool Button(const char* label, const ButtonOptions& o) {
-  std::string visible = o.icon ? std::string(o.icon) + "  " + label : std::string(label);
+  const std::string visible = o.icon ? trash::Concat(o.icon, "  ", label) : std::string(label);
   return DrawButton(visible.c_str(), label, o.id ? o.id : label, o);
 }
 
 float ButtonDrawWidth(const char* label, const ButtonOptions& o) {
   const float d = Dpr();
   const float padX = o.kind == ButtonKind::Link ? 2 * d : o.small ? 8 * d : ImGui::GetStyle().FramePadding.x;
-  const std::string visible = o.icon ? std::string(o.icon) + "  " + label : std::string(label);
+  const std::string visible = o.icon ? trash::Concat(o.icon, "  ", label) : std::string(label);
   return o.width > 0 ? o.width : ImGui::CalcTextSize(visible.c_str()).x + 2 * padX;
 }
 
@@ -189,7 +190,8 @@ bool Chip(const std::string& id, const std::string& label, bool on, bool enabled
   ImGui::PushStyleColor(ImGuiCol_Border, on ? WithAlpha(p.accent, 0.6f) : p.border);
   ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.f);
-  const bool clicked = ImGui::Button((label + "##" + id).c_str());
+  const bool clicked = ImGui::Button(trash::Concat(label, "##", id).c_str());
+
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
