@@ -96,7 +96,7 @@ Requests PageState::OnResponse(uint64_t tag, int status, const ResponseBody& bod
         status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;
     if (expired) {
         SignedOut(ErrorMessageFromResponse(401, body));
-        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return {Send(requests::DemoInfo(), RequestKind::DemoInfo)};
     }
     switch (call.kind) {
     case RequestKind::WhoAmI:
@@ -146,9 +146,8 @@ Requests PageState::OnSessionResponse(const InFlight& call, int status, std::str
     if (status == 401) {      // no valid cookie: the sign-in screen, with the demo accounts if any
         sessionLoad_ = LoadState{};
         screen_ = Screen::SignIn;
-        return HasRequestInFlight(RequestKind::DemoInfo)
-                   ? Requests{}
-                   : Requests{Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return HasRequestInFlight(RequestKind::DemoInfo) ? Requests{}
+                                                         : Requests{Send(requests::DemoInfo(), RequestKind::DemoInfo)};
     }
     sessionLoad_ = {LoadStatus::Error, ErrorMessageFromResponse(status, body)};
     return {};
@@ -191,7 +190,7 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, const 
             trashLoad_ = {LoadStatus::Loaded, {}};
             // Someone else changed the Trash: the storage figures changed with it.
             if (refreshed && session_ && !HasRequestInFlight(RequestKind::WhoAmI))
-                return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI))};
+                return {Send(requests::WhoAmI(), RequestKind::WhoAmI)};
             return {};
         }
         error = listing.ok() ? "The server sent no items"
@@ -371,8 +370,8 @@ Requests PageState::FinishBatch(uint64_t batchId) {
 // banner says so.
 Requests PageState::ReloadAfterChange() {
     Requests next = LoadScreenData();
-    if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
-    if (demo_.browser) next.push_back(Send(requests::DemoInfo(), Call(RequestKind::DemoInfo)));
+    if (session_) next.push_back(Send(requests::WhoAmI(), RequestKind::WhoAmI));
+    if (demo_.browser) next.push_back(Send(requests::DemoInfo(), RequestKind::DemoInfo));
     return next;
 }
 
@@ -470,7 +469,7 @@ Requests PageState::OnDemoResponse(const InFlight& call, int status, std::string
         if (session_) SignedOut("");  // drops what is in flight: ask for the demo info after it
         sessionLoad_ = LoadState{};
         ShowToast(ToastKind::Info, message);
-        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return {Send(requests::DemoInfo(), RequestKind::DemoInfo)};
     }
     ShowToast(ToastKind::Success, message);
     ++mutations_;  // a listing already on its way predates this

@@ -100,7 +100,7 @@ Requests PageState::Handle(const intent::LoadMoreRun& intent) {
 
 Requests PageState::Handle(const intent::ExportActivity&) {
     if (!session_ || MissingPermissionToViewActivity(*session_) || exporting()) return {};
-    return {Send(requests::ExportActivity(workspaceUrl(), activity_.filters()), Call(RequestKind::ExportActivity))};
+    return {Send(requests::ExportActivity(workspaceUrl(), activity_.filters()), RequestKind::ExportActivity)};
 }
 
 Requests PageState::Handle(const intent::OpenHistory& intent) {

@@ -32,8 +32,7 @@ Requests PageState::Start(int64_t nowMs) {
     sessionLoad_ = {LoadStatus::Loading, {}};
     // Demo info rides along: the sign-in screen lists its users, and an in-browser demo's banner
     // shows on every screen.
-    return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)),
-            Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    return {Send(requests::WhoAmI(), RequestKind::WhoAmI), Send(requests::DemoInfo(), RequestKind::DemoInfo)};
 }
 
 Requests PageState::Apply(const Intent& intent) {
@@ -225,12 +224,12 @@ Requests PageState::Handle(const intent::SignIn& intent) {
     if (signingIn_) return {};
     signingIn_ = true;
     signInError_.clear();
-    return {Send(requests::SignIn(intent.email, intent.password), Call(RequestKind::SignIn))};
+    return {Send(requests::SignIn(intent.email, intent.password), RequestKind::SignIn)};
 }
 
 Requests PageState::Handle(const intent::SignOut&) {
     if (!session_) return {};
-    Requests sent = {Send(requests::SignOut(), Call(RequestKind::SignOut))};
+    Requests sent = {Send(requests::SignOut(), RequestKind::SignOut)};
     SignedOut("");
     return sent;
 }
@@ -309,10 +308,15 @@ Requests PageState::Handle(const intent::Demo& intent) {
 
 // [SECTION] Helpers
 
-PageState::InFlight PageState::Call(RequestKind kind, uint64_t batch, OpId op, std::vector<TrashItem> items) {
+PageState::InFlight PageState::Call(RequestKind kind, uint64_t batch) {
     InFlight call;
     call.kind = kind;
     call.batch = batch;
+    return call;
+}
+
+PageState::InFlight PageState::Call(RequestKind kind, uint64_t batch, OpId op, std::vector<TrashItem> items) {
+    InFlight call = Call(kind, batch);
     call.op = op;
     call.items = std::move(items);
     return call;
@@ -332,6 +336,8 @@ PendingRequest PageState::Send(Request request, InFlight call) {
     inFlight_[tag] = std::move(call);
     return pending;
 }
+
+PendingRequest PageState::Send(Request request, RequestKind kind) { return Send(std::move(request), Call(kind)); }
 
 // Hides the items at once and sends the requests, in chunks the server accepts.
 Requests PageState::StartRemoval(RequestKind kind, std::vector<ItemKey> keys) {
@@ -385,7 +391,7 @@ Requests PageState::LoadScreenData() {
     if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects) &&
         !MissingPermissionToView(*session_)) {
         if (projectsLoad_.status != LoadStatus::Loaded) projectsLoad_ = {LoadStatus::Loading, {}};
-        return {Send(requests::ListProjects(workspaceUrl()), Call(RequestKind::ListProjects))};
+        return {Send(requests::ListProjects(workspaceUrl()), RequestKind::ListProjects)};
     }
     return {};
 }
@@ -393,7 +399,7 @@ Requests PageState::LoadScreenData() {
 PendingRequest PageState::SendWholeListing() {
     // A refresh names what is shown, so an unchanged Trash costs no parsing.
     const std::string since = trashLoad_.status == LoadStatus::Loaded ? listingVersion_ : std::string();
-    return Send(requests::ListTrash(workspaceUrl(), since), Call(RequestKind::ListTrash));
+    return Send(requests::ListTrash(workspaceUrl(), since), RequestKind::ListTrash);
 }
 
 Requests PageState::Reload(bool onlyIfIdle) {

@@ -248,9 +248,13 @@ private:
     Requests AfterAction(const Batch& batch);
 
     // [SECTION] Helpers
-    static InFlight Call(RequestKind kind, uint64_t batch = 0, OpId op = 0, std::vector<TrashItem> items = {});
+    static InFlight Call(RequestKind kind, uint64_t batch = 0);
+    static InFlight Call(RequestKind kind, uint64_t batch, OpId op, std::vector<TrashItem> items);
+
     static Batch NewBatch(RequestKind kind, size_t outstanding);
     PendingRequest Send(Request request, InFlight call);
+    PendingRequest Send(Request request, RequestKind kind);  // nothing more to remember than its kind
+
     Requests StartRemoval(RequestKind kind, std::vector<ItemKey> keys);
     Requests LoadScreenData();
     PendingRequest SendWholeListing();
