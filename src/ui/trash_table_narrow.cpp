@@ -28,7 +28,7 @@ constexpr float kGroupRowCss = 44;
 constexpr float kListHeaderCss = 48;
 
 // A transparent hit area over a whole row, submitted first so the row's buttons keep their taps.
-bool RowHit(const char* id, ImVec2 a, ImVec2 b, bool* hovered) {
+bool RowHit(const char* id, const ImVec2& a, const ImVec2& b, bool* hovered) {
   ImGui::SetCursorScreenPos(a);
   ImGui::PushStyleColor(ImGuiCol_Header, 0u);
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, 0u);
@@ -97,7 +97,7 @@ float SortMenu(trash::TrashView& tv, float right, float y) {
 }
 
 // Text at a point, cut with an ellipsis at maxWidth; returns the width drawn.
-float TextAt(ImVec2 pos, const std::string& text, ImU32 color, float maxWidth) {
+float TextAt(const ImVec2& pos, const std::string& text, ImU32 color, float maxWidth) {
   ImGui::SetCursorScreenPos(pos);
   EllipsisText(text.c_str(), color, std::max(0.f, maxWidth));
   return std::min(ImGui::CalcTextSize(text.c_str()).x, std::max(0.f, maxWidth));

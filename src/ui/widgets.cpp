@@ -267,8 +267,8 @@ WidgetInfo& RegisterLastItem(const char* id, const char* role, const char* label
   return info;
 }
 
-WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, ImVec2 a, ImVec2 b, const char* state,
-                         const char* description, bool enabled) {
+WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, const ImVec2& a, const ImVec2& b,
+                         const char* state, const char* description, bool enabled) {
   WidgetInfo& info = CurrentRegistry().Add();  // a slot: its strings keep last frame's buffers
   info.id = id;
   info.role = role;

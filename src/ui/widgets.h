@@ -57,7 +57,7 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
 // Both answer the new entry (valid until the next registration), e.g. to set a row's index.
 // The strings are C strings, as ImGui's are: most calls pass literals, and a std::string parameter
 // would cost each of them a temporary built and destroyed (1.3 KB of the gzipped wasm).
-WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, ImVec2 min, ImVec2 max,
+WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, const ImVec2& min, const ImVec2& max,
                          const char* state = "", const char* description = "", bool enabled = true);
 WidgetInfo& RegisterLastItem(const char* id, const char* role, const char* label, const char* state = "",
                              const char* description = "", bool enabled = true);
