@@ -68,7 +68,7 @@ std::string RowIdOf(const trash::AuditEvent& event, size_t index) {
 
 // A run's summary row expands: its toggle, at the row's right end, for the mirror and the keyboard
 // (a click anywhere on the row toggles it too).
-void RunToggle(const std::string& rowId, bool open, ImVec2 a, ImVec2 b) {
+void RunToggle(const std::string& rowId, bool open, const ImVec2& a, const ImVec2& b) {
   const float d = Dpr(), h = ImGui::GetFrameHeight();
   const ImVec2 min(b.x - 12 * d - h, (a.y + b.y - h) * 0.5f);
   RegisterRect(trash::Concat(rowId, "/toggle").c_str(), "button",
@@ -167,7 +167,7 @@ void ActivityList::DrawHeaderRow(float headerH) {
 
 // The row's background, hit area, keyboard ring and registry entry; a click moves the cursor
 // there and expands a run.
-void ActivityList::RowFrame(Frame& frame, size_t index, ImVec2 a, ImVec2 b, const std::string& id,
+void ActivityList::RowFrame(Frame& frame, size_t index, const ImVec2& a, const ImVec2& b, const std::string& id,
                             const std::string& label) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();

@@ -324,7 +324,7 @@ void Pill(const char* text, ImU32 background, ImU32 foreground) {
   ImGui::Dummy(ImVec2(b.x - a.x, lineH));
 }
 
-void SpinnerAt(ImVec2 c, float radius, ImU32 color, double t) {
+void SpinnerAt(const ImVec2& c, float radius, ImU32 color, double t) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddCircle(c, radius, WithAlpha(color, 0.2f), 24, radius * 0.28f);
   // With prefers-reduced-motion the arc holds still: busy, but not moving.
@@ -388,7 +388,7 @@ struct CardFrame {
 ImVector<CardFrame> g_cards;
 }  // namespace
 
-void BeginStrip(const char* id, float top, float height, ImU32 background, ImVec2 paddingCss) {
+void BeginStrip(const char* id, float top, float height, ImU32 background, const ImVec2& paddingCss) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
   ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
