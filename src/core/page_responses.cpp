@@ -18,11 +18,10 @@
 namespace trash {
 
 namespace {
-std::string Quote(const std::string& name) { return Concat("\"", name, "\""); }
-
 // "\"Cats\"" for one item, "3 items" for more.
 std::string Describe(const std::vector<TrashItem>& items) {
-    return items.size() == 1 ? Quote(DisplayName(items[0], false)) : CountOf(items.size(), "item", "items");
+    return items.size() == 1 ? Concat("\"", DisplayName(items[0], false), "\"")
+                             : CountOf(items.size(), "item", "items");
 }
 
 // Matches the server's results to what was sent by key (a restore echoes each item's full key,
@@ -253,7 +252,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             for (size_t n = 0; n < failures.size(); ++n) {
                 const std::string name =
                     named[n] == kUnmatched ? failures[n].key.id : DisplayName(call.items[named[n]], false);
-                batch.failures.push_back(Concat(Quote(name), ": ", failures[n].error));
+                batch.failures.push_back(Concat("\"", name, "\": ", failures[n].error));
             }
             view_.SettleRemove(call.op, KeysOf(call.items, restored));
         }
@@ -292,7 +291,7 @@ Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::st
         batch.done.push_back(call.items.front());
     else
         batch.failures.push_back(
-            Concat(Quote(DisplayName(call.items.front(), false)), ": ", ErrorMessageFromResponse(status, body)));
+            Concat("\"", DisplayName(call.items.front(), false), "\": ", ErrorMessageFromResponse(status, body)));
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }
@@ -306,7 +305,7 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     batches_.erase(found);
     ++mutations_;
 
-    const auto failuresToast = [&](const std::string& verb) {
+    const auto failuresToast = [&](const char* verb) {
         if (batch.failures.empty()) return;
         if (batch.failures.size() == 1)
             ShowToast(ToastKind::Error, Concat("Couldn't ", verb, " ", batch.failures[0]));
@@ -402,8 +401,8 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     if (!IsSuccess(status)) {
         projects_.insert(projects_.begin() + static_cast<std::ptrdiff_t>(std::min(call.projectIndex, projects_.size())),
                          *call.project);
-        ShowToast(ToastKind::Error, Concat("Couldn't move ", Quote(call.project->name),
-                                           " to Trash: ", ErrorMessageFromResponse(status, body)));
+        ShowToast(ToastKind::Error, Concat("Couldn't move \"", call.project->name,
+                                           "\" to Trash: ", ErrorMessageFromResponse(status, body)));
         return {};
     }
     ++mutations_;
@@ -414,7 +413,8 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     moved.id = call.project->id;
     moved.name = call.project->name;
     moved.url = call.project->url;
-    Toast& toast = ShowToast(ToastKind::Success, Concat("Moved ", Quote(call.project->name), " to Trash"));
+    Toast& toast = ShowToast(ToastKind::Success, Concat("Moved \"", call.project->name, "\" to Trash"));
+
     toast.undoRestore = {std::move(moved)};
     toast.expiresAtMs = nowMs_ + config_.undoToastMs;
     toast.linkLabel = "View in Trash";

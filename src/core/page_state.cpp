@@ -18,8 +18,6 @@ namespace trash {
 
 namespace {
 constexpr size_t kDialogNames = 10;
-
-std::string Quote(const std::string& name) { return Concat("\"", name, "\""); }
 }  // namespace
 
 PageState::PageState(PageConfig config) : config_(config) {}
@@ -140,7 +138,7 @@ Requests PageState::Handle(const intent::RestoreParentFirst& intent) {
     const ItemKey parent = ParentKeyOf(*child);
     if (view_.Find(parent) == nullptr) {
         ShowToast(ToastKind::Error,
-                  Concat("The project ", Quote(child->parentName), " is not in Trash any more: refresh"));
+                  Concat("The project \"", child->parentName, "\" is not in Trash any more: refresh"));
 
         return {};
     }
