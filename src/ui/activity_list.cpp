@@ -194,7 +194,7 @@ void ActivityList::RowFrame(Frame& frame, size_t index, const ImVec2& a, const I
   if (hovered) dl->AddRectFilled(a, b, p.rowHover);
   dl->AddLine(ImVec2(a.x, b.y - d), ImVec2(b.x, b.y - d), WithAlpha(p.border, 0.7f), d);
   if (focused && showRing_) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(id.c_str(), "row", label.c_str(), a, b, RowState(false, focused).c_str()).index = int(index) + 2;
+  RegisterRect(id.c_str(), "row", label.c_str(), a, b, RowState(false, focused)).index = int(index) + 2;
 }
 
 void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {

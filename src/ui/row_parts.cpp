@@ -32,10 +32,22 @@ ImU32 UrgencyColor(trash::Urgency urgency) {
   return p.text;
 }
 
-std::string RowState(bool selected, bool focused, bool ring) {
-  std::string state = selected && focused ? "selected focused" : selected ? "selected" : focused ? "focused" : "";
-  if (focused && ring) state += " focus-visible";
-  return state;
+const char* RowState(bool selected, bool focused, bool ring) {
+  if (!focused) return selected ? "selected" : "";
+  if (ring) return selected ? "selected focused focus-visible" : "focused focus-visible";
+  return selected ? "selected focused" : "focused";
+}
+
+void RegisterTimeLeft(const std::string& rowId, const trash::RowFacts& facts) {
+  const trash::TimeLeft& left = facts.timeLeft;
+  RegisterLastItem(trash::Concat(rowId, "/time-left").c_str(), "status", left.label.c_str(),
+                   std::string(trash::UrgencyName(left.urgency)).c_str(), facts.purgeTime.c_str());
+}
+
+void RegisterImagesIndicator(const std::string& rowId, const trash::RowFacts& facts) {
+  ItemTooltip(facts.imagesNote.c_str());
+  RegisterLastItem(trash::Concat(rowId, "/images").c_str(), "img", "Also deletes exclusive images", "",
+                   facts.imagesNote.c_str());
 }
 
 bool MouseUsedThisFrame() {

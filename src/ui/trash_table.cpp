@@ -456,7 +456,7 @@ void TrashTable::DrawSelectCell(Frame& frame, const Row& row) {
     grid_.PopBackground();
   }
   RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), rowMin, rowMax,
-               RowState(row.selected, row.focused, ring).c_str())
+               RowState(row.selected, row.focused, ring))
       .index = int(row.index) + 2;
   RowCheckbox(frame, row);
 }
@@ -514,9 +514,7 @@ void TrashTable::DrawNameCell(const Row& row) {
   if (f.deletesImages) {
     ImGui::SameLine(0, 8 * d);
     CellText(icon::kWarning, p.amber);
-    ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem(trash::Concat(row.id, "/images").c_str(), "img", "Also deletes exclusive images", "",
-                     f.imagesNote.c_str());
+    RegisterImagesIndicator(row.id, f);
   }
 }
 
@@ -545,7 +543,6 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
   if (grid_.Cell(kTimeLeft)) {
     const trash::TimeLeft& left = row.facts.timeLeft;
     const ImU32 color = UrgencyColor(left.urgency);
-    const std::string& purge = row.facts.purgeTime;
     const bool normal = left.urgency == trash::Urgency::Normal;
     ImGui::AlignTextToFramePadding();
     if (!normal) {
@@ -555,9 +552,8 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     ImGui::PushFont(normal ? CurrentFonts().body : CurrentFonts().strong);
     CellText(left.label.c_str(), color);
     ImGui::PopFont();
-    ItemTooltip(purge.c_str());
-    RegisterLastItem(trash::Concat(row.id, "/time-left").c_str(), "status", left.label.c_str(),
-                     std::string(trash::UrgencyName(left.urgency)).c_str(), purge.c_str());
+    ItemTooltip(row.facts.purgeTime.c_str());
+    RegisterTimeLeft(row.id, row.facts);
   }
   if (grid_.Cell(kExpires)) {
     const std::string& date = row.facts.expiresDate;

@@ -260,8 +260,8 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), WithAlpha(p.border, 0.7f), d);
   const bool ring = row.focused && showFocusRing && !frame.dialogOpen;
   if (ring) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), a, b, RowState(row.selected, row.focused, ring).c_str())
-      .index = int(rowIndex) + 1;
+  RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), a, b, RowState(row.selected, row.focused, ring)).index =
+      int(rowIndex) + 1;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
 
@@ -288,9 +288,7 @@ void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   ImGui::SetCursorScreenPos(ImVec2(right - leftW, line1));
   TextColored(UrgencyColor(left.urgency), leftText.c_str());
   ImGui::PopFont();
-  const std::string& purge = f.purgeTime;
-  RegisterLastItem(trash::Concat(row.id, "/time-left").c_str(), "status", left.label.c_str(),
-                   std::string(trash::UrgencyName(left.urgency)).c_str(), purge.c_str());
+  RegisterTimeLeft(row.id, f);
   ImGui::GetWindowDrawList()->AddText(ImVec2(x0, line1), p.textMuted, TypeIcon(row.item.type));
   float x = x0 + 22 * d;
   const float nameRoom = right - leftW - 10 * d - x;
@@ -347,9 +345,8 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   if (f.deletesImages && x < room) {
     ImGui::SetCursorScreenPos(ImVec2(x, textY));
     TextColored(p.amber, icon::kWarning);
-    ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem(trash::Concat(row.id, "/images").c_str(), "img", "Also deletes exclusive images", "",
-                     f.imagesNote.c_str());
+    RegisterImagesIndicator(row.id, f);
+
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
   // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.
