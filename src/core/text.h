@@ -40,11 +40,12 @@ std::string CountOf(uint64_t count, const char* singular, const char* plural);
 // One string from its parts (C strings, std::strings, string_views), appended in order:
 // Concat("Moved ", name, " back to Trash"). A chain of `+` makes and destroys a string at every
 // step (about 1,100 destructor calls in the wasm); this builds the result once. Always inlined, so
-// each call is its appends, not a function per list of part types.
-template <typename... Parts>
-[[gnu::always_inline]] inline std::string Concat(const Parts&... parts) {
-    std::string out;
-    (out.append(parts), ...);
+// each call is a copy of its first part and the appends of the others, not a function per list of
+// part types.
+template <typename First, typename... Rest>
+[[gnu::always_inline]] inline std::string Concat(const First& first, const Rest&... rest) {
+    std::string out(first);
+    (out.append(rest), ...);
     return out;
 }
 
