@@ -51,7 +51,6 @@ ActivityFacts FactsOf(const AuditEvent& e, int64_t nowMs) {
     }
     f.label = Concat(f.who, " \xc2\xb7 ", f.action);
     if (!f.item.empty()) f.label += Concat(" \xc2\xb7 ", f.parent, f.parent.empty() ? "" : " / ", f.item);
-
     f.label += " \xc2\xb7 " + f.when;
     return f;
 }

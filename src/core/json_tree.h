@@ -248,7 +248,6 @@ ParseResult<T> Decode(std::string_view body, const char* what, Fn decode) {
     const std::vector<Node> nodes = ParseObjectTree(body, what, error);
     if (nodes.empty()) return ParseError{std::move(error)};
     Reader reader(what, nodes);
-
     T result = decode(reader, nodes[0]);
     if (!reader.ok()) return reader.Error();
     return result;

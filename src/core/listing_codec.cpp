@@ -289,7 +289,6 @@ private:
         if (value.kind != JsonValue::String) return Fail(FieldPath() + " must be an ISO 8601 time string");
         const std::optional<int64_t> ms = ParseIsoTime(*value.text);
         if (!ms) return Fail(Concat(FieldPath(), " is not an ISO 8601 time: ", Quoted(*value.text)));
-
         out = *ms;
         seen_ |= Bit(field_);
         return true;

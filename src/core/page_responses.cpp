@@ -324,7 +324,6 @@ Requests PageState::FinishBatch(uint64_t batchId) {
                 toast.undoItems = batch.done;
                 toast.expiresAtMs = nowMs_ + config_.undoToastMs;
             }
-
             // Projects, versions and models are back in their project: the Projects page shows it.
             size_t projects = 0, children = 0;
             for (const TrashItem& item : batch.done) {
@@ -414,7 +413,6 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     moved.name = call.project->name;
     moved.url = call.project->url;
     Toast& toast = ShowToast(ToastKind::Success, Concat("Moved \"", call.project->name, "\" to Trash"));
-
     toast.undoRestore = {std::move(moved)};
     toast.expiresAtMs = nowMs_ + config_.undoToastMs;
     toast.linkLabel = "View in Trash";

@@ -215,7 +215,6 @@ Requests PageState::OnRetentionSaveResponse(const InFlight& call, int status, st
     RetentionChanged(days);
     ShowToast(ToastKind::Success,
               Concat("Items now stay in Trash for ", std::to_string(days), days == 1 ? " day" : " days"));
-
     ++mutations_;
     return {};
 }

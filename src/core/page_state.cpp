@@ -139,7 +139,6 @@ Requests PageState::Handle(const intent::RestoreParentFirst& intent) {
     if (view_.Find(parent) == nullptr) {
         ShowToast(ToastKind::Error,
                   Concat("The project \"", child->parentName, "\" is not in Trash any more: refresh"));
-
         return {};
     }
     return StartRemoval(RequestKind::Restore, {parent});

@@ -112,7 +112,6 @@ std::optional<std::string> DeleteProjectBlockedReason(const Session& session, st
         return Lacks(*missing);
     if (ownerId != session.user.id)
         return Concat("Only the owner, ", ownerName.empty() ? "someone else" : ownerName, ", can delete this project");
-
     return std::nullopt;
 }
 

@@ -74,7 +74,6 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
     facts.deletedAgo = FormatRelative(nowMs, item.deletedAtMs);
     facts.deletedAgoChangesMs = NextRelativeRedrawMs(nowMs, item.deletedAtMs);
     facts.deletedAtText = Concat("Deleted ", FormatDateTime(item.deletedAtMs));
-
     facts.purgeTime = FormatPurgeTime(item.scheduledCleanupAtMs);
     facts.expiresDate = FormatDate(item.scheduledCleanupAtMs);
     facts.size = FormatBytes(item.sizeBytes);

@@ -25,7 +25,6 @@ SelectionSummary SummarizeSelection(const TrashView& view, const Session* sessio
     else if (s.restorable < s.count)
         s.restoreTip = Concat(FormatCount(s.count - s.restorable),
                               " of the selected items can't be restored: ", s.firstBlockedReason);
-
     return s;
 }
 

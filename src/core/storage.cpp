@@ -43,7 +43,6 @@ StorageSummary SummarizeStorage(const Storage& s) {
         out.level = StorageLevel::OverQuota;
         out.warning = "Over your plan's storage: empty the Trash or delete items to free space";
         out.overBy = Concat(FormatBytes(used - s.quotaBytes), " over the plan's ", quotaText);
-
     } else if (double(used) >= kNearQuotaFraction * double(s.quotaBytes)) {
         out.level = StorageLevel::NearQuota;
     }

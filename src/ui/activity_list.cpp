@@ -335,7 +335,6 @@ void ActivityList::DrawRunRow(Frame& frame, const trash::ActivityRow& row, size_
     if (run && !run->error.empty()) {
       ImGui::AlignTextToFramePadding();
       TextColored(p.red, trash::Concat("Couldn't load the items: ", trash::SanitizeForDisplay(run->error)).c_str());
-
       ImGui::SameLine(0, 8 * d);
     }
     ButtonOptions more;

@@ -171,7 +171,6 @@ void ActivityScreen::DrawActionChips(Frame&, trash::ActivityFilters& next, bool*
     const std::string label = kChipLabels[i];
     if (i > 0) SameLineOrWrap(ChipWidth(label), 6 * d);
     if (Chip(trash::Concat("activity/action/", trash::AuditActionName(trash::kAuditActions[i])), label,
-
              next.actions[i])) {
       next.actions[i] = !next.actions[i];
       *changed = true;

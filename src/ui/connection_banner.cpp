@@ -8,9 +8,8 @@
 
 #include "core/countdown.h"  // FormatRelative
 #include "core/text.h"       // Concat
-
-#include "ui/theme.h"    // palette, icons, Dpr
-#include "ui/widgets.h"  // Button, RegisterRect
+#include "ui/theme.h"        // palette, icons, Dpr
+#include "ui/widgets.h"      // Button, RegisterRect
 
 namespace ui {
 namespace {

@@ -294,7 +294,6 @@ void DialogHost::DrawConfirmRetention(Frame& frame) {
   bool confirmed = false;
   Footer(frame, trash::Concat("Save ", std::to_string(days), days == 1 ? " day" : " days").c_str(), true, true, nullptr,
          &confirmed);
-
   if (confirmed) frame.Emit(trash::intent::SaveRetention{true});
 }
 

@@ -153,7 +153,6 @@ void DrawProjectRow(Frame& frame, Grid& grid, const trash::Project& project, int
   const std::string id = trash::Concat(rowId, "/move-to-trash");
   move.id = id.c_str();
   const std::string accessible = trash::Concat("Move ", name, " to Trash");  // five alike buttons say which project
-
   move.name = accessible.c_str();
   if (Button("Move to Trash", move))
     frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeleteProject, {}, project.url});

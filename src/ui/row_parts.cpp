@@ -59,7 +59,6 @@ bool MouseUsedThisFrame() {
 
 bool ActionButton(const trash::RowAction& action, const std::string& rowId, ButtonOptions options) {
   const std::string id = trash::Concat(rowId, "/", action.id);
-
   const std::string& tip = action.enabled ? action.hint : action.reason;
   options.id = id.c_str();
   options.enabled = action.enabled;

@@ -28,9 +28,7 @@ const char* RowState(bool selected, bool focused, bool ring = false);
 // takes exclusive images with it ("<rowId>/images"; it also gets the note as its tooltip).
 void RegisterTimeLeft(const std::string& rowId, const trash::RowFacts& facts);
 void RegisterImagesIndicator(const std::string& rowId, const trash::RowFacts& facts);
-
 // A mouse button went down or the wheel turned this frame: the keyboard ring hides, as a
-
 // browser's :focus-visible does, until the keyboard moves the cursor again.
 bool MouseUsedThisFrame();
 // A button for one of the row's actions, id "<rowId>/<action id>", disabled with its reason

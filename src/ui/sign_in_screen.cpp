@@ -40,7 +40,6 @@ void SignInScreen::DrawDemoUsers(const trash::DemoInfo& demo) {
     ImGui::PopID();
     RegisterLastItem(trash::Concat("sign-in/demo/", email).c_str(), "button", name.c_str(), "",
                      trash::Concat(role, " \xc2\xb7 ", email).c_str());
-
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), hovered ? p.rowHover : 0u, 8 * d);
     dl->AddRect(a, ImVec2(a.x + w, a.y + h), hovered ? WithAlpha(p.accent, 0.5f) : p.border, 8 * d, 0, d);

@@ -324,7 +324,6 @@ void TrashScreen::DrawQuotaWarning(Frame& frame) {
   ImGui::AlignTextToFramePadding();
   ImGui::PushFont(CurrentFonts().strong);
   const std::string text = trash::Concat(storage_.warning, " (", storage_.overBy, ").");
-
   ImGui::PushTextWrapPos(a.x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + width - pad);
   TextColored(p.red, text.c_str());
   ImGui::PopTextWrapPos();

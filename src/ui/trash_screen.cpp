@@ -241,7 +241,6 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
   }
   bool expiring = filters.expiringSoon;
   const std::string expiringTip = trash::Concat("Only items that will be permanently deleted within the next ", days);
-
   const float lineY = expiringOwnLine ? start.y + ImGui::GetFrameHeight() + 8 * d : start.y;
   if (expiringOwnLine)
     ImGui::SetCursorScreenPos(ImVec2(start.x, lineY));

@@ -93,7 +93,6 @@ bool TrashScreen::DrawState(Frame& frame) {
 void TrashScreen::DrawForbidden(Frame&, const char* missing) {
   const std::string text = trash::Concat(trash::LacksPermission(trash::SanitizeForDisplay(missing)),
                                          ". Ask a workspace owner to add it to your role.");
-
   BeginMessage("state/forbidden", icon::kLock, CurrentPalette().textMuted, "You don't have access to the Trash",
                text.c_str());
   EndMessage("state/forbidden", "You don't have access to the Trash");

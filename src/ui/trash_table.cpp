@@ -537,7 +537,6 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     ItemTooltip(at.c_str());
     RegisterLastItem(trash::Concat(row.id, "/deleted-at").c_str(), "cell", row.facts.deletedAgo.c_str(), "",
                      at.c_str());
-
     frame.WakeAt(row.facts.deletedAgoChangesMs);
   }
   if (grid_.Cell(kTimeLeft)) {
@@ -596,7 +595,6 @@ void TrashTable::DrawActionsCell(Frame& frame, const Row& row) {
   ButtonOptions small;
   small.small = true;
   if (DeleteButton(trash::Concat(row.id, "/delete"), del->reason, small, fit_.labelDelete)) frame.Emit(del->intent);
-
   ImGui::SameLine(0, 2 * d);
   MoreButton(frame, row, 0);
 }

@@ -346,7 +346,6 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
     ImGui::SetCursorScreenPos(ImVec2(x, textY));
     TextColored(p.amber, icon::kWarning);
     RegisterImagesIndicator(row.id, f);
-
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
   // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.

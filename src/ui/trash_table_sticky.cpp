@@ -137,9 +137,8 @@ void TrashTable::DrawStickyGroup(Frame& frame) {
   const std::string title(trash::ItemTypeDisplayName(group->type));
   if (b.y - shownMin.y > 1)
     RegisterRect("group/pinned", "button",
-                 trash::Concat(title, ", ", trash::CountOf(group->count, "item", "items")).c_str(),
-
-                 shownMin, b, "expanded pinned", "Hide these items");
+                 trash::Concat(title, ", ", trash::CountOf(group->count, "item", "items")).c_str(), shownMin, b,
+                 "expanded pinned", "Hide these items");
 }
 
 }  // namespace ui

@@ -191,7 +191,6 @@ bool Chip(const std::string& id, const std::string& label, bool on, bool enabled
   ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.f);
   const bool clicked = ImGui::Button(trash::Concat(label, "##", id).c_str());
-
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
