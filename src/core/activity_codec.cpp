@@ -20,7 +20,7 @@ AuditEvent EventFrom(Reader& r, const Node& e, const char* path) {
         if (std::optional<int64_t> ms = ParseIsoTime(at))
             event.atMs = *ms;
         else
-            r.Fail(Join(path, "at") + " must be an ISO time");
+            r.Fail(path, "at", " must be an ISO time");
     }
     event.actorId = r.String(e, path, "actorId");
     event.actorName = r.String(e, path, "actorName");

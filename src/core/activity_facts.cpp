@@ -2,7 +2,7 @@
 #include "core/activity_facts.h"
 
 #include "core/countdown.h"  // FormatRelative, FormatDateTime, FormatBytes
-#include "core/text.h"       // SanitizeForDisplay
+#include "core/text.h"       // SanitizeForDisplay, Concat
 
 namespace trash {
 
@@ -10,18 +10,19 @@ namespace {
 std::string How(const AuditEvent& e) {
     if (e.via == "cleanup" || e.action == AuditAction::Cleanup) return "Cleanup";
     if (e.via == "api")
-        return e.keyName.empty() ? "API key" : "API key \xe2\x80\x9c" + SanitizeForDisplay(e.keyName) + "\xe2\x80\x9d";
+        return e.keyName.empty() ? "API key"
+                                 : Concat("API key \xe2\x80\x9c", SanitizeForDisplay(e.keyName), "\xe2\x80\x9d");
     return "Web";
 }
 
 std::string Details(const AuditEvent& e) {
-    const auto days = [](int64_t n) { return std::to_string(n) + (n == 1 ? " day" : " days"); };
     if (e.action == AuditAction::SetRetention && e.oldValue && e.newValue)
-        return std::to_string(*e.oldValue) + " \xe2\x86\x92 " + days(*e.newValue);
+        return Concat(std::to_string(*e.oldValue), " \xe2\x86\x92 ", std::to_string(*e.newValue),
+                      *e.newValue == 1 ? " day" : " days");
     if (e.action == AuditAction::Restore && !e.slug.empty()) return "as " + SanitizeForDisplay(e.slug);
     std::string text;
     if (e.images > 0) text = std::to_string(e.images) + (e.images == 1 ? " image" : " images");
-    if (e.bytes > 0) text += (text.empty() ? "" : " \xc2\xb7 ") + FormatBytes(e.bytes) + " freed";
+    if (e.bytes > 0) text += Concat(text.empty() ? "" : " \xc2\xb7 ", FormatBytes(e.bytes), " freed");
     if (text.empty()) text = SanitizeForDisplay(e.detail);
     return text;
 }
@@ -46,10 +47,10 @@ ActivityFacts FactsOf(const AuditEvent& e, int64_t nowMs) {
     f.details = Details(e);
     if (e.isRunSummary()) {  // the count leads the details: the action's column stays narrow
         const std::string count = std::to_string(e.runCount) + (e.runCount == 1 ? " item" : " items");
-        f.details = f.details.empty() ? count : count + " \xc2\xb7 " + f.details;
+        f.details = f.details.empty() ? count : Concat(count, " \xc2\xb7 ", f.details);
     }
-    f.label = f.who + " \xc2\xb7 " + f.action;
-    if (!f.item.empty()) f.label += " \xc2\xb7 " + (f.parent.empty() ? f.item : f.parent + " / " + f.item);
+    f.label = Concat(f.who, " \xc2\xb7 ", f.action);
+    if (!f.item.empty()) f.label += Concat(" \xc2\xb7 ", f.parent, f.parent.empty() ? "" : " / ", f.item);
     f.label += " \xc2\xb7 " + f.when;
     return f;
 }

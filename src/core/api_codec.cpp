@@ -9,6 +9,7 @@
 #include <limits>     // number clamping
 
 #include "core/json_tree.h"  // ParseTree, Reader, Decode
+#include "core/text.h"       // Concat
 
 namespace trash {
 
@@ -79,9 +80,9 @@ std::string ErrorMessageFromResponse(int status, std::string_view body) {
     case 413: return "The request is too large (HTTP 413)";
     default: break;
     }
-    if (status >= 500) return "The server had a problem (HTTP " + std::to_string(status) + ")";
+    if (status >= 500) return Concat("The server had a problem (HTTP ", std::to_string(status), ")");
     if (IsSuccess(status)) return "The server sent a response the page could not read";
-    return "The request failed (HTTP " + std::to_string(status) + ")";
+    return Concat("The request failed (HTTP ", std::to_string(status), ")");
 }
 
 // [SECTION] Restore, permanent delete, Empty Trash results
@@ -221,7 +222,7 @@ ParseResult<DemoInfo> ParseDemoInfo(std::string_view body) {
                     key.name = r.String(item, path, "name");
                     key.scopes = r.Strings(item, path, "scopes");
                 } else {
-                    r.Fail(std::string(path) + " must be a string or an object");
+                    r.Fail(Concat(path, " must be a string or an object"));
                     return;
                 }
                 demo.apiKeys.push_back(std::move(key));

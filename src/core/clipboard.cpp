@@ -1,7 +1,7 @@
 // Clipboard text and messages for copied Trash rows (see clipboard.h).
 #include "core/clipboard.h"
 
-#include "core/text.h"        // FormatCount
+#include "core/text.h"        // FormatCount, Concat
 #include "core/trash_view.h"  // TrashView: selection and keyboard cursor
 
 namespace trash {
@@ -36,9 +36,9 @@ std::string CopiedMessage(const std::vector<TrashItem>& items, CopyField field) 
     if (items.size() == 1) {
         std::string name;
         AppendOneLine(name, DisplayName(items[0], false));
-        return std::string("Copied ") + what + " of \"" + name + "\"";
+        return Concat("Copied ", what, " of \"", name, "\"");
     }
-    return "Copied " + FormatCount(items.size()) + " " + what + "s";
+    return Concat("Copied ", FormatCount(items.size()), " ", what, "s");
 }
 
 std::vector<ItemKey> CopyTargets(TrashView& view) {

@@ -6,7 +6,7 @@
 #include <iterator>  // std::size
 
 #include "core/iso_time.h"  // CivilFromMs, unit constants
-#include "core/text.h"      // FormatCount
+#include "core/text.h"      // FormatCount, Concat
 
 namespace trash {
 
@@ -28,7 +28,7 @@ const Unit* UnitFor(int64_t remaining) {
 }
 
 std::string CountOf(int64_t count, const Unit& unit) {
-    return FormatCount(uint64_t(count)) + " " + (count == 1 ? unit.singular : unit.plural);
+    return Concat(FormatCount(uint64_t(count)), " ", count == 1 ? unit.singular : unit.plural);
 }
 
 const char* const kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};

@@ -13,6 +13,7 @@
 
 #include "core/json_events.h"  // ParseJson, JsonSink
 #include "core/result.h"       // ParseResult, ParseError
+#include "core/text.h"         // Concat
 
 namespace trash::json_tree {
 
@@ -115,10 +116,8 @@ inline int64_t ToInt64(const Node& value) {
                           : static_cast<int64_t>(d);
 }
 
-inline std::string Join(const char* path, const char* name) {
-    return *path ? std::string(path) + "." + name : std::string(name);
-}
-inline std::string Index(const char* path, size_t i) { return path + ("[" + std::to_string(i) + "]"); }
+inline std::string Join(const char* path, const char* name) { return *path ? Concat(path, ".", name) : name; }
+inline std::string Index(const char* path, size_t i) { return Concat(path, "[", std::to_string(i), "]"); }
 
 enum class Need { Optional, Required };
 
@@ -132,10 +131,14 @@ public:
     Reader(const char* what, const std::vector<Node>& nodes) : what_(what), nodes_(nodes) {}
 
     bool ok() const { return error_.empty(); }
-    ParseError Error() const { return ParseError{std::string("Unexpected ") + what_ + ": " + error_}; }
+    ParseError Error() const { return ParseError{Concat("Unexpected ", what_, ": ", error_)}; }
 
     void Fail(std::string message) {
         if (error_.empty()) error_ = std::move(message);
+    }
+    // "path.name problem", e.g. "workspace.name must be a string".
+    void Fail(const char* path, const char* name, const char* problem) {
+        if (error_.empty()) error_ = Concat(Join(path, name), problem);
     }
 
     // Calls fn(element, index) for each element of an array (or member of an object).
@@ -154,7 +157,7 @@ public:
                 if (member.key == name) found = &member;
             });
         if (found && found->kind != Node::Null) return found;
-        if (need == Need::Required) Fail(Join(path, name) + " is missing");
+        if (need == Need::Required) Fail(path, name, " is missing");
         return nullptr;
     }
 
@@ -163,7 +166,7 @@ public:
         const Node* value = Find(object, path, name, need);
         if (!value) return fallback;
         if (value->kind == Node::String) return value->text;
-        Fail(Join(path, name) + " must be a string");
+        Fail(path, name, " must be a string");
         return fallback;
     }
 
@@ -173,7 +176,7 @@ public:
         if (!value) return {};
         if (value->kind == Node::String) return value->text;
         if (value->kind == Node::Integer) return std::to_string(value->integer);
-        Fail(Join(path, name) + " must be a string");
+        Fail(path, name, " must be a string");
         return {};
     }
 
@@ -181,7 +184,7 @@ public:
         const Node* value = Find(object, path, name, Need::Optional);
         if (!value) return fallback;
         if (value->isNumber()) return ToInt64(*value);
-        Fail(Join(path, name) + " must be a number");
+        Fail(path, name, " must be a number");
         return fallback;
     }
 
@@ -195,7 +198,7 @@ public:
     // An array element that must be an object.
     bool IsObject(const Node& value, const char* path) {
         if (value.kind == Node::Object) return true;
-        Fail(std::string(path) + " must be an object");
+        Fail(Concat(path, " must be an object"));
         return false;
     }
 
@@ -207,7 +210,7 @@ public:
             if (value.kind == Node::String)
                 out.push_back(value.text);
             else
-                Fail(Index(Join(path, name).c_str(), i) + " must be a string");
+                Fail(Concat(Index(Join(path, name).c_str(), i), " must be a string"));
         });
         return out;
     }
@@ -217,7 +220,7 @@ private:
                        const char* problem) {
         const Node* value = Find(object, path, name, need);
         if (!value || value->kind == kind) return value;
-        Fail(Join(path, name) + problem);
+        Fail(path, name, problem);
         return nullptr;
     }
 
@@ -226,12 +229,24 @@ private:
     std::string error_;
 };
 
+// The body's nodes when its root is an object; else none, and `error` says what the body is.
+// Apart from Decode so that each decoder's Decode does not carry its own copy of the messages.
+inline std::vector<Node> ParseObjectTree(std::string_view body, const char* what, std::string& error) {
+    std::vector<Node> nodes = ParseTree(body);
+    if (nodes.empty())
+        error = Concat("The ", what, " is not valid JSON");
+    else if (nodes[0].kind != Node::Object)
+        error = Concat("The ", what, " is not a JSON object");
+    if (!error.empty()) nodes.clear();
+    return nodes;
+}
+
 // The body decoded by `decode(reader, root)`, or a ParseError saying what was expected.
 template <typename T, typename Fn>
 ParseResult<T> Decode(std::string_view body, const char* what, Fn decode) {
-    const std::vector<Node> nodes = ParseTree(body);
-    if (nodes.empty()) return ParseError{std::string("The ") + what + " is not valid JSON"};
-    if (nodes[0].kind != Node::Object) return ParseError{std::string("The ") + what + " is not a JSON object"};
+    std::string error;
+    const std::vector<Node> nodes = ParseObjectTree(body, what, error);
+    if (nodes.empty()) return ParseError{std::move(error)};
     Reader reader(what, nodes);
     T result = decode(reader, nodes[0]);
     if (!reader.ok()) return reader.Error();

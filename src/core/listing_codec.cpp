@@ -11,7 +11,7 @@
 #include "core/iso_time.h"         // ParseIsoTime, FormatIsoTime
 #include "core/json_events.h"      // ParseJson, JsonSink
 #include "core/latin_extension.h"  // NeedsLatinExtension
-#include "core/text.h"             // RepairUtf8
+#include "core/text.h"             // RepairUtf8, Concat
 
 namespace trash {
 
@@ -63,7 +63,7 @@ constexpr FieldName kFields[] = {
 std::string Quoted(const std::string& text) {
     constexpr size_t kMaxShown = 40;
     std::string shown = text.size() > kMaxShown ? text.substr(0, kMaxShown) + "..." : text;
-    return "\"" + shown + "\"";
+    return Concat("\"", shown, "\"");
 }
 
 class ListingHandler final : public JsonSink {
@@ -111,7 +111,7 @@ public:
                   (expected != std::string::npos && expected >= lastRead ? why.substr(expected + 1) : "");
         }
         utf8Error_ = why.find("UTF-8") != std::string::npos;
-        return Fail("Malformed JSON at byte " + std::to_string(position) + ": " + why);
+        return Fail(Concat("Malformed JSON at byte ", std::to_string(position), ": ", why));
     }
 
 private:
@@ -230,7 +230,8 @@ private:
             return true;
         case Slot::SectionArray:
             if (value.kind == JsonValue::Null) return true;
-            if (value.kind != JsonValue::ArrayStart) return Fail("sections." + sectionName_ + " must be an array");
+            if (value.kind != JsonValue::ArrayStart)
+                return Fail(Concat("sections.", sectionName_, " must be an array"));
             pathPrefix_ = "sections." + sectionName_;
             index_ = 0;
             stack_.push_back(Frame::SectionArray);
@@ -259,15 +260,15 @@ private:
             {Field::DeletedAt, "deletedAt"},
             {Field::ScheduledCleanupAt, "scheduledCleanupAt"}};
         for (const auto& [field, name] : kRequired)
-            if (!(seen_ & Bit(field))) return Fail(ItemPath() + "." + name + " is missing");
+            if (!(seen_ & Bit(field))) return Fail(Concat(ItemPath(), ".", name, " is missing"));
         (stack_.back() == Frame::Items ? out_.items : sectionItems_).push_back(std::move(item_));
         ++index_;
         return true;
     }
 
     static unsigned Bit(Field field) { return 1u << static_cast<unsigned>(field); }
-    std::string ItemPath() const { return pathPrefix_ + "[" + std::to_string(index_) + "]"; }
-    std::string FieldPath() const { return ItemPath() + "." + std::string(fieldName_); }
+    std::string ItemPath() const { return Concat(pathPrefix_, "[", std::to_string(index_), "]"); }
+    std::string FieldPath() const { return Concat(ItemPath(), ".", fieldName_); }
 
     bool TakeString(const JsonValue& value, std::string& out, bool acceptInteger = false) {
         if (value.kind == JsonValue::Null) return true;
@@ -287,7 +288,7 @@ private:
         if (value.kind == JsonValue::Null) return true;
         if (value.kind != JsonValue::String) return Fail(FieldPath() + " must be an ISO 8601 time string");
         const std::optional<int64_t> ms = ParseIsoTime(*value.text);
-        if (!ms) return Fail(FieldPath() + " is not an ISO 8601 time: " + Quoted(*value.text));
+        if (!ms) return Fail(Concat(FieldPath(), " is not an ISO 8601 time: ", Quoted(*value.text)));
         out = *ms;
         seen_ |= Bit(field_);
         return true;

@@ -64,7 +64,7 @@ bool PageState::AdoptListingVersion(const Batch& batch) {
 
 Requests PageState::AfterAction(const Batch& batch) {
     if (!AdoptListingVersion(batch)) return ReloadAfterChange();
-    if (demo_.browser) return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    if (demo_.browser) return {Send(requests::DemoInfo(), RequestKind::DemoInfo)};
     return {};
 }
 

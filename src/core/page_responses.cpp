@@ -13,16 +13,15 @@
 #include "core/latin_extension.h"  // AnswerNeedsLatinExtension
 #include "core/listing_codec.h"    // ParseTrashListing
 #include "core/page_state.h"
-#include "core/text.h"  // FormatCount, CountOf
+#include "core/text.h"  // FormatCount, CountOf, Concat
 
 namespace trash {
 
 namespace {
-std::string Quote(const std::string& name) { return "\"" + name + "\""; }
-
 // "\"Cats\"" for one item, "3 items" for more.
 std::string Describe(const std::vector<TrashItem>& items) {
-    return items.size() == 1 ? Quote(DisplayName(items[0], false)) : CountOf(items.size(), "item", "items");
+    return items.size() == 1 ? Concat("\"", DisplayName(items[0], false), "\"")
+                             : CountOf(items.size(), "item", "items");
 }
 
 // Matches the server's results to what was sent by key (a restore echoes each item's full key,
@@ -64,8 +63,8 @@ std::string FailedAction(RequestKind kind, const std::vector<TrashItem>& items) 
                        : kind == RequestKind::EmptyTrash                               ? "empty the Trash"
                        : kind == RequestKind::UndoMove                                 ? "move back to Trash "
                                                                                        : "delete ";
-    if (kind == RequestKind::EmptyTrash || items.empty()) return std::string("Couldn't ") + verb + ": ";
-    return std::string("Couldn't ") + verb + Describe(items) + ": ";
+    if (kind == RequestKind::EmptyTrash || items.empty()) return Concat("Couldn't ", verb, ": ");
+    return Concat("Couldn't ", verb, Describe(items), ": ");
 }
 
 // No answer at all, or a gateway saying the server behind it does not answer.
@@ -96,7 +95,7 @@ Requests PageState::OnResponse(uint64_t tag, int status, const ResponseBody& bod
         status == 401 && session_ && call.kind != RequestKind::SignIn && call.kind != RequestKind::SignOut;
     if (expired) {
         SignedOut(ErrorMessageFromResponse(401, body));
-        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return {Send(requests::DemoInfo(), RequestKind::DemoInfo)};
     }
     switch (call.kind) {
     case RequestKind::WhoAmI:
@@ -146,9 +145,8 @@ Requests PageState::OnSessionResponse(const InFlight& call, int status, std::str
     if (status == 401) {      // no valid cookie: the sign-in screen, with the demo accounts if any
         sessionLoad_ = LoadState{};
         screen_ = Screen::SignIn;
-        return HasRequestInFlight(RequestKind::DemoInfo)
-                   ? Requests{}
-                   : Requests{Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return HasRequestInFlight(RequestKind::DemoInfo) ? Requests{}
+                                                         : Requests{Send(requests::DemoInfo(), RequestKind::DemoInfo)};
     }
     sessionLoad_ = {LoadStatus::Error, ErrorMessageFromResponse(status, body)};
     return {};
@@ -191,10 +189,11 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, const 
             trashLoad_ = {LoadStatus::Loaded, {}};
             // Someone else changed the Trash: the storage figures changed with it.
             if (refreshed && session_ && !HasRequestInFlight(RequestKind::WhoAmI))
-                return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI))};
+                return {Send(requests::WhoAmI(), RequestKind::WhoAmI)};
             return {};
         }
-        error = listing.ok() ? "The server sent no items" : "The Trash listing could not be read: " + listing.error();
+        error = listing.ok() ? "The server sent no items"
+                             : Concat("The Trash listing could not be read: ", listing.error());
     } else {
         error = ErrorMessageFromResponse(status, body);
     }
@@ -208,7 +207,7 @@ Requests PageState::OnListTrashResponse(const InFlight& call, int status, const 
     if (trashLoad_.status != LoadStatus::Loaded)
         trashLoad_ = {LoadStatus::Error, error};
     else if (!connection_.unreachable)
-        ShowToast(ToastKind::Error, "Couldn't refresh the Trash: " + error);
+        ShowToast(ToastKind::Error, Concat("Couldn't refresh the Trash: ", error));
     return {};
 }
 
@@ -253,7 +252,7 @@ Requests PageState::OnRemovalResponse(const InFlight& call, int status, std::str
             for (size_t n = 0; n < failures.size(); ++n) {
                 const std::string name =
                     named[n] == kUnmatched ? failures[n].key.id : DisplayName(call.items[named[n]], false);
-                batch.failures.push_back(Quote(name) + ": " + failures[n].error);
+                batch.failures.push_back(Concat("\"", name, "\": ", failures[n].error));
             }
             view_.SettleRemove(call.op, KeysOf(call.items, restored));
         }
@@ -291,8 +290,8 @@ Requests PageState::OnUndoMoveResponse(const InFlight& call, int status, std::st
     if (IsSuccess(status))
         batch.done.push_back(call.items.front());
     else
-        batch.failures.push_back(Quote(DisplayName(call.items.front(), false)) + ": " +
-                                 ErrorMessageFromResponse(status, body));
+        batch.failures.push_back(
+            Concat("\"", DisplayName(call.items.front(), false), "\": ", ErrorMessageFromResponse(status, body)));
     if (--batch.outstanding > 0) return {};
     return FinishBatch(call.batch);
 }
@@ -306,13 +305,13 @@ Requests PageState::FinishBatch(uint64_t batchId) {
     batches_.erase(found);
     ++mutations_;
 
-    const auto failuresToast = [&](const std::string& verb) {
+    const auto failuresToast = [&](const char* verb) {
         if (batch.failures.empty()) return;
         if (batch.failures.size() == 1)
-            ShowToast(ToastKind::Error, "Couldn't " + verb + " " + batch.failures[0]);
+            ShowToast(ToastKind::Error, Concat("Couldn't ", verb, " ", batch.failures[0]));
         else
-            ShowToast(ToastKind::Error, "Couldn't " + verb + " " + CountOf(batch.failures.size(), "item", "items") +
-                                            ". " + batch.failures[0]);
+            ShowToast(ToastKind::Error, Concat("Couldn't ", verb, " ", CountOf(batch.failures.size(), "item", "items"),
+                                               ". ", batch.failures[0]));
     };
     switch (batch.kind) {
     case RequestKind::Restore:
@@ -320,8 +319,11 @@ Requests PageState::FinishBatch(uint64_t batchId) {
         if (!batch.done.empty()) {
             bool undoable = batch.done.size() <= config_.maxUndoItems;
             for (const TrashItem& item : batch.done) undoable = undoable && requests::MoveToTrash(workspaceUrl(), item);
-            const std::string message = "Restored " + Describe(batch.done);
-            Toast& toast = ShowToast(ToastKind::Success, message, undoable ? batch.done : std::vector<TrashItem>{});
+            Toast& toast = ShowToast(ToastKind::Success, Concat("Restored ", Describe(batch.done)));
+            if (undoable) {
+                toast.undoItems = batch.done;
+                toast.expiresAtMs = nowMs_ + config_.undoToastMs;
+            }
             // Projects, versions and models are back in their project: the Projects page shows it.
             size_t projects = 0, children = 0;
             for (const TrashItem& item : batch.done) {
@@ -341,21 +343,21 @@ Requests PageState::FinishBatch(uint64_t batchId) {
         if (batch.deletedCount > 0 || !batch.done.empty()) {
             const std::string what =
                 batch.kind == RequestKind::EmptyTrash
-                    ? "Emptied the Trash: " + CountOf(uint64_t(batch.deletedCount), "item", "items")
-                    : "Permanently deleted " + Describe(batch.done);
-            ShowToast(ToastKind::Success, what + ", freed " + FormatBytes(batch.freedBytes));
+                    ? Concat("Emptied the Trash: ", CountOf(uint64_t(batch.deletedCount), "item", "items"))
+                    : Concat("Permanently deleted ", Describe(batch.done));
+            ShowToast(ToastKind::Success, Concat(what, ", freed ", FormatBytes(batch.freedBytes)));
         }
         failuresToast("delete");
         break;
     }
     case RequestKind::UndoMove:
-        if (!batch.done.empty()) ShowToast(ToastKind::Info, "Moved " + Describe(batch.done) + " back to Trash");
+        if (!batch.done.empty()) ShowToast(ToastKind::Info, Concat("Moved ", Describe(batch.done), " back to Trash"));
         failuresToast("move back to Trash");
         break;
     default: break;
     }
     if (!batch.requestError.empty())
-        ShowToast(ToastKind::Error, FailedAction(batch.kind, batch.unanswered) + batch.requestError);
+        ShowToast(ToastKind::Error, Concat(FailedAction(batch.kind, batch.unanswered), batch.requestError));
 
     ApplyOutcome(batch);
     return AfterAction(batch);
@@ -366,8 +368,8 @@ Requests PageState::FinishBatch(uint64_t batchId) {
 // banner says so.
 Requests PageState::ReloadAfterChange() {
     Requests next = LoadScreenData();
-    if (session_) next.push_back(Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)));
-    if (demo_.browser) next.push_back(Send(requests::DemoInfo(), Call(RequestKind::DemoInfo)));
+    if (session_) next.push_back(Send(requests::WhoAmI(), RequestKind::WhoAmI));
+    if (demo_.browser) next.push_back(Send(requests::DemoInfo(), RequestKind::DemoInfo));
     return next;
 }
 
@@ -387,7 +389,7 @@ Requests PageState::OnProjectsResponse(int status, std::string_view body) {
         error = ErrorMessageFromResponse(status, body);
     }
     if (projectsLoad_.status == LoadStatus::Loaded)
-        ShowToast(ToastKind::Error, "Couldn't refresh the projects: " + error);
+        ShowToast(ToastKind::Error, Concat("Couldn't refresh the projects: ", error));
     else
         projectsLoad_ = {LoadStatus::Error, error};
     return {};
@@ -398,8 +400,8 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     if (!IsSuccess(status)) {
         projects_.insert(projects_.begin() + static_cast<std::ptrdiff_t>(std::min(call.projectIndex, projects_.size())),
                          *call.project);
-        ShowToast(ToastKind::Error, "Couldn't move " + Quote(call.project->name) +
-                                        " to Trash: " + ErrorMessageFromResponse(status, body));
+        ShowToast(ToastKind::Error, Concat("Couldn't move \"", call.project->name,
+                                           "\" to Trash: ", ErrorMessageFromResponse(status, body)));
         return {};
     }
     ++mutations_;
@@ -410,7 +412,7 @@ Requests PageState::OnDeleteProjectResponse(const InFlight& call, int status, st
     moved.id = call.project->id;
     moved.name = call.project->name;
     moved.url = call.project->url;
-    Toast& toast = ShowToast(ToastKind::Success, "Moved " + Quote(call.project->name) + " to Trash");
+    Toast& toast = ShowToast(ToastKind::Success, Concat("Moved \"", call.project->name, "\" to Trash"));
     toast.undoRestore = {std::move(moved)};
     toast.expiresAtMs = nowMs_ + config_.undoToastMs;
     toast.linkLabel = "View in Trash";
@@ -429,14 +431,14 @@ namespace {
 std::string DemoDone(const intent::Demo& demo, std::string_view body) {
     switch (demo.action) {
     case DemoAction::AdvanceClock:
-        return "The demo clock moved " + std::to_string(demo.days) + (demo.days == 1 ? " day" : " days") + " ahead";
+        return Concat("The demo clock moved ", std::to_string(demo.days), demo.days == 1 ? " day" : " days", " ahead");
     case DemoAction::RunCleanup: {
         ParseResult<CleanupRun> run = ParseCleanupRun(body);
         if (!run.ok() || run.value().purged == 0) return "Cleanup ran: nothing was due";
         const CleanupRun& r = run.value();
-        std::string text = "Cleanup purged " + CountOf(uint64_t(r.purged), "item", "items") + " and freed " +
-                           FormatBytes(r.freedBytes);
-        if (r.imagesDeleted > 0) text += " (" + CountOf(uint64_t(r.imagesDeleted), "image", "images") + ")";
+        std::string text = Concat("Cleanup purged ", CountOf(uint64_t(r.purged), "item", "items"), " and freed ",
+                                  FormatBytes(r.freedBytes));
+        if (r.imagesDeleted > 0) text += Concat(" (", CountOf(uint64_t(r.imagesDeleted), "image", "images"), ")");
         return text;
     }
     case DemoAction::Reset: return "The demo was reset to its first state";
@@ -457,7 +459,7 @@ const char* DemoFailed(DemoAction action) {
 // The demo's clock, Trash and storage all changed: read them again. A reset signed everyone out.
 Requests PageState::OnDemoResponse(const InFlight& call, int status, std::string_view body) {
     if (!IsSuccess(status)) {
-        ShowToast(ToastKind::Error, DemoFailed(call.demo.action) + ErrorMessageFromResponse(status, body));
+        ShowToast(ToastKind::Error, Concat(DemoFailed(call.demo.action), ErrorMessageFromResponse(status, body)));
         return {};
     }
     const std::string message = DemoDone(call.demo, body);
@@ -465,7 +467,7 @@ Requests PageState::OnDemoResponse(const InFlight& call, int status, std::string
         if (session_) SignedOut("");  // drops what is in flight: ask for the demo info after it
         sessionLoad_ = LoadState{};
         ShowToast(ToastKind::Info, message);
-        return {Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+        return {Send(requests::DemoInfo(), RequestKind::DemoInfo)};
     }
     ShowToast(ToastKind::Success, message);
     ++mutations_;  // a listing already on its way predates this

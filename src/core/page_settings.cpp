@@ -11,6 +11,7 @@
 #include "core/iso_time.h"        // kDayMs, FormatIsoTime
 #include "core/page_state.h"
 #include "core/permissions.h"  // MissingPermissionToViewActivity
+#include "core/text.h"         // Concat
 
 namespace trash {
 
@@ -99,7 +100,7 @@ Requests PageState::Handle(const intent::LoadMoreRun& intent) {
 
 Requests PageState::Handle(const intent::ExportActivity&) {
     if (!session_ || MissingPermissionToViewActivity(*session_) || exporting()) return {};
-    return {Send(requests::ExportActivity(workspaceUrl(), activity_.filters()), Call(RequestKind::ExportActivity))};
+    return {Send(requests::ExportActivity(workspaceUrl(), activity_.filters()), RequestKind::ExportActivity)};
 }
 
 Requests PageState::Handle(const intent::OpenHistory& intent) {
@@ -142,7 +143,7 @@ Requests PageState::OnActivityResponse(const InFlight& call, int status, std::st
     }
     ParseResult<AuditPage> page = ParseAuditPage(body);
     if (!page.ok()) {
-        activityLoad_ = {LoadStatus::Error, "The activity could not be read: " + page.error()};
+        activityLoad_ = {LoadStatus::Error, Concat("The activity could not be read: ", page.error())};
         return {};
     }
     activity_.AppendPage(std::move(page.value()), call.firstPage);
@@ -166,12 +167,12 @@ Requests PageState::OnActivityRunResponse(const InFlight& call, int status, std:
 
 Requests PageState::OnExportResponse(int status, std::string_view body) {
     if (!IsSuccess(status)) {
-        ShowToast(ToastKind::Error, "Couldn't export the activity: " + ErrorMessageFromResponse(status, body));
+        ShowToast(ToastKind::Error, Concat("Couldn't export the activity: ", ErrorMessageFromResponse(status, body)));
         return {};
     }
     // The server's own name for it: activity-<workspace>-<YYYY-MM-DD>.csv.
     const std::string day = FormatIsoTime(nowMs_).substr(0, 10);
-    download_ = Download{"activity-" + workspaceUrl() + "-" + day + ".csv", "text/csv", std::string(body)};
+    download_ = Download{Concat("activity-", workspaceUrl(), "-", day, ".csv"), "text/csv", std::string(body)};
     ShowToast(ToastKind::Success, "Exported the activity as a CSV file");
     return {};
 }
@@ -213,7 +214,7 @@ Requests PageState::OnRetentionSaveResponse(const InFlight& call, int status, st
     retention_.SaveDone(days);
     RetentionChanged(days);
     ShowToast(ToastKind::Success,
-              "Items now stay in Trash for " + std::to_string(days) + (days == 1 ? " day" : " days"));
+              Concat("Items now stay in Trash for ", std::to_string(days), days == 1 ? " day" : " days"));
     ++mutations_;
     return {};
 }

@@ -12,13 +12,12 @@
 #include "core/countdown.h"     // kNever, FormatBytes
 #include "core/hash_set.h"      // projects of an Undo
 #include "core/permissions.h"   // DeleteBlockedReason
+#include "core/text.h"          // Concat
 
 namespace trash {
 
 namespace {
 constexpr size_t kDialogNames = 10;
-
-std::string Quote(const std::string& name) { return "\"" + name + "\""; }
 }  // namespace
 
 PageState::PageState(PageConfig config) : config_(config) {}
@@ -31,8 +30,7 @@ Requests PageState::Start(int64_t nowMs) {
     sessionLoad_ = {LoadStatus::Loading, {}};
     // Demo info rides along: the sign-in screen lists its users, and an in-browser demo's banner
     // shows on every screen.
-    return {Send(requests::WhoAmI(), Call(RequestKind::WhoAmI)),
-            Send(requests::DemoInfo(), Call(RequestKind::DemoInfo))};
+    return {Send(requests::WhoAmI(), RequestKind::WhoAmI), Send(requests::DemoInfo(), RequestKind::DemoInfo)};
 }
 
 Requests PageState::Apply(const Intent& intent) {
@@ -96,7 +94,7 @@ Requests PageState::Handle(const intent::OpenDialog& intent) {
         std::vector<const TrashItem*> chosen;
         for (const TrashItem& item : items) {
             if (dialog.names.size() < kDialogNames)
-                dialog.names.push_back(item.name + " (" + std::string(ItemTypeSingular(item.type)) + ")");
+                dialog.names.push_back(Concat(item.name, " (", ItemTypeSingular(item.type), ")"));
             dialog.bytes += item.sizeBytes;
             ++dialog.count;
             chosen.push_back(&item);
@@ -139,7 +137,8 @@ Requests PageState::Handle(const intent::RestoreParentFirst& intent) {
     if (child == nullptr || !IsChildType(child->type) || child->parentId.empty()) return {};
     const ItemKey parent = ParentKeyOf(*child);
     if (view_.Find(parent) == nullptr) {
-        ShowToast(ToastKind::Error, "The project " + Quote(child->parentName) + " is not in Trash any more: refresh");
+        ShowToast(ToastKind::Error,
+                  Concat("The project \"", child->parentName, "\" is not in Trash any more: refresh"));
         return {};
     }
     return StartRemoval(RequestKind::Restore, {parent});
@@ -222,12 +221,12 @@ Requests PageState::Handle(const intent::SignIn& intent) {
     if (signingIn_) return {};
     signingIn_ = true;
     signInError_.clear();
-    return {Send(requests::SignIn(intent.email, intent.password), Call(RequestKind::SignIn))};
+    return {Send(requests::SignIn(intent.email, intent.password), RequestKind::SignIn)};
 }
 
 Requests PageState::Handle(const intent::SignOut&) {
     if (!session_) return {};
-    Requests sent = {Send(requests::SignOut(), Call(RequestKind::SignOut))};
+    Requests sent = {Send(requests::SignOut(), RequestKind::SignOut)};
     SignedOut("");
     return sent;
 }
@@ -306,10 +305,15 @@ Requests PageState::Handle(const intent::Demo& intent) {
 
 // [SECTION] Helpers
 
-PageState::InFlight PageState::Call(RequestKind kind, uint64_t batch, OpId op, std::vector<TrashItem> items) {
+PageState::InFlight PageState::Call(RequestKind kind, uint64_t batch) {
     InFlight call;
     call.kind = kind;
     call.batch = batch;
+    return call;
+}
+
+PageState::InFlight PageState::Call(RequestKind kind, uint64_t batch, OpId op, std::vector<TrashItem> items) {
+    InFlight call = Call(kind, batch);
     call.op = op;
     call.items = std::move(items);
     return call;
@@ -329,6 +333,8 @@ PendingRequest PageState::Send(Request request, InFlight call) {
     inFlight_[tag] = std::move(call);
     return pending;
 }
+
+PendingRequest PageState::Send(Request request, RequestKind kind) { return Send(std::move(request), Call(kind)); }
 
 // Hides the items at once and sends the requests, in chunks the server accepts.
 Requests PageState::StartRemoval(RequestKind kind, std::vector<ItemKey> keys) {
@@ -382,7 +388,7 @@ Requests PageState::LoadScreenData() {
     if (screen_ == Screen::Projects && !HasRequestInFlight(RequestKind::ListProjects) &&
         !MissingPermissionToView(*session_)) {
         if (projectsLoad_.status != LoadStatus::Loaded) projectsLoad_ = {LoadStatus::Loading, {}};
-        return {Send(requests::ListProjects(workspaceUrl()), Call(RequestKind::ListProjects))};
+        return {Send(requests::ListProjects(workspaceUrl()), RequestKind::ListProjects)};
     }
     return {};
 }
@@ -390,7 +396,7 @@ Requests PageState::LoadScreenData() {
 PendingRequest PageState::SendWholeListing() {
     // A refresh names what is shown, so an unchanged Trash costs no parsing.
     const std::string since = trashLoad_.status == LoadStatus::Loaded ? listingVersion_ : std::string();
-    return Send(requests::ListTrash(workspaceUrl(), since), Call(RequestKind::ListTrash));
+    return Send(requests::ListTrash(workspaceUrl(), since), RequestKind::ListTrash);
 }
 
 Requests PageState::Reload(bool onlyIfIdle) {
@@ -400,20 +406,17 @@ Requests PageState::Reload(bool onlyIfIdle) {
     return LoadScreenData();
 }
 
-Toast& PageState::ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems) {
+Toast& PageState::ShowToast(ToastKind kind, std::string message) {
     // The same message again replaces the one shown (and starts its time afresh): never two alike.
     toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(),
                                  [&](const Toast& t) { return t.kind == kind && t.message == message; }),
                   toasts_.end());
-    const int64_t lifetime = kind == ToastKind::Error ? config_.errorToastMs
-                             : undoItems.empty()      ? config_.toastMs
-                                                      : config_.undoToastMs;
+    const int64_t lifetime = kind == ToastKind::Error ? config_.errorToastMs : config_.toastMs;
     Toast toast;
     toast.id = nextToastId_++;
     toast.kind = kind;
     toast.message = std::move(message);
     toast.expiresAtMs = nowMs_ + lifetime;
-    toast.undoItems = std::move(undoItems);
     toasts_.push_back(std::move(toast));
     if (toasts_.size() > config_.maxToasts) toasts_.erase(toasts_.begin());
     return toasts_.back();

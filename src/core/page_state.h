@@ -248,9 +248,11 @@ private:
     Requests AfterAction(const Batch& batch);
 
     // [SECTION] Helpers
-    static InFlight Call(RequestKind kind, uint64_t batch = 0, OpId op = 0, std::vector<TrashItem> items = {});
+    static InFlight Call(RequestKind kind, uint64_t batch = 0);
+    static InFlight Call(RequestKind kind, uint64_t batch, OpId op, std::vector<TrashItem> items);
     static Batch NewBatch(RequestKind kind, size_t outstanding);
     PendingRequest Send(Request request, InFlight call);
+    PendingRequest Send(Request request, RequestKind kind);  // nothing more to remember than its kind
     Requests StartRemoval(RequestKind kind, std::vector<ItemKey> keys);
     Requests LoadScreenData();
     PendingRequest SendWholeListing();
@@ -260,7 +262,7 @@ private:
     Requests DueRetentionPreview();        // the debounced dry run, when typing has paused
     void RetentionChanged(int days);       // the period now in force: session, form, Trash countdowns
     bool AdoptedStaleRetention(int status, std::string_view body);  // a 409 for a stale period: take the server's
-    Toast& ShowToast(ToastKind kind, std::string message, std::vector<TrashItem> undoItems = {});
+    Toast& ShowToast(ToastKind kind, std::string message);          // an Undo is added to the toast it returns
     Requests SetSession(Session session);
     void SignedOut(std::string message);
     std::vector<TrashItem> ItemsFor(const std::vector<ItemKey>& keys) const;

@@ -5,6 +5,8 @@
 #include <algorithm>  // std::find
 #include <utility>    // std::pair
 
+#include "core/text.h"  // Concat
+
 namespace trash {
 
 bool HasPermission(const Session& session, std::string_view permission) {
@@ -31,10 +33,12 @@ std::string_view PermissionWords(std::string_view permission) {
 }
 
 std::string PermissionPhrase(std::string_view permission) {
-    return "the \"" + std::string(PermissionWords(permission)) + "\" permission";
+    return Concat("the \"", PermissionWords(permission), "\" permission");
 }
 
-std::string LacksPermission(std::string_view permission) { return "Your role lacks " + PermissionPhrase(permission); }
+std::string LacksPermission(std::string_view permission) {
+    return Concat("Your role lacks ", PermissionPhrase(permission));
+}
 
 std::string_view TrashPermissionFor(ItemType type) {
     switch (type) {
@@ -89,11 +93,11 @@ std::optional<std::string> MissingPermissionToViewActivity(const Session& sessio
 }
 
 std::optional<std::string> RestoreBlockedReason(const Session& session, const TrashItem& item) {
-    if (item.type == ItemType::Unknown) return "This page cannot restore \"" + item.typeName + "\" items";
+    if (item.type == ItemType::Unknown) return Concat("This page cannot restore \"", item.typeName, "\" items");
     if (std::optional<std::string> missing = MissingPermissionToRestore(session, item)) return Lacks(*missing);
     if (IsChildType(item.type) && item.parentInTrash)
-        return "Restore the project \"" + item.parentName + "\" first: this " +
-               std::string(ItemTypeSingular(item.type)) + "'s project is in Trash";
+        return Concat("Restore the project \"", item.parentName, "\" first: this ", ItemTypeSingular(item.type),
+                      "'s project is in Trash");
     return std::nullopt;
 }
 
@@ -107,8 +111,7 @@ std::optional<std::string> DeleteProjectBlockedReason(const Session& session, st
     if (std::optional<std::string> missing = MissingPermissionToTrash(session, ItemType::Project))
         return Lacks(*missing);
     if (ownerId != session.user.id)
-        return "Only the owner, " + std::string(ownerName.empty() ? "someone else" : ownerName) +
-               ", can delete this project";
+        return Concat("Only the owner, ", ownerName.empty() ? "someone else" : ownerName, ", can delete this project");
     return std::nullopt;
 }
 

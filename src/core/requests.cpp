@@ -3,7 +3,7 @@
 // a few fixed shapes, written straight into a string (no JSON DOM, no serializer in the wasm).
 #include "core/requests.h"
 
-#include "core/text.h"  // UrlEncode, AppendJsonString, RepairUtf8
+#include "core/text.h"  // UrlEncode, AppendJsonString, RepairUtf8, Concat
 
 namespace trash {
 
@@ -32,7 +32,9 @@ void AppendKeys(std::string& out, const std::vector<ItemKey>& keys) {
     out += ']';
 }
 
+Request Get(std::string path) { return Request{"GET", std::move(path), "", false}; }
 Request Post(std::string path, std::string body) { return Request{"POST", std::move(path), std::move(body), true}; }
+Request Delete(std::string path) { return Request{"DELETE", std::move(path), "", true}; }
 }  // namespace
 
 bool operator==(const Request& a, const Request& b) {
@@ -49,41 +51,39 @@ std::vector<Header> HeadersFor(const Request& request, std::string_view csrfToke
 namespace requests {
 
 Request ListTrash(std::string_view workspaceUrl, std::string_view since) {
-    std::string path = Segment(workspaceUrl) + "/trash?sections=0";
-    if (!since.empty()) path += "&since=" + UrlEncode(since);
-    return Request{"GET", std::move(path), "", false};
+    std::string path = Concat(Segment(workspaceUrl), "/trash?sections=0");
+    if (!since.empty()) path += Concat("&since=", UrlEncode(since));
+    return Get(std::move(path));
 }
 
 Request ListTrashFirstPage(std::string_view workspaceUrl, SortSpec sort, size_t limit) {
-    const std::string column(kSortColumnNames[size_t(sort.column)].api);
-    std::string path = Segment(workspaceUrl) + "/trash?sections=0&sort=" + (sort.ascending ? "" : "-") + column +
-                       "&limit=" + std::to_string(limit);
-    return Request{"GET", std::move(path), "", false};
+    return Get(Concat(Segment(workspaceUrl), "/trash?sections=0&sort=", sort.ascending ? "" : "-",
+                      kSortColumnNames[size_t(sort.column)].api, "&limit=", std::to_string(limit)));
 }
 
 Request RestoreItems(std::string_view workspaceUrl, const std::vector<ItemKey>& keys) {
     std::string body = "{";
     AppendKeys(body, keys);
     body += '}';
-    return Post(Segment(workspaceUrl) + "/trash/restore", std::move(body));
+    return Post(Concat(Segment(workspaceUrl), "/trash/restore"), std::move(body));
 }
 
 Request RestoreAll(std::string_view workspaceUrl) {
-    return Post(Segment(workspaceUrl) + "/trash/restore", "{\"all\":true}");
+    return Post(Concat(Segment(workspaceUrl), "/trash/restore"), "{\"all\":true}");
 }
 
 Request DeletePermanently(std::string_view workspaceUrl, const std::vector<ItemKey>& keys) {
     std::string body = "{";
     AppendKeys(body, keys);
     body += ",\"confirm\":true}";
-    return Post(Segment(workspaceUrl) + "/trash/delete", std::move(body));
+    return Post(Concat(Segment(workspaceUrl), "/trash/delete"), std::move(body));
 }
 
 Request EmptyTrash(std::string_view workspaceUrl, std::string_view typedName) {
     std::string body = "{\"confirm\":";
     AppendText(body, typedName);
     body += '}';
-    return Post(Segment(workspaceUrl) + "/trash/empty", std::move(body));
+    return Post(Concat(Segment(workspaceUrl), "/trash/empty"), std::move(body));
 }
 
 Request SignIn(std::string_view email, std::string_view password) {
@@ -98,22 +98,21 @@ Request SignIn(std::string_view email, std::string_view password) {
     return request;
 }
 
-Request SignOut() { return Request{"DELETE", "/api/session", "", true}; }
+Request SignOut() { return Delete("/api/session"); }
 
-Request WhoAmI() { return Request{"GET", "/api/session", "", false}; }
+Request WhoAmI() { return Get("/api/session"); }
 
-Request ListProjects(std::string_view workspaceUrl) {
-    return Request{"GET", Segment(workspaceUrl) + "/projects", "", false};
-}
+Request ListProjects(std::string_view workspaceUrl) { return Get(Concat(Segment(workspaceUrl), "/projects")); }
 
 Request DeleteProject(std::string_view workspaceUrl, std::string_view projectUrl, bool deleteImages) {
-    return Request{"DELETE", Segment(workspaceUrl) + Segment(projectUrl) + (deleteImages ? "?deleteImages=true" : ""),
-                   "", true};
+    return Delete(Concat(Segment(workspaceUrl), Segment(projectUrl), deleteImages ? "?deleteImages=true" : ""));
 }
 
-Request DemoInfo() { return Request{"GET", "/api/demo", "", false}; }
+Request DemoInfo() { return Get("/api/demo"); }
 
-Request DemoAdvanceClock(int days) { return Post("/api/demo/clock", "{\"advanceDays\":" + std::to_string(days) + "}"); }
+Request DemoAdvanceClock(int days) {
+    return Post("/api/demo/clock", Concat("{\"advanceDays\":", std::to_string(days), "}"));
+}
 Request DemoRunCleanup() { return Post("/api/demo/cleanup", "{}"); }
 Request DemoReset() { return Post("/api/demo/reset", "{}"); }
 
@@ -145,28 +144,29 @@ std::string ActivityParams(const ActivityFilters& filters) {
 }
 
 Request RetentionChange(int days, int expectedDays, bool dryRun) {
-    std::string body = "{\"retentionDays\":" + std::to_string(days) +
-                       ",\"expectedRetentionDays\":" + std::to_string(expectedDays) +
-                       (dryRun ? ",\"dryRun\":true}" : "}");
+    std::string body =
+        Concat("{\"retentionDays\":", std::to_string(days), ",\"expectedRetentionDays\":", std::to_string(expectedDays),
+               dryRun ? ",\"dryRun\":true}" : "}");
     return Request{"PATCH", "/api/workspace", std::move(body), true};
 }
 }  // namespace
 
 Request ListActivity(std::string_view workspaceUrl, const ActivityFilters& filters, std::string_view cursor,
                      size_t limit) {
-    std::string path = Segment(workspaceUrl) + "/audit?limit=" + std::to_string(limit);
-    if (!cursor.empty()) path += "&cursor=" + UrlEncode(cursor);
-    return Request{"GET", path + ActivityParams(filters), "", false};
+    std::string path = Concat(Segment(workspaceUrl), "/audit?limit=", std::to_string(limit));
+    if (!cursor.empty()) path += Concat("&cursor=", UrlEncode(cursor));
+    path += ActivityParams(filters);
+    return Get(std::move(path));
 }
 
 Request ListActivityRun(std::string_view workspaceUrl, std::string_view runId, std::string_view cursor, size_t limit) {
-    std::string path = Segment(workspaceUrl) + "/audit?run=" + UrlEncode(runId) + "&limit=" + std::to_string(limit);
-    if (!cursor.empty()) path += "&cursor=" + UrlEncode(cursor);
-    return Request{"GET", std::move(path), "", false};
+    std::string path = Concat(Segment(workspaceUrl), "/audit?run=", UrlEncode(runId), "&limit=", std::to_string(limit));
+    if (!cursor.empty()) path += Concat("&cursor=", UrlEncode(cursor));
+    return Get(std::move(path));
 }
 
 Request ExportActivity(std::string_view workspaceUrl, const ActivityFilters& filters) {
-    return Request{"GET", Segment(workspaceUrl) + "/audit?format=csv" + ActivityParams(filters), "", false};
+    return Get(Concat(Segment(workspaceUrl), "/audit?format=csv", ActivityParams(filters)));
 }
 
 Request PreviewRetention(int days, int expectedDays) { return RetentionChange(days, expectedDays, true); }
@@ -178,27 +178,27 @@ std::optional<Request> MoveToTrash(std::string_view workspaceUrl, const TrashIte
     switch (item.type) {
     case ItemType::Project:
         if (item.url.empty()) return std::nullopt;
-        path = ws + Segment(item.url);
+        path = Concat(ws, Segment(item.url));
         break;
     case ItemType::Version:
         if (item.parentUrl.empty()) return std::nullopt;
-        path = ws + Segment(item.parentUrl) + Segment(item.id);
+        path = Concat(ws, Segment(item.parentUrl), Segment(item.id));
         break;
     case ItemType::Model:
         if (item.parentUrl.empty()) return std::nullopt;
-        path = ws + Segment(item.parentUrl) + "/models" + Segment(item.id);
+        path = Concat(ws, Segment(item.parentUrl), "/models", Segment(item.id));
         break;
     case ItemType::Dataset:
         if (item.url.empty()) return std::nullopt;
-        path = ws + "/datasets" + Segment(item.url);
+        path = Concat(ws, "/datasets", Segment(item.url));
         break;
     case ItemType::Workflow:
         if (item.url.empty()) return std::nullopt;
-        path = ws + "/workflows" + Segment(item.url);
+        path = Concat(ws, "/workflows", Segment(item.url));
         break;
     case ItemType::Unknown: return std::nullopt;
     }
-    return Request{"DELETE", path, "", true};
+    return Delete(std::move(path));
 }
 
 }  // namespace requests

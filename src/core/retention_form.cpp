@@ -7,11 +7,12 @@
 #include <utility>    // std::move
 
 #include "core/countdown.h"  // FormatBytes
+#include "core/text.h"       // Concat
 
 namespace trash {
 
 namespace {
-std::string Items(int64_t count) { return std::to_string(count) + (count == 1 ? " item" : " items"); }
+std::string Items(int64_t count) { return Concat(std::to_string(count), count == 1 ? " item" : " items"); }
 }  // namespace
 
 RetentionInput ParseRetentionDays(std::string_view text) {
@@ -39,19 +40,19 @@ RetentionInput ParseRetentionDays(std::string_view text) {
 }
 
 std::string PreviewSentence(const RetentionPreview& p) {
-    std::string text = "With " + std::to_string(p.retentionDays) + (p.retentionDays == 1 ? " day, " : " days, ");
+    std::string text = Concat("With ", std::to_string(p.retentionDays), p.retentionDays == 1 ? " day, " : " days, ");
     if (p.dueNow.count > 0) {
-        text += Items(p.dueNow.count) + " (" + FormatBytes(p.dueNow.bytes) + ")" +
-                (p.dueNow.count == 1 ? " becomes" : " become") + " due now and " +
-                (p.dueNow.count == 1 ? "is" : "are") + " purged at the next cleanup";
+        text += Concat(Items(p.dueNow.count), " (", FormatBytes(p.dueNow.bytes), ")",
+                       p.dueNow.count == 1 ? " becomes" : " become", " due now and ",
+                       p.dueNow.count == 1 ? "is" : "are", " purged at the next cleanup");
         if (p.sooner.count > 0)
-            text += "; " + std::to_string(p.sooner.count) + " more " +
-                    (p.sooner.count == 1 ? "item expires" : "items expire") + " sooner";
+            text += Concat("; ", std::to_string(p.sooner.count), " more ",
+                           p.sooner.count == 1 ? "item expires" : "items expire", " sooner");
     } else if (p.sooner.count > 0) {
-        text += "nothing becomes due now; " + Items(p.sooner.count) + (p.sooner.count == 1 ? " expires" : " expire") +
-                " sooner";
+        text += Concat("nothing becomes due now; ", Items(p.sooner.count), p.sooner.count == 1 ? " expires" : " expire",
+                       " sooner");
     } else if (p.later.count > 0) {
-        text += Items(p.later.count) + " in Trash " + (p.later.count == 1 ? "stays" : "stay") + " longer";
+        text += Concat(Items(p.later.count), " in Trash ", p.later.count == 1 ? "stays" : "stay", " longer");
     } else {
         text += "nothing in Trash changes";
     }
@@ -125,15 +126,16 @@ bool RetentionForm::NeedsConfirmation() const {
 void RetentionForm::SaveDone(int savedDays) {
     saving_ = false;
     Load(savedDays, true);
-    notice_ = "Saved: items now stay in Trash for " + std::to_string(savedDays) + (savedDays == 1 ? " day" : " days");
+    notice_ =
+        Concat("Saved: items now stay in Trash for ", std::to_string(savedDays), savedDays == 1 ? " day" : " days");
 }
 
 void RetentionForm::Conflict(int days) {
     saving_ = false;
     previewLoading_ = false;
     Load(days, true);
-    notice_ = "The retention period was changed by someone else: it is now " + std::to_string(days) +
-              (days == 1 ? " day" : " days") + ". Review it and try again.";
+    notice_ = Concat("The retention period was changed by someone else: it is now ", std::to_string(days),
+                     days == 1 ? " day" : " days", ". Review it and try again.");
 }
 
 void RetentionForm::SaveFailed(std::string error) {

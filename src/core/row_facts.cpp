@@ -5,7 +5,7 @@
 
 #include "core/consequences.h"  // ExclusiveImagesNote
 #include "core/permissions.h"   // RestoreBlockedReason, DeleteBlockedReason, HasPermission
-#include "core/text.h"          // SanitizeForDisplay
+#include "core/text.h"          // SanitizeForDisplay, Concat
 
 namespace trash {
 namespace {
@@ -31,7 +31,7 @@ std::vector<RowAction> ActionsOf(const TrashItem& item, const RowFacts& facts, c
         Action(RowActionKind::CopyId, "copy-id", "Copy ID", std::nullopt, intent::Copy{CopyField::Id, {key}}));
     std::optional<std::string> noActivity;
     if (std::optional<std::string> missing = MissingPermissionToViewActivity(session))
-        noActivity = "Your role lacks " + *missing;
+        noActivity = Concat("Your role lacks ", *missing);
     RowAction history =
         Action(RowActionKind::History, "history", "History", std::move(noActivity), intent::OpenHistory{key});
     history.hint = "Opens Settings \xe2\x86\x92 Activity with everything that happened to this item";
@@ -44,7 +44,7 @@ std::vector<RowAction> ActionsOf(const TrashItem& item, const RowFacts& facts, c
         if (!HasPermission(session, permission)) blocked = LacksPermission(permission);
         RowAction parent = Action(RowActionKind::RestoreParentFirst, "restore-parent", "Restore project first",
                                   std::move(blocked), intent::RestoreParentFirst{key});
-        parent.hint = "Restores \"" + facts.parent + "\" with everything that went to Trash with it";
+        parent.hint = Concat("Restores \"", facts.parent, "\" with everything that went to Trash with it");
         actions.push_back(std::move(parent));
     }
     RowAction del =
@@ -68,12 +68,12 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
     facts.key = KeyOf(item);
     facts.name = SanitizeForDisplay(DisplayName(item, false));
     facts.parent = SanitizeForDisplay(ParentLabel(item));
-    facts.label = facts.parent.empty() ? facts.name : facts.parent + " / " + facts.name;
+    facts.label = facts.parent.empty() ? facts.name : Concat(facts.parent, " / ", facts.name);
     facts.deletedBy = SanitizeForDisplay(item.deletedByName.empty() ? item.deletedBy : item.deletedByName);
     facts.timeLeft = FormatTimeLeft(nowMs, item.scheduledCleanupAtMs);
     facts.deletedAgo = FormatRelative(nowMs, item.deletedAtMs);
     facts.deletedAgoChangesMs = NextRelativeRedrawMs(nowMs, item.deletedAtMs);
-    facts.deletedAtText = "Deleted " + FormatDateTime(item.deletedAtMs);
+    facts.deletedAtText = Concat("Deleted ", FormatDateTime(item.deletedAtMs));
     facts.purgeTime = FormatPurgeTime(item.scheduledCleanupAtMs);
     facts.expiresDate = FormatDate(item.scheduledCleanupAtMs);
     facts.size = FormatBytes(item.sizeBytes);

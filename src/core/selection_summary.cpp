@@ -3,7 +3,7 @@
 
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // RestoreBlockedReason
-#include "core/text.h"         // FormatCount
+#include "core/text.h"         // FormatCount, Concat
 
 namespace trash {
 
@@ -11,7 +11,7 @@ SelectionSummary SummarizeSelection(const TrashView& view, const Session* sessio
     SelectionSummary s;
     s.count = view.selectionCount();
     s.bytes = view.selectionBytes();
-    s.label = FormatCount(s.count) + " selected \xc2\xb7 " + FormatBytes(s.bytes);
+    s.label = Concat(FormatCount(s.count), " selected \xc2\xb7 ", FormatBytes(s.bytes));
     if (!session) return s;
     for (const TrashItem* item : view.selectedItems()) {
         if (std::optional<std::string> reason = RestoreBlockedReason(*session, *item)) {
@@ -23,8 +23,8 @@ SelectionSummary SummarizeSelection(const TrashView& view, const Session* sessio
     if (s.restorable == 0)
         s.restoreTip = s.firstBlockedReason;
     else if (s.restorable < s.count)
-        s.restoreTip =
-            FormatCount(s.count - s.restorable) + " of the selected items can't be restored: " + s.firstBlockedReason;
+        s.restoreTip = Concat(FormatCount(s.count - s.restorable),
+                              " of the selected items can't be restored: ", s.firstBlockedReason);
     return s;
 }
 

@@ -9,7 +9,7 @@
 #include <string>     // labels
 
 #include "core/activity_facts.h"  // FactsOf
-#include "core/text.h"            // SanitizeForDisplay
+#include "core/text.h"            // SanitizeForDisplay, Concat
 #include "ui/layout.h"            // CurrentLayout
 #include "ui/row_parts.h"         // TypeIcon, RowState
 #include "ui/theme.h"             // palette, fonts, icons, Dpr
@@ -68,10 +68,10 @@ std::string RowIdOf(const trash::AuditEvent& event, size_t index) {
 
 // A run's summary row expands: its toggle, at the row's right end, for the mirror and the keyboard
 // (a click anywhere on the row toggles it too).
-void RunToggle(const std::string& rowId, bool open, ImVec2 a, ImVec2 b) {
+void RunToggle(const std::string& rowId, bool open, const ImVec2& a, const ImVec2& b) {
   const float d = Dpr(), h = ImGui::GetFrameHeight();
   const ImVec2 min(b.x - 12 * d - h, (a.y + b.y - h) * 0.5f);
-  RegisterRect((rowId + "/toggle").c_str(), "button",
+  RegisterRect(trash::Concat(rowId, "/toggle").c_str(), "button",
                open ? "Hide the items of this run" : "Show the items of this run", min, ImVec2(min.x + h, min.y + h),
                open ? "expanded" : "collapsed");
 }
@@ -158,7 +158,7 @@ void ActivityList::DrawHeaderRow(float headerH) {
   for (int i = 0; i < kColumnCount; ++i) {
     if (!c.shown[i]) continue;
     dl->AddText(ImVec2(a.x + c.x[i], y), p.textMuted, kColumnNames[i]);
-    RegisterRect((std::string("activity/header/") + kColumnNames[i]).c_str(), "columnheader", kColumnNames[i],
+    RegisterRect(trash::Concat("activity/header/", kColumnNames[i]).c_str(), "columnheader", kColumnNames[i],
                  ImVec2(a.x + c.x[i], a.y), ImVec2(a.x + c.x[i] + c.w[i], a.y + headerH));
   }
   ImGui::PopFont();
@@ -167,7 +167,7 @@ void ActivityList::DrawHeaderRow(float headerH) {
 
 // The row's background, hit area, keyboard ring and registry entry; a click moves the cursor
 // there and expands a run.
-void ActivityList::RowFrame(Frame& frame, size_t index, ImVec2 a, ImVec2 b, const std::string& id,
+void ActivityList::RowFrame(Frame& frame, size_t index, const ImVec2& a, const ImVec2& b, const std::string& id,
                             const std::string& label) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
@@ -194,7 +194,7 @@ void ActivityList::RowFrame(Frame& frame, size_t index, ImVec2 a, ImVec2 b, cons
   if (hovered) dl->AddRectFilled(a, b, p.rowHover);
   dl->AddLine(ImVec2(a.x, b.y - d), ImVec2(b.x, b.y - d), WithAlpha(p.border, 0.7f), d);
   if (focused && showRing_) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(id.c_str(), "row", label.c_str(), a, b, RowState(false, focused).c_str()).index = int(index) + 2;
+  RegisterRect(id.c_str(), "row", label.c_str(), a, b, RowState(false, focused)).index = int(index) + 2;
 }
 
 void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
@@ -219,7 +219,7 @@ void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
   const float y = a.y + (rowH - ImGui::GetTextLineHeight()) * 0.5f;
   const auto cell = [&](int column, const std::string& text, const std::string& tip = {}) {
     const ImVec2 ca(a.x + c.x[column], a.y), cb(ca.x + c.w[column], b.y);
-    RegisterRect((id + "/" + kColumnNames[column]).c_str(), "cell", text.c_str(), ca, cb, "", tip.c_str());
+    RegisterRect(trash::Concat(id, "/", kColumnNames[column]).c_str(), "cell", text.c_str(), ca, cb, "", tip.c_str());
     if (!tip.empty() && ImGui::IsMouseHoveringRect(ca, cb)) {
       ImGui::SetCursorScreenPos(ca);
       ImGui::Dummy(ImVec2(cb.x - ca.x, cb.y - ca.y));
@@ -247,7 +247,7 @@ void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
     dl->AddText(ImVec2(itemX, y), p.textMuted, TypeIcon(trash::ItemTypeFromName(event.type)));
     itemX += 22 * d;
   }
-  const std::string where = f.parent.empty() ? f.type : f.type + " in " + f.parent;
+  const std::string where = f.parent.empty() ? f.type : trash::Concat(f.type, " in ", f.parent);
   const float itemRoom = a.x + c.x[kItem] + c.w[kItem] - pad - itemX;
   const std::string name = Fit(f.item, itemRoom * (where.empty() ? 1.f : 0.6f));
   dl->AddText(ImVec2(itemX, y), p.text, name.c_str());
@@ -255,7 +255,7 @@ void ActivityList::DrawTableRow(Frame& frame, size_t index, float rowH) {
     const float nameW = ImGui::CalcTextSize(name.c_str()).x + 8 * d;
     Text(dl, itemX + nameW, y, std::max(0.f, itemRoom - nameW), p.textMuted, where);
   }
-  cell(kItem, f.item.empty() ? std::string() : f.item + (where.empty() ? "" : ", " + where));
+  cell(kItem, f.item.empty() ? std::string() : trash::Concat(f.item, where.empty() ? "" : ", ", where));
   if (c.shown[kHow]) {
     Text(dl, a.x + c.x[kHow], y, c.w[kHow] - pad, p.textMuted, f.how);
     cell(kHow, f.how);
@@ -301,12 +301,12 @@ void ActivityList::DrawNarrowRow(Frame& frame, size_t index, float rowH) {
     x += 18 * d;
     RunToggle(id, run && run->expanded, a, ImVec2(a.x + 24 * d + ImGui::GetFrameHeight(), b.y));
   }
-  const std::string first = f.item.empty() ? f.action : f.action + " \xc2\xb7 " + f.item;
+  const std::string first = f.item.empty() ? f.action : trash::Concat(f.action, " \xc2\xb7 ", f.item);
   ImGui::PushFont(CurrentFonts().strong);
   Text(dl, x, top, b.x - 24 * d - whenW - x, p.text, first);
   ImGui::PopFont();
-  std::string second = f.who + " \xc2\xb7 " + f.how;
-  if (!f.details.empty()) second += " \xc2\xb7 " + f.details;
+  std::string second = trash::Concat(f.who, " \xc2\xb7 ", f.how);
+  if (!f.details.empty()) second += trash::Concat(" \xc2\xb7 ", f.details);
   Text(dl, x, top + lineH + 4 * d, b.x - 12 * d - x, p.textMuted, second);
   RegisterRect((id + "/when").c_str(), "cell", f.when.c_str(), ImVec2(b.x - 12 * d - whenW, top),
                ImVec2(b.x, top + lineH), "", f.whenExact.c_str());
@@ -324,9 +324,9 @@ void ActivityList::DrawRunRow(Frame& frame, const trash::ActivityRow& row, size_
   const ImVec2 a = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetWindowContentRegionMax().x;  // the scrollbar keeps its own room
   const float rowH = ImGui::GetFrameHeight() + 12 * d;
-  const std::string id = RowIdOf(summary, index) + "/more";
-  RegisterRect((id + "-row").c_str(), "row", "More items of this run", a, ImVec2(a.x + width, a.y + rowH)).index =
-      int(index) + 2;
+  const std::string id = trash::Concat(RowIdOf(summary, index), "/more");
+  RegisterRect(trash::Concat(id, "-row").c_str(), "row", "More items of this run", a, ImVec2(a.x + width, a.y + rowH))
+      .index = int(index) + 2;
   ImGui::SetCursorScreenPos(ImVec2(a.x + (narrow ? 28 : 40) * d, a.y + 6 * d));
   if (row.kind == trash::ActivityRowKind::LoadingMembers) {
     ImGui::AlignTextToFramePadding();
@@ -334,7 +334,7 @@ void ActivityList::DrawRunRow(Frame& frame, const trash::ActivityRow& row, size_
   } else {
     if (run && !run->error.empty()) {
       ImGui::AlignTextToFramePadding();
-      TextColored(p.red, ("Couldn't load the items: " + trash::SanitizeForDisplay(run->error)).c_str());
+      TextColored(p.red, trash::Concat("Couldn't load the items: ", trash::SanitizeForDisplay(run->error)).c_str());
       ImGui::SameLine(0, 8 * d);
     }
     ButtonOptions more;

@@ -28,7 +28,8 @@ class ActivityList {
   void DrawTableRow(Frame& frame, size_t index, float rowH);
   void DrawNarrowRow(Frame& frame, size_t index, float rowH);
   void DrawRunRow(Frame& frame, const trash::ActivityRow& row, size_t index, bool narrow);
-  void RowFrame(Frame& frame, size_t index, ImVec2 a, ImVec2 b, const std::string& id, const std::string& label);
+  void RowFrame(Frame& frame, size_t index, const ImVec2& a, const ImVec2& b, const std::string& id,
+                const std::string& label);
   void AskForMore(Frame& frame, int lastDrawn);
 
   std::optional<size_t> cursor_;

@@ -10,7 +10,7 @@
 #include <vector>     // choices
 
 #include "core/permissions.h"  // MissingPermissionToViewActivity
-#include "core/text.h"         // SanitizeForDisplay
+#include "core/text.h"         // SanitizeForDisplay, Concat
 #include "ui/layout.h"         // CurrentLayout
 #include "ui/message_card.h"   // BeginMessage, EndMessage, ErrorMessageWithRetry, ErrorLineWithRetry
 #include "ui/row_parts.h"      // TypeIcon
@@ -30,21 +30,21 @@ bool Choice(const char* id, const char* label, const std::vector<std::pair<std::
   std::string current = options.front().second;
   for (const auto& [key, name] : options)
     if (key == value) current = name;
-  const std::string popup = std::string("##popup-") + id;
+  const std::string popup = trash::Concat("##popup-", id);
   ButtonOptions button;
   button.id = id;
   button.width = width;
   button.tooltip = label;
-  const std::string text = std::string(label) + ": " + current;
+  const std::string text = trash::Concat(label, ": ", current);
   if (Button(text.c_str(), button)) ImGui::OpenPopup(popup.c_str());
   bool changed = false;
   if (ImGui::BeginPopup(popup.c_str())) {
     for (const auto& [key, name] : options) {
-      if (ImGui::Selectable((name + "##" + key).c_str(), key == value)) {
+      if (ImGui::Selectable(trash::Concat(name, "##", key).c_str(), key == value)) {
         changed = key != value;
         value = key;
       }
-      RegisterLastItem((std::string(id) + "/" + (key.empty() ? "all" : key)).c_str(), "button", name.c_str(),
+      RegisterLastItem(trash::Concat(id, "/", key.empty() ? "all" : key.c_str()).c_str(), "button", name.c_str(),
                        key == value ? "selected" : "");
     }
     ImGui::EndPopup();
@@ -61,8 +61,8 @@ void ActivityScreen::Draw(Frame& frame) {
       session ? trash::MissingPermissionToViewActivity(*session) : std::optional<std::string>("view_activity");
   DrawHeader(frame, !missing);
   if (missing) {
-    const std::string text = "Your role lacks the " + trash::SanitizeForDisplay(*missing) +
-                             " permission. Ask a workspace owner to add it to your role.";
+    const std::string text = trash::Concat("Your role lacks the ", trash::SanitizeForDisplay(*missing),
+                                           " permission. Ask a workspace owner to add it to your role.");
     BeginMessage("state/forbidden", icon::kLock, CurrentPalette().textMuted, "You don't have access to the activity",
                  text.c_str());
     EndMessage("state/forbidden", "You don't have access to the activity");
@@ -146,9 +146,9 @@ void ActivityScreen::DrawFilters(Frame& frame) {
     changed = true;
   }
   if (!next.item.empty()) {  // one item's history: a chip that clears it
-    const std::string label = "History of " +
-                              (next.type.empty() ? std::string("item") : trash::SanitizeForDisplay(next.type)) + " " +
-                              trash::SanitizeForDisplay(next.item) + "  \xc3\x97";
+    const std::string label =
+        trash::Concat("History of ", next.type.empty() ? std::string("item") : trash::SanitizeForDisplay(next.type),
+                      " ", trash::SanitizeForDisplay(next.item), "  \xc3\x97");
     SameLineOrWrap(ChipWidth(label), 8 * d);
     if (Chip("activity/item", label, true)) {
       next.item.clear();
@@ -170,7 +170,7 @@ void ActivityScreen::DrawActionChips(Frame&, trash::ActivityFilters& next, bool*
   for (size_t i = 0; i < trash::kAuditActionCount; ++i) {
     const std::string label = kChipLabels[i];
     if (i > 0) SameLineOrWrap(ChipWidth(label), 6 * d);
-    if (Chip("activity/action/" + std::string(trash::AuditActionName(trash::kAuditActions[i])), label,
+    if (Chip(trash::Concat("activity/action/", trash::AuditActionName(trash::kAuditActions[i])), label,
              next.actions[i])) {
       next.actions[i] = !next.actions[i];
       *changed = true;

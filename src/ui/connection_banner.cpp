@@ -7,6 +7,7 @@
 #include <string>  // the message
 
 #include "core/countdown.h"  // FormatRelative
+#include "core/text.h"       // Concat
 #include "ui/theme.h"        // palette, icons, Dpr
 #include "ui/widgets.h"      // Button, RegisterRect
 
@@ -39,7 +40,7 @@ void ConnectionBanner::Draw(Frame& frame, float top) const {
   BeginStrip("##connection-banner", top, height, WithAlpha(p.red, 0.14f), ImVec2(kPadCss, kGapCss));
 
   const std::string updated = LastUpdated(frame);
-  const std::string message = std::string(kUnreachable) + " \xc2\xb7 " + updated;
+  const std::string message = trash::Concat(kUnreachable, " \xc2\xb7 ", updated);
   const float textY = ImGui::GetCursorPosY() + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f;
   const float buttonY = ImGui::GetCursorPosY();
   ImGui::SetCursorPosY(textY);

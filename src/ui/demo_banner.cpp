@@ -7,7 +7,7 @@
 #include <iterator>  // std::size
 #include <string>    // labels
 
-#include "core/text.h"   // SanitizeForDisplay
+#include "core/text.h"   // SanitizeForDisplay, Concat
 #include "ui/layout.h"   // kTouchTargetCss, CurrentLayout
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
 #include "ui/widgets.h"  // Button, RegisterRect, SameLineOrWrap
@@ -37,7 +37,7 @@ std::string Message(const trash::BrowserDemo& demo) {
       demo.kept ? "Demo: changes stay in this browser" : "Demo: changes will not be kept in this browser";
   if (demo.clockOffsetMs > 0) {
     const long long days = (demo.clockOffsetMs + 43'200'000) / 86'400'000;
-    text += " \xc2\xb7 clock " + std::to_string(days) + (days == 1 ? " day" : " days") + " ahead";
+    text += trash::Concat(" \xc2\xb7 clock ", std::to_string(days), days == 1 ? " day" : " days", " ahead");
   }
   if (!demo.notice.empty()) text += " \xc2\xb7 " + trash::SanitizeForDisplay(demo.notice);
   return text;

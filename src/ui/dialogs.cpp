@@ -15,7 +15,7 @@
 #include "core/consequences.h"  // DeleteLead
 #include "core/countdown.h"     // FormatBytes
 #include "core/permissions.h"   // DeleteBlockedReason
-#include "core/text.h"          // SanitizeForDisplay, CountOf
+#include "core/text.h"          // SanitizeForDisplay, CountOf, Concat
 #include "ui/theme.h"           // palette, fonts, icons, Dpr
 #include "ui/widgets.h"         // Button, Checkbox, TextField
 
@@ -147,9 +147,9 @@ void DialogHost::Footer(Frame& frame, const char* confirmLabel, bool danger, boo
 
 void DialogHost::DrawRestoreAll(Frame& frame) {
   const trash::TrashView& tv = frame.list;
-  const std::string text = "All " + Items(tv.visibleItemCount()) +
-                           " in the Trash go back where they were deleted from, with their data. Items whose "
-                           "name was taken meanwhile come back under a new unique name.";
+  const std::string text = trash::Concat("All ", Items(tv.visibleItemCount()),
+                                         " in the Trash go back where they were deleted from, with their data. Items "
+                                         "whose name was taken meanwhile come back under a new unique name.");
   Paragraph("dialog/text", text.c_str(), CurrentPalette().textMuted);
   bool confirmed = false;
   Footer(frame, "Restore All", false, true, nullptr, &confirmed);
@@ -180,17 +180,17 @@ void DialogHost::DrawDeletePermanently(Frame& frame) {
       TextColored(p.textMuted, "\xe2\x80\xa2");
       ImGui::SameLine();
       ImGui::TextUnformatted(name.c_str());
-      RegisterLastItem(("dialog/name/" + std::to_string(i)).c_str(), "listitem", name.c_str());
+      RegisterLastItem(trash::Concat("dialog/name/", std::to_string(i)).c_str(), "listitem", name.c_str());
     }
   if (more) {
-    const std::string andMore = "and " + trash::FormatCount(more) + " more";
+    const std::string andMore = trash::Concat("and ", trash::FormatCount(more), " more");
     TextMuted(andMore.c_str());
     RegisterLastItem("dialog/name/more", "listitem", andMore.c_str());
   }
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor();
-  const std::string frees = "Frees " + trash::FormatBytes(dialog.bytes) + " of storage.";
+  const std::string frees = trash::Concat("Frees ", trash::FormatBytes(dialog.bytes), " of storage.");
   ImGui::PushFont(CurrentFonts().strong);
   TextColored(p.text, frees.c_str());
   ImGui::PopFont();
@@ -210,8 +210,8 @@ void DialogHost::DrawEmptyTrash(Frame& frame) {
                        : dialog.keys.empty() ? tv.visibleItemCount()
                                              : dialog.keys.size();
   const int64_t bytes = dialog.bytes > 0 ? dialog.bytes : tv.visibleItemBytes();
-  const std::string lead = "Every item in the Trash (" + Items(count) + ", " + trash::FormatBytes(bytes) +
-                           ") will be deleted now, with their data. This can't be undone.";
+  const std::string lead = trash::Concat("Every item in the Trash (", Items(count), ", ", trash::FormatBytes(bytes),
+                                         ") will be deleted now, with their data. This can't be undone.");
   Paragraph("dialog/text", lead.c_str(), p.text);
   const std::string workspace =
       frame.page.session() ? trash::SanitizeForDisplay(frame.page.session()->workspace.name) : std::string();
@@ -244,9 +244,9 @@ void DialogHost::DrawDeleteProject(Frame& frame) {
     if (project.url == dialog.projectUrl) name = project.name;
   name = trash::SanitizeForDisplay(name);
   const int days = trash::RetentionDaysOf(frame.page.session());
-  const std::string lead = "\xe2\x80\x9c" + name + "\xe2\x80\x9d, its versions and its models move to the Trash for " +
-                           std::to_string(days) +
-                           " days, then they are permanently deleted. Training jobs in progress are cancelled.";
+  const std::string lead = trash::Concat(
+      "\xe2\x80\x9c", name, "\xe2\x80\x9d, its versions and its models move to the Trash for ", std::to_string(days),
+      " days, then they are permanently deleted. Training jobs in progress are cancelled.");
   Paragraph("dialog/text", lead.c_str(), p.text);
   const std::string url = trash::SanitizeForDisplay(dialog.projectUrl);
   TextMuted("Type the project ID to confirm:");
@@ -284,14 +284,15 @@ void DialogHost::DrawConfirmRetention(Frame& frame) {
   const trash::Dialog& dialog = frame.page.dialog();
   const trash::RetentionForm& form = frame.page.retention();
   const int days = form.input().days.value_or(form.savedDays());
+  const bool one = dialog.count == 1;
   const std::string lead =
-      "With " + std::to_string(days) + (days == 1 ? " day, " : " days, ") + Items(dialog.count) + " (" +
-      trash::FormatBytes(dialog.bytes) + ") in Trash " + (dialog.count == 1 ? "is" : "are") +
-      " past the new period. The next cleanup deletes " + (dialog.count == 1 ? "it" : "them") +
-      " permanently: " + (dialog.count == 1 ? "it" : "they") + " can no longer be restored after that.";
+      trash::Concat("With ", std::to_string(days), days == 1 ? " day, " : " days, ", Items(dialog.count), " (",
+                    trash::FormatBytes(dialog.bytes), ") in Trash ", one ? "is" : "are",
+                    " past the new period. The next cleanup deletes ", one ? "it" : "them",
+                    " permanently: ", one ? "it" : "they", " can no longer be restored after that.");
   Paragraph("dialog/text", lead.c_str(), p.text);
   bool confirmed = false;
-  Footer(frame, ("Save " + std::to_string(days) + (days == 1 ? " day" : " days")).c_str(), true, true, nullptr,
+  Footer(frame, trash::Concat("Save ", std::to_string(days), days == 1 ? " day" : " days").c_str(), true, true, nullptr,
          &confirmed);
   if (confirmed) frame.Emit(trash::intent::SaveRetention{true});
 }

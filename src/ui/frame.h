@@ -6,7 +6,7 @@
 #include <algorithm>  // std::min
 #include <cstdint>    // int64_t
 #include <string>     // focusRequest
-#include <utility>    // std::move
+#include <utility>    // std::forward
 #include <vector>     // intents
 
 #include "core/countdown.h"   // kNever
@@ -29,7 +29,11 @@ struct Frame {
   // menu highlight follows it.
   std::string focusRequest;
 
-  void Emit(trash::Intent intent) { intents.push_back(std::move(intent)); }
+  // Takes the intent as its own type, so a call site builds that alone, not a variant it then destroys.
+  template <typename T>
+  void Emit(T&& intent) {
+    intents.push_back(trash::Intent(std::forward<T>(intent)));
+  }
   void WakeAt(int64_t ms) { wakeAtMs = std::min(wakeAtMs, ms); }
 };
 

@@ -68,8 +68,8 @@ void CentreNext(float w) {
 
 // The area is registered with the message's role: an error is an alert and carries the server's
 // message, so assistive technology reads it too.
-void EndMessage(const char* id, const char* title, const char* role, const std::string& detail) {
-  RegisterRect(id, role, title, g_messageArea[0], g_messageArea[1], "", detail.c_str());
+void EndMessage(const char* id, const char* title, const char* role, const char* detail) {
+  RegisterRect(id, role, title, g_messageArea[0], g_messageArea[1], "", detail);
   ImGui::SetCursorScreenPos(g_messageArea[0]);
   ImGui::Dummy(ImVec2(g_messageArea[1].x - g_messageArea[0].x, g_messageArea[1].y - g_messageArea[0].y));
   ImGui::PopID();
@@ -84,7 +84,7 @@ bool ErrorMessageWithRetry(const char* title, const std::string& error) {
   retry.icon = icon::kRefresh;
   retry.id = "state/retry";
   const bool clicked = Button("Retry", retry);
-  EndMessage("state/error", title, "alert", message);
+  EndMessage("state/error", title, "alert", message.c_str());
   return clicked;
 }
 

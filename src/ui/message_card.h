@@ -16,7 +16,7 @@ void BeginMessage(const char* id, const char* iconText, ImU32 iconColor, const c
 // Centres the next button row of total width w inside the message card.
 void CentreNext(float w);
 // Registers the card under `role` (an error is an alert and carries the server's message).
-void EndMessage(const char* id, const char* title, const char* role = "status", const std::string& detail = {});
+void EndMessage(const char* id, const char* title, const char* role = "status", const char* detail = "");
 // A list that could not be loaded: "state/error", an alert with `title` and the server's `error`,
 // and a Retry button ("state/retry"). True when Retry was clicked.
 bool ErrorMessageWithRetry(const char* title, const std::string& error);

@@ -10,7 +10,7 @@
 
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // DeleteProjectBlockedReason
-#include "core/text.h"         // SanitizeForDisplay, FormatCount
+#include "core/text.h"         // SanitizeForDisplay, FormatCount, Concat
 #include "ui/grid.h"           // Grid: columns, header row, rows
 #include "ui/layout.h"         // CurrentLayout: columns narrower pages hide
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
@@ -27,7 +27,7 @@ void Cell(const std::string& rowId, const char* column, const std::string& text,
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.f, ImGui::GetContentRegionAvail().x - w));
   }
   TextColored(color, text.c_str());
-  RegisterLastItem((rowId + "/" + column).c_str(), "cell", text.c_str());
+  RegisterLastItem(trash::Concat(rowId, "/", column).c_str(), "cell", text.c_str());
 }
 
 constexpr const char* kColumnIds[] = {"name", "versions", "models", "own-images", "size", "owner", "actions"};
@@ -117,7 +117,7 @@ void DrawProjectRow(Frame& frame, Grid& grid, const trash::Project& project, int
   ImGui::PushID(i);
   const std::string name = trash::SanitizeForDisplay(project.name);
   const std::string url = trash::SanitizeForDisplay(project.url);
-  const std::string rowId = "project/" + project.url;
+  const std::string rowId = trash::Concat("project/", project.url);
   grid.Cell(0);
   RegisterRect(rowId.c_str(), "row", name.c_str(), grid.RowMin(), grid.RowMax()).index = i + 2;
   ImGui::AlignTextToFramePadding();
@@ -125,7 +125,7 @@ void DrawProjectRow(Frame& frame, Grid& grid, const trash::Project& project, int
   ImGui::SameLine(0, 8 * d);
   ImGui::AlignTextToFramePadding();
   TextColored(p.text, name.c_str());
-  RegisterLastItem((rowId + "/name").c_str(), "cell", (name + " (" + url + ")").c_str());
+  RegisterLastItem(trash::Concat(rowId, "/name").c_str(), "cell", trash::Concat(name, " (", url, ")").c_str());
   ImGui::SameLine(0, 8 * d);
   ImGui::AlignTextToFramePadding();
   TextColored(p.textMuted, url.c_str());
@@ -135,8 +135,8 @@ void DrawProjectRow(Frame& frame, Grid& grid, const trash::Project& project, int
   Cell(rowId, "models", trash::FormatCount(uint64_t(project.modelCount)), p.text, true);
   grid.Cell(3);
   Cell(rowId, "own-images", trash::FormatCount(uint64_t(project.exclusiveImageCount)), p.text, true);
-  ItemTooltip((trash::FormatCount(uint64_t(project.exclusiveImageCount)) + " of its " +
-               trash::FormatCount(uint64_t(project.imageCount)) + " images belong to no other project")
+  ItemTooltip(trash::Concat(trash::FormatCount(uint64_t(project.exclusiveImageCount)), " of its ",
+                            trash::FormatCount(uint64_t(project.imageCount)), " images belong to no other project")
                   .c_str());
   grid.Cell(4);
   Cell(rowId, "size", trash::FormatBytes(project.sizeBytes), p.textMuted, true);
@@ -150,9 +150,9 @@ void DrawProjectRow(Frame& frame, Grid& grid, const trash::Project& project, int
   move.icon = icon::kTrash;
   move.enabled = !blocked;
   move.tooltip = blocked ? blocked->c_str() : "Move this project and its versions and models to the Trash";
-  const std::string id = rowId + "/move-to-trash";
+  const std::string id = trash::Concat(rowId, "/move-to-trash");
   move.id = id.c_str();
-  const std::string accessible = "Move " + name + " to Trash";  // five alike buttons say which project
+  const std::string accessible = trash::Concat("Move ", name, " to Trash");  // five alike buttons say which project
   move.name = accessible.c_str();
   if (Button("Move to Trash", move))
     frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmDeleteProject, {}, project.url});

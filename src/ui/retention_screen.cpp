@@ -10,7 +10,7 @@
 #include <cstring>    // strcmp
 
 #include "core/retention_form.h"  // PreviewSentence, RetentionBlockedReason
-#include "core/text.h"            // SanitizeForDisplay
+#include "core/text.h"            // SanitizeForDisplay, Concat
 #include "ui/layout.h"            // CurrentLayout
 #include "ui/theme.h"             // palette, fonts, icons, Dpr
 #include "ui/widgets.h"           // Button, IconButton, cards
@@ -120,7 +120,8 @@ void RetentionScreen::DrawPreview(Frame& frame) {
             p.red, "alert");
   } else {
     const int days = form.savedDays();
-    Wrapped("retention/preview", "Items stay in Trash for " + std::to_string(days) + (days == 1 ? " day." : " days."),
+    Wrapped("retention/preview",
+            trash::Concat("Items stay in Trash for ", std::to_string(days), days == 1 ? " day." : " days."),
             p.textMuted, "status");
   }
   if (!form.notice().empty()) Wrapped("retention/notice", form.notice(), p.text, "status");

@@ -32,7 +32,7 @@ bool Pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key),
 
 }  // namespace
 
-void RowMenu::Open(const trash::ItemKey& key, ImVec2 anchor, bool alignRight, bool highlightFirst) {
+void RowMenu::Open(const trash::ItemKey& key, const ImVec2& anchor, bool alignRight, bool highlightFirst) {
   key_ = key;
   anchor_ = anchor;
   alignRight_ = alignRight;

@@ -19,7 +19,7 @@ class RowMenu {
   // Opens on the next Draw for this row, with its top-right corner at `anchor` (device pixels),
   // or its top-left at the pointer for a right-click. `highlightFirst`: opened from the keyboard
   // or the "⋮" button, so the first item takes the keyboard.
-  void Open(const trash::ItemKey& key, ImVec2 anchor, bool alignRight, bool highlightFirst);
+  void Open(const trash::ItemKey& key, const ImVec2& anchor, bool alignRight, bool highlightFirst);
   bool open() const { return key_.has_value(); }
   const std::optional<trash::ItemKey>& key() const { return key_; }
 

@@ -1,14 +1,14 @@
 // Row pieces shared by both Trash layouts and the selection bars (see row_parts.h).
 #include "ui/row_parts.h"
 
-#include "ui/theme.h"  // palette, icons
+#include "core/text.h"  // Concat
+#include "ui/theme.h"   // palette, icons
 
 namespace ui {
 
 std::string RowId(const trash::TrashItem& item) {
-  std::string id = "row/" + item.typeName + "/";
-  if (!item.parentId.empty()) id += item.parentId + "/";
-  return id + item.id;
+  if (item.parentId.empty()) return trash::Concat("row/", item.typeName, "/", item.id);
+  return trash::Concat("row/", item.typeName, "/", item.parentId, "/", item.id);
 }
 
 const char* TypeIcon(trash::ItemType type) {
@@ -32,10 +32,22 @@ ImU32 UrgencyColor(trash::Urgency urgency) {
   return p.text;
 }
 
-std::string RowState(bool selected, bool focused, bool ring) {
-  std::string state = selected && focused ? "selected focused" : selected ? "selected" : focused ? "focused" : "";
-  if (focused && ring) state += " focus-visible";
-  return state;
+const char* RowState(bool selected, bool focused, bool ring) {
+  if (!focused) return selected ? "selected" : "";
+  if (ring) return selected ? "selected focused focus-visible" : "focused focus-visible";
+  return selected ? "selected focused" : "focused";
+}
+
+void RegisterTimeLeft(const std::string& rowId, const trash::RowFacts& facts) {
+  const trash::TimeLeft& left = facts.timeLeft;
+  RegisterLastItem(trash::Concat(rowId, "/time-left").c_str(), "status", left.label.c_str(),
+                   std::string(trash::UrgencyName(left.urgency)).c_str(), facts.purgeTime.c_str());
+}
+
+void RegisterImagesIndicator(const std::string& rowId, const trash::RowFacts& facts) {
+  ItemTooltip(facts.imagesNote.c_str());
+  RegisterLastItem(trash::Concat(rowId, "/images").c_str(), "img", "Also deletes exclusive images", "",
+                   facts.imagesNote.c_str());
 }
 
 bool MouseUsedThisFrame() {
@@ -46,7 +58,7 @@ bool MouseUsedThisFrame() {
 }
 
 bool ActionButton(const trash::RowAction& action, const std::string& rowId, ButtonOptions options) {
-  const std::string id = rowId + "/" + std::string(action.id);
+  const std::string id = trash::Concat(rowId, "/", action.id);
   const std::string& tip = action.enabled ? action.hint : action.reason;
   options.id = id.c_str();
   options.enabled = action.enabled;

@@ -1,6 +1,7 @@
 // Pieces of a Trash row drawn the same way by the wide table, the phone list and the selection
 // bars: the registry id of a row, its type icon, the urgency colour of its countdown, a button for
-// one of its actions (core/row_facts.h), and the red "Delete permanently" icon button.
+// one of its actions (core/row_facts.h), the registry entries of the countdown and the images
+// indicator, and the red "Delete permanently" icon button.
 #pragma once
 
 #include <string>  // ids
@@ -21,7 +22,12 @@ const char* TypeIcon(trash::ItemType type);
 ImU32 UrgencyColor(trash::Urgency urgency);
 // "selected", "focused", "selected focused" or "": a row's state in the registry; "focus-visible"
 // is added when the keyboard ring is drawn around it.
-std::string RowState(bool selected, bool focused, bool ring = false);
+const char* RowState(bool selected, bool focused, bool ring = false);
+// The registry entries of row parts both layouts draw, for the item just drawn: the countdown
+// ("<rowId>/time-left": its label, urgency and purge time) and the amber indicator that a project
+// takes exclusive images with it ("<rowId>/images"; it also gets the note as its tooltip).
+void RegisterTimeLeft(const std::string& rowId, const trash::RowFacts& facts);
+void RegisterImagesIndicator(const std::string& rowId, const trash::RowFacts& facts);
 // A mouse button went down or the wheel turned this frame: the keyboard ring hides, as a
 // browser's :focus-visible does, until the keyboard moves the cursor again.
 bool MouseUsedThisFrame();

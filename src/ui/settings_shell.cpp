@@ -61,7 +61,8 @@ void NavItem(Frame& frame, const char* icon, const char* label, trash::Screen ta
 }
 
 // A tab of the medium tab strip or the narrow segmented control: a box at `a`..`b`.
-void NavTab(Frame& frame, const NavTarget& target, bool selected, ImVec2 a, ImVec2 b, bool segmented, bool withIcon) {
+void NavTab(Frame& frame, const NavTarget& target, bool selected, const ImVec2& a, const ImVec2& b, bool segmented,
+            bool withIcon) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   ImGui::SetCursorScreenPos(a);
@@ -232,7 +233,7 @@ ContentBox SidebarNav(Frame& frame, trash::Screen selected, ImVec2 origin, float
 }
 
 // A segmented control of every section from `a` to `b`, with icons only if `icons`.
-void Segments(Frame& frame, trash::Screen selected, ImVec2 a, ImVec2 b, bool icons) {
+void Segments(Frame& frame, trash::Screen selected, const ImVec2& a, const ImVec2& b, bool icons) {
   const float d = Dpr();
   ImGui::GetWindowDrawList()->AddRectFilled(a, b, CurrentPalette().surfaceAlt, 10 * d);
   const float segW = (b.x - a.x - 6 * d) / float(kNavCount);

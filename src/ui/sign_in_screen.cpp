@@ -9,7 +9,7 @@
 #include <cstdio>     // snprintf
 #include <string>     // labels
 
-#include "core/text.h"   // SanitizeForDisplay
+#include "core/text.h"   // SanitizeForDisplay, Concat
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
 #include "ui/widgets.h"  // Button, TextField, cards
 
@@ -38,8 +38,8 @@ void SignInScreen::DrawDemoUsers(const trash::DemoInfo& demo) {
     const bool clicked = ImGui::InvisibleButton("##demo", ImVec2(w, h));
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
-    RegisterLastItem(("sign-in/demo/" + email).c_str(), "button", name.c_str(), "",
-                     (role + " \xc2\xb7 " + email).c_str());
+    RegisterLastItem(trash::Concat("sign-in/demo/", email).c_str(), "button", name.c_str(), "",
+                     trash::Concat(role, " \xc2\xb7 ", email).c_str());
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + w, a.y + h), hovered ? p.rowHover : 0u, 8 * d);
     dl->AddRect(a, ImVec2(a.x + w, a.y + h), hovered ? WithAlpha(p.accent, 0.5f) : p.border, 8 * d, 0, d);

@@ -8,7 +8,7 @@
 #include <cfloat>     // FLT_MAX
 #include <string>     // ids, labels
 
-#include "core/text.h"   // SanitizeForDisplay
+#include "core/text.h"   // SanitizeForDisplay, Concat
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
 #include "ui/widgets.h"  // Button, RegisterRect
 
@@ -31,7 +31,7 @@ void ToastStack::Draw(Frame& frame) {
   bool undoneByKey = false;
   for (size_t i = toasts.size(); i-- > 0;) {
     const trash::Toast& toast = toasts[i];
-    const std::string id = "toast/" + std::to_string(toast.id);
+    const std::string id = trash::Concat("toast/", std::to_string(toast.id));
     const ImU32 kindColor = toast.kind == trash::ToastKind::Error     ? p.red
                             : toast.kind == trash::ToastKind::Success ? p.success
                                                                       : p.accent;
@@ -52,7 +52,7 @@ void ToastStack::Draw(Frame& frame) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, d);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, p.surface);
     ImGui::PushStyleColor(ImGuiCol_Border, p.border);
-    ImGui::Begin(("##" + id).c_str(), nullptr,
+    ImGui::Begin(trash::Concat("##", id).c_str(), nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove);
     ImGui::PopStyleColor(2);
@@ -78,7 +78,7 @@ void ToastStack::Draw(Frame& frame) {
     ImGui::EndGroup();
     const char* undoTip = toast.undoRestore.empty() ? "Move these items back to the Trash (Ctrl+Z)"
                                                     : "Restore it from the Trash (Ctrl+Z)";
-    const std::string undoId = id + "/undo";
+    const std::string undoId = trash::Concat(id, "/undo");
     ButtonOptions undoButton;
     undoButton.kind = ButtonKind::Link;
     undoButton.id = undoId.c_str();
@@ -91,7 +91,7 @@ void ToastStack::Draw(Frame& frame) {
     ButtonOptions close;
     close.kind = ButtonKind::Ghost;
     close.small = true;
-    const std::string closeId = id + "/close";
+    const std::string closeId = trash::Concat(id, "/close");
     close.id = closeId.c_str();
     close.width = closeW;
     ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
@@ -103,7 +103,7 @@ void ToastStack::Draw(Frame& frame) {
       if (undo) ImGui::SameLine(0, 12 * d);
       ButtonOptions go;
       go.kind = ButtonKind::Link;
-      const std::string linkId = id + "/link";
+      const std::string linkId = trash::Concat(id, "/link");
       go.id = linkId.c_str();
       if (Button(toast.linkLabel.c_str(), go)) {
         frame.Emit(trash::intent::Navigate{toast.linkScreen});

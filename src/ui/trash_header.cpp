@@ -11,7 +11,7 @@
 
 #include "core/countdown.h"    // FormatBytes
 #include "core/permissions.h"  // RestorableKeys, DeleteBlockedReason
-#include "core/text.h"         // CountOf, FormatCount
+#include "core/text.h"         // CountOf, FormatCount, Concat
 #include "ui/layout.h"         // CurrentLayout
 #include "ui/registry.h"       // CurrentRegistry: where the meter was drawn
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
@@ -26,8 +26,8 @@ constexpr float kShortScreenCss = 600;  // shorter than this, the over-quota war
 
 std::string RetentionNote(const Frame& frame) {
   const int days = trash::RetentionDaysOf(frame.page.session());
-  return "Items stay here for " + trash::CountOf(uint64_t(days), "day", "days") +
-         ", then they are permanently deleted.";
+  return trash::Concat("Items stay here for ", trash::CountOf(uint64_t(days), "day", "days"),
+                       ", then they are permanently deleted.");
 }
 
 }  // namespace
@@ -44,10 +44,11 @@ void TrashScreen::RefreshButton(Frame& frame) {
 
 std::string TrashScreen::CountLabel(Frame& frame) const {
   if (const auto& partial = frame.page.partialListing())
-    return "First " + trash::FormatCount(partial->shown) + " of " + trash::FormatCount(partial->total) +
-           " \xc2\xb7 loading the rest\xe2\x80\xa6";
+    return trash::Concat("First ", trash::FormatCount(partial->shown), " of ", trash::FormatCount(partial->total),
+                         " \xc2\xb7 loading the rest\xe2\x80\xa6");
   const trash::View& view = frame.list.view();
-  return trash::CountOf(view.matchCount, "item", "items") + " \xc2\xb7 " + trash::FormatBytes(view.matchBytes);
+  return trash::Concat(trash::CountOf(view.matchCount, "item", "items"), " \xc2\xb7 ",
+                       trash::FormatBytes(view.matchBytes));
 }
 
 float TrashScreen::ActionsWidth(Frame& frame, bool withCount) const {
@@ -93,11 +94,11 @@ void TrashScreen::DrawTitleRow(Frame& frame, bool forbidden) {
   // A small screen (a phone, 200% zoom) folds the over-quota warning into the meter.
   foldWarning_ = storage_.level == trash::StorageLevel::OverQuota &&
                  (layout.narrow() || ImGui::GetIO().DisplaySize.y < kShortScreenCss * d);
-  const std::string warning = storage_.warning + " (" + storage_.overBy + ").";
+  const std::string warning = trash::Concat(storage_.warning, " (", storage_.overBy, ").");
   const auto& partial = frame.page.partialListing();
   const size_t items = partial ? partial->total : visibleTotal_;
-  const std::string inTrash = "In Trash " + trash::FormatBytes(session->storage.trashBytes) + " \xc2\xb7 " +
-                              trash::CountOf(items, "item", "items");
+  const std::string inTrash = trash::Concat("In Trash ", trash::FormatBytes(session->storage.trashBytes), " \xc2\xb7 ",
+                                            trash::CountOf(items, "item", "items"));
 
   // What fits, most first: the note, the meter's full line, the count; then shorter forms.
   const float gap = 16 * d;
@@ -282,7 +283,7 @@ void TrashScreen::DrawWayOut(Frame& frame, bool small, bool stacked) {
                                 : kWaiting;
   empty.id = "storage/empty-trash";
   const std::string emptyLabel =
-      "Empty Trash (frees " + trash::FormatBytes(frame.page.session()->storage.trashBytes) + ")";
+      trash::Concat("Empty Trash (frees ", trash::FormatBytes(frame.page.session()->storage.trashBytes), ")");
   if (!stacked) SameLineOrWrap(ButtonWidth(emptyLabel.c_str(), icon::kTrash, small), 12 * d);
   if (Button(emptyLabel.c_str(), empty))
     frame.Emit(trash::intent::OpenDialog{trash::DialogKind::ConfirmEmptyTrash, {}, {}});
@@ -322,7 +323,7 @@ void TrashScreen::DrawQuotaWarning(Frame& frame) {
   ImGui::SameLine(0, 8 * d);
   ImGui::AlignTextToFramePadding();
   ImGui::PushFont(CurrentFonts().strong);
-  const std::string text = storage_.warning + " (" + storage_.overBy + ").";
+  const std::string text = trash::Concat(storage_.warning, " (", storage_.overBy, ").");
   ImGui::PushTextWrapPos(a.x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + width - pad);
   TextColored(p.red, text.c_str());
   ImGui::PopTextWrapPos();

@@ -14,7 +14,7 @@
 
 #include "core/countdown.h"    // kExpiringSoonDays
 #include "core/permissions.h"  // MissingPermissionToView
-#include "core/text.h"         // FormatCount
+#include "core/text.h"         // FormatCount, Concat
 #include "ui/layout.h"         // CurrentLayout: the narrow (phone) variants
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/widgets.h"        // Button, Chip, TextField, Checkbox
@@ -23,7 +23,9 @@ namespace ui {
 namespace {
 
 // The chip of the types that did not fit: "+2 ⌄".
-std::string MoreLabel(size_t hidden) { return "+" + trash::FormatCount(hidden) + "  " + icon::kChevronDown; }
+std::string MoreLabel(size_t hidden) {
+  return trash::Concat("+", trash::FormatCount(hidden), "  ", icon::kChevronDown);
+}
 
 }  // namespace
 
@@ -179,19 +181,19 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
   size_t total = 0;
   for (size_t c : typeCounts_) total += c;
   std::vector<ChipSpec> chips;
-  chips.push_back(
-      {"chip/all", "All " + trash::FormatCount(partial ? partial->total : total), !anyType, trash::ItemType::Unknown});
+  chips.push_back({"chip/all", trash::Concat("All ", trash::FormatCount(partial ? partial->total : total)), !anyType,
+                   trash::ItemType::Unknown});
   for (trash::ItemType type : trash::kAllItemTypes) {
     const size_t count = typeCounts_[size_t(type)];
     if (count == 0 && !filters.types[size_t(type)]) continue;
     std::string label(trash::ItemTypeDisplayName(type));
-    if (!partial) label += " " + trash::FormatCount(count);  // a first page's counts are not the type's
-    chips.push_back({"chip/" + std::string(trash::ItemTypeName(type)), label, filters.types[size_t(type)], type});
+    if (!partial) label += trash::Concat(" ", trash::FormatCount(count));  // a first page's counts are not the type's
+    chips.push_back({trash::Concat("chip/", trash::ItemTypeName(type)), label, filters.types[size_t(type)], type});
   }
   // "Expiring within 7 days" ends the line; on a phone it takes a line of its own, decided by
   // the width alone (never by the counts, so the line count does not change when they arrive).
-  const std::string days = std::to_string(trash::kExpiringSoonDays) + " days";  // what "soon" means
-  const std::string expiringLabel = "Expiring within " + days;
+  const std::string days = trash::Concat(std::to_string(trash::kExpiringSoonDays), " days");  // what "soon" means
+  const std::string expiringLabel = trash::Concat("Expiring within ", days);
   const float expiringW = (narrow ? kTouchTargetCss : 16) * d + 6 * d + ImGui::CalcTextSize(expiringLabel.c_str()).x;
   const bool expiringOwnLine = right - start.x < expiringW + 16 * d + 220 * d;
   const float chipsRight = expiringOwnLine ? right : right - expiringW - 16 * d;
@@ -238,7 +240,7 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
     ImGui::PopStyleVar();
   }
   bool expiring = filters.expiringSoon;
-  const std::string expiringTip = "Only items that will be permanently deleted within the next " + days;
+  const std::string expiringTip = trash::Concat("Only items that will be permanently deleted within the next ", days);
   const float lineY = expiringOwnLine ? start.y + ImGui::GetFrameHeight() + 8 * d : start.y;
   if (expiringOwnLine)
     ImGui::SetCursorScreenPos(ImVec2(start.x, lineY));

@@ -6,7 +6,7 @@
 #include <string>     // messages
 
 #include "core/permissions.h"  // LacksPermission
-#include "core/text.h"         // SanitizeForDisplay
+#include "core/text.h"         // SanitizeForDisplay, Concat
 #include "ui/theme.h"          // palette, fonts, icons, Dpr
 #include "ui/trash_screen.h"
 #include "ui/message_card.h"  // BeginMessage, EndMessage, ErrorMessageWithRetry, ErrorLineWithRetry
@@ -70,9 +70,9 @@ bool TrashScreen::DrawState(Frame& frame) {
   }
   if (view.matchCount == 0) {
     const trash::Filters& f = tv.filters();
-    std::string title = f.query.empty()
-                            ? "No items match these filters"
-                            : "No items match \xe2\x80\x9c" + trash::SanitizeForDisplay(f.query) + "\xe2\x80\x9d";
+    std::string title = f.query.empty() ? "No items match these filters"
+                                        : trash::Concat("No items match \xe2\x80\x9c",
+                                                        trash::SanitizeForDisplay(f.query), "\xe2\x80\x9d");
     BeginMessage("state/no-match", icon::kSearch, p.textMuted, title.c_str(),
                  "Try another search, or clear the filters to see everything in the Trash.", true);
     CentreNext(ButtonWidth("Clear filters"));
@@ -91,8 +91,8 @@ bool TrashScreen::DrawState(Frame& frame) {
 }
 
 void TrashScreen::DrawForbidden(Frame&, const char* missing) {
-  const std::string text =
-      trash::LacksPermission(trash::SanitizeForDisplay(missing)) + ". Ask a workspace owner to add it to your role.";
+  const std::string text = trash::Concat(trash::LacksPermission(trash::SanitizeForDisplay(missing)),
+                                         ". Ask a workspace owner to add it to your role.");
   BeginMessage("state/forbidden", icon::kLock, CurrentPalette().textMuted, "You don't have access to the Trash",
                text.c_str());
   EndMessage("state/forbidden", "You don't have access to the Trash");

@@ -11,7 +11,7 @@
 #include <algorithm>  // std::max
 #include <string>     // labels
 
-#include "core/text.h"     // FormatCount, CountOf
+#include "core/text.h"     // FormatCount, CountOf, Concat
 #include "ui/grid.h"       // Grid, GridColumn, GridTitle, HeaderClickSortsAscending
 #include "ui/registry.h"   // CurrentRegistry: where the row's "⋮" was drawn
 #include "ui/layout.h"     // CurrentLayout: columns a tablet hides
@@ -126,7 +126,7 @@ bool ColumnTitle(Grid& grid, int column, trash::SortSpec sort) {
   const bool clicked = grid.HeaderTitle(column, name, how) && how.sortable;
   SetHandCursorIfHovered();
   const char* sorted = !how.sorted ? "" : sort.ascending ? "ascending" : "descending";
-  RegisterLastItem((std::string("header/") + name).c_str(), "columnheader", name, sorted, "Sort by this column");
+  RegisterLastItem(trash::Concat("header/", name).c_str(), "columnheader", name, sorted, "Sort by this column");
   return clicked;
 }
 
@@ -172,7 +172,7 @@ void TrashTable::OnRowPointer(Frame& frame, const trash::ItemKey& key, bool clic
 
 void TrashTable::RowCheckbox(Frame& frame, const Row& row) {
   bool checked = row.selected;
-  if (Checkbox((row.id + "/select").c_str(), ("Select " + row.facts.name).c_str(), &checked)) {
+  if (Checkbox(trash::Concat(row.id, "/select").c_str(), trash::Concat("Select ", row.facts.name).c_str(), &checked)) {
     trash::TrashView& tv = frame.list;
     tv.SetSelected(row.facts.key, checked);
     tv.SetFocus(row.facts.key);
@@ -186,7 +186,7 @@ void TrashTable::MoreButton(Frame& frame, const Row& row, float width) {
   more.small = width <= 0;
   more.width = width;
   more.tooltip = "More actions: copy name or ID, restore, delete";
-  const std::string moreId = row.id + "/menu";
+  const std::string moreId = trash::Concat(row.id, "/menu");
   more.id = moreId.c_str();
   if (IconButton(icon::kMore, "More actions", more)) {
     frame.list.SetFocus(row.facts.key);
@@ -196,7 +196,7 @@ void TrashTable::MoreButton(Frame& frame, const Row& row, float width) {
 
 // The context-menu key: the cursor row's menu, under its "⋮" when drawn (registered by now).
 void TrashTable::OpenMenuForFocusRow(const trash::TrashItem& item, ImVec2 anchor) {
-  if (const WidgetInfo* more = CurrentRegistry().FindById(RowId(item) + "/menu"))
+  if (const WidgetInfo* more = CurrentRegistry().FindById(trash::Concat(RowId(item), "/menu")))
     anchor = ImVec2(more->x + more->w, more->y + more->h);
   menu_.Open(trash::KeyOf(item), anchor, true, true);
 }
@@ -406,11 +406,10 @@ void TrashTable::DrawHeaderRow(Frame& frame, size_t rowIndex, const RowHeights& 
   if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   const std::string title(trash::ItemTypeDisplayName(row.group));
   const ImVec2 a = grid_.RowMin(), b(grid_.RowMax().x, a.y + heights.group);
-  const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
-  RegisterRect(("group-row/" + std::string(trash::ItemTypeName(row.group))).c_str(), "grouprow",
-               (title + count).c_str(), a, b)
+  const std::string label = group ? trash::Concat(title, ", ", trash::CountOf(group->count, "item", "items")) : title;
+  RegisterRect(trash::Concat("group-row/", trash::ItemTypeName(row.group)).c_str(), "grouprow", label.c_str(), a, b)
       .index = int(rowIndex) + 2;
-  RegisterLastItem(("group/" + std::string(trash::ItemTypeName(row.group))).c_str(), "button", title.c_str(),
+  RegisterLastItem(trash::Concat("group/", trash::ItemTypeName(row.group)).c_str(), "button", title.c_str(),
                    collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
   if (!group) return;
   GroupBandPlaces at;
@@ -457,7 +456,7 @@ void TrashTable::DrawSelectCell(Frame& frame, const Row& row) {
     grid_.PopBackground();
   }
   RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), rowMin, rowMax,
-               RowState(row.selected, row.focused, ring).c_str())
+               RowState(row.selected, row.focused, ring))
       .index = int(row.index) + 2;
   RowCheckbox(frame, row);
 }
@@ -472,7 +471,7 @@ void TrashTable::DrawNameCell(const Row& row) {
   TextColored(p.textMuted, TypeIcon(row.item.type));
   ImGui::SameLine(0, 8 * d);
   float avail = ImGui::GetContentRegionAvail().x;
-  const std::string childPill = f.childCount > 0 ? "+" + trash::FormatCount(uint64_t(f.childCount)) : "";
+  const std::string childPill = f.childCount > 0 ? trash::Concat("+", trash::FormatCount(uint64_t(f.childCount))) : "";
   float reserve = 0;
   if (!childPill.empty()) reserve += ImGui::CalcTextSize(childPill.c_str()).x + 22 * d;
   if (f.deletesImages) reserve += ImGui::CalcTextSize(icon::kWarning).x + 10 * d;
@@ -498,14 +497,14 @@ void TrashTable::DrawNameCell(const Row& row) {
     ItemTooltip(f.name.c_str());
     cut = true;
   }
-  RegisterLastItem((row.id + "/name").c_str(), "cell", f.label.c_str()).clipped |= cut;
+  RegisterLastItem(trash::Concat(row.id, "/name").c_str(), "cell", f.label.c_str()).clipped |= cut;
   if (!childPill.empty()) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
     Pill(childPill.c_str(), p.surfaceAlt, p.textMuted);
-    const std::string tip = trash::FormatCount(uint64_t(f.childCount)) +
-                            " versions and models went to Trash with this project and come back with it";
-    ItemTooltip(tip.c_str());
+    ItemTooltip(trash::Concat(trash::FormatCount(uint64_t(f.childCount)),
+                              " versions and models went to Trash with this project and come back with it")
+                    .c_str());
   }
   if (!f.unknownType.empty()) {
     ImGui::SameLine(0, 8 * d);
@@ -515,8 +514,7 @@ void TrashTable::DrawNameCell(const Row& row) {
   if (f.deletesImages) {
     ImGui::SameLine(0, 8 * d);
     CellText(icon::kWarning, p.amber);
-    ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem((row.id + "/images").c_str(), "img", "Also deletes exclusive images", "", f.imagesNote.c_str());
+    RegisterImagesIndicator(row.id, f);
   }
 }
 
@@ -531,19 +529,19 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
       TextColored(p.textMuted, "\xe2\x80\x94");  // em dash
     else if (EllipsisText(by.c_str(), p.text, ImGui::GetContentRegionAvail().x))
       ItemTooltip(by.c_str());
-    RegisterLastItem((row.id + "/deleted-by").c_str(), "cell", (by.empty() ? "Not recorded" : by).c_str());
+    RegisterLastItem(trash::Concat(row.id, "/deleted-by").c_str(), "cell", by.empty() ? "Not recorded" : by.c_str());
   }
   if (grid_.Cell(kDeletedAt)) {
     const std::string& at = row.facts.deletedAtText;
     CellText(row.facts.deletedAgo.c_str(), p.textMuted);
     ItemTooltip(at.c_str());
-    RegisterLastItem((row.id + "/deleted-at").c_str(), "cell", row.facts.deletedAgo.c_str(), "", at.c_str());
+    RegisterLastItem(trash::Concat(row.id, "/deleted-at").c_str(), "cell", row.facts.deletedAgo.c_str(), "",
+                     at.c_str());
     frame.WakeAt(row.facts.deletedAgoChangesMs);
   }
   if (grid_.Cell(kTimeLeft)) {
     const trash::TimeLeft& left = row.facts.timeLeft;
     const ImU32 color = UrgencyColor(left.urgency);
-    const std::string& purge = row.facts.purgeTime;
     const bool normal = left.urgency == trash::Urgency::Normal;
     ImGui::AlignTextToFramePadding();
     if (!normal) {
@@ -553,20 +551,19 @@ void TrashTable::DrawDetailCells(Frame& frame, const Row& row) {
     ImGui::PushFont(normal ? CurrentFonts().body : CurrentFonts().strong);
     CellText(left.label.c_str(), color);
     ImGui::PopFont();
-    ItemTooltip(purge.c_str());
-    RegisterLastItem((row.id + "/time-left").c_str(), "status", left.label.c_str(),
-                     std::string(trash::UrgencyName(left.urgency)).c_str(), purge.c_str());
+    ItemTooltip(row.facts.purgeTime.c_str());
+    RegisterTimeLeft(row.id, row.facts);
   }
   if (grid_.Cell(kExpires)) {
     const std::string& date = row.facts.expiresDate;
     CellText(date.c_str(), p.textMuted);
     ItemTooltip(row.facts.purgeTime.c_str());
-    RegisterLastItem((row.id + "/expires").c_str(), "cell", ("Expires " + date).c_str());
+    RegisterLastItem(trash::Concat(row.id, "/expires").c_str(), "cell", trash::Concat("Expires ", date).c_str());
   }
   if (grid_.Cell(kSize)) {
     const std::string& size = row.facts.size;
     RightAligned(size.c_str(), p.textMuted);
-    RegisterLastItem((row.id + "/size").c_str(), "cell", size.c_str());
+    RegisterLastItem(trash::Concat(row.id, "/size").c_str(), "cell", size.c_str());
   }
 }
 
@@ -597,7 +594,7 @@ void TrashTable::DrawActionsCell(Frame& frame, const Row& row) {
   ImGui::SetCursorPos(ImVec2(start.x + fit_.firstWidth + 2 * d, start.y));
   ButtonOptions small;
   small.small = true;
-  if (DeleteButton(row.id + "/delete", del->reason, small, fit_.labelDelete)) frame.Emit(del->intent);
+  if (DeleteButton(trash::Concat(row.id, "/delete"), del->reason, small, fit_.labelDelete)) frame.Emit(del->intent);
   ImGui::SameLine(0, 2 * d);
   MoreButton(frame, row, 0);
 }

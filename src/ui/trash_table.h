@@ -82,10 +82,10 @@ class TrashTable {
     float sizeRight = 0;  // 0: no size
     bool counts = true;
   };
-  static void DrawGroupBand(ImDrawList* dl, ImVec2 a, ImVec2 b, const trash::GroupSummary& group, bool hovered,
-                            const GroupBandPlaces& at);
+  static void DrawGroupBand(ImDrawList* dl, const ImVec2& a, const ImVec2& b, const trash::GroupSummary& group,
+                            bool hovered, const GroupBandPlaces& at);
   bool PinGroup(const trash::View& view, const RowHeights& heights, float scrollY, float pinY, float left, float right);
-  void StickyClickArea(Frame& frame, ImVec2 clipMin, ImVec2 clipMax);
+  void StickyClickArea(Frame& frame, const ImVec2& clipMin, const ImVec2& clipMax);
   void PlaceStickyGroup(Frame& frame, const RowHeights& heights, float headerBottom);
   void DrawStickyGroup(Frame& frame);
 

@@ -13,7 +13,7 @@
 #include <vector>     // the parts of line two
 
 #include "core/countdown.h"  // FormatBytes
-#include "core/text.h"       // FormatCount, CountOf
+#include "core/text.h"       // FormatCount, CountOf, Concat
 #include "ui/layout.h"       // kTouchTargetCss
 #include "ui/row_parts.h"    // RowId, TypeIcon, UrgencyColor, ActionButton, DeleteButton
 #include "ui/theme.h"        // palette, fonts, icons, Dpr
@@ -28,7 +28,7 @@ constexpr float kGroupRowCss = 44;
 constexpr float kListHeaderCss = 48;
 
 // A transparent hit area over a whole row, submitted first so the row's buttons keep their taps.
-bool RowHit(const char* id, ImVec2 a, ImVec2 b, bool* hovered) {
+bool RowHit(const char* id, const ImVec2& a, const ImVec2& b, bool* hovered) {
   ImGui::SetCursorScreenPos(a);
   ImGui::PushStyleColor(ImGuiCol_Header, 0u);
   ImGui::PushStyleColor(ImGuiCol_HeaderHovered, 0u);
@@ -81,7 +81,7 @@ float SortMenu(trash::TrashView& tv, float right, float y) {
       o.kind = ButtonKind::Ghost;
       o.width = 200 * d;
       o.icon = on ? icon::kCheck : nullptr;
-      const std::string id = std::string("sort/") + c.label;
+      const std::string id = trash::Concat("sort/", c.label);
       o.id = id.c_str();
       ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0, 0.5f));
       if (Button(c.label, o)) {
@@ -97,7 +97,7 @@ float SortMenu(trash::TrashView& tv, float right, float y) {
 }
 
 // Text at a point, cut with an ellipsis at maxWidth; returns the width drawn.
-float TextAt(ImVec2 pos, const std::string& text, ImU32 color, float maxWidth) {
+float TextAt(const ImVec2& pos, const std::string& text, ImU32 color, float maxWidth) {
   ImGui::SetCursorScreenPos(pos);
   EllipsisText(text.c_str(), color, std::max(0.f, maxWidth));
   return std::min(ImGui::CalcTextSize(text.c_str()).x, std::max(0.f, maxWidth));
@@ -214,8 +214,8 @@ void TrashTable::DrawNarrowHeader(Frame& frame, size_t selected, ImVec2 origin, 
     else
       tv.ClearSelection();
   }
-  const std::string label =
-      trash::CountOf(view.matchCount, "item", "items") + " \xc2\xb7 " + trash::FormatBytes(view.matchBytes);
+  const std::string label = trash::Concat(trash::CountOf(view.matchCount, "item", "items"), " \xc2\xb7 ",
+                                          trash::FormatBytes(view.matchBytes));
   const float lineH = ImGui::GetTextLineHeight();
   const float sortX = SortMenu(tv, origin.x + width - 4 * d, origin.y + (headerH - ImGui::GetFrameHeight()) * 0.5f);
   TextAt(ImVec2(origin.x + 48 * d, origin.y + (headerH - lineH) * 0.5f), label, p.textMuted, sortX - origin.x - 56 * d);
@@ -234,11 +234,10 @@ void TrashTable::DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2
   bool hovered = false;
   if (RowHit("##group", a, b, &hovered)) tv.SetGroupCollapsed(row.group, !collapsed);
   const std::string title(trash::ItemTypeDisplayName(row.group));
-  const std::string count = group ? ", " + trash::CountOf(group->count, "item", "items") : "";
-  RegisterRect(("group-row/" + std::string(trash::ItemTypeName(row.group))).c_str(), "grouprow",
-               (title + count).c_str(), a, b)
+  const std::string label = group ? trash::Concat(title, ", ", trash::CountOf(group->count, "item", "items")) : title;
+  RegisterRect(trash::Concat("group-row/", trash::ItemTypeName(row.group)).c_str(), "grouprow", label.c_str(), a, b)
       .index = int(rowIndex) + 1;
-  RegisterRect(("group/" + std::string(trash::ItemTypeName(row.group))).c_str(), "button", title.c_str(), a, b,
+  RegisterRect(trash::Concat("group/", trash::ItemTypeName(row.group)).c_str(), "button", title.c_str(), a, b,
                collapsed ? "collapsed" : "expanded", collapsed ? "Show these items" : "Hide these items");
   if (!group) return;
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -261,8 +260,8 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   dl->AddLine(ImVec2(a.x, a.y), ImVec2(b.x, a.y), WithAlpha(p.border, 0.7f), d);
   const bool ring = row.focused && showFocusRing && !frame.dialogOpen;
   if (ring) dl->AddRect(ImVec2(a.x + d, a.y + d), ImVec2(b.x - d, b.y - d), p.accent, 4 * d, 0, 2 * d);
-  RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), a, b, RowState(row.selected, row.focused, ring).c_str())
-      .index = int(rowIndex) + 1;
+  RegisterRect(row.id.c_str(), "row", row.facts.label.c_str(), a, b, RowState(row.selected, row.focused, ring)).index =
+      int(rowIndex) + 1;
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
 
@@ -284,19 +283,17 @@ void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   const trash::TimeLeft& left = f.timeLeft;
   const bool normal = left.urgency == trash::Urgency::Normal;
   ImGui::PushFont(normal ? CurrentFonts().body : CurrentFonts().strong);
-  const std::string leftText = normal ? left.label : std::string(icon::kClock) + " " + left.label;
+  const std::string leftText = normal ? left.label : trash::Concat(icon::kClock, " ", left.label);
   const float leftW = ImGui::CalcTextSize(leftText.c_str()).x;
   ImGui::SetCursorScreenPos(ImVec2(right - leftW, line1));
   TextColored(UrgencyColor(left.urgency), leftText.c_str());
   ImGui::PopFont();
-  const std::string& purge = f.purgeTime;
-  RegisterLastItem((row.id + "/time-left").c_str(), "status", left.label.c_str(),
-                   std::string(trash::UrgencyName(left.urgency)).c_str(), purge.c_str());
+  RegisterTimeLeft(row.id, f);
   ImGui::GetWindowDrawList()->AddText(ImVec2(x0, line1), p.textMuted, TypeIcon(row.item.type));
   float x = x0 + 22 * d;
   const float nameRoom = right - leftW - 10 * d - x;
   if (!f.parent.empty()) {  // the project keeps at most half the room
-    const std::string prefix = f.parent + " / ";
+    const std::string prefix = trash::Concat(f.parent, " / ");
     const float nameW = ImGui::CalcTextSize(f.name.c_str()).x;
     x += TextAt(ImVec2(x, line1), prefix, p.textMuted, std::max(nameRoom * 0.5f, nameRoom - nameW));
   }
@@ -321,7 +318,7 @@ float TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float right, f
   ButtonOptions square;
   square.width = iconW;
   const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
-  if (DeleteButton(row.id + "/delete", del->reason, square)) frame.Emit(del->intent);
+  if (DeleteButton(trash::Concat(row.id, "/delete"), del->reason, square)) frame.Emit(del->intent);
   const trash::RowAction* restore = row.facts.action(row.facts.parentFirst ? trash::RowActionKind::RestoreParentFirst
                                                                            : trash::RowActionKind::Restore);
   const bool link = row.facts.parentFirst;
@@ -348,26 +345,25 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   if (f.deletesImages && x < room) {
     ImGui::SetCursorScreenPos(ImVec2(x, textY));
     TextColored(p.amber, icon::kWarning);
-    ItemTooltip(f.imagesNote.c_str());
-    RegisterLastItem((row.id + "/images").c_str(), "img", "Also deletes exclusive images", "", f.imagesNote.c_str());
+    RegisterImagesIndicator(row.id, f);
     x += ImGui::GetItemRectSize().x + 6 * d;
   }
   // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.
   std::vector<std::string> parts;
-  if (f.childCount > 0) parts.push_back("+" + trash::FormatCount(uint64_t(f.childCount)));
+  if (f.childCount > 0) parts.push_back(trash::Concat("+", trash::FormatCount(uint64_t(f.childCount))));
   parts.push_back(f.size);
   parts.push_back(f.deletedAgo);
   frame.WakeAt(f.deletedAgoChangesMs);
   if (!f.deletedBy.empty()) parts.push_back(f.deletedBy);
   std::string detail;
   for (const std::string& part : parts) {
-    const std::string longer = detail.empty() ? part : detail + " \xc2\xb7 " + part;
+    const std::string longer = detail.empty() ? part : trash::Concat(detail, " \xc2\xb7 ", part);
     if (!detail.empty() && x + ImGui::CalcTextSize(longer.c_str()).x > room) break;
     detail = longer;
   }
   if (x < room) {
     TextAt(ImVec2(x, textY), detail, p.textMuted, room - x);
-    RegisterLastItem((row.id + "/details").c_str(), "text", detail.c_str());
+    RegisterLastItem(trash::Concat(row.id, "/details").c_str(), "text", detail.c_str());
   }
 }
 

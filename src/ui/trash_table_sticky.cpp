@@ -13,7 +13,7 @@
 #include <string>     // labels
 
 #include "core/countdown.h"  // FormatBytes
-#include "core/text.h"       // FormatCount, CountOf
+#include "core/text.h"       // FormatCount, CountOf, Concat
 #include "ui/row_parts.h"    // TypeIcon
 #include "ui/theme.h"        // palette, fonts, icons, Dpr
 #include "ui/trash_table.h"
@@ -31,8 +31,8 @@ const trash::GroupSummary* GroupOf(const trash::View& view, trash::ItemType type
 
 }  // namespace
 
-void TrashTable::DrawGroupBand(ImDrawList* dl, ImVec2 a, ImVec2 b, const trash::GroupSummary& group, bool hovered,
-                               const GroupBandPlaces& at) {
+void TrashTable::DrawGroupBand(ImDrawList* dl, const ImVec2& a, const ImVec2& b, const trash::GroupSummary& group,
+                               bool hovered, const GroupBandPlaces& at) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   dl->AddRectFilled(a, b, hovered ? p.border : p.surfaceAlt);
@@ -87,7 +87,7 @@ bool TrashTable::PinGroup(const trash::View& view, const RowHeights& heights, fl
 
 // The click area, before the rows: the row under it gets neither the hover nor the click. A
 // click folds the group and scrolls its header back to the top.
-void TrashTable::StickyClickArea(Frame& frame, ImVec2 clipMin, ImVec2 clipMax) {
+void TrashTable::StickyClickArea(Frame& frame, const ImVec2& clipMin, const ImVec2& clipMax) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   const ImVec2 cursor = ImGui::GetCursorScreenPos(), savedMax = window->DC.CursorMaxPos;
   const ImVec2 a(sticky_.min.x, std::max(sticky_.min.y, clipMin.y));
@@ -136,8 +136,9 @@ void TrashTable::DrawStickyGroup(Frame& frame) {
   dl->PopClipRect();
   const std::string title(trash::ItemTypeDisplayName(group->type));
   if (b.y - shownMin.y > 1)
-    RegisterRect("group/pinned", "button", (title + ", " + trash::CountOf(group->count, "item", "items")).c_str(),
-                 shownMin, b, "expanded pinned", "Hide these items");
+    RegisterRect("group/pinned", "button",
+                 trash::Concat(title, ", ", trash::CountOf(group->count, "item", "items")).c_str(), shownMin, b,
+                 "expanded pinned", "Hide these items");
 }
 
 }  // namespace ui

@@ -9,6 +9,7 @@
 #include <cstdio>     // snprintf for ImGui ids
 #include <string>     // labels
 
+#include "core/text.h"    // Concat
 #include "ui/layout.h"    // CurrentLayout: touch-sized checkboxes on narrow pages
 #include "ui/registry.h"  // CurrentRegistry
 #include "ui/theme.h"     // CurrentPalette, Dpr
@@ -112,14 +113,14 @@ bool DrawButton(const char* visible, const char* label, const char* regId, const
 }  // namespace
 
 bool Button(const char* label, const ButtonOptions& o) {
-  std::string visible = o.icon ? std::string(o.icon) + "  " + label : std::string(label);
+  const std::string visible = o.icon ? trash::Concat(o.icon, "  ", label) : std::string(label);
   return DrawButton(visible.c_str(), label, o.id ? o.id : label, o);
 }
 
 float ButtonDrawWidth(const char* label, const ButtonOptions& o) {
   const float d = Dpr();
   const float padX = o.kind == ButtonKind::Link ? 2 * d : o.small ? 8 * d : ImGui::GetStyle().FramePadding.x;
-  const std::string visible = o.icon ? std::string(o.icon) + "  " + label : std::string(label);
+  const std::string visible = o.icon ? trash::Concat(o.icon, "  ", label) : std::string(label);
   return o.width > 0 ? o.width : ImGui::CalcTextSize(visible.c_str()).x + 2 * padX;
 }
 
@@ -189,7 +190,7 @@ bool Chip(const std::string& id, const std::string& label, bool on, bool enabled
   ImGui::PushStyleColor(ImGuiCol_Border, on ? WithAlpha(p.accent, 0.6f) : p.border);
   ImGui::PushStyleColor(ImGuiCol_Text, on ? p.accent : p.text);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 999.f);
-  const bool clicked = ImGui::Button((label + "##" + id).c_str());
+  const bool clicked = ImGui::Button(trash::Concat(label, "##", id).c_str());
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
@@ -265,8 +266,8 @@ WidgetInfo& RegisterLastItem(const char* id, const char* role, const char* label
   return info;
 }
 
-WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, ImVec2 a, ImVec2 b, const char* state,
-                         const char* description, bool enabled) {
+WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, const ImVec2& a, const ImVec2& b,
+                         const char* state, const char* description, bool enabled) {
   WidgetInfo& info = CurrentRegistry().Add();  // a slot: its strings keep last frame's buffers
   info.id = id;
   info.role = role;
@@ -322,7 +323,7 @@ void Pill(const char* text, ImU32 background, ImU32 foreground) {
   ImGui::Dummy(ImVec2(b.x - a.x, lineH));
 }
 
-void SpinnerAt(ImVec2 c, float radius, ImU32 color, double t) {
+void SpinnerAt(const ImVec2& c, float radius, ImU32 color, double t) {
   ImDrawList* dl = ImGui::GetWindowDrawList();
   dl->AddCircle(c, radius, WithAlpha(color, 0.2f), 24, radius * 0.28f);
   // With prefers-reduced-motion the arc holds still: busy, but not moving.
@@ -386,7 +387,7 @@ struct CardFrame {
 ImVector<CardFrame> g_cards;
 }  // namespace
 
-void BeginStrip(const char* id, float top, float height, ImU32 background, ImVec2 paddingCss) {
+void BeginStrip(const char* id, float top, float height, ImU32 background, const ImVec2& paddingCss) {
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
   ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));

@@ -57,7 +57,7 @@ bool TextField(const char* id, const char* label, const char* placeholder, char*
 // Both answer the new entry (valid until the next registration), e.g. to set a row's index.
 // The strings are C strings, as ImGui's are: most calls pass literals, and a std::string parameter
 // would cost each of them a temporary built and destroyed (1.3 KB of the gzipped wasm).
-WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, ImVec2 min, ImVec2 max,
+WidgetInfo& RegisterRect(const char* id, const char* role, const char* label, const ImVec2& min, const ImVec2& max,
                          const char* state = "", const char* description = "", bool enabled = true);
 WidgetInfo& RegisterLastItem(const char* id, const char* role, const char* label, const char* state = "",
                              const char* description = "", bool enabled = true);
@@ -72,7 +72,7 @@ void SetHandCursorIfHovered();
 
 // Small pieces of the look.
 void Pill(const char* text, ImU32 background, ImU32 foreground);  // a rounded label
-void SpinnerAt(ImVec2 center, float radius, ImU32 color, double timeSeconds);
+void SpinnerAt(const ImVec2& center, float radius, ImU32 color, double timeSeconds);
 void Separator();                                 // a 1 px line in the border colour, card-wide
 void TextColored(ImU32 color, const char* text);  // no formatting: names are never format strings
 void TextMuted(const char* text);
@@ -83,7 +83,7 @@ ImU32 WithAlpha(ImU32 color, float alpha);
 
 // A strip across the whole viewport, `top` device pixels from its top, `height` high, tinted with
 // `background` (the in-browser demo's banner, the unreachable-server strip). Padding in CSS px.
-void BeginStrip(const char* id, float top, float height, ImU32 background, ImVec2 paddingCss);
+void BeginStrip(const char* id, float top, float height, ImU32 background, const ImVec2& paddingCss);
 void EndStrip();
 
 // A rounded, bordered surface behind everything drawn between the calls (no tables inside: it
