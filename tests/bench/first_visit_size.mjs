@@ -7,15 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { firstVisitFiles } from './lib/first_visit_files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const web = path.join(root, 'build', 'web');
 const page = process.argv[2] || 'trash_page';
 const BAR = 200 * 1024;
 
-const html = readFileSync(path.join(web, 'index.html'), 'utf8');
-const linked = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^":]+)"/g)].map((m) => m[1]);
-const files = ['index.html', ...linked, `${page}.js`, `${page}.wasm`];
+const files = firstVisitFiles(web, page);
 
 const kb = (n) => (n / 1024).toFixed(1);
 const total = { raw: 0, gzip: 0, brotli: 0 };
