@@ -194,6 +194,15 @@
     }
   };`;
 
+  // The page facts come from its C++: the build writes them here in place of TRASH_PAGE_FACTS
+  // (web_page_facts.cpp prints them, minify_shell.mjs puts them in), as the font files were cut to
+  // them. FACES: weight and line height in CSS px per face (ui::kFaceSpecs); LABELS: the code points
+  // of the first font files (ASCII and the page's own signs) and LATIN_EXTENSION the rest of
+  // ui::kTextRanges, as unicode-range lists; ICONS: ui::icon::kAll, in its order, likewise;
+  // ICON_SCALE, ICON_MIN_ADVANCE, ICON_DROP: ui::kIconScale, kIconMinAdvance and kIconDrop;
+  // FIRST_PAGE: the Trash's first page's address after the workspace (requests::ListTrashFirstPage).
+  const { FACES, LABELS, LATIN_EXTENSION, ICONS, ICON_SCALE, ICON_MIN_ADVANCE, ICON_DROP, FIRST_PAGE } = TRASH_PAGE_FACTS;
+
   const downloads = new AbortController();
   // serve.py's page first asks who is signed in: ask now, so the answer travels while the wasm
   // downloads and compiles. The page's first request takes it if it is that very GET
@@ -204,9 +213,11 @@
   if (!demo) {
     session = prefetch('/api/session');
     // Then, as soon as that answer names the workspace, the request a first visit of the Trash in
-    // its default order sends next (core/requests.cpp: ListTrashFirstPage, 200 rows by deletion
-    // date, newest first): the server's answer (0.1 s at 100,000 items) travels while the wasm
-    // starts and the GPU warms up. Any other address (another screen, or a sort) asks for it itself.
+    // its default order sends next: FIRST_PAGE, the address after the workspace's segment, is the
+    // page's own (requests::ListTrashFirstPage, its default sort and first-page rows), written here
+    // by the build (web_page_facts.cpp). The server's answer (0.1 s at 100,000 items) travels while
+    // the wasm starts and the GPU warms up. Any other address (another screen, or a sort) asks for
+    // it itself.
     const address = window.location.hash.replace(/^#/, '');
     const screen = address.split('?')[0], query = address.split('?')[1] || '';
     const trash = !/^\/(settings\/(projects|retention|activity)|sign-in)$/.test(screen);
@@ -214,7 +225,7 @@
       session.then(({ status, body }) => {
         const workspace = status === 200 ? JSON.parse(new TextDecoder().decode(body)).workspace : null;
         if (!workspace || typeof workspace.url !== 'string') return;
-        const url = '/' + encodeURIComponent(workspace.url) + '/trash?sections=0&sort=-deletedAt&limit=200';
+        const url = '/' + encodeURIComponent(workspace.url) + FIRST_PAGE;
         if (!document.body.classList.contains('ready')) firstRows = { url, answer: prefetch(url) };
       }).catch(() => {});
     }
@@ -227,13 +238,6 @@
   // code points it has as its unicodeRange, so the browser draws each letter from the file that has
   // it. Regular is also the fallback family for the letters SemiBold leaves out. loadFont's promise
   // is true once the file can be drawn.
-  // The page's font facts come from its C++: the build writes them here in place of TRASH_FONT_FACTS
-  // (web_font_facts.cpp prints them from ui/theme.h, minify_shell.mjs puts them in), as the font
-  // files were cut to them. FACES: weight and line height in CSS px per face (ui::kFaceSpecs);
-  // LABELS: the code points of the first files (ASCII and the page's own signs) and LATIN_EXTENSION
-  // the rest of ui::kTextRanges, as unicode-range lists; ICONS: ui::icon::kAll, in its order, likewise;
-  // ICON_SCALE, ICON_MIN_ADVANCE, ICON_DROP: ui::kIconScale, kIconMinAdvance and kIconDrop.
-  const { FACES, LABELS, LATIN_EXTENSION, ICONS, ICON_SCALE, ICON_MIN_ADVANCE, ICON_DROP } = TRASH_FONT_FACTS;
   const REGULAR = ['Trash Inter', 'Trash Inter Fallback'];
   // The first atlas comes from the fonts' worker (FONT_WORKER above), which gets a copy of each file
   // the first visit downloads; the document's faces serve the main thread's atlases (a new pixel

@@ -41,7 +41,7 @@ struct FaceSpec {
 inline constexpr FaceSpec kFaceSpecs[3] = {{400, 14.f}, {600, 14.f}, {600, 20.f}};
 inline constexpr float kIconScale = 0.92f, kIconMinAdvance = 1.25f, kIconDrop = 0.05f;
 // The text code points every face has, as inclusive ranges, zero-terminated (ImGui's format);
-// the font files are cut to this list at build time (web_font_facts.cpp prints it for the shell and
+// the font files are cut to this list at build time (web_page_facts.cpp prints it for the shell and
 // make_web_font.py: SemiBold has only its first part, Regular draws the rest, from a second file
 // the page loads only for text that needs it).
 extern const unsigned short kTextRanges[];
@@ -106,7 +106,7 @@ inline constexpr const char* kDownload = "\xef\x80\x99";  // Export CSV
 inline constexpr const char* kPlus = "\xef\x81\xa7";
 inline constexpr const char* kMinus = "\xef\x81\xa8";
 // Every one of them: the glyphs a face needs (the icon font is cut to this list at build time, by
-// web_font_facts.cpp and make_web_font.py).
+// web_page_facts.cpp and make_web_font.py).
 inline constexpr const char* kAll[] = {
     kSearch,  kUser,    kCheck,       kClose,   kClock,   kRefresh, kLock,     kVersion, kChevronRight, kInfo,
     kError,   kWarning, kChevronDown, kProject, kSignOut, kStorage, kCopy,     kSort,    kUndo,         kWorkflow,

@@ -1,16 +1,16 @@
 // The font atlas drawn by the shell's fonts' worker against the one its main thread draws from the
 // same spec (web/shell.js: rasterFontsSoon, rasterFontsHere), glyph by glyph: metrics and pixels.
-// Only the page's own letters are compared (the font facts' labels, and the icons): the others come
+// Only the page's own letters are compared (the page facts' labels, and the icons): the others come
 // from the browser's fallback face until Inter's Latin extension arrives (then the main thread
 // draws the atlas again), and a worker may be given other system fonts for them (Firefox is).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './browser.mjs';
 
-// The page's font facts as the build wrote them from the C++ (web_font_facts.cpp): the lists the
-// font files were cut to and shell.js registers them with ({ labels, latinExtension, icons, ... }).
-export const fontFacts = () =>
-  JSON.parse(readFileSync(path.join(repoRoot, 'build', 'wasm', 'generated', 'font_facts.json'), 'utf8'));
+// The page facts as the build wrote them from the C++ (web_page_facts.cpp): the lists the
+// font files were cut to and shell.js registers them with ({ labels, latinExtension, icons, ..., firstPage }).
+export const pageFacts = () =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'build', 'wasm', 'generated', 'page_facts.json'), 'utf8'));
 
 // The code points of a unicode-range list, whatever its spelling ("U+0020-007E,U+00A0" or
 // "U+a1-a6, U+a8"), in its order.
@@ -56,5 +56,5 @@ export async function compareWorkerAtlas(page) {
       g.pixels.forEach((x, i) => { pixels = Math.max(pixels, Math.abs(x - m.pixels[i])); });
     }
     return { inWorker: worker.inWorker === true, glyphs: theirs.size, metrics, pixels };
-  }, codePoints(fontFacts().labels));
+  }, codePoints(pageFacts().labels));
 }

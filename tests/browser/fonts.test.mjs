@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, launchBrowser, repoRoot } from './browser.mjs';
 import { openSignedIn, typeInto, waitForWidget } from './automation.mjs';
-import { codePoints, compareWorkerAtlas, fontFacts } from './atlas.mjs';
+import { codePoints, compareWorkerAtlas, pageFacts } from './atlas.mjs';
 
 const EXTENSION = '/fonts/Inter-Regular-LatinExt.woff2';
 const ACCENTED = '\u0141\u00f3d\u017a street scenes';  // Łódź
@@ -72,10 +72,10 @@ test('an ASCII workspace never downloads the extension; its atlas is drawn once'
   // Once: the shell's early request, whose spec (web/shell.js) is the one the page describes; a second
   // request would mean the two differ.
   assert.equal(await atlasDraws(page), 1);
-  // The spec the page described (web_fonts.cpp) is the build's font facts (web_font_facts.cpp), from
+  // The spec the page described (web_fonts.cpp) is the build's page facts (web_page_facts.cpp), from
   // which shell.js made its early spec: the same C++, so they cannot drift apart.
   const described = await page.evaluate(() => ({ text: Module.trashFontSpec.text, icons: Module.trashFontSpec.icons }));
-  const facts = fontFacts();
+  const facts = pageFacts();
   assert.deepEqual(described, { text: codePoints(facts.labels + ',' + facts.latinExtension).sort((a, b) => a - b),
                                 icons: codePoints(facts.icons) });
   assert.deepEqual(errors, []);
@@ -117,11 +117,11 @@ test('a workspace with an accented name gets the extension once, and the atlas i
   const extension = faces.filter(isExtension);
   assert.deepEqual(extension.map((face) => `${face.family} ${face.weight}`).sort(),
                    ['Trash Inter 400', 'Trash Inter Fallback 400']);
-  // Each file's unicodeRange is its list in the font facts (web_font_facts.cpp), which the file was
+  // Each file's unicodeRange is its list in the page facts (web_page_facts.cpp), which the file was
   // cut to: the browser picks the file that has the letter.
   const core = faces.find((face) => face.family === 'Trash Inter' && face.weight === '400' && !isExtension(face));
-  assert.deepEqual(codeSet(extension[0].unicodeRange), codeSet(fontFacts().latinExtension));
-  assert.deepEqual(codeSet(core.unicodeRange), codeSet(fontFacts().labels));
+  assert.deepEqual(codeSet(extension[0].unicodeRange), codeSet(pageFacts().latinExtension));
+  assert.deepEqual(codeSet(core.unicodeRange), codeSet(pageFacts().labels));
   assert.deepEqual(await fontRequests(page), ['/fonts/Inter-Regular-LatinExt.woff2', '/fonts/Inter-Regular.woff2',
                                               '/fonts/Inter-SemiBold.woff2', '/fonts/icons.woff2']);
   // The rasteriser's font (web_fonts.cpp) now draws Ł from Inter: its advance is the extension file's own.

@@ -4,7 +4,7 @@ TrueType quadratics (WOFF2's glyf transform packs them much tighter than CFF) an
 smaller divisor of the source's, so coordinates need fewer bits. About 1.5 KB off each Inter file.
     make_web_font.py SOURCE OUTPUT UNICODES UNITS_PER_EM
 UNICODES is a unicode-range list ("U+20-7E,U+A0") or @FILE:KEY, the list under KEY in a JSON file
-(web.cmake passes the page's font facts, web_font_facts.cpp). UNITS_PER_EM 0 keeps the source's. Only Debian's python3-fonttools and python3-brotli are needed.
+(web.cmake passes the page facts, web_page_facts.cpp). UNITS_PER_EM 0 keeps the source's. Only Debian's python3-fonttools and python3-brotli are needed.
 """
 import json
 import sys

@@ -3,8 +3,8 @@
 // meet through window and the glue through Module.
 // - The shell's scripts, web/a11y.js, text_input.js and shell.js, in that order, become the one
 //   served shell.js (one download; gzip finds their common words: 0.5 KB gzip less than three files).
-//   A script that reads the page's font facts (`const { A, B } = TRASH_FONT_FACTS;`, in shell.js)
-//   gets them as constants from the file web_font_facts.cpp writes from the C++.
+//   A script that reads the page facts (`const { A, B } = TRASH_PAGE_FACTS;`, in shell.js) gets
+//   them as constants from the file web_page_facts.cpp writes from the C++.
 // - The Emscripten glue (--glue) first loses what the page never runs (GLUE_TRIMS), then its
 //   top-level names are shortened too and its unused ones dropped: they are its own (nothing outside
 //   it names them; the page's EM_JS code is inside it), all but Module, which shell.js fills in, and
@@ -13,14 +13,14 @@
 //   visit), deliberately small and safe: only comments and the whitespace around CSS's { } ; , and at
 //   HTML line starts go, so index.html's lines (serve.py swaps its trash-backend meta tag as written)
 //   stay as they are.
-// Usage: NODE_PATH=/usr/share/nodejs node minify_shell.mjs OUTPUT INPUT... [--font-facts FACTS.json]
+// Usage: NODE_PATH=/usr/share/nodejs node minify_shell.mjs OUTPUT INPUT... [--page-facts FACTS.json]
 //   OUTPUT .js: the INPUT scripts, in order; .css or .html: its one INPUT.
 //        NODE_PATH=/usr/share/nodejs node minify_shell.mjs --glue GLUE.js (in place)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const args = process.argv.slice(2);
-const factsAt = args.indexOf('--font-facts');
+const factsAt = args.indexOf('--page-facts');
 const factsFile = factsAt >= 0 ? args.splice(factsAt, 2)[1] : null;
 const glue = args[0] === '--glue' ? args[1] : null;
 const [output, ...inputs] = glue ? [glue] : args;
@@ -57,11 +57,11 @@ function trimGlue(source) {
   return source;
 }
 
-// `const { A, B } = TRASH_FONT_FACTS;` becomes `const A = ..., B = ...;`, each the JSON value under
+// `const { A, B } = TRASH_PAGE_FACTS;` becomes `const A = ..., B = ...;`, each the JSON value under
 // the camel-case of its name (LATIN_EXTENSION: latinExtension). Fails when a name has none.
-function withFontFacts(source) {
+function withPageFacts(source) {
   const facts = JSON.parse(readFileSync(factsFile, 'utf8'));
-  return source.replace(/const \{([^}]+)\} = TRASH_FONT_FACTS;/, (_, names) => 'const ' + names.split(',').map((name) => {
+  return source.replace(/const \{([^}]+)\} = TRASH_PAGE_FACTS;/, (_, names) => 'const ' + names.split(',').map((name) => {
     name = name.trim();
     const key = name.toLowerCase().replace(/_([a-z])/g, (__, c) => c.toUpperCase());
     if (!(key in facts)) throw new Error(`minify_shell.mjs: ${factsFile} has no ${key}`);
@@ -77,10 +77,10 @@ if (glue) {
   const sources = {};
   for (const input of inputs) sources[input] = readFileSync(input, 'utf8');
   const all = Object.values(sources).join('\n');
-  if (factsFile && !all.includes('TRASH_FONT_FACTS')) throw new Error('minify_shell.mjs: no script reads TRASH_FONT_FACTS');
-  for (const input of inputs) if (factsFile) sources[input] = withFontFacts(sources[input]);
+  if (factsFile && !all.includes('TRASH_PAGE_FACTS')) throw new Error('minify_shell.mjs: no script reads TRASH_PAGE_FACTS');
+  for (const input of inputs) if (factsFile) sources[input] = withPageFacts(sources[input]);
   out = (await minify(sources, { compress: true, mangle: true })).code;
-  if (out.includes('TRASH_FONT_FACTS')) throw new Error('minify_shell.mjs: TRASH_FONT_FACTS left in ' + output);
+  if (out.includes('TRASH_PAGE_FACTS')) throw new Error('minify_shell.mjs: TRASH_PAGE_FACTS left in ' + output);
 } else {
   const text = readFileSync(inputs[0], 'utf8');
   if (output.endsWith('.css')) {

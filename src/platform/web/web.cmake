@@ -6,7 +6,7 @@
 set(WEB_OUT "${CMAKE_SOURCE_DIR}/build/web" CACHE PATH "Where the servable page is assembled")
 file(GLOB WEB_SOURCES CONFIGURE_DEPENDS
   "${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp" "${CMAKE_SOURCE_DIR}/src/render/*.cpp")
-list(FILTER WEB_SOURCES EXCLUDE REGEX "(web_backend_server|web_no_ini_sscanf|web_font_facts)\\.cpp$")
+list(FILTER WEB_SOURCES EXCLUDE REGEX "(web_backend_server|web_no_ini_sscanf|web_page_facts)\\.cpp$")
 add_library(trash_web OBJECT ${WEB_SOURCES})
 add_dependencies(trash_web embedded_shaders)
 target_include_directories(trash_web PRIVATE "${CMAKE_BINARY_DIR}/generated")
@@ -148,19 +148,20 @@ foreach(target ${WEB_PAGES})
   add_custom_command(TARGET ${target} POST_BUILD ${compress_wasm} ${compress_js})
 endforeach()
 
-# The page's font facts (web_font_facts.cpp): the faces, code points and icon metrics the page
-# describes its atlas with (web_fonts.cpp), printed by a small program built from the same C++ with
+# The page facts (web_page_facts.cpp) that files outside the wasm need: the faces, code points and
+# icon metrics the page describes its atlas with (web_fonts.cpp), and the address of the Trash's
+# first page (requests::ListTrashFirstPage), printed by a small program built from the same C++ with
 # the same emcc and run in node, so the fonts below and shell.js (minify_shell.mjs writes them into
 # it) follow the C++ rather than keeping a copy of it. The browser tests read them too (atlas.mjs).
-add_executable(trash_font_facts "${CMAKE_SOURCE_DIR}/src/platform/web/web_font_facts.cpp")
-target_link_libraries(trash_font_facts PRIVATE trash_ui)
-target_compile_options(trash_font_facts PRIVATE ${OWN_WARNINGS} ${WEB_CODE_OPTIONS})
-target_link_options(trash_font_facts PRIVATE -sENVIRONMENT=node -sNODERAWFS=1)
-set(FONT_FACTS "${CMAKE_BINARY_DIR}/generated/font_facts.json")
-add_custom_command(OUTPUT "${FONT_FACTS}"
+add_executable(trash_page_facts "${CMAKE_SOURCE_DIR}/src/platform/web/web_page_facts.cpp")
+target_link_libraries(trash_page_facts PRIVATE trash_ui)
+target_compile_options(trash_page_facts PRIVATE ${OWN_WARNINGS} ${WEB_CODE_OPTIONS})
+target_link_options(trash_page_facts PRIVATE -sENVIRONMENT=node -sNODERAWFS=1)
+set(PAGE_FACTS "${CMAKE_BINARY_DIR}/generated/page_facts.json")
+add_custom_command(OUTPUT "${PAGE_FACTS}"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/generated"
-  COMMAND ${NODE_PROGRAM} --no-experimental-fetch "$<TARGET_FILE:trash_font_facts>" "${FONT_FACTS}"
-  DEPENDS trash_font_facts COMMENT "Writing the page's font facts")
+  COMMAND ${NODE_PROGRAM} --no-experimental-fetch "$<TARGET_FILE:trash_page_facts>" "${PAGE_FACTS}"
+  DEPENDS trash_page_facts COMMENT "Writing the page facts")
 
 # Fonts come from Debian's packages at build time, cut down to the glyphs the page uses, without
 # hinting or layout tables, as WOFF2 (brotli inside: the browser unpacks and rasterises them for the
@@ -168,7 +169,7 @@ add_custom_command(OUTPUT "${FONT_FACTS}"
 # outlines into TrueType ones (WOFF2 packs those tighter) and scales each em down to a quarter of
 # its source's (Inter 2816 -> 704, Font Awesome 1792 -> 448 units): every advance width and the
 # vertical metrics stay exact (Inter SemiBold's within 1/1408 em), about 4 KB off a first visit.
-# The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h), as web_font_facts.cpp
+# The code points are the page's: ui::kTextRanges and ui::icon::kAll (theme.h), as web_page_facts.cpp
 # writes them (below): "labels", the page's own words (ASCII and the punctuation it writes), in both
 # Inter weights, so a first visit of an ASCII workspace downloads no other letters; "latinExtension",
 # the rest of Latin-1 Supplement and Latin Extended-A (é, ñ, ß, ł, ...), in Regular only: shell.js
@@ -190,19 +191,19 @@ foreach(font "Inter-Regular.woff2|/usr/share/fonts/opentype/inter/Inter-Regular.
   set(out "${WEB_OUT}/fonts/${out_name}")
   add_custom_command(OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} -E make_directory "${WEB_OUT}/fonts"
-    COMMAND ${FONT_PY} "${FONT_SCRIPT}" "${source}" "${out}" "@${FONT_FACTS}:${facts_key}" ${units_per_em}
-    DEPENDS "${source}" "${FONT_SCRIPT}" "${FONT_FACTS}" COMMENT "Making ${out_name}")
+    COMMAND ${FONT_PY} "${FONT_SCRIPT}" "${source}" "${out}" "@${PAGE_FACTS}:${facts_key}" ${units_per_em}
+    DEPENDS "${source}" "${FONT_SCRIPT}" "${PAGE_FACTS}" COMMENT "Making ${out_name}")
   list(APPEND FONT_OUTPUTS "${out}")
 endforeach()
 
-# The shell's scripts are served as one shell.js, minified with terser, which also writes the page's
-# font facts into it; the stylesheet and index.html lose their comments and indentation
+# The shell's scripts are served as one shell.js, minified with terser, which also writes the page
+# facts into it; the stylesheet and index.html lose their comments and indentation
 # (minify_shell.mjs).
 set(SHELL_SCRIPTS "${CMAKE_SOURCE_DIR}/web/a11y.js" "${CMAKE_SOURCE_DIR}/web/text_input.js" "${CMAKE_SOURCE_DIR}/web/shell.js")
 precompress_commands(compress "${WEB_OUT}/shell.js")
 add_custom_command(OUTPUT "${WEB_OUT}/shell.js"
-  COMMAND ${MINIFY_SHELL} "${WEB_OUT}/shell.js" ${SHELL_SCRIPTS} --font-facts "${FONT_FACTS}" ${compress}
-  DEPENDS ${SHELL_SCRIPTS} "${MINIFY_SHELL_SCRIPT}" "${FONT_FACTS}")
+  COMMAND ${MINIFY_SHELL} "${WEB_OUT}/shell.js" ${SHELL_SCRIPTS} --page-facts "${PAGE_FACTS}" ${compress}
+  DEPENDS ${SHELL_SCRIPTS} "${MINIFY_SHELL_SCRIPT}" "${PAGE_FACTS}")
 set(SHELL_OUTPUTS "${WEB_OUT}/shell.js")
 foreach(name shell.css index.html)
   precompress_commands(compress "${WEB_OUT}/${name}")

@@ -1,14 +1,20 @@
 // Build-time program (web.cmake compiles it with the page's emcc and runs it in node): writes the
-// page's font facts as JSON from the same C++ the page describes its atlas with (web_fonts.cpp):
-// the shell (web/shell.js, through minify_shell.mjs) asks for the first atlas early with them, and
-// make_web_font.py cuts the font files to them, so neither keeps a copy that could drift.
-// Usage: node trash_font_facts.js OUTPUT.json
+// page facts the shell and the font files need as JSON, from the same C++ the page runs. The fonts:
+// what the page describes its atlas with (web_fonts.cpp), so the shell (web/shell.js, through
+// minify_shell.mjs) asks for the first atlas early with them and make_web_font.py cuts the font
+// files to them. The first page: the request a first visit of the Trash sends first
+// (requests::ListTrashFirstPage in the page's default sort, PageConfig::firstPageRows), which the
+// shell sends early. Neither keeps a copy of the C++ that could drift.
+// Usage: node trash_page_facts.js OUTPUT.json
 #include <cstdio>
 #include <cstdlib>  // std::strtof
 #include <string>
 #include <vector>
 
 #include "core/latin_extension.h"  // kLatinExtensionFirst, kLatinExtensionLast
+#include "core/page_state.h"       // PageConfig
+#include "core/requests.h"         // ListTrashFirstPage
+#include "core/trash_view.h"       // SortSpec
 #include "ui/raster_fonts.h"       // TextCodepoints, IconCodepoints
 #include "ui/theme.h"              // kFaceSpecs, kIconScale, kIconMinAdvance, kIconDrop
 
@@ -57,12 +63,25 @@ std::string Float(float value) {
   return out;
 }
 
+// The first page's address after the workspace's segment ("/trash?sections=0&sort=...&limit=..."):
+// the shell puts the signed-in workspace's segment before it.
+std::string FirstPageAfterWorkspace() {
+  const std::string path =
+      trash::requests::ListTrashFirstPage("w", trash::SortSpec{}, trash::PageConfig{}.firstPageRows).path;
+  return path.rfind("/w/", 0) == 0 ? path.substr(2) : std::string();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc != 2) {
-    std::fprintf(stderr, "usage: trash_font_facts OUTPUT.json\n");
+    std::fprintf(stderr, "usage: trash_page_facts OUTPUT.json\n");
     return 2;
+  }
+  const std::string firstPage = FirstPageAfterWorkspace();
+  if (firstPage.empty()) {
+    std::fprintf(stderr, "trash_page_facts: the first page's address does not start with the workspace\n");
+    return 1;
   }
   std::vector<unsigned> labels, extension;
   for (unsigned c : ui::TextCodepoints()) (InExtensionFile(c) ? extension : labels).push_back(c);
@@ -73,10 +92,10 @@ int main(int argc, char** argv) {
                            "\",\n\"latinExtension\":\"" + UnicodeRanges(extension) + "\",\n\"icons\":\"" +
                            UnicodeRanges(ui::IconCodepoints()) + "\",\n\"iconScale\":" + Float(ui::kIconScale) +
                            ",\"iconMinAdvance\":" + Float(ui::kIconMinAdvance) +
-                           ",\"iconDrop\":" + Float(ui::kIconDrop) + "}\n";
+                           ",\"iconDrop\":" + Float(ui::kIconDrop) + ",\n\"firstPage\":\"" + firstPage + "\"}\n";
   std::FILE* out = std::fopen(argv[1], "w");
   if (!out || std::fputs(json.c_str(), out) < 0 || std::fclose(out) != 0) {
-    std::fprintf(stderr, "trash_font_facts: cannot write %s\n", argv[1]);
+    std::fprintf(stderr, "trash_page_facts: cannot write %s\n", argv[1]);
     return 1;
   }
   return 0;
