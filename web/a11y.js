@@ -73,7 +73,7 @@
 
   const TAGS = { button: 'button', link: 'button', tab: 'button', checkbox: 'button', textbox: 'input',
                  row: 'div', grouprow: 'div', headerrow: 'div', grid: 'div', cell: 'div', columnheader: 'div',
-                 dialog: 'div', alert: 'div', status: 'span', text: 'span', img: 'span', menu: 'div', menuitem: 'div' };
+                 dialog: 'div', alert: 'div', status: 'span', timer: 'span', text: 'span', img: 'span', menu: 'div', menuitem: 'div' };
   const ROW_ROLES = new Set(['row', 'grouprow', 'headerrow']);
   const SORT = { ascending: 'ascending', descending: 'descending' };
 
@@ -173,6 +173,8 @@
       case 'menuitem': setAttr(element, 'role', 'menuitem'); break;
       case 'alert': setAttr(element, 'role', 'alert'); break;
       case 'status': setAttr(element, 'role', 'status'); break;
+      // A countdown: ARIA's timer is a live region a screen reader does not announce at every tick.
+      case 'timer': setAttr(element, 'role', 'timer'); break;
       default: break;
     }
     if (element.tagName === 'INPUT') {

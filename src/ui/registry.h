@@ -13,8 +13,9 @@ namespace ui {
 // line there too.
 struct WidgetInfo {
   std::string id;  // unique within the frame ("trash/row/project/d_abc")
-  // button, checkbox, textbox, link, tab, dialog, alert, status (live: countdowns, progress),
-  // text (static, not announced), img; the table: grid, headerrow, columnheader, grouprow, row, cell
+  // button, checkbox, textbox, link, tab, dialog, alert, status (live: progress, counts), timer
+  // (a countdown: live, but not announced at every tick), text (static, not announced), img; the
+  // table: grid, headerrow, columnheader, grouprow, row, cell
   std::string role;
   std::string label;  // what a person reads ("Restore", "My Detector", "29 days left")
   // space-separated: "checked", "selected", "disabled", "focused", "busy", "expanded", "collapsed",

@@ -40,7 +40,7 @@ const char* RowState(bool selected, bool focused, bool ring) {
 
 void RegisterTimeLeft(const std::string& rowId, const trash::RowFacts& facts) {
   const trash::TimeLeft& left = facts.timeLeft;
-  RegisterLastItem(trash::Concat(rowId, "/time-left").c_str(), "status", left.label.c_str(),
+  RegisterLastItem(trash::Concat(rowId, "/time-left").c_str(), "timer", left.label.c_str(),
                    std::string(trash::UrgencyName(left.urgency)).c_str(), facts.purgeTime.c_str());
 }
 

@@ -22,7 +22,7 @@ test('the automation API: widgets with roles, states and CSS-pixel boxes; a real
   assert.ok(api.frames >= 1 && api.widgets > 20 && api.itemCount === 14, JSON.stringify(api));
   const all = await widgets(page);
   for (const w of all) {
-    assert.ok(['button', 'link', 'checkbox', 'textbox', 'tab', 'dialog', 'alert', 'status', 'text', 'img',
+    assert.ok(['button', 'link', 'checkbox', 'textbox', 'tab', 'dialog', 'alert', 'status', 'timer', 'text', 'img',
       'grid', 'headerrow', 'columnheader', 'grouprow', 'row', 'cell', 'menu', 'menuitem'].includes(w.role), `${w.id}: role ${w.role}`);
     assert.ok(w.w >= 0 && w.h >= 0 && w.x >= 0 && w.y >= 0 && w.x + w.w <= 1280 + 1, `${w.id} box inside the viewport`);
   }
@@ -43,7 +43,7 @@ test('the accessibility mirror alone: find the row by name, activate Restore, an
   await mirror.getByRole('grid', { name: 'Trash items' }).waitFor({ state: 'attached' });
   const row = mirror.getByRole('row', { name: 'Dock Door Monitor' });
   assert.equal(await row.count(), 1);
-  assert.match(await row.getByRole('status').first().textContent(), /days left/);
+  assert.match(await row.getByRole('timer').first().textContent(), /days left/);
   await row.getByRole('button', { name: 'Restore' }).focus();
   await page.keyboard.press('Enter');
   await waitForServer(context.request, server.url, (items) => !hasItem(items, 'project', 'd_dock_old'),

@@ -143,7 +143,7 @@ test('search, type filter and "expiring within 7 days" narrow the rows (and matc
   labels = await rowLabels(page);
   const expected = expiring.map((i) => (i.parentName ? `${i.parentName} / ${i.name}` : i.name)).sort();
   assert.deepEqual([...labels].sort(), expected, 'exactly the items due within 7 days');
-  for (const w of await widgets(page, 'status', / left$/)) {
+  for (const w of await widgets(page, 'timer', / left$/)) {
     assert.ok(hasState(w, 'amber') || hasState(w, 'red'), `countdown ${w.id} "${w.label}" is amber or red`);
   }
   await page.waitForFunction(() => /expiring=1/.test(location.hash), null, { timeout: 5000 })

@@ -47,6 +47,7 @@ TEST_CASE("Trash rows show the amber indicator and coloured countdowns", "[trash
     const ui::WidgetInfo* normal = h.Widget("row/project/p_1/time-left");
     REQUIRE(normal);
     CHECK(normal->label == "21 days left");
+    CHECK(normal->role == "timer");  // not "status": a screen reader does not read every tick out
     CHECK(normal->description == trash::FormatPurgeTime(CleanupOf(h, "p_1")));
     CHECK(normal->Has("normal"));
     const ui::WidgetInfo* amber = h.Widget("row/version/p_2/5/time-left");
