@@ -54,6 +54,8 @@ struct RowFacts {
     std::string size;           // "1.4 GB"
     int64_t deletedAgoChangesMs = kNever;  // when deletedAgo is next redrawn (NextRelativeRedrawMs)
     int childCount = 0;                    // projects: versions and models riding with it ("+N"); 0 otherwise
+    std::string childPill;                 // when childCount: "+4"
+    std::string childNote;                 // when childCount: the pill's tooltip, what "+4" means
     bool deletesImages = false;            // projects: cleanup also deletes the exclusive images
     std::string imagesNote;                // when deletesImages: the amber indicator's tooltip, with the image count
     std::string unknownType;  // safe to draw: the raw type of an item this page does not know; "" otherwise

@@ -471,7 +471,7 @@ void TrashTable::DrawNameCell(const Row& row) {
   TextColored(p.textMuted, TypeIcon(row.item.type));
   ImGui::SameLine(0, 8 * d);
   float avail = ImGui::GetContentRegionAvail().x;
-  const std::string childPill = f.childCount > 0 ? trash::Concat("+", trash::FormatCount(uint64_t(f.childCount))) : "";
+  const std::string& childPill = f.childPill;
   float reserve = 0;
   if (!childPill.empty()) reserve += ImGui::CalcTextSize(childPill.c_str()).x + 22 * d;
   if (f.deletesImages) reserve += ImGui::CalcTextSize(icon::kWarning).x + 10 * d;
@@ -502,9 +502,8 @@ void TrashTable::DrawNameCell(const Row& row) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
     Pill(childPill.c_str(), p.surfaceAlt, p.textMuted);
-    ItemTooltip(trash::Concat(trash::FormatCount(uint64_t(f.childCount)),
-                              " versions and models went to Trash with this project and come back with it")
-                    .c_str());
+    ItemTooltip(f.childNote.c_str());
+    RegisterLastItem(trash::Concat(row.id, "/children").c_str(), "text", childPill.c_str(), "", f.childNote.c_str());
   }
   if (!f.unknownType.empty()) {
     ImGui::SameLine(0, 8 * d);

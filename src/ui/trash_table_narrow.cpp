@@ -41,6 +41,25 @@ bool RowHit(const char* id, const ImVec2& a, const ImVec2& b, bool* hovered) {
   return clicked;
 }
 
+// A two-line row's Restore: "Restore project first" for a version or model whose project is in Trash.
+const trash::RowAction& NarrowRestore(const trash::RowFacts& facts) {
+  return *facts.action(facts.parentFirst ? trash::RowActionKind::RestoreParentFirst : trash::RowActionKind::Restore);
+}
+
+float NarrowRestoreWidth(const trash::RowFacts& facts) {
+  const float d = Dpr();
+  const bool link = facts.parentFirst;
+  const float padX = link ? 2 * d : 8 * d;
+  const std::string_view label = NarrowRestore(facts).label;
+  return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2 * padX +
+         (link ? 0 : ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x);
+}
+
+// Restore, Delete permanently and "⋮" side by side (TrashTable::DrawNarrowActions).
+float NarrowActionsWidth(const trash::RowFacts& facts) {
+  return NarrowRestoreWidth(facts) + 4 * Dpr() + 2 * kTouchTargetCss * Dpr();
+}
+
 // Sort orders a phone offers (it has no column headers to click); the address may hold others.
 struct SortChoice {
   const char* label;
@@ -265,13 +284,15 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   ImGui::SetCursorScreenPos(ImVec2(a.x + 4 * d, (a.y + b.y - ImGui::GetFrameHeight()) * 0.5f));
   RowCheckbox(frame, row);
 
+  // Drawn (and so registered) in reading order: line one, then line two left to right, so the
+  // actions' places are worked out before the text that ends where they start.
   DrawNarrowLineOne(row, a, b);
   const float buttonH = ImGui::GetFrameHeight();
   const float line2 = b.y - 6 * d - buttonH;
-  const float right = b.x - 12 * d;
-  const float actionsX =
-      row.facts.actions.empty() ? right + 8 * d : DrawNarrowActions(frame, row, right + 8 * d, line2);
+  const float right = b.x - 4 * d;  // the actions' right edge
+  const float actionsX = row.facts.actions.empty() ? right : right - NarrowActionsWidth(row.facts);
   DrawNarrowLineTwo(frame, row, a, line2 + (buttonH - ImGui::GetTextLineHeight()) * 0.5f, actionsX - 10 * d);
+  if (!row.facts.actions.empty()) DrawNarrowActions(frame, row, actionsX, line2);
 }
 
 // Line one: icon, name (after its project), and the time left at the end.
@@ -302,38 +323,31 @@ void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   ImGui::PopFont();
 }
 
-// The actions, right to left from `right`: "⋮", Delete permanently, then Restore (or "Restore
-// project first" for a version or model whose project is in Trash). Returns their left edge.
-float TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float right, float y) {
+// The actions, at the row's right end from `left`: Restore (or "Restore project first" for a
+// version or model whose project is in Trash), Delete permanently, then "⋮" (NarrowActionsWidth).
+void TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float left, float y) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const float iconW = kTouchTargetCss * d;
-  float x = right - iconW;
-  ImGui::SetCursorScreenPos(ImVec2(x, y));
-  ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
-  MoreButton(frame, row, iconW);  // a long press opens the menu too
-  ImGui::PopStyleColor();
-  x -= iconW;
-  ImGui::SetCursorScreenPos(ImVec2(x, y));
-  ButtonOptions square;
-  square.width = iconW;
-  const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
-  if (DeleteButton(trash::Concat(row.id, "/delete"), del->reason, square)) frame.Emit(del->intent);
-  const trash::RowAction* restore = row.facts.action(row.facts.parentFirst ? trash::RowActionKind::RestoreParentFirst
-                                                                           : trash::RowActionKind::Restore);
+  const trash::RowAction& restore = NarrowRestore(row.facts);
   const bool link = row.facts.parentFirst;
   ButtonOptions options;
   options.small = !link;
   options.kind = link ? ButtonKind::Link : ButtonKind::Secondary;
   options.icon = link ? nullptr : icon::kUndo;
-  const std::string label(restore->label);
-  const float padX = link ? 2 * d : 8 * d;
-  const float restoreW = ImGui::CalcTextSize(label.c_str()).x + 2 * padX +
-                         (link ? 0 : ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x);
-  x -= 4 * d + restoreW;
+  ImGui::SetCursorScreenPos(ImVec2(left, y));
+  if (ActionButton(restore, row.id, options)) frame.Emit(restore.intent);
+  float x = left + NarrowRestoreWidth(row.facts) + 4 * d;
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  if (ActionButton(*restore, row.id, options)) frame.Emit(restore->intent);
-  return x;
+  ButtonOptions square;
+  square.width = iconW;
+  const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
+  if (DeleteButton(trash::Concat(row.id, "/delete"), del->reason, square)) frame.Emit(del->intent);
+  x += iconW;
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
+  MoreButton(frame, row, iconW);  // a long press opens the menu too
+  ImGui::PopStyleColor();
 }
 
 // Line two, left of the actions: the amber indicator, then "+N · size · deleted by · when".
@@ -350,7 +364,7 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   }
   // The parts, most useful first; the line keeps as many whole parts as fit, never a cut word.
   std::vector<std::string> parts;
-  if (f.childCount > 0) parts.push_back(trash::Concat("+", trash::FormatCount(uint64_t(f.childCount))));
+  if (f.childCount > 0) parts.push_back(f.childPill);
   parts.push_back(f.size);
   parts.push_back(f.deletedAgo);
   frame.WakeAt(f.deletedAgoChangesMs);
@@ -363,7 +377,7 @@ void TrashTable::DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 a, float
   }
   if (x < room) {
     TextAt(ImVec2(x, textY), detail, p.textMuted, room - x);
-    RegisterLastItem(trash::Concat(row.id, "/details").c_str(), "text", detail.c_str());
+    RegisterLastItem(trash::Concat(row.id, "/details").c_str(), "text", detail.c_str(), "", f.childNote.c_str());
   }
 }
 

@@ -56,14 +56,22 @@ TEST_CASE("A row's details: deleter, children, images, unknown type", "[row_fact
     RowFacts facts = FactsOf(project, &kOwner, kNow);
     CHECK(facts.deletedBy == "u_alice");  // no name: the id
     CHECK(facts.childCount == 4);
+    CHECK(facts.childPill == "+4");
+    CHECK(facts.childNote == "4 versions and models went to Trash with this project and come back with it");
     CHECK(facts.deletesImages);
     CHECK(facts.unknownType.empty());
+    project.childCount = 1;
+    facts = FactsOf(project, &kOwner, kNow);
+    CHECK(facts.childPill == "+1");
+    CHECK(facts.childNote == "1 version or model went to Trash with this project and comes back with it");
 
     TrashItem dataset = test::MakeItem(ItemType::Dataset, "ds", "Night");
     dataset.childCount = 2;  // only projects carry children
     dataset.cleanupDeleteImages = true;
     facts = FactsOf(dataset, &kOwner, kNow);
     CHECK(facts.childCount == 0);
+    CHECK(facts.childPill.empty());
+    CHECK(facts.childNote.empty());
     CHECK_FALSE(facts.deletesImages);
     CHECK(facts.deletedBy == "Alice");
 

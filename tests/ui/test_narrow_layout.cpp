@@ -81,6 +81,22 @@ TEST_CASE("At 390 px the Trash page is a phone layout", "[narrow_layout]") {
     CHECK(h.Widget("row/version/p_1/2/restore-parent"));
     CHECK_FALSE(h.Widget("row/version/p_1/2/restore"));
   }
+  SECTION("a project's details say what its \"+N\" means") {
+    const ui::WidgetInfo* details = h.Widget("row/project/p_1/details");
+    REQUIRE(details);
+    REQUIRE(details->label.rfind("+", 0) == 0);
+    CHECK(details->description.find("went to Trash with this project") != std::string::npos);
+  }
+  SECTION("a row's widgets are registered in reading order, as a screen reader walks them") {
+    // Line one (select, the time left), then line two left to right: the amber mark, the details,
+    // Restore, Delete, "⋮" (the accessibility mirror files a two-line row's cells in this order).
+    std::vector<std::string> parts;
+    const std::string row = "row/project/p_1";
+    for (const ui::WidgetInfo& w : ui::CurrentRegistry().widgets())
+      if (w.id.rfind(row + "/", 0) == 0) parts.push_back(w.id.substr(row.size()));
+    CHECK(parts ==
+          std::vector<std::string>{"/select", "/time-left", "/images", "/details", "/restore", "/delete", "/menu"});
+  }
   SECTION("controls are a finger tall and none overlaps another") {
     std::vector<const ui::WidgetInfo*> controls;
     for (const ui::WidgetInfo& w : ui::CurrentRegistry().widgets())

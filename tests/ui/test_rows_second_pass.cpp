@@ -66,6 +66,14 @@ TEST_CASE("Delete permanently restates what a project takes with it (issue 15, i
   Harness h;
   h.SignInWithListing(kListing);
   h.Frames(3);
+  SECTION("the \"+4\" pill is read out with what it means, as its tooltip says") {
+    const ui::WidgetInfo* pill = h.Widget("row/project/d_pallet/children");
+    REQUIRE(pill);
+    CHECK(pill->role == "text");
+    CHECK(pill->label == "+4");
+    CHECK(pill->description == "4 versions and models went to Trash with this project and come back with it");
+    CHECK_FALSE(h.Widget("row/workflow/wf_1/children"));
+  }
   SECTION("the amber indicator's tooltip gives the image count") {
     REQUIRE(h.Widget("row/project/d_pallet/images"));
     CHECK(h.Widget("row/project/d_pallet/images")->description ==
