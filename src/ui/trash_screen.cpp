@@ -224,7 +224,9 @@ float TrashScreen::DrawFilters(Frame& frame, float right) {
     bool hiddenOn = false;
     for (size_t i = shown; i < chips.size(); ++i) hiddenOn = hiddenOn || chips[i].on;
     ImGui::SameLine(0, spacing);
-    if (Chip("chip/more", MoreLabel(chips.size() - shown), hiddenOn, !partial, "button"))
+    const bool open = ImGui::IsPopupOpen("##more-types");
+    if (Chip("chip/more", MoreLabel(chips.size() - shown), hiddenOn, !partial, "button",
+             open ? "expanded" : "collapsed", trash::CountOf(chips.size() - shown, "more type", "more types").c_str()))
       ImGui::OpenPopup("##more-types");
     ItemTooltip("More types");
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 4 * d));

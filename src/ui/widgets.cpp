@@ -183,7 +183,8 @@ bool Checkbox(const char* id, const char* label, bool* value, bool enabled, cons
   return clicked && enabled;
 }
 
-bool Chip(const std::string& id, const std::string& label, bool on, bool enabled, const char* role) {
+bool Chip(const std::string& id, const std::string& label, bool on, bool enabled, const char* role, const char* state,
+          const char* spoken) {
   const Palette& p = CurrentPalette();
   ImGui::PushStyleColor(ImGuiCol_Button, on ? p.selection : p.surface);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? p.selection : p.surfaceAlt);
@@ -195,7 +196,7 @@ bool Chip(const std::string& id, const std::string& label, bool on, bool enabled
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
   const bool menu = std::string(role) == "button";
-  RegisterLastItem(id.c_str(), role, label.c_str(), menu ? "" : on ? "checked" : "", "", enabled);
+  RegisterLastItem(id.c_str(), role, spoken ? spoken : label.c_str(), menu ? state : on ? "checked" : "", "", enabled);
   return clicked;
 }
 

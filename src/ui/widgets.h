@@ -42,8 +42,10 @@ float ButtonWidth(const char* label, const char* icon = nullptr, bool small = fa
 bool Checkbox(const char* id, const char* label, bool* value, bool enabled = true, const char* tooltip = nullptr,
               bool mixed = false);
 // A filter chip: a rounded toggle, accent-tinted when on; registered as `role` ("checkbox", with
-// "checked" when on; "button" for a chip that opens a menu). True when clicked.
-bool Chip(const std::string& id, const std::string& label, bool on, bool enabled = true, const char* role = "checkbox");
+// "checked" when on; "button" for a chip that opens a menu, with `state` and, when its label is
+// signs, the `spoken` one). True when clicked.
+bool Chip(const std::string& id, const std::string& label, bool on, bool enabled = true, const char* role = "checkbox",
+          const char* state = "", const char* spoken = nullptr);
 // The width Chip() takes for this label (device pixels), to lay out a line first.
 float ChipWidth(const std::string& label);
 

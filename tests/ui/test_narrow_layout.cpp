@@ -4,6 +4,7 @@
 // table drops columns; at 1280 px the desktop table is untouched.
 #include <catch2/catch.hpp>
 
+#include <cctype>  // std::isdigit
 #include <string>
 
 #include "harness.h"
@@ -80,6 +81,18 @@ TEST_CASE("At 390 px the Trash page is a phone layout", "[narrow_layout]") {
     // A version whose project is in Trash offers to restore the project instead.
     CHECK(h.Widget("row/version/p_1/2/restore-parent"));
     CHECK_FALSE(h.Widget("row/version/p_1/2/restore"));
+  }
+  SECTION("the chip of the types that do not fit says what it holds and whether it is open") {
+    const ui::WidgetInfo* more = h.Widget("chip/more");
+    REQUIRE(more);
+    CHECK(more->role == "button");
+    CHECK(more->label.find(" more types") != std::string::npos);
+    CHECK(std::isdigit(static_cast<unsigned char>(more->label[0])));
+    CHECK(more->Has("collapsed"));
+    REQUIRE(h.Click("chip/more"));
+    h.Frames(2);
+    REQUIRE(h.Widget("chip/more"));
+    CHECK(h.Widget("chip/more")->Has("expanded"));
   }
   SECTION("a project's details say what its \"+N\" means") {
     const ui::WidgetInfo* details = h.Widget("row/project/p_1/details");
