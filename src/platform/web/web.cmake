@@ -89,12 +89,13 @@ find_program(NODE_PROGRAM node REQUIRED)
 set(MINIFY_SHELL_SCRIPT "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
 set(MINIFY_SHELL ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${NODE_PROGRAM} "${MINIFY_SHELL_SCRIPT}")
 # The linked wasm's functions grouped by namespace, smallest first, so that similar code sits inside
-# gzip's 32 KB window (order_wasm_functions.mjs; binaryen's wasm-dis and wasm-as, which emcc's own
-# wasm-opt comes with, do the rewriting): 5.9 KB gzip, 1.8 KB brotli. Same code, same behaviour.
+# gzip's 32 KB window (order_wasm_functions.mjs; binaryen's wasm-dis and wasm-opt, which come with
+# emcc, do the rewriting): 5.9 KB gzip, 1.8 KB brotli. Same code, same behaviour. wasm-opt writes it
+# at -Oz, with binaryen's Stack IR optimisations, which wasm-as leaves out (0.6 KB gzip).
 find_program(WASM_DIS_PROGRAM wasm-dis REQUIRED)
-find_program(WASM_AS_PROGRAM wasm-as REQUIRED)
+find_program(WASM_OPT_PROGRAM wasm-opt REQUIRED)
 set(ORDER_WASM ${NODE_PROGRAM} "${CMAKE_SOURCE_DIR}/src/platform/web/order_wasm_functions.mjs")
-set(ORDER_WASM_TOOLS ${WASM_DIS_PROGRAM} ${WASM_AS_PROGRAM}
+set(ORDER_WASM_TOOLS ${WASM_DIS_PROGRAM} ${WASM_OPT_PROGRAM}
   --mvp-features --enable-nontrapping-float-to-int --enable-bulk-memory --enable-sign-ext)
 foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
