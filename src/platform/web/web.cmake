@@ -117,8 +117,11 @@ foreach(target ${WEB_PAGES})
     -sSUPPORT_ERRNO=0 -sTEXTDECODER=2 -sFETCH_SUPPORT_INDEXEDDB=0
     # A second -Oz round over flattened, re-relooped code after emcc's own -Oz: about 2 KB gzip;
     # then all of them again while the wasm still shrinks (--converge): 0.3 KB more. As passes of
-    # emcc's own wasm-opt run (not a later step), so the symbol map stays true.
-    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz,--converge
+    # emcc's own wasm-opt run (not a later step), so the symbol map stays true. Its inliner always
+    # inlines functions of up to 4 binaryen size units (2 by default): an empty string's constructor,
+    # a member's address, std::min/max, comparisons, about 370 of them, some called hundreds of times,
+    # where a call costs as much as the body. 1.2 KB gzip (3 and 5 save less; past 5 the wasm grows).
+    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz,--converge,--always-inline-max-function-size=4
     # Code generation (it happens here, under LTO) may use three wasm features every WebGL2 browser
     # has (Chrome 75, Firefox 79, Safari 15): saturating float-to-int (ImGui converts floats to
     # ints everywhere; without it each conversion carries range checks), memory.copy/fill and
