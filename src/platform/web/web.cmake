@@ -78,6 +78,14 @@ set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
 set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
   APPEND PROPERTY COMPILE_DEFINITIONS CollapseButton=trash_imgui_no_title_bar_button
   CloseButton=trash_imgui_no_title_bar_button)
+# And, in imgui_widgets.cpp, the legacy columns' background (Selectable and Separator switch to it
+# inside columns, which the page never begins; with the clip rectangle helper only it calls) and
+# ImGui's text log (each widget logs what it draws while g.LogEnabled, which only LogBegin sets:
+# nothing in the page calls it or the LogTo* functions that do). 0.2 KB gzip together.
+set_property(SOURCE "${IMGUI_DIR}/imgui_widgets.cpp" TARGET_DIRECTORY imgui
+  APPEND PROPERTY COMPILE_DEFINITIONS PushColumnsBackground=trash_imgui_no_columns_background
+  PopColumnsBackground=trash_imgui_no_columns_background LogText=trash_imgui_no_log_text
+  LogRenderedText=trash_imgui_no_rendered_text_log LogSetNextTextDecoration=trash_imgui_no_text_log_decoration)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser by minify_shell.mjs (emcc -Oz only strips the glue's
 # whitespace; closure is not usable here): local names shortened, dead code dropped, properties kept,
