@@ -7,8 +7,10 @@
 // called functions there) keep their functions. 5.9 KB gzip.
 // binaryen's wasm-opt then writes the binary back, at -Oz as emcc's own wasm-opt did: wasm-as would
 // write the text as it reads, without the Stack IR optimisations binaryen's -Oz writer applies (locals
-// turned into stack values, ...), 1.2 KB (0.6 KB gzip) more. It prints the functions' final order,
-// from which the symbol map is rewritten, so tests/bench/size_by_module.mjs and trace_top.mjs stay true.
+// turned into stack values, ...), 1.2 KB (0.6 KB gzip) more. Before that it runs one more of emcc's
+// extra rounds (web.cmake's BINARYEN_EXTRA_PASSES: flattened, re-relooped, -Oz twice), which still
+// finds a little (0.2 KB gzip, 0.3 KB brotli). It prints the functions' final order, from which the
+// symbol map is rewritten, so tests/bench/size_by_module.mjs and trace_top.mjs stay true.
 // Usage: node order_wasm_functions.mjs page.wasm page.symbols wasm-dis wasm-opt [wasm-opt options]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,7 +66,8 @@ const textPath = `${wasmPath}.ordered.wat`;
 writeFileSync(textPath, [...head, ...ordered.flatMap((f) => f.lines), ')', ''].join('\n'));
 // The function map wasm-opt prints after its round: "index:name", each name the $N of the text,
 // i.e. the function's index in emcc's wasm (imports: fimport$N).
-const printed = execFileSync(wasmOpt, [...wasmOptOptions, textPath, '-Oz', '--print-function-map', '-o', wasmPath],
+const passes = ['--flatten', '--rereloop', '-Oz', '-Oz', '--print-function-map'];
+const printed = execFileSync(wasmOpt, [...wasmOptOptions, textPath, ...passes, '-o', wasmPath],
                              { maxBuffer: 1 << 26 }).toString();
 rmSync(textPath);
 const map = [...symbols].filter(([index]) => index < imported).map(([index, name]) => `${index}:${name}`);
