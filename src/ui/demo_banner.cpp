@@ -10,7 +10,7 @@
 #include "core/text.h"   // SanitizeForDisplay, Concat
 #include "ui/layout.h"   // kTouchTargetCss, CurrentLayout
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
-#include "ui/widgets.h"  // Button, RegisterRect, SameLineOrWrap
+#include "ui/widgets.h"  // Button, RegisterRect, SameLineOrWrap, TextWrappedColored
 
 namespace ui {
 namespace {
@@ -84,11 +84,7 @@ void DemoBanner::Draw(Frame& frame, float top) const {
   TextColored(p.amber, icon::kInfo);
   ImGui::SameLine(0, ImGui::GetFontSize() * 0.5f);
   const ImVec2 textMin = ImGui::GetCursorScreenPos();
-  ImGui::PushTextWrapPos(0);
-  ImGui::PushStyleColor(ImGuiCol_Text, p.text);
-  ImGui::TextWrapped("%s", message.c_str());
-  ImGui::PopStyleColor();
-  ImGui::PopTextWrapPos();
+  TextWrappedColored(p.text, message.c_str());
   RegisterRect("demo/banner", "text", message.c_str(), textMin, ImGui::GetItemRectMax());
 
   if (oneLine) {

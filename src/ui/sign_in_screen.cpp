@@ -11,7 +11,7 @@
 
 #include "core/text.h"   // SanitizeForDisplay, Concat
 #include "ui/theme.h"    // palette, fonts, icons, Dpr
-#include "ui/widgets.h"  // Button, TextField, cards
+#include "ui/widgets.h"  // Button, TextField, TextWrappedColored, cards
 
 namespace ui {
 
@@ -114,9 +114,7 @@ void SignInScreen::Draw(Frame& frame) {
     const std::string error = trash::SanitizeForDisplay(page.signInError());
     TextColored(p.red, icon::kError);
     ImGui::SameLine(0, 8 * d);
-    ImGui::PushStyleColor(ImGuiCol_Text, p.red);
-    ImGui::TextWrapped("%s", error.c_str());
-    ImGui::PopStyleColor();
+    TextWrappedColored(p.red, error.c_str());
     RegisterLastItem("sign-in/error", "alert", error.c_str());
   }
   ImGui::Dummy(ImVec2(0, 2 * d));

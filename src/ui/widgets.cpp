@@ -7,6 +7,7 @@
 #include <algorithm>  // std::max
 #include <cmath>      // spinner arc
 #include <cstdio>     // snprintf for ImGui ids
+#include <cstring>    // strcmp
 #include <string>     // labels
 
 #include "core/text.h"    // Concat
@@ -195,7 +196,7 @@ bool Chip(const std::string& id, const std::string& label, bool on, bool enabled
   ImGui::PopStyleVar();
   ImGui::PopStyleColor(4);
   SetHandCursorIfHovered();
-  const bool menu = std::string(role) == "button";
+  const bool menu = std::strcmp(role, "button") == 0;
   RegisterLastItem(id.c_str(), role, spoken ? spoken : label.c_str(), menu ? state : on ? "checked" : "", "", enabled);
   return clicked;
 }
@@ -366,13 +367,15 @@ bool EllipsisText(const char* text, ImU32 color, float maxWidth) {
   return true;
 }
 
-void TextWrappedMuted(const char* text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, CurrentPalette().textMuted);
+void TextWrappedColored(ImU32 color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
+
+void TextWrappedMuted(const char* text) { TextWrappedColored(CurrentPalette().textMuted, text); }
 
 ImU32 WithAlpha(ImU32 color, float alpha) {
   const unsigned a = (color >> IM_COL32_A_SHIFT) & 0xFF;

@@ -80,6 +80,7 @@ void TextColored(ImU32 color, const char* text);  // no formatting: names are ne
 void TextMuted(const char* text);
 // One line of text cut with an ellipsis at maxWidth (device pixels); returns true if it was cut.
 bool EllipsisText(const char* text, ImU32 color, float maxWidth);
+void TextWrappedColored(ImU32 color, const char* text);  // wrapped at the window's edge, no formatting
 void TextWrappedMuted(const char* text);
 ImU32 WithAlpha(ImU32 color, float alpha);
 

@@ -78,6 +78,14 @@ set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
 set_property(SOURCE "${IMGUI_DIR}/imgui.cpp" TARGET_DIRECTORY imgui
   APPEND PROPERTY COMPILE_DEFINITIONS CollapseButton=trash_imgui_no_title_bar_button
   CloseButton=trash_imgui_no_title_bar_button)
+# And, in imgui_widgets.cpp, the legacy columns' background (Selectable and Separator switch to it
+# inside columns, which the page never begins; with the clip rectangle helper only it calls) and
+# ImGui's text log (each widget logs what it draws while g.LogEnabled, which only LogBegin sets:
+# nothing in the page calls it or the LogTo* functions that do). 0.2 KB gzip together.
+set_property(SOURCE "${IMGUI_DIR}/imgui_widgets.cpp" TARGET_DIRECTORY imgui
+  APPEND PROPERTY COMPILE_DEFINITIONS PushColumnsBackground=trash_imgui_no_columns_background
+  PopColumnsBackground=trash_imgui_no_columns_background LogText=trash_imgui_no_log_text
+  LogRenderedText=trash_imgui_no_rendered_text_log LogSetNextTextDecoration=trash_imgui_no_text_log_decoration)
 target_sources(imgui PRIVATE "${CMAKE_SOURCE_DIR}/src/platform/web/web_no_ini_sscanf.cpp")
 # Served JS is minified with Debian's terser by minify_shell.mjs (emcc -Oz only strips the glue's
 # whitespace; closure is not usable here): local names shortened, dead code dropped, properties kept,
@@ -89,12 +97,14 @@ find_program(NODE_PROGRAM node REQUIRED)
 set(MINIFY_SHELL_SCRIPT "${CMAKE_SOURCE_DIR}/src/platform/web/minify_shell.mjs")
 set(MINIFY_SHELL ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs ${NODE_PROGRAM} "${MINIFY_SHELL_SCRIPT}")
 # The linked wasm's functions grouped by namespace, smallest first, so that similar code sits inside
-# gzip's 32 KB window (order_wasm_functions.mjs; binaryen's wasm-dis and wasm-as, which emcc's own
-# wasm-opt comes with, do the rewriting): 5.9 KB gzip, 1.8 KB brotli. Same code, same behaviour.
+# gzip's 32 KB window (order_wasm_functions.mjs; binaryen's wasm-dis and wasm-opt, which come with
+# emcc, do the rewriting): 5.9 KB gzip, 1.8 KB brotli. Same code, same behaviour. wasm-opt writes it
+# at -Oz, with binaryen's Stack IR optimisations, which wasm-as leaves out (0.6 KB gzip), after one
+# more of the flattened rounds below (0.2 KB gzip).
 find_program(WASM_DIS_PROGRAM wasm-dis REQUIRED)
-find_program(WASM_AS_PROGRAM wasm-as REQUIRED)
+find_program(WASM_OPT_PROGRAM wasm-opt REQUIRED)
 set(ORDER_WASM ${NODE_PROGRAM} "${CMAKE_SOURCE_DIR}/src/platform/web/order_wasm_functions.mjs")
-set(ORDER_WASM_TOOLS ${WASM_DIS_PROGRAM} ${WASM_AS_PROGRAM}
+set(ORDER_WASM_TOOLS ${WASM_DIS_PROGRAM} ${WASM_OPT_PROGRAM}
   --mvp-features --enable-nontrapping-float-to-int --enable-bulk-memory --enable-sign-ext)
 foreach(target ${WEB_PAGES})
   target_compile_options(${target} PRIVATE ${OWN_WARNINGS})
@@ -116,8 +126,11 @@ foreach(target ${WEB_PAGES})
     -sSUPPORT_ERRNO=0 -sTEXTDECODER=2 -sFETCH_SUPPORT_INDEXEDDB=0
     # A second -Oz round over flattened, re-relooped code after emcc's own -Oz: about 2 KB gzip;
     # then all of them again while the wasm still shrinks (--converge): 0.3 KB more. As passes of
-    # emcc's own wasm-opt run (not a later step), so the symbol map stays true.
-    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz,--converge
+    # emcc's own wasm-opt run (not a later step), so the symbol map stays true. Its inliner always
+    # inlines functions of up to 4 binaryen size units (2 by default): an empty string's constructor,
+    # a member's address, std::min/max, comparisons, about 370 of them, some called hundreds of times,
+    # where a call costs as much as the body. 1.2 KB gzip (3 and 5 save less; past 5 the wasm grows).
+    -sBINARYEN_EXTRA_PASSES=--flatten,--rereloop,-Oz,-Oz,--converge,--always-inline-max-function-size=4
     # Code generation (it happens here, under LTO) may use three wasm features every WebGL2 browser
     # has (Chrome 75, Firefox 79, Safari 15): saturating float-to-int (ImGui converts floats to
     # ints everywhere; without it each conversion carries range checks), memory.copy/fill and

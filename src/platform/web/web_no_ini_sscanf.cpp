@@ -8,8 +8,9 @@
 // for the list clipper to end, no table buffers to compact and no table background to select into.
 // And the stand-ins for the default colours ImGuiStyle's constructor sets (ui::ApplyStyle sets them
 // all), for closing legacy columns (never begun), for ImGui's software cursor (io.MouseDrawCursor
-// is never set) and for a title bar's collapse and close buttons (no window of the page has a title
-// bar).
+// is never set), for a title bar's collapse and close buttons (no window of the page has a title
+// bar), for the legacy columns' background in widgets (no columns) and for the widgets' calls into
+// ImGui's text log (g.LogEnabled is never set: the page never calls LogBegin or a LogTo* function).
 #include <imgui.h>  // ImVec2 (the software cursor's stand-in takes one by value), ImGuiStyle, ImDrawList
 
 extern "C" int trash_imgui_ini_sscanf(const char*, const char*, ...) {
@@ -29,4 +30,8 @@ void trash_imgui_no_default_colours(ImGuiStyle*) {}
 void trash_imgui_no_columns_end() {}
 void trash_imgui_no_software_cursor(ImDrawList*, ImVec2, float, int, unsigned, unsigned, unsigned) {}
 bool trash_imgui_no_title_bar_button(ImGuiID, const ImVec2&) { return false; }
+void trash_imgui_no_columns_background() {}
+void trash_imgui_no_log_text(const char*, ...) {}
+void trash_imgui_no_rendered_text_log(const ImVec2*, const char*, const char*) {}
+void trash_imgui_no_text_log_decoration(const char*, const char*) {}
 }  // namespace ImGui
