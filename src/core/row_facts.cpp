@@ -80,11 +80,10 @@ RowFacts FactsOf(const TrashItem& item, const Session* session, int64_t nowMs) {
     const bool project = item.type == ItemType::Project;
     facts.childCount = project ? item.childCount : 0;
     if (facts.childCount > 0) {
-        const bool one = facts.childCount == 1;
         facts.childPill = Concat("+", FormatCount(uint64_t(facts.childCount)));
-        facts.childNote = Concat(CountOf(uint64_t(facts.childCount), "version or model", "versions and models"),
-                                 one ? " went to Trash with this project and comes back with it"
-                                     : " went to Trash with this project and come back with it");
+        facts.childNote =
+            Concat(CountOf(uint64_t(facts.childCount), "version or model", "versions and models"),
+                   " went to Trash with this project and ", facts.childCount == 1 ? "comes" : "come", " back with it");
     }
     facts.deletesImages = project && item.cleanupDeleteImages;
     if (facts.deletesImages) facts.imagesNote = ExclusiveImagesNote(item);

@@ -471,9 +471,8 @@ void TrashTable::DrawNameCell(const Row& row) {
   TextColored(p.textMuted, TypeIcon(row.item.type));
   ImGui::SameLine(0, 8 * d);
   float avail = ImGui::GetContentRegionAvail().x;
-  const std::string& childPill = f.childPill;
   float reserve = 0;
-  if (!childPill.empty()) reserve += ImGui::CalcTextSize(childPill.c_str()).x + 22 * d;
+  if (!f.childPill.empty()) reserve += ImGui::CalcTextSize(f.childPill.c_str()).x + 22 * d;
   if (f.deletesImages) reserve += ImGui::CalcTextSize(icon::kWarning).x + 10 * d;
   if (!f.unknownType.empty()) reserve += ImGui::CalcTextSize(f.unknownType.c_str()).x + 22 * d;
   bool cut = false;
@@ -498,12 +497,12 @@ void TrashTable::DrawNameCell(const Row& row) {
     cut = true;
   }
   RegisterLastItem(trash::Concat(row.id, "/name").c_str(), "cell", f.label.c_str()).clipped |= cut;
-  if (!childPill.empty()) {
+  if (!f.childPill.empty()) {
     ImGui::SameLine(0, 8 * d);
     ImGui::AlignTextToFramePadding();
-    Pill(childPill.c_str(), p.surfaceAlt, p.textMuted);
+    Pill(f.childPill.c_str(), p.surfaceAlt, p.textMuted);
     ItemTooltip(f.childNote.c_str());
-    RegisterLastItem(trash::Concat(row.id, "/children").c_str(), "text", childPill.c_str(), "", f.childNote.c_str());
+    RegisterLastItem(trash::Concat(row.id, "/children").c_str(), "text", f.childPill.c_str(), "", f.childNote.c_str());
   }
   if (!f.unknownType.empty()) {
     ImGui::SameLine(0, 8 * d);

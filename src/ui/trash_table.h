@@ -100,7 +100,7 @@ class TrashTable {
   void DrawNarrowGroup(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max);
   void DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 min, ImVec2 max, bool focused);
   void DrawNarrowLineOne(const Row& row, ImVec2 min, ImVec2 max);
-  void DrawNarrowActions(Frame& frame, const Row& row, float left, float y);
+  void DrawNarrowActions(Frame& frame, const Row& row, float left, float right, float y);
   void DrawNarrowLineTwo(Frame& frame, const Row& row, ImVec2 min, float textY, float room);
   static GroupBandPlaces NarrowGroupPlaces(float left, float right);
   void PinNarrowGroup(Frame& frame, const RowHeights& heights, ImVec2 origin, float width, float listTop);

@@ -46,18 +46,15 @@ const trash::RowAction& NarrowRestore(const trash::RowFacts& facts) {
   return *facts.action(facts.parentFirst ? trash::RowActionKind::RestoreParentFirst : trash::RowActionKind::Restore);
 }
 
-float NarrowRestoreWidth(const trash::RowFacts& facts) {
+// Restore (its icon and label, or the link's label), Delete permanently and "⋮" side by side
+// (TrashTable::DrawNarrowActions).
+float NarrowActionsWidth(const trash::RowFacts& facts) {
   const float d = Dpr();
   const bool link = facts.parentFirst;
-  const float padX = link ? 2 * d : 8 * d;
   const std::string_view label = NarrowRestore(facts).label;
-  return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2 * padX +
-         (link ? 0 : ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x);
-}
-
-// Restore, Delete permanently and "⋮" side by side (TrashTable::DrawNarrowActions).
-float NarrowActionsWidth(const trash::RowFacts& facts) {
-  return NarrowRestoreWidth(facts) + 4 * Dpr() + 2 * kTouchTargetCss * Dpr();
+  const float restoreW = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2 * (link ? 2 * d : 8 * d) +
+                         (link ? 0 : ImGui::CalcTextSize(icon::kUndo).x + ImGui::CalcTextSize("  ").x);
+  return restoreW + 4 * d + 2 * kTouchTargetCss * d;
 }
 
 // Sort orders a phone offers (it has no column headers to click); the address may hold others.
@@ -292,7 +289,7 @@ void TrashTable::DrawNarrowItem(Frame& frame, size_t rowIndex, ImVec2 a, ImVec2 
   const float right = b.x - 4 * d;  // the actions' right edge
   const float actionsX = row.facts.actions.empty() ? right : right - NarrowActionsWidth(row.facts);
   DrawNarrowLineTwo(frame, row, a, line2 + (buttonH - ImGui::GetTextLineHeight()) * 0.5f, actionsX - 10 * d);
-  if (!row.facts.actions.empty()) DrawNarrowActions(frame, row, actionsX, line2);
+  if (!row.facts.actions.empty()) DrawNarrowActions(frame, row, actionsX, right, line2);
 }
 
 // Line one: icon, name (after its project), and the time left at the end.
@@ -323,9 +320,9 @@ void TrashTable::DrawNarrowLineOne(const Row& row, ImVec2 a, ImVec2 b) {
   ImGui::PopFont();
 }
 
-// The actions, at the row's right end from `left`: Restore (or "Restore project first" for a
-// version or model whose project is in Trash), Delete permanently, then "⋮" (NarrowActionsWidth).
-void TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float left, float y) {
+// The actions between `left` and `right` (NarrowActionsWidth apart): Restore (or "Restore project
+// first" for a version or model whose project is in Trash), then Delete permanently and "⋮" at the end.
+void TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float left, float right, float y) {
   const Palette& p = CurrentPalette();
   const float d = Dpr();
   const float iconW = kTouchTargetCss * d;
@@ -337,14 +334,12 @@ void TrashTable::DrawNarrowActions(Frame& frame, const Row& row, float left, flo
   options.icon = link ? nullptr : icon::kUndo;
   ImGui::SetCursorScreenPos(ImVec2(left, y));
   if (ActionButton(restore, row.id, options)) frame.Emit(restore.intent);
-  float x = left + NarrowRestoreWidth(row.facts) + 4 * d;
-  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ImGui::SetCursorScreenPos(ImVec2(right - 2 * iconW, y));
   ButtonOptions square;
   square.width = iconW;
   const trash::RowAction* del = row.facts.action(trash::RowActionKind::DeletePermanently);
   if (DeleteButton(trash::Concat(row.id, "/delete"), del->reason, square)) frame.Emit(del->intent);
-  x += iconW;
-  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ImGui::SetCursorScreenPos(ImVec2(right - iconW, y));
   ImGui::PushStyleColor(ImGuiCol_Text, p.textMuted);
   MoreButton(frame, row, iconW);  // a long press opens the menu too
   ImGui::PopStyleColor();

@@ -59,8 +59,7 @@ function trimGlue(source) {
 
 // `const { A, B } = TRASH_PAGE_FACTS;` becomes `const A = ..., B = ...;`, each the JSON value under
 // the camel-case of its name (LATIN_EXTENSION: latinExtension). Fails when a name has none.
-function withPageFacts(source) {
-  const facts = JSON.parse(readFileSync(factsFile, 'utf8'));
+function withPageFacts(source, facts) {
   return source.replace(/const \{([^}]+)\} = TRASH_PAGE_FACTS;/, (_, names) => 'const ' + names.split(',').map((name) => {
     name = name.trim();
     const key = name.toLowerCase().replace(/_([a-z])/g, (__, c) => c.toUpperCase());
@@ -78,7 +77,8 @@ if (glue) {
   for (const input of inputs) sources[input] = readFileSync(input, 'utf8');
   const all = Object.values(sources).join('\n');
   if (factsFile && !all.includes('TRASH_PAGE_FACTS')) throw new Error('minify_shell.mjs: no script reads TRASH_PAGE_FACTS');
-  for (const input of inputs) if (factsFile) sources[input] = withPageFacts(sources[input]);
+  const facts = factsFile && JSON.parse(readFileSync(factsFile, 'utf8'));
+  for (const input of inputs) if (facts) sources[input] = withPageFacts(sources[input], facts);
   out = (await minify(sources, { compress: true, mangle: true })).code;
   if (out.includes('TRASH_PAGE_FACTS')) throw new Error('minify_shell.mjs: TRASH_PAGE_FACTS left in ' + output);
 } else {
