@@ -1,5 +1,5 @@
 // Reads one scroll trace kept by `bench.mjs --keep-traces DIR` and lists what the worst frames and
-// the longest tasks of its window were: each task's timers, idle callbacks, frames, script (file
+// the longest tasks of its window were (wall time, and thread time: what of it ran on a core): each task's timers, idle callbacks, frames, script (file
 // and function), style, layout (objects), paint and GC, and with `--trace-samples` the functions
 // V8's sampler saw most in it (self time), and over the window. Usage: node tests/bench/trace_top.mjs
 // FILE [--top N] [--at MS,MS] [--symbols build/wasm/trash_page.symbols (names the wasm functions)]
@@ -93,14 +93,17 @@ const frames = events.filter((e) => e.name === 'BeginMainThreadFrame' && key(e) 
 const perFrame = frames.map((a, i) => {
   const b = i + 1 < frames.length ? frames[i + 1] : end;
   const overlap = (t) => Math.max(0, Math.min(t.ts + t.dur, b) - Math.max(t.ts, a));
-  return { a, b, busy: tasks.reduce((s, t) => s + overlap(t), 0), tasks: tasks.filter((t) => overlap(t) > 0) };
+  const cpu = (t) => (t.dur > 0 ? (overlap(t) / t.dur) * (t.tdur ?? t.dur) : 0);  // thread time: on a core
+  return { a, b, busy: tasks.reduce((s, t) => s + overlap(t), 0), cpu: tasks.reduce((s, t) => s + cpu(t), 0),
+    tasks: tasks.filter((t) => overlap(t) > 0) };
 });
 console.log(`${file}\nwindow ${ms(end - start)} ms, ${frames.length} frames, ${tasks.length} tasks, main busy ` +
   `${ms(tasks.reduce((s, t) => s + t.dur, 0))} ms${sampled.length ? `, ${sampled.length} samples` : ''}`);
 console.log(`\nframe busy (ms, in window order): ${perFrame.map((f) => ms(f.busy)).join(' ')}`);
+console.log(`\nframe on a core (thread time, ms): ${perFrame.map((f) => ms(f.cpu)).join(' ')}`);
 console.log(`\nworst ${TOP} frames:`);
 for (const f of [...perFrame].sort((x, y) => y.busy - x.busy).slice(0, TOP)) {
-  console.log(`  frame at ${at(f.a)} ms, ${ms(f.b - f.a)} ms long, busy ${ms(f.busy)} ms; its tasks: ` +
+  console.log(`  frame at ${at(f.a)} ms, ${ms(f.b - f.a)} ms long, busy ${ms(f.busy)} ms (${ms(f.cpu)} on a core); its tasks: ` +
     f.tasks.map((t) => `${ms(t.dur)}@${at(t.ts)}`).join(', '));
 }
 // The tasks that ran each script file's code (timers, idle callbacks, frames), in order.
@@ -116,7 +119,7 @@ for (const t of tasks) {
 for (const [file, list] of scripts) if (file !== 'trash_page.js') console.log(`\ntasks calling ${file || '?'} (at:ms, L = layout in it): ${list.join(' ')}`);
 console.log(`\nlongest ${TOP} tasks:`);
 for (const t of [...tasks].sort((x, y) => y.dur - x.dur).slice(0, TOP)) {
-  console.log(`  task at ${at(t.ts)} ms: ${ms(t.dur)} ms\n${describe(t)}`);
+  console.log(`  task at ${at(t.ts)} ms: ${ms(t.dur)} ms (${ms(t.tdur ?? t.dur)} on a core)\n${describe(t)}`);
 }
 for (const when of AT) {
   const t = tasks.find((x) => Math.abs((x.ts - start) / 1000 - when) < 0.1);

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launchBrowser } from '../../browser/browser.mjs';
 import { aggridHook, commonHook, imguiHook, trashPageHook } from './hooks.mjs';
-import { browserCpuSeconds } from './procs.mjs';
+import { browserCpuSeconds, cpuSpent } from './procs.mjs';
 import { analyseWindow, LOAD_TRACE_CATEGORIES, SAMPLING_CATEGORY, TRACE_CATEGORIES } from './trace.mjs';
 import { pageQuiet, runActions } from './actions.mjs';
 
@@ -93,6 +93,7 @@ async function scroll(browser, page, cdp, kind, keepTrace, traceSamples) {
   const categories = traceSamples ? [...TRACE_CATEGORIES, SAMPLING_CATEGORY] : TRACE_CATEGORIES;
   await browser.startTracing(page, { categories });
   await page.evaluate(() => console.timeStamp('bench-scroll-start'));
+  const cpu0 = browserCpuSeconds();
   const start = performance.now(), sent = [];
   for (let i = 0; i < 150; i++) {
     const due = start + i * 16 - performance.now();
@@ -112,10 +113,11 @@ async function scroll(browser, page, cdp, kind, keepTrace, traceSamples) {
   const quietMs = performance.now() - start;
   await sleep(100);
   await page.evaluate(() => console.timeStamp('bench-scroll-end'));
+  const cpu = cpuSpent(cpu0, browserCpuSeconds());
   const bytes = await browser.stopTracing();
   if (keepTrace) { mkdirSync(path.dirname(keepTrace), { recursive: true }); writeFileSync(keepTrace, bytes); }
   const trace = JSON.parse(bytes.toString());
-  return { ...analyseWindow(trace, 'bench-scroll-start', 'bench-scroll-end'), handledMs, quietMs };
+  return { ...analyseWindow(trace, 'bench-scroll-start', 'bench-scroll-end'), handledMs, quietMs, cpu };
 }
 
 // kind: page | imgui | aggrid | webgl (the floor). full: the large listing (heap, idle, scroll, actions).

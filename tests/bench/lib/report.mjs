@@ -34,11 +34,16 @@ export function figureRows(results, items, full) {
   add('idle 10 s: renderer main thread busy', ' s', full, (r) => r.idle?.mainThreadSeconds, 3);
   add(`scroll ${full.toLocaleString('en')}: main thread busy per frame, median`, ' ms', full, (r) => r.scroll?.frameBusyMedianMs, 1);
   add(`scroll ${full.toLocaleString('en')}: main thread busy per frame, p99`, ' ms', full, (r) => r.scroll?.frameBusyP99Ms, 1);
+  add(`scroll ${full.toLocaleString('en')}: main thread on a core per frame (thread time of the same tasks), median`, ' ms', full, (r) => r.scroll?.frameCpuMedianMs, 1);
+  add(`scroll ${full.toLocaleString('en')}: main thread on a core per frame, p99`, ' ms', full, (r) => r.scroll?.frameCpuP99Ms, 1);
   add('scroll: longest task', ' ms', full, (r) => r.scroll?.longestTaskMs, 1);
   add('scroll: frames in the window', '', full, (r) => r.scroll?.frames, 0);
   add('scroll: last wheel event handled', ' ms', full, (r) => r.scroll?.handledMs, 0);
   add('scroll: window (to the last frame drawn + 100 ms)', ' ms', full, (r) => r.scroll?.windowMs, 0);
   add('scroll: GPU process busy in the window', ' ms', full, (r) => r.scroll?.gpuBusyMs, 0);
+  add('scroll: CPU-s in the window, all browser processes', ' s', full, (r) => r.scroll?.cpu?.seconds, 2);
+  add('scroll: CPU-s in the window, GPU process (SwiftShader draws there)', ' s', full, (r) => r.scroll?.cpu?.gpu, 2);
+  add('scroll: CPU-s in the window, renderer', ' s', full, (r) => r.scroll?.cpu?.renderer, 2);
   add(`wasm heap at ${full.toLocaleString('en')}`, ' MB', full, (r) => (r.wasmHeapBytes ?? NaN) / 1048576, 1);
   add(`JS heap used at ${full.toLocaleString('en')}`, ' MB', full, (r) => (r.jsHeapBytes ?? NaN) / 1048576, 1);
   for (const [key, name] of [['restoreOne', 'restore one row'], ['restoreMany', 'restore 1,000 selected rows'], ['deleteOne', 'delete one row permanently']]) {

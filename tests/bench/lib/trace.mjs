@@ -50,7 +50,8 @@ function whereTimeWent(mainEvents) {
 
 // Per frame of the renderer main thread in the window: the main thread's busy time from one
 // BeginMainThreadFrame to the next (input handling, script, rAF, style, layout, paint: every task
-// that ran on it), the longest task, and the GPU process's busy time over the whole window.
+// that ran on it; wall time), the same tasks' thread time (what of it ran on a core), the longest
+// task, and the GPU process's busy time over the whole window.
 export function analyseWindow(trace, from, to) {
   const events = trace.traceEvents || trace;
   const names = threads(events);
@@ -70,10 +71,14 @@ export function analyseWindow(trace, from, to) {
   const frameStarts = events.filter((e) => e.name === 'BeginMainThreadFrame' && onMain(e) && e.ts >= start && e.ts <= end)
     .map((e) => e.ts).sort((a, b) => a - b);
   const overlap = (task, a, b) => Math.max(0, Math.min(task.ts + task.dur, b) - Math.max(task.ts, a));
-  const perFrame = [];
+  // A task's thread time (tdur: on a core, not waiting for one or blocked) is shared out over
+  // the frames it overlaps in proportion to its wall time in each.
+  const cpuIn = (t, a, b) => (t.dur > 0 ? (overlap(t, a, b) / t.dur) * (t.tdur ?? t.dur) : 0);
+  const perFrame = [], perFrameCpu = [];
   for (let i = 0; i < frameStarts.length; i++) {
     const a = frameStarts[i], b = i + 1 < frameStarts.length ? frameStarts[i + 1] : end;
     perFrame.push(tasks.reduce((sum, t) => sum + overlap(t, a, b), 0) / 1000);
+    perFrameCpu.push(tasks.reduce((sum, t) => sum + cpuIn(t, a, b), 0) / 1000);
   }
   const gpuMain = [...names.entries()].find(([, n]) => n === 'CrGpuMain')?.[0];
   const gpuBusy = events.filter((e) => e.name === 'GPUTask' && e.ph === 'X' && `${e.pid}/${e.tid}` === gpuMain)
@@ -85,6 +90,8 @@ export function analyseWindow(trace, from, to) {
     frames: frameStarts.length,
     frameBusyMedianMs: percentile(perFrame, 50),
     frameBusyP99Ms: percentile(perFrame, 99),
+    frameCpuMedianMs: percentile(perFrameCpu, 50),
+    frameCpuP99Ms: percentile(perFrameCpu, 99),
     longestTaskMs: tasks.reduce((m, t) => Math.max(m, t.dur), 0) / 1000,
     tasksOver50: tasks.filter((t) => t.dur > 50000).length,
     mainBusyMs: mainBusy,
