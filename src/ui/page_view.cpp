@@ -43,7 +43,9 @@ DrawResult PageView::Draw(trash::PageState& page, int64_t nowMs) {
   top += connectionBanner_.Height(frame);
   ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + top));
   ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, viewport->Size.y - top));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, CurrentPalette().background);
+  // No background of its own: the renderer's clear colour is the page's background. A full-screen
+  // rectangle would be one more screen of blended pixels each frame, which a software GPU feels.
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 0));
   // The page's own shortcuts drive lists and rows; ImGui's arrow-key navigation stays for dialogs.
   ImGui::Begin("##page", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |

@@ -310,7 +310,7 @@ void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
                                            : TabStrip(frame, selected, origin, width, barH);
   ImGui::SetCursorPos(box.pos);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, box.padding);
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, p.background);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));  // the page's background shows (the clear)
   ImGui::BeginChild("##content", ImVec2(width - box.pos.x, height - box.pos.y), false,
                     ImGuiWindowFlags_NoNavInputs | ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleColor();
