@@ -91,7 +91,7 @@ EM_JS(int, trash_gl_init, (const char* imguiVertex, const char* imguiFragment, c
   s.compileBackdrop = () => { backdropCompiled = backdropCompiled || compile(...backdropSources); };
   s.backdropProgram = () => s.backdrop || (s.backdrop = (s.compileBackdrop(), ready(backdropCompiled, ['uStep', 'uDim'])));
   try {
-    s.imgui = ready(compile(UTF8ToString(imguiVertex), UTF8ToString(imguiFragment)), ['uScale', 'uTranslate']);
+    s.imgui = ready(compile(UTF8ToString(imguiVertex), UTF8ToString(imguiFragment)), ['uScale', 'uTranslate', 'uWhitePixel']);
   } catch (message) {
     stringToUTF8(String(message), error, errorSize);
     return 0;
@@ -119,6 +119,7 @@ EM_JS(void, trash_gl_draw_frame, (const void* frame), {
   const [vertices, vertexBytes, indices, indexBytes, commands, commandCount, backdropFrom, width, height] =
       HEAP32.subarray(f, f + 9);
   const [r, g, b, a, scaleX, scaleY, translateX, translateY, blurX, blurY, ...dim] = HEAPF32.subarray(f + 9, f + 23);
+  const [whiteU, whiteV] = HEAPF32.subarray(f + 23, f + 25);
 
   // One upload of the frame's geometry; the buffers only grow.
   gl.bindVertexArray(s.vao);
@@ -137,6 +138,7 @@ EM_JS(void, trash_gl_draw_frame, (const void* frame), {
     gl.useProgram(s.imgui.program);
     gl.uniform2f(s.imgui.uScale, scaleX, scaleY);
     gl.uniform2f(s.imgui.uTranslate, translateX, translateY);
+    gl.uniform2f(s.imgui.uWhitePixel, whiteU, whiteV);
     gl.activeTexture(gl.TEXTURE0);
     gl.bindVertexArray(s.vao);
     let texture = -1, base = -1;
@@ -202,7 +204,7 @@ EM_JS(void, trash_gl_draw_frame, (const void* frame), {
 namespace render::webgl2 {
 
 static_assert(sizeof(DrawCommand) == 8 * 4 && sizeof(void*) == 4, "the binding reads 32-bit words");
-static_assert(sizeof(Frame) == 23 * 4, "the binding reads the frame's fields by position");
+static_assert(sizeof(Frame) == 25 * 4, "the binding reads the frame's fields by position");
 
 bool CreateContext() { return trash_gl_create_context() != 0; }
 

@@ -33,6 +33,7 @@ struct Frame {
   float scale[2] = {}, translate[2] = {};  // device pixels → clip space, Y up
   float blurStep[2] = {};                  // texture coordinates between taps: the horizontal pass, then the vertical
   float dim[4] = {};                       // the colour laid over the blurred backdrop
+  float whitePixel[2] = {};                // the atlas's white texel (ImGui's shapes): drawn without sampling
 };
 
 // The page canvas's WebGL2 context (no alpha, depth, stencil or antialiasing); false without WebGL2.

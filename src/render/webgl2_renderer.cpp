@@ -139,6 +139,8 @@ void WebGL2Renderer::Render(const ImDrawData& drawData, int fbWidth, int fbHeigh
   frame.blurStep[0] = backdrop.blurRadiusPx / float(fbWidth);
   frame.blurStep[1] = backdrop.blurRadiusPx / float(fbHeight);
   for (int i = 0; i < 4; ++i) frame.dim[i] = backdrop.dimRgba[i];
+  frame.whitePixel[0] = ImGui::GetIO().Fonts->TexUvWhitePixel.x;
+  frame.whitePixel[1] = ImGui::GetIO().Fonts->TexUvWhitePixel.y;
   if (SameAsShown(frame)) return;
   webgl2::DrawFrame(frame);
   // The staging blocks become the shown ones; the old shown ones are the next frame's staging.

@@ -1,10 +1,12 @@
 // Foundation: the page loads from serve.py in headless Chromium, draws at device pixel ratio 2
-// with a backing store of twice the CSS size, draws nothing while idle, and reports missing WebGL2.
+// with a backing store of twice the CSS size, paints its background, shapes and text in the
+// palette's colours, draws nothing while idle, and reports missing WebGL2.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { startServer, launchBrowser, openPage, artifactsDir } from './browser.mjs';
-import { signInByApi, gotoPage } from './automation.mjs';
+import { signInByApi, gotoPage, openSignedIn, USERS } from './automation.mjs';
+import { decodePng } from './png.mjs';
 
 let server;
 let browser;
@@ -28,6 +30,33 @@ test('draws a frame at device pixel ratio 2 with a 2x backing store', async () =
   assert.ok(shot.length > 5000, 'the screenshot has content');
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+// The renderer's clear paints the page's background, shapes skip the atlas (its white texel) and
+// glyphs sample it: each must still come out in the palette's colours, light and dark.
+test('the background, the cards and the text are drawn in the palette\'s colours', async () => {
+  const palettes = { light: { background: 0xF6F7F9, surface: 0xFFFFFF, text: 0x1B1F24 },
+                     dark: { background: 0x0F1115, surface: 0x171A21, text: 0xE6E8EC } };
+  for (const [scheme, colours] of Object.entries(palettes)) {
+    const { page, context, errors } = await openSignedIn(browser, server.url, USERS.alice, { colorScheme: scheme });
+    await page.waitForTimeout(300);
+    const { width, height, rgba } = decodePng(await page.screenshot());
+    const count = new Map();
+    let nearText = 0;  // glyphs' cores: within a few steps of the text colour
+    const [tr, tg, tb] = [colours.text >> 16, (colours.text >> 8) & 255, colours.text & 255];
+    for (let i = 0; i < rgba.length; i += 4) {
+      const rgb = (rgba[i] << 16) | (rgba[i + 1] << 8) | rgba[i + 2];
+      count.set(rgb, (count.get(rgb) || 0) + 1);
+      if (Math.abs(rgba[i] - tr) + Math.abs(rgba[i + 1] - tg) + Math.abs(rgba[i + 2] - tb) < 24) nearText++;
+    }
+    // At 1280x800 about 28% is background, 47% the list's card and 2,900 pixels the text's colour.
+    const share = (rgb) => (count.get(rgb) || 0) / (width * height);
+    assert.ok(share(colours.background) > 0.15, `${scheme}: the page's background covers ${share(colours.background)}`);
+    assert.ok(share(colours.surface) > 0.3, `${scheme}: the list's card covers ${share(colours.surface)}`);
+    assert.ok(nearText > 1000, `${scheme}: ${nearText} pixels of text`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('an idle page draws no frames', async () => {
