@@ -41,6 +41,14 @@ if(UI_TEST_SOURCES AND TARGET trash_ui)
   catch_discover_tests(ui_tests TEST_PREFIX "ui: ")
 endif()
 
+file(GLOB RENDER_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/render/*.cpp")
+if(RENDER_TEST_SOURCES AND TARGET trash_render)
+  add_executable(render_tests ${RENDER_TEST_SOURCES})
+  target_link_libraries(render_tests PRIVATE trash_render catch_main)
+  target_compile_options(render_tests PRIVATE ${OWN_WARNINGS})
+  catch_discover_tests(render_tests TEST_PREFIX "render: ")
+endif()
+
 # App tests: app::App on the fake platform (tests/app/fake_platform.h), with the screens' headless
 # ImGui harness for a context.
 file(GLOB APP_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/app/*.cpp")

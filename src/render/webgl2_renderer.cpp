@@ -10,7 +10,8 @@
 #include <cstring>  // memcpy, memcmp
 #include <vector>
 
-#include "shaders_embedded.h"  // generated from shaders/ at build time
+#include "render/draw_batches.h"  // AppendDrawBatches
+#include "shaders_embedded.h"       // generated from shaders/ at build time
 
 namespace render {
 
@@ -57,37 +58,18 @@ void WebGL2Renderer::GatherGeometry(const ImDrawData& drawData) {
   }
 }
 
-// The frame's draw list, in device pixels: commands clipped away are left out, and the backdrop
-// begins at `backdropEnd`'s first command (lists before it are drawn behind the blur), if it drew.
+// The frame's draw list, in device pixels: commands clipped away are left out, neighbours merged
+// (draw_batches.h), and the backdrop begins at `backdropEnd`'s first command (lists before it are
+// drawn behind the blur), if it drew.
 void WebGL2Renderer::GatherCommands(const ImDrawData& drawData, const ImDrawList* backdropEnd, int fbWidth,
                                     int fbHeight, webgl2::Frame* frame) {
   commands_.clear();
   frame->backdropFrom = -1;
-  const float L = drawData.DisplayPos.x, T = drawData.DisplayPos.y;
   size_t vertexBase = 0, indexBase = 0;
   for (int n = 0; n < drawData.CmdListsCount; ++n) {
     const ImDrawList* list = drawData.CmdLists[n];
     if (list == backdropEnd) frame->backdropFrom = int32_t(commands_.size());
-    for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      if (cmd.UserCallback) {
-        if (cmd.UserCallback != ImDrawCallback_ResetRenderState) cmd.UserCallback(list, &cmd);
-        continue;
-      }
-      const float x0 = cmd.ClipRect.x - L, y0 = cmd.ClipRect.y - T;
-      const float x1 = cmd.ClipRect.z - L, y1 = cmd.ClipRect.w - T;
-      if (x1 <= x0 || y1 <= y0 || x0 >= float(fbWidth) || y0 >= float(fbHeight)) continue;
-      webgl2::DrawCommand command;
-      // Scissor is in device pixels with Y flipped.
-      command.scissor[0] = int32_t(x0);
-      command.scissor[1] = int32_t(float(fbHeight) - y1);
-      command.scissor[2] = int32_t(x1 - x0);
-      command.scissor[3] = int32_t(y1 - y0);
-      command.texture = uint32_t(reinterpret_cast<intptr_t>(cmd.TextureId));
-      command.vertexByte = uint32_t((vertexBase + cmd.VtxOffset) * sizeof(ImDrawVert));
-      command.indexByte = uint32_t((indexBase + cmd.IdxOffset) * sizeof(ImDrawIdx));
-      command.indexCount = cmd.ElemCount;
-      commands_.push_back(command);
-    }
+    AppendDrawBatches(*list, drawData.DisplayPos, fbWidth, fbHeight, vertexBase, indexBase, &commands_);
     vertexBase += size_t(list->VtxBuffer.Size);
     indexBase += size_t(list->IdxBuffer.Size);
   }

@@ -13,12 +13,21 @@ namespace ui {
 namespace {
 
 // Draw channels: the rows' backgrounds and borders, what goes over them under the content, then
-// one channel per column for the cells' content (as ImGui's tables do): a column's cells share one
-// clip rectangle, so each column is one draw command for all its rows rather than one per cell.
-// Columns never overlap (each is cut to its own cell), so drawing them column by column looks the same.
-enum Channel { kBackground, kOverBackground, kContent, kChannelCount = kContent + kGridMaxColumns };
+// one channel per column for the header row's cells and one per column for the other rows' (as
+// ImGui's tables do with a frozen row): a column's cells share one clip rectangle, so each column
+// is one draw command for all its rows rather than one per cell, and the header cells and the
+// columns below them each come one after another, where the renderer can merge them into one draw
+// (render/draw_batches.h). Cells never overlap (each is cut to its own cell, the rows below the
+// header row), so drawing them in that order looks the same.
+enum Channel {
+  kBackground,
+  kOverBackground,
+  kHeaderCells,
+  kRowCells = kHeaderCells + kGridMaxColumns,
+  kChannelCount = kRowCells + kGridMaxColumns
+};
 
-int ContentChannel(int column) { return kContent + (column < 0 ? 0 : column); }
+int ContentChannel(int column, bool headerRow) { return (headerRow ? kHeaderCells : kRowCells) + std::max(column, 0); }
 
 constexpr float kBorder = 1;  // the tables' TABLE_BORDER_SIZE
 
@@ -106,7 +115,7 @@ bool Grid::Begin(const char* id, const GridColumn* columns, int count, ImVec2 si
   rowY1_ = rowY2_ = listTop_ = workRect_.Min.y;
   splitter_.Clear();
   splitter_.Split(w->DrawList, kChannelCount);
-  splitter_.SetCurrentChannel(w->DrawList, kContent);
+  splitter_.SetCurrentChannel(w->DrawList, kRowCells);
   w->DrawList->PushClipRect(w->ClipRect.Min, w->ClipRect.Max, false);
   return true;
 }
@@ -161,7 +170,7 @@ bool Grid::Cell(int column) {
     GImGui->LastItemData.StatusFlags = 0;
   }
   const float top = headerRow_ || !frozen_ ? innerClip_.Min.y : bg2DrawClip_.Min.y;
-  splitter_.SetCurrentChannel(w->DrawList, ContentChannel(column));
+  splitter_.SetCurrentChannel(w->DrawList, ContentChannel(column, headerRow_));
   SetClip(ImRect(clipMinX_[column], std::max(top, innerClip_.Min.y), clipMaxX_[column], innerClip_.Max.y));
   return place.enabled && clipMaxX_[column] > clipMinX_[column];
 }
@@ -180,7 +189,7 @@ void Grid::PushBackground() {
 }
 
 void Grid::PopBackground() {
-  splitter_.SetCurrentChannel(window_->DrawList, ContentChannel(column_));
+  splitter_.SetCurrentChannel(window_->DrawList, ContentChannel(column_, headerRow_));
   SetClip(backupClip_);
 }
 
