@@ -290,7 +290,6 @@ ContentBox TabStrip(Frame& frame, trash::Screen selected, ImVec2 origin, float w
 // The top bar, then the sections' navigation for the layout, then the content child window.
 void SettingsShell::Begin(Frame& frame, trash::Screen selected) {
   const Layout layout = CurrentLayout();
-  const Palette& p = CurrentPalette();
   const float d = Dpr();
   const ImVec2 origin = ImGui::GetWindowPos();
   const float width = ImGui::GetWindowWidth();

@@ -49,7 +49,7 @@ extern const unsigned short kTextRanges[];
 struct Palette {
   unsigned text, textMuted, background, surface, surfaceAlt, border, accent, accentText, danger, dangerText, amber, red,
       success, selection, rowHover;
-  float clear[4];  // `background` as the renderer's clear colour: it paints the page's background
+  float clear[4] = {};  // `background` as the renderer's clear colour: it paints the page's background
   // A dialog's card and its edge: they must stand out from the blurred, dimmed page beneath
   // (kBackdropDim), which in dark mode is nearly the colour of `surface`.
   unsigned dialog = 0, dialogBorder = 0;
