@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "render/draw_batches.h"  // AppendDrawBatches
-#include "shaders_embedded.h"       // generated from shaders/ at build time
+#include "shaders_embedded.h"     // generated from shaders/ at build time
 
 namespace render {
 

@@ -138,15 +138,13 @@ void ApplyStyle(Theme theme, float dpr, bool highContrast) {
   const bool dark = theme == Theme::Dark;
   Palette& p = g_palette;
   if (dark) {
-    p = {Rgb(0xE6E8EC), Rgb(0x9AA3AF),     Rgb(0x0F1115),     Rgb(0x171A21),
-         Rgb(0x1E222B), Rgb(0x2A2F3A),     Rgb(0x818CF8),     Rgb(0x0F1115),
-         Rgb(0xEF4444), Rgb(0xFFFFFF),     Rgb(0xFBBF24),     Rgb(0xF87171),
-         Rgb(0x4ADE80), Rgb(0x818CF8, 46), Rgb(0xFFFFFF, 10)};
+    p = {Rgb(0xE6E8EC), Rgb(0x9AA3AF), Rgb(0x0F1115), Rgb(0x171A21),     Rgb(0x1E222B),
+         Rgb(0x2A2F3A), Rgb(0x818CF8), Rgb(0x0F1115), Rgb(0xEF4444),     Rgb(0xFFFFFF),
+         Rgb(0xFBBF24), Rgb(0xF87171), Rgb(0x4ADE80), Rgb(0x818CF8, 46), Rgb(0xFFFFFF, 10)};
   } else {
-    p = {Rgb(0x1B1F24), Rgb(0x5F6672),     Rgb(0xF6F7F9),    Rgb(0xFFFFFF),
-         Rgb(0xF1F3F5), Rgb(0xE3E6EA),     Rgb(0x4F46E5),    Rgb(0xFFFFFF),
-         Rgb(0xDC2626), Rgb(0xFFFFFF),     Rgb(0xB45309),    Rgb(0xDC2626),
-         Rgb(0x15803D), Rgb(0x4F46E5, 28), Rgb(0x0F172A, 8)};
+    p = {Rgb(0x1B1F24), Rgb(0x5F6672), Rgb(0xF6F7F9), Rgb(0xFFFFFF),     Rgb(0xF1F3F5),
+         Rgb(0xE3E6EA), Rgb(0x4F46E5), Rgb(0xFFFFFF), Rgb(0xDC2626),     Rgb(0xFFFFFF),
+         Rgb(0xB45309), Rgb(0xDC2626), Rgb(0x15803D), Rgb(0x4F46E5, 28), Rgb(0x0F172A, 8)};
   }
   for (int i = 0; i < 3; ++i) p.clear[i] = float((p.background >> (8 * i)) & 0xFF) / 255.f;
   p.clear[3] = 1.f;

@@ -99,10 +99,8 @@ TEST_CASE("Commands whose clips cut nothing merge into one draw", "[draw_batches
 
 TEST_CASE("Grid columns cut at the list's top and bottom merge; their header cells apart", "[draw_batches]") {
   SECTION("column bodies side by side, rows running past the list's edges") {
-    const auto batches = ListBuilder()
-                             .Add({10, 40, 90, 400}, {10, 50, 100, 250})
-                             .Add({100, 0, 190, 280}, {100, 50, 200, 250})
-                             .Batches();
+    const auto batches =
+        ListBuilder().Add({10, 40, 90, 400}, {10, 50, 100, 250}).Add({100, 0, 190, 280}, {100, 50, 200, 250}).Batches();
     REQUIRE(batches.size() == 1);
     CHECK(batches[0].scissor[0] == 10);
     CHECK(batches[0].scissor[2] == 180);
@@ -110,24 +108,23 @@ TEST_CASE("Grid columns cut at the list's top and bottom merge; their header cel
     CHECK(batches[0].scissor[3] == 200);
   }
   SECTION("a header cell, then its column's body cut below the header: two draws") {
-    const auto batches = ListBuilder()
-                             .Add({10, 20, 90, 45}, {10, 20, 100, 250})
-                             .Add({10, 30, 90, 280}, {10, 50, 100, 250})
-                             .Batches();
+    const auto batches =
+        ListBuilder().Add({10, 20, 90, 45}, {10, 20, 100, 250}).Add({10, 30, 90, 280}, {10, 50, 100, 250}).Batches();
     CHECK(batches.size() == 2);
   }
   SECTION("geometry cut on both axes by different clips: two draws") {
-    const auto batches = ListBuilder()
-                             .Add({0, 40, 150, 400}, {10, 50, 100, 250})
-                             .Add({90, 0, 250, 280}, {100, 50, 200, 250})
-                             .Batches();
+    const auto batches =
+        ListBuilder().Add({0, 40, 150, 400}, {10, 50, 100, 250}).Add({90, 0, 250, 280}, {100, 50, 200, 250}).Batches();
     CHECK(batches.size() == 2);
   }
 }
 
 TEST_CASE("Only neighbours of one texture that follow each other in the index block merge", "[draw_batches]") {
-  CHECK(ListBuilder().Add({10, 10, 50, 20}, {0, 0, 100, 100}).Add({60, 10, 90, 20}, {0, 0, 100, 100}, 2).Batches().size() ==
-        2);
+  CHECK(ListBuilder()
+            .Add({10, 10, 50, 20}, {0, 0, 100, 100})
+            .Add({60, 10, 90, 20}, {0, 0, 100, 100}, 2)
+            .Batches()
+            .size() == 2);
   ListBuilder gap;
   gap.Add({10, 10, 50, 20}, {0, 0, 100, 100}).Add({60, 10, 90, 20}, {0, 0, 100, 100});
   CHECK(gap.Batches().size() == 1);
@@ -137,9 +134,9 @@ TEST_CASE("Only neighbours of one texture that follow each other in the index bl
 
 TEST_CASE("Commands clipped away, or drawing nothing inside their clip, are left out", "[draw_batches]") {
   const auto batches = ListBuilder()
-                           .Add({10, 10, 50, 20}, {0, 0, 0, 100})          // an empty clip
-                           .Add({10, 10, 50, 20}, {500, 0, 600, 100})      // right of the framebuffer
-                           .Add({10, 10, 50, 20}, {100, 100, 200, 200})    // geometry outside its clip
+                           .Add({10, 10, 50, 20}, {0, 0, 0, 100})        // an empty clip
+                           .Add({10, 10, 50, 20}, {500, 0, 600, 100})    // right of the framebuffer
+                           .Add({10, 10, 50, 20}, {100, 100, 200, 200})  // geometry outside its clip
                            .Add({10, 10, 50, 20}, {0, 0, 100, 100})
                            .Batches();
   REQUIRE(batches.size() == 1);

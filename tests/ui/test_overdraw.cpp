@@ -17,8 +17,8 @@ using namespace ui::test;
 namespace {
 
 struct Coverage {
-  double screens = 0;           // pixels covered by triangles (clipped), in screens
-  double largestTriangle = 0;   // the largest clipped triangle, in screens
+  double screens = 0;          // pixels covered by triangles (clipped), in screens
+  double largestTriangle = 0;  // the largest clipped triangle, in screens
 };
 
 // Each triangle's area, clipped by its command's rectangle (exact for the axis-aligned rectangles
