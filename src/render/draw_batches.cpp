@@ -13,7 +13,6 @@ namespace {
 // A half-open range of pixels on one axis.
 struct Span {
   int32_t from = 0, to = 0;
-  bool empty() const { return to <= from; }
   bool operator==(const Span& other) const { return from == other.from && to == other.to; }
 };
 
@@ -126,8 +125,8 @@ void AppendDrawBatches(const ImDrawList& list, const ImVec2& origin, int fbWidth
     const Span clipY = Clamp({sy, sy + int32_t(y1 - y0)}, fbHeight);
     Span geometryX, geometryY;
     GeometrySpans(list, cmd, origin, fbWidth, fbHeight, &geometryX, &geometryY);
+    if (!Overlap(clipX, geometryX) || !Overlap(clipY, geometryY)) continue;  // draws nothing on screen
     const Need x = AxisNeed(clipX, geometryX), y = AxisNeed(clipY, geometryY);
-    if (x.reach.empty() || y.reach.empty() || !Overlap(clipX, geometryX) || !Overlap(clipY, geometryY)) continue;
     webgl2::DrawCommand command;
     command.texture = uint32_t(reinterpret_cast<intptr_t>(cmd.TextureId));
     command.vertexByte = uint32_t((vertexBase + cmd.VtxOffset) * sizeof(ImDrawVert));
