@@ -1,9 +1,11 @@
 // Reads one scroll trace kept by `bench.mjs --keep-traces DIR` and lists what the worst frames and
-// the longest tasks of its window were (wall time, and thread time: what of it ran on a core): each task's timers, idle callbacks, frames, script (file
-// and function), style, layout (objects), paint and GC, and with `--trace-samples` the functions
-// V8's sampler saw most in it (self time), and over the window. Usage: node tests/bench/trace_top.mjs
-// FILE [--top N] [--at MS,MS] [--symbols build/wasm/trash_page.symbols (names the wasm functions)]
+// the longest tasks of its window were (wall time, and thread time: what of it ran on a core): each
+// task's timers, idle callbacks, frames, script (file and function), style, layout (objects), paint
+// and GC, and with `--trace-samples` the functions V8's sampler saw most in it (self time), and over
+// the window. Usage: node tests/bench/trace_top.mjs FILE [--top N] [--at MS,MS]
+// [--symbols build/wasm/trash_page.symbols (names the wasm functions)]
 import { readFileSync } from 'node:fs';
+import { threadTimeIn } from './lib/trace.mjs';
 
 
 const [file, ...rest] = process.argv.slice(2);
@@ -93,8 +95,7 @@ const frames = events.filter((e) => e.name === 'BeginMainThreadFrame' && key(e) 
 const perFrame = frames.map((a, i) => {
   const b = i + 1 < frames.length ? frames[i + 1] : end;
   const overlap = (t) => Math.max(0, Math.min(t.ts + t.dur, b) - Math.max(t.ts, a));
-  const cpu = (t) => (t.dur > 0 ? (overlap(t) / t.dur) * (t.tdur ?? t.dur) : 0);  // thread time: on a core
-  return { a, b, busy: tasks.reduce((s, t) => s + overlap(t), 0), cpu: tasks.reduce((s, t) => s + cpu(t), 0),
+  return { a, b, busy: tasks.reduce((s, t) => s + overlap(t), 0), cpu: tasks.reduce((s, t) => s + threadTimeIn(t, a, b), 0),
     tasks: tasks.filter((t) => overlap(t) > 0) };
 });
 console.log(`${file}\nwindow ${ms(end - start)} ms, ${frames.length} frames, ${tasks.length} tasks, main busy ` +

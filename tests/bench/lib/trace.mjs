@@ -20,6 +20,13 @@ function markerWindow(events, from, to) {
   return [stamp(from), stamp(to)];
 }
 
+// A task's thread time (tdur, µs: on a core, not waiting for one or blocked) in [a, b]: shared out
+// over the frames the task overlaps in proportion to its wall time in each.
+export function threadTimeIn(task, a, b) {
+  const wall = Math.max(0, Math.min(task.ts + task.dur, b) - Math.max(task.ts, a));
+  return task.dur > 0 ? (wall / task.dur) * (task.tdur ?? task.dur) : 0;
+}
+
 export function percentile(values, p) {
   if (!values.length) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -71,14 +78,11 @@ export function analyseWindow(trace, from, to) {
   const frameStarts = events.filter((e) => e.name === 'BeginMainThreadFrame' && onMain(e) && e.ts >= start && e.ts <= end)
     .map((e) => e.ts).sort((a, b) => a - b);
   const overlap = (task, a, b) => Math.max(0, Math.min(task.ts + task.dur, b) - Math.max(task.ts, a));
-  // A task's thread time (tdur: on a core, not waiting for one or blocked) is shared out over
-  // the frames it overlaps in proportion to its wall time in each.
-  const cpuIn = (t, a, b) => (t.dur > 0 ? (overlap(t, a, b) / t.dur) * (t.tdur ?? t.dur) : 0);
   const perFrame = [], perFrameCpu = [];
   for (let i = 0; i < frameStarts.length; i++) {
     const a = frameStarts[i], b = i + 1 < frameStarts.length ? frameStarts[i + 1] : end;
     perFrame.push(tasks.reduce((sum, t) => sum + overlap(t, a, b), 0) / 1000);
-    perFrameCpu.push(tasks.reduce((sum, t) => sum + cpuIn(t, a, b), 0) / 1000);
+    perFrameCpu.push(tasks.reduce((sum, t) => sum + threadTimeIn(t, a, b), 0) / 1000);
   }
   const gpuMain = [...names.entries()].find(([, n]) => n === 'CrGpuMain')?.[0];
   const gpuBusy = events.filter((e) => e.name === 'GPUTask' && e.ph === 'X' && `${e.pid}/${e.tid}` === gpuMain)
